@@ -1,0 +1,151 @@
+"""OParl 1.0/1.1 ``Paper`` objects: pick the motion's own document and map it to a Motion."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from pipeline.record import Motion
+
+PAPER_TYPE_SUFFIX = "/Paper"
+
+# File names and document heads that mark the administration's or the council's papers
+# about a motion, not the motion itself.
+_NOT_MOTION = re.compile(
+    r"stellungnahme|\bstn\b|protokoll|niederschrift|beschlussauszug|auszug|abstimmun|"
+    r"\bantwort|ergebnis|\bvorl(?:age)?\.?\s*nr",
+    re.IGNORECASE,
+)
+_ATTACHMENT = re.compile(r"\banlage", re.IGNORECASE)
+_MOTION_NAME = re.compile(
+    r"antrag|anfrage|resolution|\bantr\b|[äa]-?antrag", re.IGNORECASE
+)
+# Headings as they stand at the top of a motion; upper case is how templates print them.
+_MOTION_HEAD = re.compile(
+    r"\b(?:(?:HAUSHALTS|ÄNDERUNGS|ERGÄNZUNGS|ZUSATZ|DRINGLICHKEITS)?ANTRAG|ANFRAGE|"
+    r"Haushaltsantrag|Änderungsantrag|Ergänzungsantrag|Interfraktioneller Antrag|"
+    r"Antrag der|Anfrage der|Gemeinsamer Antrag)\b"
+)
+_NOT_MOTION_HEAD = re.compile(
+    r"STELLUNGNAHME|Stellungnahme zu|NIEDERSCHRIFT|Niederschrift|Protokoll|PROTOKOLL|"
+    r"Abstimmungsergebnis|Beschlussauszug|AUSZUG",
+)
+HEAD_CHARS = 400
+
+
+def is_paper(obj: Any) -> bool:
+    return isinstance(obj, Mapping) and str(obj.get("type", "")).endswith(PAPER_TYPE_SUFFIX)
+
+
+def _score_file(f: Mapping[str, Any]) -> tuple[int, str]:
+    """A score for how likely a File is the motion itself, with the reason in words."""
+    name = str(f.get("name") or f.get("fileName") or "")
+    head = str(f.get("text") or "")[:HEAD_CHARS]
+    score, why = 0, []
+    if _NOT_MOTION.search(name):
+        score -= 4
+        why.append("name marks a reply/minutes")
+    if _NOT_MOTION_HEAD.search(head):
+        score -= 4
+        why.append("text opens as a reply/minutes")
+    if _MOTION_HEAD.search(head):
+        score += 3
+        why.append("text opens as a motion")
+    if _MOTION_NAME.search(name):
+        score += 1
+        why.append("name says motion")
+    if _ATTACHMENT.search(name):
+        score -= 1
+        why.append("attachment")
+    return score, ", ".join(why) or "no signal"
+
+
+def select_file(paper: Mapping[str, Any]) -> tuple[Mapping[str, Any] | None, str]:
+    """The File that holds the motion's own text, and why it was chosen.
+
+    ``mainFile`` wins when it has text; otherwise the auxiliary file that reads most like the
+    motion (not a Stellungnahme, Protokoll, Beschlussauszug or Anlage). Ties keep file order.
+    """
+    main = paper.get("mainFile")
+    if isinstance(main, Mapping) and (main.get("text") or "").strip():
+        return main, "mainFile"
+    files = [f for f in paper.get("auxiliaryFile") or [] if isinstance(f, Mapping)]
+    with_text = [f for f in files if (f.get("text") or "").strip()]
+    if not with_text:
+        if isinstance(main, Mapping) or files:
+            return None, "no file has extracted text"
+        return None, "paper has no files"
+    scored = [(*_score_file(f), i, f) for i, f in enumerate(with_text)]
+    best = max(scored, key=lambda s: (s[0], -s[2]))
+    score, why, _, f = best
+    label = "auxiliaryFile"
+    if score < 0:
+        label = "auxiliaryFile (fallback: no file reads like the motion)"
+    return f, f"{label}: {why}"
+
+
+def organization_names(orgs: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Map Organization ids to names, keeping only factions (Fraktion) where the type says so."""
+    names: dict[str, str] = {}
+    for org in orgs:
+        if not isinstance(org, Mapping) or "id" not in org:
+            continue
+        kind = " ".join(
+            str(org.get(k) or "") for k in ("organizationType", "classification", "name")
+        )
+        if re.search(r"fraktion|gruppe", kind, re.IGNORECASE):
+            names[str(org["id"])] = str(org.get("shortName") or org.get("name") or "")
+    return names
+
+
+def paper_to_motion(
+    paper: Mapping[str, Any],
+    source_file: str = "",
+    factions: Mapping[str, str] | None = None,
+) -> Motion:
+    """Map one OParl Paper to a Motion; a paper without usable text gets empty text and a reason."""
+    f, why = select_file(paper)
+    groups: list[str] = []
+    for org in paper.get("originatorOrganization") or []:
+        org_id = org if isinstance(org, str) else (org or {}).get("id")
+        if isinstance(org, Mapping) and re.search(
+            r"fraktion", str(org.get("organizationType") or org.get("classification") or ""), re.I
+        ):
+            groups.append(str(org.get("shortName") or org.get("name")))
+        elif factions and org_id in factions:
+            groups.append(factions[org_id])
+    consultations = paper.get("consultation") or []
+    body = paper.get("body")
+    meta: dict[str, Any] = {
+        "reference": paper.get("reference"),
+        "file_selection": why,
+        "modified": paper.get("modified"),
+    }
+    if f is not None:
+        meta["file_id"] = f.get("id")
+        meta["file_name"] = f.get("name")
+    if consultations:
+        meta["consultations"] = len(consultations)
+    return Motion(
+        id=str(paper.get("id") or paper.get("reference") or ""),
+        text=str(f.get("text") or "") if f is not None else "",
+        title=str(paper.get("name") or ""),
+        date=(str(paper["date"])[:10] if paper.get("date") else None),
+        paper_type=paper.get("paperType"),
+        body=str(body) if body else None,
+        groups=groups,
+        source_file=source_file,
+        meta=meta,
+    )
+
+
+def iter_papers(objs: Iterable[Any]) -> Iterator[Mapping[str, Any]]:
+    """Flatten single objects, lists and OParl list pages (``{"data": [...]}``) into Papers."""
+    for obj in objs:
+        if isinstance(obj, list):
+            yield from iter_papers(obj)
+        elif isinstance(obj, Mapping) and isinstance(obj.get("data"), list) and "type" not in obj:
+            yield from iter_papers(obj["data"])
+        else:
+            yield obj
