@@ -38,7 +38,9 @@ def _format_of(path: Path) -> str | None:
     return _EXT.get(suffixes[-1]) if suffixes else None
 
 
-def resolve_inputs(inputs: Iterable[str], input_format: str | None = None) -> list[tuple[str, str | None]]:
+def resolve_inputs(
+    inputs: Iterable[str], input_format: str | None = None
+) -> list[tuple[str, str | None]]:
     """Expand directories and check every input exists, before any work starts.
 
     Returns (path or "-", format or None for "sniff"). Raises InputError for a missing path or an
@@ -54,8 +56,10 @@ def resolve_inputs(inputs: Iterable[str], input_format: str | None = None) -> li
         path = Path(raw)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and (input_format or _format_of(p))
             )
             out.extend((str(p), input_format or _format_of(p)) for p in found)
@@ -108,7 +112,9 @@ def _from_object(obj: Any, source: str, pos: int, cols: Columns, factions: dict[
     return record_to_motion(obj, source, pos, cols)
 
 
-def _read_jsonl(fh: BinaryIO, source: str, cols: Columns, factions: dict[str, str]) -> Iterator[Item]:
+def _read_jsonl(
+    fh: BinaryIO, source: str, cols: Columns, factions: dict[str, str]
+) -> Iterator[Item]:
     for lineno, raw in enumerate(fh, start=1):
         line = raw.strip()
         if not line:
@@ -120,7 +126,9 @@ def _read_jsonl(fh: BinaryIO, source: str, cols: Columns, factions: dict[str, st
             yield Failure(source, f"line {lineno}: invalid JSON ({msg}); fix or remove that line")
             continue
         for i, paper in enumerate(oparl.iter_papers([obj])):
-            yield _from_object(paper, source, lineno if i == 0 else lineno * 10000 + i, cols, factions)
+            yield _from_object(
+                paper, source, lineno if i == 0 else lineno * 10000 + i, cols, factions
+            )
 
 
 def _read_json(data: bytes, source: str, cols: Columns, factions: dict[str, str]) -> Iterator[Item]:
@@ -161,7 +169,9 @@ def read_source(
     if fmt == "json":
         yield from _read_json(data, source, cols, factions)
     elif fmt in ("csv", "tsv"):
-        yield from read_delimited(_decode(data, source), source, "\t" if fmt == "tsv" else ",", cols)
+        yield from read_delimited(
+            _decode(data, source), source, "\t" if fmt == "tsv" else ",", cols
+        )
     elif fmt == "pdf":
         try:
             text = pdf_text(data, source)

@@ -18,9 +18,7 @@ _NOT_MOTION = re.compile(
     re.IGNORECASE,
 )
 _ATTACHMENT = re.compile(r"\banlage", re.IGNORECASE)
-_MOTION_NAME = re.compile(
-    r"antrag|anfrage|resolution|\bantr\b|[äa]-?antrag", re.IGNORECASE
-)
+_MOTION_NAME = re.compile(r"antrag|anfrage|resolution|\bantr\b|[äa]-?antrag", re.IGNORECASE)
 # Headings as they stand at the top of a motion; upper case is how templates print them.
 _MOTION_HEAD = re.compile(
     r"\b(?:(?:HAUSHALTS|ÄNDERUNGS|ERGÄNZUNGS|ZUSATZ|DRINGLICHKEITS)?ANTRAG|ANFRAGE|"

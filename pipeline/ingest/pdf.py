@@ -11,7 +11,9 @@ def pdf_text(data: bytes, source: str) -> str:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise InputError(f"{source}: not a readable PDF ({exc}); check the file or re-export it") from exc
+        raise InputError(
+            f"{source}: not a readable PDF ({exc}); check the file or re-export it"
+        ) from exc
     try:
         pages = []
         for page in pdf:

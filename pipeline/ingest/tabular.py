@@ -56,9 +56,25 @@ def record_to_motion(
     rid = str(rid) if rid is not None else f"{source}#{position}"
     if not isinstance(text, str) or not text.strip():
         wanted = "/".join(cols.text)
-        return Failure(source, f"record {position} has no text in column {wanted}; name it with --text-column", rid)
+        return Failure(
+            source,
+            f"record {position} has no text in column {wanted}; name it with --text-column",
+            rid,
+        )
     date = _first(rec, cols.date)
-    known = {n for names in (cols.text, cols.id, cols.title, cols.date, cols.group, cols.paper_type, cols.body) for n in names}
+    known = {
+        n
+        for names in (
+            cols.text,
+            cols.id,
+            cols.title,
+            cols.date,
+            cols.group,
+            cols.paper_type,
+            cols.body,
+        )
+        for n in names
+    }
     return Motion(
         id=rid,
         text=text,
@@ -68,11 +84,17 @@ def record_to_motion(
         body=_first(rec, cols.body),
         groups=_groups(_first(rec, cols.group)),
         source_file=source,
-        meta={k: v for k, v in rec.items() if k not in known and isinstance(v, (str, int, float, bool))},
+        meta={
+            k: v
+            for k, v in rec.items()
+            if k not in known and isinstance(v, (str, int, float, bool))
+        },
     )
 
 
-def read_delimited(text: str, source: str, delimiter: str, cols: Columns) -> Iterator[Motion | Failure]:
+def read_delimited(
+    text: str, source: str, delimiter: str, cols: Columns
+) -> Iterator[Motion | Failure]:
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     if reader.fieldnames is None:
         return

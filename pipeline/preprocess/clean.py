@@ -81,7 +81,9 @@ def _pass2(m: re.Match[str]) -> str:
     nxt_end = text.find("\n", b)
     nxt = text[b : nxt_end if nxt_end != -1 else len(text)]
     stripped = line.strip()
-    if "\n" in m.group(0)[1:]:  # blank line(s): a paragraph break, unless a page break split a sentence
+    if (
+        "\n" in m.group(0)[1:]
+    ):  # blank line(s): a paragraph break, unless a page break split a sentence
         if stripped and stripped[-1] not in ".!?:;" and nxt[:1].islower():
             return " "
         return "\n\n"
@@ -106,5 +108,7 @@ def clean_text(text: str, patterns_file: Path | None = None) -> CleanText:
     pat = _pass1_pattern(str(patterns_file or PATTERNS_DIR / "cleaning.json"))
     t1, m1 = substitute(text, pat, _pass1)
     t2, m2 = substitute(t1, _PASS2, _pass2)
-    t3, m3 = substitute(t2, _LEADING, lambda m: "" if m.start() == 0 or m.end() == len(m.string) else " ")
+    t3, m3 = substitute(
+        t2, _LEADING, lambda m: "" if m.start() == 0 or m.end() == len(m.string) else " "
+    )
     return CleanText(t3, text, (m1, m2, m3))

@@ -77,7 +77,9 @@ class CouncilSentences:
             start = False
             if prev_break or "\n" in prev.whitespace_:
                 start = True
-            elif prev.text in SENT_END and (tok.is_title or tok.is_upper or tok.is_digit or tok.is_quote):
+            elif prev.text in SENT_END and (
+                tok.is_title or tok.is_upper or tok.is_digit or tok.is_quote
+            ):
                 start = True
             elif prev.is_space and "\n" in prev.text:
                 start = True

@@ -1,0 +1,159 @@
+"""Batch runs into the store: stream inputs, skip what is unchanged, analyse the rest, and
+commit in transactional batches so that an interrupted run loses at most one open batch.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.analyze import Analyzer
+from pipeline.ingest import Columns, read_inputs, resolve_inputs
+from pipeline.paths import DEFAULT_MODEL_DIR
+from pipeline.record import Failure, Motion
+from pipeline.store import Store, fingerprint
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class RunSummary:
+    """What a run did: counts, the failure reasons, where it stored them, how long it took."""
+
+    run_id: int
+    db: str
+    counts: Counter = field(default_factory=Counter)
+    failure_reasons: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "db": self.db,
+            "counts": dict(self.counts),
+            "failure_reasons": dict(self.failure_reasons.most_common()),
+            "seconds": round(self.seconds, 2),
+        }
+
+
+def _reason_kind(reason: str) -> str:
+    """Failure reasons without their specifics, for the summary."""
+    return (
+        reason.split(" (")[0].split(": ", 1)[-1]
+        if reason.startswith("line ")
+        else reason.split(" (")[0]
+    )
+
+
+def _select(
+    items: Iterable[Motion | Failure],
+    fps: dict[str, str],
+    version: str,
+    summary: RunSummary,
+    unchanged: list[str],
+    failed: list[tuple[Motion | None, Failure, str | None]],
+) -> Iterator[tuple[Motion, str]]:
+    """Motions that need analysis, with their fingerprint; tallies the rest into ``summary``."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Failure):
+            summary.counts["read"] += 1
+            summary.counts["failed"] += 1
+            failed.append((None, item, None))
+            continue
+        summary.counts["read"] += 1
+        if item.id in seen:
+            summary.counts["duplicate_in_input"] += 1
+            continue
+        seen.add(item.id)
+        fp = fingerprint(item.text, version)
+        old = fps.get(item.id)
+        if old == fp:
+            summary.counts["unchanged"] += 1
+            unchanged.append(item.id)
+            continue
+        item.meta["_status"] = "changed" if old is not None else "new"
+        yield item, fp
+
+
+def analyze_into_store(
+    inputs: list[str],
+    db: str | Path = "antragsradar.db",
+    *,
+    model_dir: str | Path | None = DEFAULT_MODEL_DIR,
+    input_format: str | None = None,
+    columns: Columns | None = None,
+    organizations: str | None = None,
+    commit_every: int = 200,
+    progress: Progress | None = None,
+    analyzer: Analyzer | None = None,
+) -> RunSummary:
+    """Analyse every motion of ``inputs`` into the store at ``db``; idempotent.
+
+    Unchanged motions (same text, same analysis version) are skipped; changed ones are analysed
+    again and replace their old result. Bad documents are recorded in ``failures`` and the run
+    goes on. Raises InputError/ModelError/StoreError before any work when the setup is wrong.
+    """
+    t0 = time.perf_counter()
+    resolve_inputs(inputs, input_format)  # fail early on a missing path
+    analyzer = analyzer or Analyzer(model_dir)
+    store = Store(db)
+    run_id = store.begin_run(list(inputs), analyzer.version, analyzer.model_version)
+    summary = RunSummary(run_id=run_id, db=str(db))
+    fps = store.fingerprints()
+    unchanged: list[str] = []
+    failed: list[tuple[Motion | None, Failure, str | None]] = []
+    analysed: list[tuple[Motion, dict[str, Any], str]] = []
+    fp_of: dict[str, str] = {}
+
+    def flush() -> None:
+        if analysed or failed:
+            store.write_batch(run_id, analysed, failed)
+        if unchanged:
+            store.touch(run_id, unchanged)
+        for _, f, _ in failed:
+            summary.failure_reasons[_reason_kind(f.reason)] += 1
+        analysed.clear()
+        failed.clear()
+        unchanged.clear()
+
+    def todo() -> Iterator[Motion]:
+        for m, fp in _select(
+            read_inputs(inputs, input_format, columns, organizations),
+            fps,
+            analyzer.version,
+            summary,
+            unchanged,
+            failed,
+        ):
+            fp_of[m.id] = fp
+            yield m
+
+    status = "failed"
+    try:
+        done = 0
+        for m, res in analyzer.analyze_many(todo()):
+            fp = fp_of.pop(m.id)
+            state = m.meta.pop("_status", "new")
+            if isinstance(res, Failure):
+                failed.append((m, res, fp))
+                summary.counts["failed"] += 1
+            else:
+                analysed.append((m, res, fp))
+                summary.counts[state] += 1
+            done += 1
+            if progress:
+                progress(done)
+            if len(analysed) + len(failed) >= commit_every:
+                flush()
+        flush()
+        status = "completed"
+    finally:
+        summary.seconds = time.perf_counter() - t0
+        store.finish_run(run_id, summary.counts, status)
+        store.close()
+    return summary

@@ -1,0 +1,74 @@
+"""``antragsradar analyze``: batch run into the SQLite store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from pipeline.batch import analyze_into_store
+from pipeline.cli import options
+from pipeline.cli.common import guarded
+
+
+@guarded
+def analyze(
+    inputs: list[str] = options.INPUTS,
+    db: Path = typer.Option(Path("antragsradar.db"), "--db", help="SQLite store to write."),
+    model: Path = options.MODEL,
+    no_themes: bool = options.NO_THEMES,
+    input_format: str | None = options.INPUT_FORMAT,
+    text_column: str | None = options.TEXT_COLUMN,
+    id_column: str | None = options.ID_COLUMN,
+    title_column: str | None = options.TITLE_COLUMN,
+    date_column: str | None = options.DATE_COLUMN,
+    group_column: str | None = options.GROUP_COLUMN,
+    organizations: str | None = options.ORGANIZATIONS,
+    as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON on stdout."),
+    quiet: bool = options.QUIET,
+) -> None:
+    """Analyse motions into a SQLite store (motions, results, runs, failures).
+
+    Re-running on the same input adds and loses nothing: unchanged motions are skipped, motions
+    whose text changed are analysed again. A bad document is recorded with its reason and the
+    run goes on.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("analysing"),
+        BarColumn(),
+        TextColumn("{task.completed} motions"),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet,
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("analyse", total=None)
+        summary = analyze_into_store(
+            inputs,
+            db,
+            model_dir=options.model_dir(model, no_themes),
+            input_format=input_format,
+            columns=options.columns(
+                text_column, id_column, title_column, date_column, group_column
+            ),
+            organizations=organizations,
+            progress=lambda n: progress.update(task, completed=n),
+        )
+    c = summary.counts
+    if as_json:
+        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+    if not quiet:
+        console.print(
+            f"run {summary.run_id} → {summary.db}: read {c['read']}, new {c['new']}, "
+            f"changed {c['changed']}, unchanged {c['unchanged']}, failed {c['failed']} "
+            f"in {summary.seconds:.1f} s"
+        )
+        for reason, n in summary.failure_reasons.most_common(8):
+            console.print(f"  failed ×{n}: {reason}")

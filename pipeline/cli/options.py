@@ -1,0 +1,49 @@
+"""Options shared by the commands that read motions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from pipeline.ingest import FORMATS, Columns
+from pipeline.paths import DEFAULT_MODEL_DIR
+
+INPUTS = typer.Argument(
+    ...,
+    help="Files or folders of motions: OParl JSON/JSONL (also .gz), JSONL/CSV/TSV records with a "
+    "text column, .txt/.md, PDF; '-' reads standard input.",
+    show_default=False,
+)
+INPUT_FORMAT = typer.Option(
+    None, "--input-format", help=f"Read every input as this format: {', '.join(FORMATS)}."
+)
+TEXT_COLUMN = typer.Option(None, "--text-column", help="Record field that holds the text.")
+ID_COLUMN = typer.Option(None, "--id-column", help="Record field that holds the id.")
+TITLE_COLUMN = typer.Option(None, "--title-column", help="Record field that holds the title.")
+DATE_COLUMN = typer.Option(None, "--date-column", help="Record field that holds the date.")
+GROUP_COLUMN = typer.Option(
+    None, "--group-column", help="Record field that holds the submitting groups."
+)
+ORGANIZATIONS = typer.Option(
+    None,
+    "--organizations",
+    help="OParl organizations file that names the factions of originatorOrganization.",
+)
+MODEL = typer.Option(
+    DEFAULT_MODEL_DIR,
+    "--model",
+    help="Theme model folder (joblib files run code when loaded: only name folders you trust).",
+)
+NO_THEMES = typer.Option(False, "--no-themes", help="Skip the theme classifier.")
+QUIET = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr.")
+
+
+def columns(
+    text: str | None, id_: str | None, title: str | None, date: str | None, group: str | None
+) -> Columns:
+    return Columns.with_overrides(text=text, id=id_, title=title, date=date, group=group)
+
+
+def model_dir(model: Path, no_themes: bool) -> Path | None:
+    return None if no_themes else model

@@ -1,0 +1,271 @@
+"""SQLite store: WAL mode, one transaction per batch, upserts keyed by motion id."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import StoreError
+from pipeline.record import Failure, Motion
+
+SCHEMA_VERSION = "1"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def fingerprint(text: str, analysis_version: str) -> str:
+    """What decides whether a stored result is still current: the text and the analysis version."""
+    return hashlib.sha1(f"{analysis_version}\0{text}".encode()).hexdigest()
+
+
+def _year(date: str | None) -> int | None:
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+class Store:
+    """The motions, results and runs of one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise StoreError(f"{path} is a directory; give a file path for --db")
+        if not self.path.parent.exists():
+            raise StoreError(
+                f"{self.path.parent}: folder does not exist; create it or choose another --db"
+            )
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self._init_schema()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{path}: not an Antragsradar store ({exc}); choose another --db"
+            ) from exc
+
+    def _init_schema(self) -> None:
+        found = None
+        if self.conn.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone():
+            row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            found = row[0] if row else None
+        if found not in (None, SCHEMA_VERSION):
+            raise StoreError(
+                f"{self.path}: store schema {found}, this version needs {SCHEMA_VERSION}; use a new --db"
+            )
+        sql = resources.files("pipeline.store").joinpath("schema.sql").read_text(encoding="utf-8")
+        self.conn.executescript(sql)
+        self.conn.execute(
+            "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
+        )
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # runs -------------------------------------------------------------------------------------
+    def begin_run(self, inputs: list[str], pipeline_version: str, model_version: str | None) -> int:
+        with self.transaction() as c:
+            # A run that never finished was killed; say so rather than leave it "running".
+            c.execute("UPDATE runs SET status='interrupted' WHERE status='running'")
+            cur = c.execute(
+                "INSERT INTO runs(started_at, status, pipeline_version, model_version, inputs) "
+                "VALUES (?, 'running', ?, ?, ?)",
+                (_now(), pipeline_version, model_version, json.dumps(inputs, ensure_ascii=False)),
+            )
+            return int(cur.lastrowid)
+
+    def finish_run(self, run_id: int, counts: dict[str, int], status: str = "completed") -> None:
+        with self.transaction() as c:
+            c.execute(
+                "UPDATE runs SET finished_at=?, status=?, n_read=?, n_new=?, n_changed=?, "
+                "n_unchanged=?, n_failed=? WHERE run_id=?",
+                (
+                    _now(),
+                    status,
+                    counts.get("read", 0),
+                    counts.get("new", 0),
+                    counts.get("changed", 0),
+                    counts.get("unchanged", 0),
+                    counts.get("failed", 0),
+                    run_id,
+                ),
+            )
+
+    # motions ----------------------------------------------------------------------------------
+    def fingerprints(self) -> dict[str, str]:
+        """Stored fingerprint of every analysed motion, to skip unchanged ones on a re-run."""
+        return dict(
+            self.conn.execute("SELECT id, fingerprint FROM motions WHERE status='analysed'")
+        )
+
+    def touch(self, run_id: int, ids: Iterable[str]) -> None:
+        with self.transaction() as c:
+            c.executemany("UPDATE motions SET last_run=? WHERE id=?", [(run_id, i) for i in ids])
+
+    def write_batch(
+        self,
+        run_id: int,
+        analysed: Iterable[tuple[Motion, dict[str, Any], str]],
+        failed: Iterable[tuple[Motion | None, Failure, str | None]],
+    ) -> None:
+        """Store analysed motions (motion, result, fingerprint) and failures in one transaction.
+
+        A failed motion with an id is stored too (status 'failed'), so that every paper of the
+        input is in the store; a failure without an id (an unreadable line) only in ``failures``.
+        """
+        now = _now()
+        with self.transaction() as c:
+            for motion, result, fp in analysed:
+                self._put_motion(c, run_id, motion, "analysed", fp, now)
+                self._put_result(c, motion.id, result)
+                c.execute("DELETE FROM failures WHERE motion_id=?", (motion.id,))
+            for motion, failure, fp in failed:
+                if motion is not None and motion.id:
+                    self._put_motion(c, run_id, motion, "failed", fp or "", None)
+                    self._clear_children(c, motion.id)
+                c.execute(
+                    "INSERT INTO failures(source_file, motion_id, reason, first_run, last_run) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT(source_file, motion_id, reason) "
+                    "DO UPDATE SET last_run=excluded.last_run",
+                    (failure.source_file, failure.id or "", failure.reason, run_id, run_id),
+                )
+
+    def _put_motion(
+        self, c: sqlite3.Connection, run_id: int, m: Motion, status: str, fp: str, at: str | None
+    ) -> None:
+        c.execute(
+            "INSERT INTO motions(id, title, date, year, paper_type, body, source_file, text, text_sha1, "
+            "meta, status, fingerprint, first_run, last_run, analysed_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+            "title=excluded.title, date=excluded.date, year=excluded.year, paper_type=excluded.paper_type, "
+            "body=excluded.body, source_file=excluded.source_file, text=excluded.text, "
+            "text_sha1=excluded.text_sha1, meta=excluded.meta, status=excluded.status, "
+            "fingerprint=excluded.fingerprint, last_run=excluded.last_run, analysed_at=excluded.analysed_at",
+            (
+                m.id,
+                m.title,
+                m.date,
+                _year(m.date),
+                m.paper_type,
+                m.body,
+                m.source_file,
+                m.text,
+                hashlib.sha1(m.text.encode()).hexdigest(),
+                json.dumps(m.meta, ensure_ascii=False, default=str),
+                status,
+                fp,
+                run_id,
+                run_id,
+                at,
+            ),
+        )
+
+    @staticmethod
+    def _clear_children(c: sqlite3.Connection, motion_id: str) -> None:
+        for table in ("results", "motion_groups", "motion_themes", "actions", "funding"):
+            c.execute(f"DELETE FROM {table} WHERE motion_id=?", (motion_id,))
+
+    def _put_result(self, c: sqlite3.Connection, motion_id: str, r: dict[str, Any]) -> None:
+        self._clear_children(c, motion_id)
+        c.execute(
+            "INSERT INTO results(motion_id, result, topic, hedged) VALUES (?,?,?,?)",
+            (
+                motion_id,
+                json.dumps(r, ensure_ascii=False),
+                r.get("topic"),
+                None if r.get("hedged") is None else int(bool(r["hedged"])),
+            ),
+        )
+        c.executemany(
+            "INSERT OR IGNORE INTO motion_groups(motion_id, grp) VALUES (?,?)",
+            [(motion_id, g) for g in r.get("groups") or []],
+        )
+        c.executemany(
+            "INSERT OR IGNORE INTO motion_themes(motion_id, rank, theme, label, score) VALUES (?,?,?,?,?)",
+            [
+                (motion_id, i, t["id"], t.get("label"), t.get("score"))
+                for i, t in enumerate(r.get("themes") or [], start=1)
+            ],
+        )
+        c.executemany(
+            "INSERT INTO actions(motion_id, idx, type, trigger, addressee, object, hedged, evidence, start, end) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    motion_id,
+                    i,
+                    a["type"],
+                    a.get("trigger"),
+                    a.get("addressee"),
+                    a.get("object"),
+                    None if a.get("hedged") is None else int(bool(a["hedged"])),
+                    a.get("evidence"),
+                    a.get("start"),
+                    a.get("end"),
+                )
+                for i, a in enumerate(r.get("actions") or [])
+            ],
+        )
+        c.executemany(
+            "INSERT INTO funding(motion_id, idx, kind, name, amount_eur, budget_line, hedged, evidence, start, end) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    motion_id,
+                    i,
+                    f["kind"],
+                    f.get("name"),
+                    f.get("amount_eur"),
+                    f.get("budget_line"),
+                    None if f.get("hedged") is None else int(bool(f["hedged"])),
+                    f.get("evidence"),
+                    f.get("start"),
+                    f.get("end"),
+                )
+                for i, f in enumerate(r.get("funding") or [])
+            ],
+        )
+
+    # reading ----------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        row = self.conn.execute(
+            "SELECT COUNT(*), SUM(status='analysed'), SUM(status='failed') FROM motions"
+        ).fetchone()
+        n_fail = self.conn.execute("SELECT COUNT(*) FROM failures").fetchone()[0]
+        return {
+            "motions": row[0] or 0,
+            "analysed": row[1] or 0,
+            "failed": row[2] or 0,
+            "failures": n_fail,
+        }
+
+    def results(self) -> Iterator[dict[str, Any]]:
+        for (r,) in self.conn.execute("SELECT result FROM results ORDER BY motion_id"):
+            yield json.loads(r)

@@ -1,0 +1,40 @@
+"""Analyse motions without a store: what ``antragsradar tag`` prints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pipeline.analyze import Analyzer
+from pipeline.ingest import Columns, read_inputs, resolve_inputs
+from pipeline.paths import DEFAULT_MODEL_DIR
+from pipeline.record import Failure, Motion
+
+
+def tag_motions(
+    inputs: list[str],
+    *,
+    model_dir: str | Path | None = DEFAULT_MODEL_DIR,
+    input_format: str | None = None,
+    columns: Columns | None = None,
+    organizations: str | None = None,
+    analyzer: Analyzer | None = None,
+) -> Iterator[dict[str, Any] | Failure]:
+    """Result records in input order, or a Failure for each document that could not be used."""
+    resolve_inputs(inputs, input_format)  # a missing path fails before the model loads
+    analyzer = analyzer or Analyzer(model_dir)
+
+    def motions() -> Iterator[Motion]:
+        for item in read_inputs(inputs, input_format, columns, organizations):
+            if isinstance(item, Failure):
+                failures.append(item)
+            else:
+                yield item
+
+    failures: list[Failure] = []
+    for _, res in analyzer.analyze_many(motions()):
+        while failures:
+            yield failures.pop(0)
+        yield res
+    yield from failures
