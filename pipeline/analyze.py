@@ -116,7 +116,7 @@ class Analyzer:
                 except Exception as exc:  # noqa: BLE001
                     processed.append(exc)
         results: list[dict[str, Any] | Failure] = []
-        for (m, _), doc in zip(batch, processed):
+        for (m, _), doc in zip(batch, processed, strict=True):
             if isinstance(doc, Exception):
                 results.append(
                     Failure(m.source_file, f"analysis failed: {type(doc).__name__}: {doc}", m.id)
@@ -127,13 +127,13 @@ class Analyzer:
             ok = [r for r in results if isinstance(r, dict)]
             texts = [(r.pop("_text")) for r in ok]
             extras = [r.pop("_extra") for r in ok]
-            for r, themes in zip(ok, self.themes.predict(texts, extras)):
+            for r, themes in zip(ok, self.themes.predict(texts, extras), strict=True):
                 r["themes"] = themes
         for r in results:
             if isinstance(r, dict):
                 r.pop("_text", None)
                 r.pop("_extra", None)
-        for (m, _), r in zip(batch, results):
+        for (m, _), r in zip(batch, results, strict=True):
             yield m, (_ordered(r) if isinstance(r, dict) else r)
 
     def _record(self, m: Motion, doc: Any) -> dict[str, Any]:

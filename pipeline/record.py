@@ -20,7 +20,9 @@ class Motion:
     date: str | None = None  # ISO date, YYYY-MM-DD
     paper_type: str | None = None
     body: str | None = None
-    groups: list[str] = field(default_factory=list)  # from metadata only; text evidence is added later
+    groups: list[str] = field(
+        default_factory=list
+    )  # from metadata only; text evidence is added later
     source_file: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
 
