@@ -98,11 +98,37 @@ def analyze_into_store(
     again and replace their old result. Bad documents are recorded in ``failures`` and the run
     goes on. Raises InputError/ModelError/StoreError before any work when the setup is wrong.
     """
-    t0 = time.perf_counter()
     resolve_inputs(inputs, input_format)  # fail early on a missing path
+    return analyze_motions_into_store(
+        lambda: read_inputs(inputs, input_format, columns, organizations),
+        db,
+        run_inputs=list(inputs),
+        model_dir=model_dir,
+        commit_every=commit_every,
+        progress=progress,
+        analyzer=analyzer,
+    )
+
+
+def analyze_motions_into_store(
+    items: Callable[[], Iterable[Motion | Failure]],
+    db: str | Path = "antragsradar.db",
+    *,
+    run_inputs: list[str] | None = None,
+    model_dir: str | Path | None = DEFAULT_MODEL_DIR,
+    commit_every: int = 200,
+    progress: Progress | None = None,
+    analyzer: Analyzer | None = None,
+) -> RunSummary:
+    """Analyse the motions that ``items()`` streams into the store at ``db``; idempotent.
+
+    ``items`` is called once, after the store is open, so that a reader can start streaming
+    only when the run has begun. ``run_inputs`` is what the run table records as its inputs.
+    """
+    t0 = time.perf_counter()
     analyzer = analyzer or Analyzer(model_dir)
     store = Store(db)
-    run_id = store.begin_run(list(inputs), analyzer.version, analyzer.model_version)
+    run_id = store.begin_run(run_inputs or [], analyzer.version, analyzer.model_version)
     summary = RunSummary(run_id=run_id, db=str(db))
     fps = store.fingerprints()
     unchanged: list[str] = []
@@ -122,14 +148,7 @@ def analyze_into_store(
         unchanged.clear()
 
     def todo() -> Iterator[Motion]:
-        for m, fp in _select(
-            read_inputs(inputs, input_format, columns, organizations),
-            fps,
-            analyzer.version,
-            summary,
-            unchanged,
-            failed,
-        ):
+        for m, fp in _select(items(), fps, analyzer.version, summary, unchanged, failed):
             fp_of[m.id] = fp
             yield m
 
