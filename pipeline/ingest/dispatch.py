@@ -78,7 +78,7 @@ def resolve_inputs(
 
 def _open_bytes(source: str) -> BinaryIO:
     if source == "-":
-        return io.BytesIO(sys.stdin.buffer.read())
+        return io.BufferedReader(io.BytesIO(sys.stdin.buffer.read()))  # peekable for sniffing
     fh: BinaryIO = open(source, "rb")  # noqa: SIM115 (closed by the caller's context)
     if source.lower().endswith(".gz"):
         return gzip.GzipFile(fileobj=fh)  # type: ignore[return-value]

@@ -102,9 +102,15 @@ class SimplemmaLemmatizer:
         self.lang = lang
         import simplemma
 
-        self._lemmatize = lru_cache(maxsize=200_000)(
-            lambda form: simplemma.lemmatize(form, lang=self.lang)
-        )
+        def lemmatize(form: str) -> str:
+            lemma = simplemma.lemmatize(form, lang=self.lang)
+            # simplemma's data has pre-1996 spellings for some words ("Zuschüsse" -> "Zuschuß");
+            # a form written with "ss" keeps it in its lemma.
+            if "ß" in lemma and "ß" not in form:
+                lemma = lemma.replace("ß", "ss")
+            return lemma
+
+        self._lemmatize = lru_cache(maxsize=200_000)(lemmatize)
 
     def __call__(self, doc: Doc) -> Doc:
         lem = self._lemmatize

@@ -1,0 +1,116 @@
+"""Cleaning of PDF-extracted text (on the real shapes of council PDFs) and the German pipeline."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.preprocess import clean_text, get_nlp
+
+# The shape of a council motion as PDF extraction returns it: trailing blanks, letterhead,
+# form rows, hyphenated line ends, a page footer with a rule in mid-sentence, signatures.
+PDF_MOTION = (
+    "\n\nSTADT KARLSRUHE \nDer Oberbürgermeister \n \nANTRAG \n \nGRÜNE-Gemeinderatsfraktion \n \n"
+    "vom 14.03.2023 \nGremium: \n \nTermin: \nVorlage Nr.: \nTOP: \nGemeinderat \n \n28.03.2023 \n"
+    "2023/0311 \n7 \nöffentlich \n \nMehr Bäume für die Innenstadt \n \n \n"
+    "Die Stadtverwaltung wird beauftragt, ein Konzept für zusätzliche Straßen-\n"
+    "bäume in der Kaiserstraße zu erarbeiten und dem Planungsausschuss vorzule-\ngen.  \n \n"
+    "Begründung: \n \nIn heißen Sommern heizen sich versiegelte Flächen stark auf. Bäume spenden \n"
+    "Schatten und verbessern das Mikroklima in der dicht bebauten Innenstadt  \n\n"
+    "                Seite 2  \n"
+    "__________________________________________________________________________________________   \n"
+    "erheblich. Bitte aus Liste auswählen \n \nunterzeichnet von: \nMaria Beispiel \nJonas Muster \n \n \n "
+)
+
+
+@pytest.fixture(scope="module")
+def cleaned():
+    return clean_text(PDF_MOTION)
+
+
+def test_letterhead_page_footer_and_form_noise_removed(cleaned):
+    t = cleaned.text
+    assert "STADT KARLSRUHE" not in t and "Der Oberbürgermeister" not in t
+    assert "Seite 2" not in t and "_____" not in t
+    assert "Bitte aus Liste auswählen" not in t
+    assert t.startswith("ANTRAG")
+
+
+def test_hyphenation_undone_and_wrapped_lines_joined(cleaned):
+    t = cleaned.text
+    assert "Straßenbäume in der Kaiserstraße" in t
+    assert "vorzulegen." in t
+    # the page break fell inside a sentence: it is joined again
+    assert "Innenstadt erheblich." in t
+
+
+def test_structure_lines_kept(cleaned):
+    lines = cleaned.text.split("\n")
+    assert "Begründung:" in lines
+    assert "Maria Beispiel" in lines and "Jonas Muster" in lines
+
+
+def test_offsets_point_into_original(cleaned):
+    for phrase in ("Straßenbäume", "vorzulegen", "Konzept für zusätzliche", "erheblich"):
+        i = cleaned.text.index(phrase)
+        a, b = cleaned.to_original(i, i + len(phrase))
+        original = cleaned.original[a:b]
+        assert re.sub(r"-\s*\n\s*", "", original) == phrase, (phrase, original)
+
+
+def test_compound_hyphen_at_line_end_is_kept():
+    c = clean_text("Die Verbindung zwischen der Stadt und dem Rhein-\nNeckar-Kreis ist schlecht und muss besser werden.")
+    assert "Rhein-Neckar-Kreis" in c.text
+
+
+def test_tables_keep_their_rows():
+    form = "Art 2024 2025 2026\nSachaufwendungen\t10.000\t10.000\t10.000\nPersonalaufwendungen\t5.000\t5.000\t5.000\n"
+    assert clean_text(form).text.count("\n") == 2
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+@pytest.mark.parametrize(
+    "text,token",
+    [
+        ("Siehe Drs. 12/2023 zur Sache.", "Drs."),
+        ("Die Mittel werden ggf. aufgestockt.", "ggf."),
+        ("Gemäß § 34 Abs. 1 GemO gilt das.", "Abs."),
+        ("Dies gilt i.V.m. der Satzung.", "i.V.m."),
+        ("Zuschuss i.H.v. 5.000 Euro.", "i.H.v."),
+        ("Alle Bürger:innen sind eingeladen.", "Bürger:innen"),
+        ("Die Lehrer*innen fordern das.", "Lehrer*innen"),
+    ],
+)
+def test_council_abbreviations_and_gender_forms_are_one_token(nlp, text, token):
+    doc = nlp(text)
+    assert token in [t.text for t in doc]
+    assert len(list(doc.sents)) == 1
+
+
+def test_sentences_split_at_numbered_demands_and_missing_full_stops(nlp):
+    text = clean_text(
+        "Die CDU-Fraktion beantragt: \n \n1. Die Verwaltung prüft eine Tempo-30-Zone \n \n"
+        "2. Die Verwaltung berichtet im Ausschuss \n \nBegründung \n \nDie Straße ist gefährlich."
+    ).text
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents == [
+        "Die CDU-Fraktion beantragt:",
+        "1. Die Verwaltung prüft eine Tempo-30-Zone",
+        "2. Die Verwaltung berichtet im Ausschuss",
+        "Begründung",
+        "Die Straße ist gefährlich.",
+    ]
+
+
+def test_lemmas_from_simplemma(nlp):
+    doc = nlp("Die Fraktionen beantragten zusätzliche Zuschüsse aus dem Fonds.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["Fraktionen"] == "Fraktion"
+    assert lemmas["beantragten"] == "beantragen"
+    assert lemmas["Zuschüsse"] == "Zuschuss"
+    assert lemmas["Fonds"] == "Fonds"  # spaCy's lookup table gets this one wrong ("Fond")
