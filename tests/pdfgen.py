@@ -26,11 +26,15 @@ def write_pdf(path: Path, pages: list[list[str]]) -> Path:
                 f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>"
             ).encode()
         )
-        body = b"BT /F1 11 Tf 14 TL 60 780 Td " + b" ".join(
-            b"(" + _escape(line) + b") Tj T*" for line in lines
-        ) + b" ET"
+        body = (
+            b"BT /F1 11 Tf 14 TL 60 780 Td "
+            + b" ".join(b"(" + _escape(line) + b") Tj T*" for line in lines)
+            + b" ET"
+        )
         objects.append(b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    objects.append(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    )
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for num, obj in enumerate(objects, start=1):
@@ -40,6 +44,9 @@ def write_pdf(path: Path, pages: list[list[str]]) -> Path:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for off in offsets:
         out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
     path.write_bytes(bytes(out))
     return path

@@ -44,7 +44,11 @@ def paper(pid: int, files: list[dict], main: dict | None = None, **extra) -> dic
 
 
 def file(name: str, text: str | None) -> dict:
-    f = {"id": f"https://oparl.example.org/files/{abs(hash(name)) % 10000}", "type": F, "name": name}
+    f = {
+        "id": f"https://oparl.example.org/files/{abs(hash(name)) % 10000}",
+        "type": F,
+        "name": name,
+    }
     if text is not None:
         f["text"] = text
     return f
@@ -70,7 +74,9 @@ class TestOParlFileSelection:
 
     @pytest.mark.parametrize("name", ["Protokoll TOP 7", "Beschlussauszug GR", "Anlage 1 Lageplan"])
     def test_minutes_extracts_and_attachments_lose(self, name):
-        p = paper(3, [file(name, "Niederschrift über die Sitzung …"), file("Antrag CDU", MOTION_TEXT)])
+        p = paper(
+            3, [file(name, "Niederschrift über die Sitzung …"), file("Antrag CDU", MOTION_TEXT)]
+        )
         assert select_file(p)[0]["name"] == "Antrag CDU"
 
     def test_paper_without_text_has_reason(self):
@@ -120,27 +126,52 @@ class TestOParlShapes:
     def test_factions_from_organizations(self, tmp_path):
         org_id = "https://oparl.example.org/organizations/7"
         orgs = [
-            {"id": org_id, "type": "https://schema.oparl.org/1.1/Organization",
-             "name": "Fraktion BÜNDNIS 90/DIE GRÜNEN", "shortName": "GRÜNE", "organizationType": "Fraktion"},
-            {"id": "https://oparl.example.org/organizations/8", "name": "Bauausschuss",
-             "organizationType": "Gremium"},
+            {
+                "id": org_id,
+                "type": "https://schema.oparl.org/1.1/Organization",
+                "name": "Fraktion BÜNDNIS 90/DIE GRÜNEN",
+                "shortName": "GRÜNE",
+                "organizationType": "Fraktion",
+            },
+            {
+                "id": "https://oparl.example.org/organizations/8",
+                "name": "Bauausschuss",
+                "organizationType": "Gremium",
+            },
         ]
         (tmp_path / "orgs.json").write_text(json.dumps(orgs), encoding="utf-8")
-        p = paper(12, [file("Antrag", MOTION_TEXT)],
-                  originatorOrganization=[org_id, "https://oparl.example.org/organizations/8"])
+        p = paper(
+            12,
+            [file("Antrag", MOTION_TEXT)],
+            originatorOrganization=[org_id, "https://oparl.example.org/organizations/8"],
+        )
         (tmp_path / "p.json").write_text(json.dumps(p), encoding="utf-8")
-        [m] = motions(read_inputs([str(tmp_path / "p.json")], organizations=str(tmp_path / "orgs.json")))
+        [m] = motions(
+            read_inputs([str(tmp_path / "p.json")], organizations=str(tmp_path / "orgs.json"))
+        )
         assert m.groups == ["GRÜNE"]
 
 
 class TestRecords:
     def test_jsonl_records_with_configured_columns(self, tmp_path):
         rows = [
-            {"nr": "A-1", "betreff": "Radweg Südstadt", "inhalt": "Wir beantragen einen Radweg.", "fraktion": "SPD, GRÜNE"},
-            {"nr": "A-2", "betreff": "Kita-Gebühren", "inhalt": "Die Gebühren sollen sinken.", "fraktion": "Die Linke"},
+            {
+                "nr": "A-1",
+                "betreff": "Radweg Südstadt",
+                "inhalt": "Wir beantragen einen Radweg.",
+                "fraktion": "SPD, GRÜNE",
+            },
+            {
+                "nr": "A-2",
+                "betreff": "Kita-Gebühren",
+                "inhalt": "Die Gebühren sollen sinken.",
+                "fraktion": "Die Linke",
+            },
         ]
         path = tmp_path / "r.jsonl"
-        path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+        path.write_text(
+            "\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8"
+        )
         cols = Columns.with_overrides(text="inhalt", id="nr", title="betreff", group="fraktion")
         got = motions(read_inputs([str(path)], columns=cols))
         assert [(m.id, m.title, m.groups) for m in got] == [
@@ -153,9 +184,12 @@ class TestRecords:
         text = '"Die Verwaltung prüft, ob ""Tempo 30"" vor Schulen gilt."'
         if delim == "\t":
             text = 'Die Verwaltung prüft, ob "Tempo 30" vor Schulen gilt.'
-        content = delim.join(["id", "title", "date", "text"]) + "\n" + delim.join(
-            ["7", "Tempo 30", "2023-01-17", text]
-        ) + "\n"
+        content = (
+            delim.join(["id", "title", "date", "text"])
+            + "\n"
+            + delim.join(["7", "Tempo 30", "2023-01-17", text])
+            + "\n"
+        )
         path = tmp_path / f"m.{ext}"
         path.write_text(content, encoding="utf-8")
         [m] = motions(read_inputs([str(path)]))
@@ -170,7 +204,9 @@ class TestRecords:
 
     def test_invalid_json_line_is_recorded_and_reading_goes_on(self, tmp_path):
         path = tmp_path / "r.jsonl"
-        path.write_text('{"id": "1", "text": "Antrag eins."}\n{"id": "2", "text": \n{"id": "3", "text": "Antrag drei."}\n')
+        path.write_text(
+            '{"id": "1", "text": "Antrag eins."}\n{"id": "2", "text": \n{"id": "3", "text": "Antrag drei."}\n'
+        )
         got = list(read_inputs([str(path)]))
         assert [type(x).__name__ for x in got] == ["Motion", "Failure", "Motion"]
         assert got[1].reason.startswith("line 2: invalid JSON")
@@ -178,8 +214,12 @@ class TestRecords:
 
 class TestFiles:
     def test_text_and_markdown(self, tmp_path):
-        (tmp_path / "a.txt").write_text("Antrag: Mehr Bänke am Rheinufer\n\nDer Rat möge beschließen …", encoding="utf-8")
-        (tmp_path / "b.md").write_text("# Anfrage zur Kita-Versorgung\n\n1. Wie viele Plätze fehlen?", encoding="utf-8")
+        (tmp_path / "a.txt").write_text(
+            "Antrag: Mehr Bänke am Rheinufer\n\nDer Rat möge beschließen …", encoding="utf-8"
+        )
+        (tmp_path / "b.md").write_text(
+            "# Anfrage zur Kita-Versorgung\n\n1. Wie viele Plätze fehlen?", encoding="utf-8"
+        )
         got = motions(read_inputs([str(tmp_path)]))
         assert [(m.id, m.title) for m in got] == [
             ("a", "Antrag: Mehr Bänke am Rheinufer"),
@@ -192,10 +232,17 @@ class TestFiles:
         assert m.text == "Zuschuss für Bürgerhäuser"
 
     def test_pdf(self, tmp_path):
-        write_pdf(tmp_path / "antrag.pdf", [
-            ["Antrag der CDU-Fraktion", "Die Verwaltung wird gebeten, die Straßenbeleuchtung", "am Schlossplatz zu erneuern."],
-            ["Seite 2", "Begründung: Die Lampen sind über 40 Jahre alt."],
-        ])
+        write_pdf(
+            tmp_path / "antrag.pdf",
+            [
+                [
+                    "Antrag der CDU-Fraktion",
+                    "Die Verwaltung wird gebeten, die Straßenbeleuchtung",
+                    "am Schlossplatz zu erneuern.",
+                ],
+                ["Seite 2", "Begründung: Die Lampen sind über 40 Jahre alt."],
+            ],
+        )
         [m] = motions(read_inputs([str(tmp_path / "antrag.pdf")]))
         assert m.title == "Antrag der CDU-Fraktion"
         assert "Straßenbeleuchtung" in m.text and "über 40 Jahre" in m.text
@@ -207,7 +254,9 @@ class TestFiles:
         assert isinstance(f, Failure) and "not a readable PDF" in f.reason
 
     def test_stdin(self, monkeypatch):
-        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO('{"id": "s1", "text": "Antrag."}\n'.encode())))
+        monkeypatch.setattr(
+            "sys.stdin", io.TextIOWrapper(io.BytesIO(b'{"id": "s1", "text": "Antrag."}\n'))
+        )
         [m] = motions(read_inputs(["-"]))
         assert m.id == "s1"
 
@@ -233,5 +282,28 @@ def test_karlsruhe_papers_all_read(karlsruhe_papers: Path):
     assert all(isinstance(m, Motion) for m in got)
     with_text = [m for m in got if m.text.strip()]
     assert len(with_text) > 4600
-    replies = [m for m in with_text if m.text.lstrip()[:300].upper().count("STELLUNGNAHME") and "fallback" not in m.meta["file_selection"]]
+    replies = [
+        m
+        for m in with_text
+        if m.text.lstrip()[:300].upper().count("STELLUNGNAHME")
+        and "fallback" not in m.meta["file_selection"]
+    ]
     assert len(replies) < 20
+
+
+def test_organizations_beside_papers_are_used_and_not_read_as_motions(tmp_path):
+    org_id = "https://oparl.example.org/organizations/9"
+    orgs = [
+        {
+            "id": org_id,
+            "type": "https://schema.oparl.org/1.1/Organization",
+            "name": "FDP-Fraktion im Rat",
+            "shortName": "FDP",
+            "organizationType": "Fraktion",
+        }
+    ]
+    (tmp_path / "organizations.json").write_text(json.dumps(orgs), encoding="utf-8")
+    p = paper(20, [file("Antrag", MOTION_TEXT)], originatorOrganization=[org_id])
+    (tmp_path / "papers.json").write_text(json.dumps([p]), encoding="utf-8")
+    got = list(read_inputs([str(tmp_path)]))
+    assert len(got) == 1 and got[0].groups == ["FDP"]

@@ -60,7 +60,9 @@ def test_offsets_point_into_original(cleaned):
 
 
 def test_compound_hyphen_at_line_end_is_kept():
-    c = clean_text("Die Verbindung zwischen der Stadt und dem Rhein-\nNeckar-Kreis ist schlecht und muss besser werden.")
+    c = clean_text(
+        "Die Verbindung zwischen der Stadt und dem Rhein-\nNeckar-Kreis ist schlecht und muss besser werden."
+    )
     assert "Rhein-Neckar-Kreis" in c.text
 
 

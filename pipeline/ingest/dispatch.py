@@ -29,6 +29,7 @@ _EXT = {
     ".pdf": "pdf",
 }
 Item = Motion | Failure
+ORGANIZATIONS_FILE = "organizations.json"
 
 
 def _format_of(path: Path) -> str | None:
@@ -104,9 +105,13 @@ def _decode(data: bytes, source: str) -> str:
         return data.decode("cp1252", errors="replace")  # older council exports are Windows-1252
 
 
-def _from_object(obj: Any, source: str, pos: int, cols: Columns, factions: dict[str, str]) -> Item:
+def _from_object(
+    obj: Any, source: str, pos: int, cols: Columns, factions: dict[str, str]
+) -> Item | None:
     if not isinstance(obj, dict):
         return Failure(source, f"record {pos} is {type(obj).__name__}, not a JSON object")
+    if "oparl.org" in str(obj.get("type", "")) and not oparl.is_paper(obj):
+        return None  # Organizations, Meetings, … travel alongside papers; they are not motions
     if oparl.is_paper(obj):
         return oparl.paper_to_motion(obj, source, factions)
     return record_to_motion(obj, source, pos, cols)
@@ -141,8 +146,10 @@ def _read_json(data: bytes, source: str, cols: Columns, factions: dict[str, str]
             return
         yield Failure(source, f"invalid JSON at line {exc.lineno} ({exc.msg}); fix the file")
         return
-    for pos, item in enumerate(oparl.iter_papers([obj]), start=1):
-        yield _from_object(item, source, pos, cols, factions)
+    for pos, obj_ in enumerate(oparl.iter_papers([obj]), start=1):
+        item = _from_object(obj_, source, pos, cols, factions)
+        if item is not None:
+            yield item
 
 
 def read_source(
@@ -206,5 +213,11 @@ def read_inputs(
     """All motions of all inputs in order. Raises InputError only for problems found up front."""
     resolved = resolve_inputs(inputs, input_format)
     factions = load_factions(organizations)
+    if organizations is None:
+        # An OParl export usually ships its organizations beside the papers: use them.
+        siblings = {Path(src).parent / ORGANIZATIONS_FILE for src, _ in resolved if src != "-"}
+        for path in sorted(siblings):
+            if path.is_file():
+                factions.update(load_factions(str(path)))
     for source, fmt in resolved:
         yield from read_source(source, fmt, columns, factions)
