@@ -6,6 +6,7 @@ import typer
 
 from pipeline import __version__
 from pipeline.cli import analyze as _analyze
+from pipeline.cli import evaluate as _evaluate
 from pipeline.cli import tag as _tag
 
 app = typer.Typer(
@@ -35,6 +36,7 @@ def _root(
 
 app.command("tag")(_tag.tag)
 app.command("analyze")(_analyze.analyze)
+app.command("evaluate")(_evaluate.evaluate)
 
 
 def main() -> None:

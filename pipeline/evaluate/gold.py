@@ -1,0 +1,143 @@
+"""Evaluate the whole analysis against annotated motions: run the Analyzer over the gold
+papers of a corpus and score every field (extraction and themes), optionally the groups of a
+whole corpus against a silver attribution.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pipeline.analyze import Analyzer
+from pipeline.errors import InputError
+from pipeline.ingest import read_inputs
+from pipeline.paths import DEFAULT_MODEL_DIR
+from pipeline.record import Motion
+
+# The bars the issue tracker sets on dev; printed beside the scores.
+TARGETS = {
+    "action_types_micro_f1": 0.85,
+    "funding_kinds_micro_f1": 0.80,
+    "amount_recall": 0.80,
+    "named_fund_recall": 0.80,
+    "topic_token_f1": 0.70,
+    "groups_silver_exact_match": 0.90,
+    "themes_micro_f1": 0.75,
+    "themes_macro_f1": 0.65,
+    "themes_top1": 0.85,
+}
+
+
+def paper_key(motion_id: str) -> str:
+    """The short key of a paper id: the last path segment of an OParl id URL."""
+    return motion_id.rstrip("/").rsplit("/", 1)[-1]
+
+
+def load_gold(path: str | Path) -> list[dict[str, Any]]:
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such gold file; give a JSONL file of annotated motions")
+    gold = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}: line {lineno} is not valid JSON ({exc.msg})") from exc
+        if "id" not in rec:
+            raise InputError(f"{path}: line {lineno} has no id")
+        gold.append(rec)
+    return gold
+
+
+def _gold_motions(gold: list[dict[str, Any]], corpus: list[str]) -> Iterator[tuple[str, Motion]]:
+    """The corpus motions that gold records refer to, as (gold id, motion).
+
+    A gold id matches a motion id exactly, or as ``prefix:KEY`` where KEY is the last path
+    segment of the motion's OParl id (``karlsruhe:114`` → ``…/papers/ag/114``).
+    """
+    by_exact = {g["id"]: g["id"] for g in gold}
+    by_key = {str(g["id"]).split(":", 1)[-1]: g["id"] for g in gold}
+    for item in read_inputs(corpus):
+        if not isinstance(item, Motion):
+            continue
+        gid = by_exact.get(item.id) or by_key.get(paper_key(item.id))
+        if gid is not None:
+            yield gid, item
+
+
+def predict(analyzer: Analyzer, motions: Iterable[tuple[str, Motion]]) -> dict[str, dict[str, Any]]:
+    ids: dict[int, str] = {}
+    pending: list[Motion] = []
+    for gid, m in motions:
+        ids[id(m)] = gid
+        pending.append(m)
+    out: dict[str, dict[str, Any]] = {}
+    for m, res in analyzer.analyze_many(pending):
+        out[ids[id(m)]] = res if isinstance(res, dict) else {"id": m.id, "failure": res.reason}
+    return out
+
+
+def evaluate(
+    gold_path: str | Path,
+    corpus: list[str],
+    *,
+    model_dir: str | Path | None = DEFAULT_MODEL_DIR,
+    silver: str | Path | None = None,
+    analyzer: Analyzer | None = None,
+) -> dict[str, Any]:
+    """Per-field scores of the analysis against the gold file, with per-label breakdowns and the
+    worst misses; with ``silver`` (a submitters.json) also the groups of the whole corpus."""
+    from pipeline.evaluate.extraction import score_extraction, score_groups_silver, summary
+
+    gold = load_gold(gold_path)
+    analyzer = analyzer or Analyzer(model_dir)
+    predicted = predict(analyzer, _gold_motions(gold, corpus))
+    missing = [g["id"] for g in gold if g["id"] not in predicted]
+    found = [g for g in gold if g["id"] in predicted]
+    if not found:
+        raise InputError(
+            f"none of the {len(gold)} gold ids is in {', '.join(corpus)}; check --corpus"
+        )
+    report: dict[str, Any] = {
+        "gold": str(gold_path),
+        "corpus": corpus,
+        "n_gold": len(gold),
+        "n_scored": len(found),
+        "missing_in_corpus": missing,
+        "analysis_version": analyzer.version,
+    }
+    scores: dict[str, Any] = {}
+    headline: dict[str, float] = {}
+    if analyzer.extracting:
+        scores["extraction"] = score_extraction(found, predicted)
+        headline.update(summary(scores["extraction"]))
+    if analyzer.themes is not None:
+        from pipeline.evaluate.themes import score_themes
+
+        scores["themes"] = score_themes(found, [predicted[g["id"]] for g in found])
+        t = scores["themes"]
+        headline.update(
+            {
+                "themes_micro_f1": t["micro_f1"],
+                "themes_macro_f1": t["macro_f1"],
+                "themes_top1": t["top1"],
+            }
+        )
+    if silver is not None and analyzer.extracting:
+        groups = {}
+        for m, res in analyzer.analyze_many(
+            m for m in read_inputs(corpus) if isinstance(m, Motion)
+        ):
+            if isinstance(res, dict):
+                groups[paper_key(m.id)] = res.get("groups") or []
+        silver_data = json.loads(Path(silver).read_text(encoding="utf-8"))
+        scores["groups_silver"] = score_groups_silver(groups, silver_data)
+        headline["groups_silver_exact_match"] = scores["groups_silver"]["exact_match"]
+    report["summary"] = headline
+    report["targets"] = {k: v for k, v in TARGETS.items() if k in headline}
+    report["scores"] = scores
+    return report
