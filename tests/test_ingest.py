@@ -222,7 +222,7 @@ class TestFiles:
         )
         got = motions(read_inputs([str(tmp_path)]))
         assert [(m.id, m.title) for m in got] == [
-            ("a", "Antrag: Mehr Bänke am Rheinufer"),
+            ("a", "Mehr Bänke am Rheinufer"),
             ("b", "Anfrage zur Kita-Versorgung"),
         ]
 

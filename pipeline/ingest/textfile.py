@@ -1,17 +1,21 @@
-"""Plain text and Markdown files: one motion per file, title from the first non-empty line."""
+"""Plain text, Markdown and PDF text: one motion per file, metadata guessed from its head."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.ingest.textmeta import text_metadata
 from pipeline.record import Motion
 
 
 def motion_from_text(text: str, source: str, motion_id: str | None = None) -> Motion:
-    first = next((ln.strip().lstrip("#").strip() for ln in text.splitlines() if ln.strip()), "")
+    meta = text_metadata(text)
     return Motion(
         id=motion_id or (Path(source).stem if source != "-" else "stdin"),
         text=text,
-        title=first[:200],
+        title=meta["title"] or "",
+        date=meta["date"],
+        paper_type=meta["paper_type"],
         source_file=source,
+        meta={"metadata_from": "text"},
     )
