@@ -1,0 +1,1 @@
+"""Scoring of the pipeline's outputs against gold and silver annotations."""

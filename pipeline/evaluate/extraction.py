@@ -1,0 +1,383 @@
+"""Scores for the extraction fields (actions, funding, topic, groups, hedging) against gold.
+
+Gold records are dicts as in ``gold/dev.jsonl``; predicted records are dicts with the keys
+``actions``, ``funding``, ``topic``, ``groups`` and ``hedged``. Every function is pure.
+
+Conventions, fixed here so that scores stay comparable:
+
+- actions and funding are judged per document as the SET of types (kinds): a document with
+  two ``review`` actions and one predicted ``review`` is a full match for that type.
+- amounts: a gold amount counts as found when any predicted funding amount of the same
+  document lies within 0.5 EUR of it.
+- named funds: a gold ``named_fund`` name is found when a predicted ``named_fund`` name of the
+  document shares enough tokens: Dice overlap ``2|G∩P| / (|G|+|P|) >= 0.5`` over the
+  lower-cased content tokens of both names.
+- topic: token F1 between gold and predicted topic over lower-cased lemmas without stop
+  words, averaged over documents (a missing topic scores 0 unless gold has no tokens either).
+- groups: compared as sets of normalised faction names (order of mention is not judged).
+  Joint lists are split into their members: "KAL/Die PARTEI" is {"KAL", "Die PARTEI"},
+  which is how the Karlsruhe silver attribution records them too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+ACTION_TYPES = ("review", "report", "concept", "implement", "budget", "appeal", "inquiry", "amend")
+FUNDING_KINDS = ("named_fund", "budget_line", "external_grant", "offset", "general_budget")
+AMOUNT_TOLERANCE = 0.5
+NAME_OVERLAP = 0.5
+WORST = 15
+
+STOP_WORDS = frozenset(
+    """aber als am an auf aus bei beim bis dem den der des die das dass durch ein eine einem
+    einen einer eines für fuer im in ins ist mit nach oder sowie über um und vom von vor zu zum
+    zur zwischen e v ev sich sie es wir ihr""".split()
+)
+_TOKEN = re.compile(r"[0-9A-Za-zÄÖÜäöüß]+")
+
+Record = Mapping[str, Any]
+
+
+@lru_cache(maxsize=50_000)
+def _lemma(word: str) -> str:
+    try:
+        import simplemma
+
+        return simplemma.lemmatize(word, lang="de").lower()
+    except Exception:  # simplemma missing: fall back to the word itself
+        return word.lower()
+
+
+def content_tokens(text: str | None) -> list[str]:
+    """Lower-cased lemmas of ``text`` without stop words."""
+    if not text:
+        return []
+    return [_lemma(w) for w in _TOKEN.findall(text) if w.lower() not in STOP_WORDS and len(w) > 1]
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": tp + fn}
+
+
+def _set_f1(
+    pairs: Sequence[tuple[str, set[str], set[str]]], labels: Sequence[str], field: str
+) -> dict[str, Any]:
+    """Micro and macro F1 over per-document label sets, with per-label scores and misses."""
+    counts = {lab: Counter() for lab in labels}
+    misses = []
+    for doc_id, gold, pred in pairs:
+        for lab in set(labels) | gold | pred:
+            c = counts.setdefault(lab, Counter())
+            c["tp"] += lab in gold and lab in pred
+            c["fp"] += lab not in gold and lab in pred
+            c["fn"] += lab in gold and lab not in pred
+        if gold != pred:
+            misses.append(
+                {
+                    "id": doc_id,
+                    "field": field,
+                    "gold": sorted(gold),
+                    "predicted": sorted(pred),
+                    "errors": len(gold ^ pred),
+                }
+            )
+    per_label = {lab: _prf(c["tp"], c["fp"], c["fn"]) for lab, c in counts.items()}
+    tot = Counter()
+    for c in counts.values():
+        tot.update(c)
+    supported = [v["f1"] for v in per_label.values() if v["support"]]
+    misses.sort(key=lambda m: -m["errors"])
+    return {
+        "micro": _prf(tot["tp"], tot["fp"], tot["fn"]),
+        "macro_f1": round(sum(supported) / len(supported), 4) if supported else 0.0,
+        "per_label": per_label,
+        "docs": len(pairs),
+        "worst": misses[:WORST],
+    }
+
+
+def _by_id(records: Iterable[Record]) -> dict[str, Record]:
+    return {str(r["id"]): r for r in records}
+
+
+def _pairs(gold: Iterable[Record], predicted: Mapping[str, Record] | Iterable[Record]):
+    pred = predicted if isinstance(predicted, Mapping) else _by_id(predicted)
+    for g in gold:
+        yield str(g["id"]), g, pred.get(str(g["id"])) or {}
+
+
+def score_actions(
+    gold: Iterable[Record], predicted: Mapping[str, Record] | Iterable[Record]
+) -> dict[str, Any]:
+    """Micro/macro F1 of the per-document sets of action types."""
+    pairs = [
+        (
+            i,
+            {a["type"] for a in g.get("actions") or []},
+            {a["type"] for a in p.get("actions") or []},
+        )
+        for i, g, p in _pairs(gold, predicted)
+    ]
+    return _set_f1(pairs, ACTION_TYPES, "actions")
+
+
+def score_funding_kinds(
+    gold: Iterable[Record], predicted: Mapping[str, Record] | Iterable[Record]
+) -> dict[str, Any]:
+    """Micro/macro F1 of the per-document sets of funding kinds, plus funding presence F1."""
+    pairs = [
+        (
+            i,
+            {f["kind"] for f in g.get("funding") or []},
+            {f["kind"] for f in p.get("funding") or []},
+        )
+        for i, g, p in _pairs(gold, predicted)
+    ]
+    out = _set_f1(pairs, FUNDING_KINDS, "funding")
+    presence = Counter()
+    for _, g, p in pairs:
+        presence["tp"] += bool(g) and bool(p)
+        presence["fp"] += not g and bool(p)
+        presence["fn"] += bool(g) and not p
+    out["presence"] = _prf(presence["tp"], presence["fp"], presence["fn"])
+    return out
+
+
+def _amounts(rec: Record) -> list[float]:
+    return [
+        float(f["amount_eur"]) for f in rec.get("funding") or [] if f.get("amount_eur") is not None
+    ]
+
+
+def score_amounts(
+    gold: Iterable[Record], predicted: Mapping[str, Record] | Iterable[Record]
+) -> dict[str, Any]:
+    """Recall of gold amounts among the predicted amounts of the same document."""
+    found = total = 0
+    misses = []
+    for i, g, p in _pairs(gold, predicted):
+        pa = _amounts(p)
+        for a in _amounts(g):
+            total += 1
+            if any(abs(a - x) <= AMOUNT_TOLERANCE for x in pa):
+                found += 1
+            else:
+                misses.append({"id": i, "field": "amount_eur", "gold": a, "predicted": pa})
+    return {
+        "recall": round(found / total, 4) if total else 0.0,
+        "support": total,
+        "worst": misses[:WORST],
+    }
+
+
+def name_overlap(gold_name: str, pred_name: str) -> float:
+    """Dice overlap of the content tokens of two names."""
+    g, p = set(content_tokens(gold_name)), set(content_tokens(pred_name))
+    if not g or not p:
+        return 0.0
+    return 2 * len(g & p) / (len(g) + len(p))
+
+
+def score_named_funds(
+    gold: Iterable[Record], predicted: Mapping[str, Record] | Iterable[Record]
+) -> dict[str, Any]:
+    """Recall of gold named_fund names among predicted named_fund names (overlap >= 0.5)."""
+    found = total = 0
+    misses = []
+    for i, g, p in _pairs(gold, predicted):
+        names = [
+            f.get("name") or "" for f in p.get("funding") or [] if f.get("kind") == "named_fund"
+        ]
+        for f in g.get("funding") or []:
+            if f.get("kind") != "named_fund":
+                continue
+            total += 1
+            if any(name_overlap(f.get("name") or "", n) >= NAME_OVERLAP for n in names):
+                found += 1
+            else:
+                misses.append(
+                    {"id": i, "field": "named_fund", "gold": f.get("name"), "predicted": names}
+                )
+    return {
+        "recall": round(found / total, 4) if total else 0.0,
+        "support": total,
+        "worst": misses[:WORST],
+    }
+
+
+def topic_f1(gold_topic: str | None, pred_topic: str | None) -> float:
+    """Token F1 of two topics (lemmas without stop words, bag of tokens)."""
+    g, p = Counter(content_tokens(gold_topic)), Counter(content_tokens(pred_topic))
+    if not g and not p:
+        return 1.0
+    common = sum((g & p).values())
+    if not common:
+        return 0.0
+    prec, rec = common / sum(p.values()), common / sum(g.values())
+    return 2 * prec * rec / (prec + rec)
+
+
+def score_topic(
+    gold: Iterable[Record], predicted: Mapping[str, Record] | Iterable[Record]
+) -> dict[str, Any]:
+    """Mean token F1 of the topic over documents."""
+    scores, misses = [], []
+    for i, g, p in _pairs(gold, predicted):
+        s = topic_f1(g.get("topic"), p.get("topic"))
+        scores.append(s)
+        if s < 1.0:
+            misses.append(
+                {
+                    "id": i,
+                    "field": "topic",
+                    "gold": g.get("topic"),
+                    "predicted": p.get("topic"),
+                    "f1": round(s, 3),
+                }
+            )
+    misses.sort(key=lambda m: m["f1"])
+    return {
+        "mean_f1": round(sum(scores) / len(scores), 4) if scores else 0.0,
+        "docs": len(scores),
+        "worst": misses[:WORST],
+    }
+
+
+def score_hedged(
+    gold: Iterable[Record], predicted: Mapping[str, Record] | Iterable[Record]
+) -> dict[str, Any]:
+    """Accuracy of the hedged flag (a missing prediction counts as False), with per-class F1."""
+    c, misses = Counter(), []
+    for i, g, p in _pairs(gold, predicted):
+        gv, pv = bool(g.get("hedged")), bool(p.get("hedged"))
+        c["n"] += 1
+        c["ok"] += gv == pv
+        c["tp"] += gv and pv
+        c["fp"] += pv and not gv
+        c["fn"] += gv and not pv
+        if gv != pv:
+            misses.append({"id": i, "field": "hedged", "gold": gv, "predicted": pv})
+    return {
+        "accuracy": round(c["ok"] / c["n"], 4) if c["n"] else 0.0,
+        "per_label": {"hedged": _prf(c["tp"], c["fp"], c["fn"])},
+        "docs": c["n"],
+        "worst": misses[:WORST],
+    }
+
+
+def normalise_groups(
+    groups: Iterable[str] | None, aliases: Mapping[str, str] | None = None
+) -> set[str]:
+    """A set of faction names; joint entries ("KAL/Die PARTEI", "FDP/FW") are split into members.
+
+    ``aliases`` maps lower-cased spellings or silver slugs to the normalised name.
+    """
+    out: set[str] = set()
+    for g in groups or []:
+        parts = (
+            [g] if (aliases and g.lower() in aliases) else re.split(r"\s*[/,&|]\s*|\s+und\s+", g)
+        )
+        for part in parts:
+            part = part.strip()
+            if part:
+                out.add(aliases.get(part.lower(), part) if aliases else part)
+    return out
+
+
+def _group_scores(pairs: Sequence[tuple[str, set[str], set[str]]]) -> dict[str, Any]:
+    c, per, misses = Counter(), {}, []
+    for doc_id, gold, pred in pairs:
+        c["n"] += 1
+        c["exact"] += gold == pred
+        for lab in gold | pred:
+            per.setdefault(lab, Counter())
+            per[lab]["tp"] += lab in gold and lab in pred
+            per[lab]["fp"] += lab in pred and lab not in gold
+            per[lab]["fn"] += lab in gold and lab not in pred
+        if gold != pred:
+            misses.append(
+                {"id": doc_id, "field": "groups", "gold": sorted(gold), "predicted": sorted(pred)}
+            )
+    return {
+        "exact_match": round(c["exact"] / c["n"], 4) if c["n"] else 0.0,
+        "docs": c["n"],
+        "per_label": {k: _prf(v["tp"], v["fp"], v["fn"]) for k, v in sorted(per.items())},
+        "worst": misses[:WORST],
+    }
+
+
+def score_groups(
+    gold: Iterable[Record], predicted: Mapping[str, Record] | Iterable[Record], key: str = "groups"
+) -> dict[str, Any]:
+    """Exact match of the group sets; gold groups are read from ``key`` (dev.jsonl: "factions")."""
+    pairs = [
+        (
+            i,
+            normalise_groups(g.get(key) or g.get("groups") or []),
+            normalise_groups(p.get("groups") or []),
+        )
+        for i, g, p in _pairs(gold, predicted)
+    ]
+    return _group_scores(pairs)
+
+
+def score_groups_silver(
+    predictions_by_key: Mapping[str, Iterable[str]], submitters_json: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Exact match of predicted groups against the silver attribution of ``submitters.json``.
+
+    ``predictions_by_key`` maps paper keys (the last segment of the OParl id, as used in
+    ``submitters_json["papers"]``) to predicted group names. Only papers with a non-empty silver
+    entry are judged; a paper without prediction counts as predicted empty.
+    """
+    names = {k.lower(): v for k, v in (submitters_json.get("factions") or {}).items()}
+    aliases = {**names, **{v.lower(): v for v in names.values()}}
+    pairs = []
+    for key, slugs in (submitters_json.get("papers") or {}).items():
+        if not slugs:
+            continue
+        gold = {names.get(s.lower(), s) for s in slugs}
+        pred = normalise_groups(predictions_by_key.get(str(key)) or [], aliases)
+        pairs.append((str(key), gold, pred))
+    return _group_scores(pairs)
+
+
+def score_extraction(
+    gold: Sequence[Record],
+    predicted: Mapping[str, Record] | Iterable[Record],
+    groups_key: str = "factions",
+) -> dict[str, Any]:
+    """All per-field scores of the extraction against gold records."""
+    pred = predicted if isinstance(predicted, Mapping) else _by_id(predicted)
+    return {
+        "actions": score_actions(gold, pred),
+        "funding": score_funding_kinds(gold, pred),
+        "amounts": score_amounts(gold, pred),
+        "named_funds": score_named_funds(gold, pred),
+        "topic": score_topic(gold, pred),
+        "hedged": score_hedged(gold, pred),
+        "groups": score_groups(gold, pred, key=groups_key),
+    }
+
+
+def summary(scores: Mapping[str, Any]) -> dict[str, float]:
+    """The headline number of each field."""
+    return {
+        "action_types_micro_f1": scores["actions"]["micro"]["f1"],
+        "action_types_macro_f1": scores["actions"]["macro_f1"],
+        "funding_kinds_micro_f1": scores["funding"]["micro"]["f1"],
+        "funding_presence_f1": scores["funding"]["presence"]["f1"],
+        "amount_recall": scores["amounts"]["recall"],
+        "named_fund_recall": scores["named_funds"]["recall"],
+        "topic_token_f1": scores["topic"]["mean_f1"],
+        "hedged_accuracy": scores["hedged"]["accuracy"],
+        "groups_exact_match": scores["groups"]["exact_match"],
+    }

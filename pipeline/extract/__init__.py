@@ -1,0 +1,79 @@
+"""Extraction components: requested actions, funding, topic, submitting groups and hedging.
+
+``add_extractors(nlp)`` adds them to a pipeline made by ``make_nlp()``; after ``nlp.pipe`` each
+Doc carries ``doc._.actions``, ``doc._.funding``, ``doc._.topic``, ``doc._.topic_keywords``,
+``doc._.groups`` and ``doc._.hedged`` (offsets in actions and funding point into the ORIGINAL
+text of the motion).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Importing the modules registers the factories.
+from pipeline.extract import actions as _actions  # noqa: F401
+from pipeline.extract import funding as _funding  # noqa: F401
+from pipeline.extract import groups as _groups  # noqa: F401
+from pipeline.extract import hedging as _hedging
+from pipeline.extract import topic as _topic  # noqa: F401
+from pipeline.preprocess import doc as _doc  # noqa: F401  (registers clean/title/... inputs)
+
+COMPONENTS = ("motion_actions", "motion_funding", "motion_topic", "motion_groups", "motion_hedging")
+
+_EXTENSIONS = {
+    "sections": None,
+    "actions": None,
+    "funding": None,
+    "topic": None,
+    "topic_keywords": None,
+    "groups": None,
+    "hedged": None,
+}
+
+
+def register_extensions() -> None:
+    for name, default in _EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+register_extensions()
+
+
+@Language.factory("motion_hedging", default_config={"patterns_file": "hedging.json"})
+def make_motion_hedging(nlp: Language, name: str, patterns_file: str) -> MotionHedging:
+    return MotionHedging()
+
+
+class MotionHedging:
+    """Sets ``doc._.hedged``: the main (first) request is tentative, or money for it is offered
+    tentatively in the operative part ("Eventuell können dafür Mittel ... genutzt werden").
+    None when the motion requests nothing."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        acts = doc._.actions or []
+        if not acts:
+            doc._.hedged = None
+            return doc
+        hedged = bool(acts[0]["hedged"])
+        sec = doc._.sections
+        if not hedged and sec is not None and doc._.clean is not None:
+            for f in doc._.funding or []:
+                if f["hedged"]:
+                    hedged = True
+                    break
+        doc._.hedged = hedged
+        return doc
+
+
+def add_extractors(nlp: Language) -> Language:
+    """Add the extraction components (after the lemmatizer) and register the Doc extensions."""
+    register_extensions()
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+__all__ = ["COMPONENTS", "add_extractors", "register_extensions", "_hedging"]

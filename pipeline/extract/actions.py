@@ -1,0 +1,206 @@
+"""Requested actions: sentences of the operative part, typed by trigger patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extract.evidence import evidence, trim_span
+from pipeline.extract.hedging import HedgeDetector
+from pipeline.extract.operative import SectionFinder
+from pipeline.extract.patterns import compile_any, load_patterns
+
+INQUIRY_TYPES = re.compile(r"(?i)^Anfrage|Anfrage$")
+AMEND_TYPES = re.compile(r"(?i)Änderungs|Ergänzungs")
+BUDGET_TYPES = re.compile(r"(?i)^Haushalt|Haushaltsantrag|Haushaltsbegleitantrag")
+# A clause boundary where a second request starts ("... prüft X und legt Y vor").
+CLAUSE_SPLIT = re.compile(
+    r";|\s+sowie\s+|,?\s+und\s+(?=(?:\w+\s+){0,3}?(?:legt|stellt|prüft|berichtet|erarbeitet|entwickelt|richtet|informiert|zeigt|setzt|sorgt|bringt|nimmt|führt|erstellt|benennt|ermittelt|unterstützt|beteiligt|schafft)\b)"
+)
+
+
+@dataclass
+class Trigger:
+    type: str
+    start: int
+    end: int
+    text: str
+
+
+class ActionRules:
+    """Compiled trigger patterns of ``actions.json``."""
+
+    def __init__(self, patterns_file: str = "actions.json") -> None:
+        d = load_patterns(patterns_file)
+        flags = re.IGNORECASE | re.MULTILINE
+        self.order: list[str] = d["type_order"]
+        self.triggers = {t: compile_any(d["triggers"][t], flags) for t in self.order}
+        self.directive = compile_any(d["directive"], flags)
+        self.not_request = compile_any(d["not_request"], flags)
+        self.addressees = [(name, re.compile(p)) for name, p in d["addressees"]]
+        self.object_lead = re.compile(d["object_lead"])
+
+    def find(self, clause: str, allowed: set[str] | None = None) -> Trigger | None:
+        """The earliest trigger of a specific type in ``clause``; ``implement`` only if none."""
+        best: Trigger | None = None
+        for t in self.order:
+            if t == "implement" or (allowed is not None and t not in allowed):
+                continue
+            m = self.triggers[t].search(clause)
+            if m and (best is None or m.start() < best.start):
+                best = Trigger(t, m.start(), m.end(), m.group(0))
+        if best is None and (allowed is None or "implement" in allowed):
+            m = self.triggers["implement"].search(clause)
+            if m:
+                best = Trigger("implement", m.start(), m.end(), m.group(0))
+        return best
+
+    def addressee(self, clause: str) -> str | None:
+        hits = [(m.start(), name) for name, p in self.addressees if (m := p.search(clause))]
+        return min(hits)[1] if hits else None
+
+    def object(self, clause: str, trig: Trigger) -> str:
+        rest = clause[trig.end :]
+        lead = self.object_lead.match(rest)
+        if lead:
+            obj = rest[lead.start() :]
+        else:
+            obj = rest
+            if len(obj.split()) < 3:
+                obj = clause[: trig.start]
+        obj = obj.strip(" ,.;:\n–-")
+        words = obj.split()
+        return " ".join(words[:25])
+
+
+@Language.factory(
+    "motion_actions",
+    default_config={
+        "patterns_file": "actions.json",
+        "sections_file": "sections.json",
+        "max_actions": 12,
+    },
+)
+def make_motion_actions(
+    nlp: Language, name: str, patterns_file: str, sections_file: str, max_actions: int
+) -> MotionActions:
+    return MotionActions(
+        ActionRules(patterns_file), SectionFinder(sections_file), HedgeDetector(), max_actions
+    )
+
+
+class MotionActions:
+    """Sets ``doc._.sections`` and ``doc._.actions``: one dict per requested action, in text order.
+
+    Sentences of the operative part are split into clauses at coordinations that start a new
+    request; each clause gets the type of its earliest specific trigger, or ``implement`` when
+    it is a directive without one. Justification sentences are used only when the operative
+    part yields nothing. Anfragen are inquiries.
+    """
+
+    def __init__(
+        self, rules: ActionRules, sections: SectionFinder, hedges: HedgeDetector, max_actions: int
+    ) -> None:
+        self.rules = rules
+        self.sections = sections
+        self.hedges = hedges
+        self.max_actions = max_actions
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        sec = self.sections.find(text, doc._.title or "")
+        doc._.sections = sec
+        ptype = doc._.paper_type or ""
+        inquiry_doc = bool(INQUIRY_TYPES.search(ptype)) or bool(
+            re.search(r"^\s*ANFRAGE\b", text[: sec.header_end + 1], re.M)
+        )
+        allowed = {"inquiry"} if inquiry_doc else None
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        actions = self._collect(doc, sents, sec.operative, allowed, strict=not inquiry_doc)
+        if not actions:
+            fallback = [(sec.header_end, sec.end)]
+            actions = self._collect(doc, sents, fallback, allowed, strict=True)
+        if inquiry_doc and not actions:
+            actions = self._collect(doc, sents, [(0, sec.end)], {"inquiry"}, strict=False)
+        if AMEND_TYPES.search(ptype) and not any(a["type"] == "amend" for a in actions):
+            head = self._collect(
+                doc,
+                sents,
+                [(0, sec.operative[0][0] if sec.operative else 0)],
+                {"amend"},
+                strict=False,
+            )
+            actions = head[:1] + actions
+        if (
+            BUDGET_TYPES.search(ptype)
+            and sec.form_rows
+            and not any(a["type"] == "budget" for a in actions)
+        ):
+            a, b = sec.form_rows
+            if re.search(r"\d{2,}", text[a:b].replace("2026", "").replace("2027", "")):
+                ev, oa, ob = evidence(doc, *trim_span(text, a, b))
+                actions.insert(
+                    0,
+                    {
+                        "type": "budget",
+                        "trigger": "",
+                        "addressee": None,
+                        "object": "",
+                        "hedged": False,
+                        "evidence": ev,
+                        "start": oa,
+                        "end": ob,
+                    },
+                )
+        actions.sort(key=lambda x: x["start"])
+        doc._.actions = actions[: self.max_actions]
+        return doc
+
+    def _collect(
+        self, doc: Doc, sents: list[tuple[int, int]], spans, allowed, strict: bool
+    ) -> list[dict]:
+        text = doc.text
+        out: list[dict] = []
+        seen: set[tuple[str, str]] = set()
+        for a, b in spans:
+            for s, e in sents:
+                if e <= a or s >= b:
+                    continue
+                s, e = max(s, a), min(e, b)
+                sent = text[s:e]
+                if len(sent.split()) < 3 or self.rules.not_request.search(sent):
+                    continue
+                directive = bool(self.rules.directive.search(sent))
+                pos = 0
+                for part in CLAUSE_SPLIT.split(sent):
+                    cs = s + sent.find(part, pos)
+                    pos = cs - s + len(part)
+                    trig = self.rules.find(part, allowed)
+                    if trig is None:
+                        continue
+                    if trig.type == "implement" and strict and not directive:
+                        continue
+                    obj = self.rules.object(part, trig)
+                    key = (trig.type, obj[:40].lower())
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    ts, te = cs + trig.start, cs + trig.end
+                    es, ee = trim_span(text, cs, max(te, min(cs + len(part), te + 60)), anchor=ts)
+                    ev, oa, ob = evidence(doc, es, ee)
+                    out.append(
+                        {
+                            "type": trig.type,
+                            "trigger": trig.text,
+                            "addressee": self.rules.addressee(part),
+                            "object": obj,
+                            "hedged": self.hedges(part),
+                            "evidence": ev,
+                            "start": oa,
+                            "end": ob,
+                        }
+                    )
+        return out

@@ -1,0 +1,114 @@
+"""German money amounts: "1.000", "50.000 €", "1,5 Mio. Euro", "-89.400", "T€" — and not dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A number in German notation; the look-arounds keep dates ("12.11.2024"), ranges of years
+# ("2024/2025"), paragraph numbers and phone numbers from being read in parts.
+NUMBER = r"(?<![\d.,/:\-–])(?P<sign>[-–−]\s?)?(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d{1,2}|-))?(?![\d/]|\.\d|,\d)"
+SCALE = r"(?P<scale>Mio\.?|Millionen|Million|Mrd\.?|Milliarden|Milliarde|Tsd\.?|Tausend|T€|TEUR|k€)"
+CURRENCY = r"(?P<cur>€|EUR\b|Euro\b)"
+MONEY = re.compile(rf"{NUMBER}\s?(?:{SCALE}\s?)?{CURRENCY}")
+# "36 Millionen" without a currency: taken as money unless a unit of something else follows.
+MONEY_SCALE = re.compile(
+    rf"{NUMBER}\s?{SCALE}(?!\.?\s?(?:€|EUR|Euro|Einwohner|Menschen|Personen|Fahrg|Besucher|Tonnen|km|Kilometer|m²|qm|Quadratmeter|Liter|kWh|Stunden|Jahre))"
+)
+CURRENCY_FIRST = re.compile(
+    r"(?:€|EUR|Euro)\s?(?P<sign>[-–−])?(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d{1,2}|-))?(?![\d])"
+)
+ROW_NUMBER = re.compile(rf"{NUMBER}\s?(?:€|EUR|Euro|T€)?")
+SCALES = {
+    "mio": 1e6,
+    "million": 1e6,
+    "millionen": 1e6,
+    "mrd": 1e9,
+    "milliarde": 1e9,
+    "milliarden": 1e9,
+    "tsd": 1e3,
+    "tausend": 1e3,
+    "t€": 1e3,
+    "teur": 1e3,
+    "k€": 1e3,
+}
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float
+    start: int
+    end: int
+
+
+def _value(m: re.Match[str]) -> float:
+    digits = m.group("int").replace(".", "")
+    frac = m.group("frac")
+    v = float(digits + ("." + frac if frac and frac != "-" else ""))
+    scale = (m.groupdict().get("scale") or "").lower().rstrip(".")
+    if not scale and (m.groupdict().get("cur") or "").startswith("T"):
+        scale = "t€"
+    v *= SCALES.get(scale, 1.0)
+    if m.group("sign"):
+        v = -v
+    return round(v, 2)
+
+
+def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Money amounts with a currency or a scale word ("1,5 Mio.") in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    out = []
+    for pat in (MONEY, MONEY_SCALE, CURRENCY_FIRST):
+        for m in pat.finditer(text, start, end):
+            try:
+                out.append(Amount(_value(m), m.start(), m.end()))
+            except (ValueError, IndexError):
+                continue
+    out.sort(key=lambda a: a.start)
+    return [a for i, a in enumerate(out) if not i or a.start >= out[i - 1].end]
+
+
+def parse_number(token: str) -> float | None:
+    """A single German number token ("10.560", "-9.610", "13.500€", "0") or None."""
+    m = ROW_NUMBER.fullmatch(token.strip())
+    if not m:
+        return None
+    try:
+        return _value(m)
+    except ValueError:
+        return None
+
+
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+ROW_TOKEN = re.compile(r"(?:[-–−]\s?)?\d[\d.,]*\s?(?:€|EUR|Euro|T€)?|[^\d\s-][^\s]*")
+
+
+def form_row_amounts(text: str, start: int, end: int) -> list[Amount]:
+    """First non-zero figure of each row of a budget form's per-year table.
+
+    A row is a run of numbers with nothing but white space between them; years of the table
+    head and decimal figures below 100 (positions, "9,00" Stellen) are not amounts.
+    """
+    rows: list[list[Amount]] = [[]]
+    for m in ROW_TOKEN.finditer(text, start, end):
+        tok = m.group(0).strip()
+        if not tok[:1].isdigit() and tok[:1] not in "-–−":
+            if rows[-1]:
+                rows.append([])
+            continue
+        if YEAR.match(tok):
+            continue
+        v = parse_number(tok)
+        if v is None:
+            if rows[-1]:
+                rows.append([])
+            continue
+        if "," in tok and abs(v) < 100:
+            continue
+        rows[-1].append(Amount(v, m.start(), m.start() + len(m.group(0).rstrip())))
+    out = []
+    for row in rows:
+        nonzero = [a for a in row if a.value]
+        if nonzero:
+            out.append(nonzero[0])
+    return out

@@ -1,0 +1,271 @@
+"""Funding statements: named funds, budget lines, external grants, offsets, general budget money."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extract.amounts import find_amounts, form_row_amounts
+from pipeline.extract.evidence import evidence, trim_span
+from pipeline.extract.hedging import HedgeDetector
+from pipeline.extract.patterns import compile_any, load_patterns
+
+ICASE = re.IGNORECASE
+STRONG_FUND = re.compile(r"(?i)fonds?\b|sondervermögen|digitalpakt|investitionspaket|KInvFG|GVFG")
+GRANT_SOURCE = re.compile(
+    r"\b(?:des|vom|durch das|von) (?:Land(?:es)?(?: Baden-Württemberg)?|Bund(?:es)?|EU|Europäischen Union|Ministeriums? [^.,;]{3,60})|\bLandes\w*|\bBundes\w*|\b[A-ZÄÖÜ][\w\-]* Stiftung\b|\bStiftung [A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*)?|\bSponsor\w*"
+)
+
+
+class FundingRules:
+    def __init__(self, patterns_file: str = "funding.json") -> None:
+        d = load_patterns(patterns_file)
+        self.fund = compile_any(d["fund_noun"])
+        self.fund_exclude = re.compile(d["fund_exclude"])
+        self.fund_tail = re.compile(d["fund_name_tail"])
+        self.fund_words = int(d.get("fund_name_max_words", 10))
+        self.source_cue = re.compile(d["source_cue"])
+        self.subject_cue = re.compile(d["subject_cue"])
+        self.kinds = {
+            "external_grant": compile_any(d["grant"], ICASE),
+            "offset": compile_any(d["offset"], ICASE),
+            "general_budget": compile_any(d["general"], ICASE),
+            "budget_line": compile_any(d["budget_line"], ICASE),
+        }
+        self.money_context = re.compile(d["money_context"])
+        self.budget_doc = re.compile(d["budget_doc"])
+        self.form_thh = re.compile(d["form_thh"])
+        self.form_product = re.compile(d["form_product"])
+        self.product_id = re.compile(d["product_id"])
+        self.paper_thh = re.compile(d["paper_type_thh"])
+
+
+@Language.factory("motion_funding", default_config={"patterns_file": "funding.json"})
+def make_motion_funding(nlp: Language, name: str, patterns_file: str) -> MotionFunding:
+    return MotionFunding(FundingRules(patterns_file), HedgeDetector())
+
+
+class MotionFunding:
+    """Sets ``doc._.funding``. Reads ``doc._.sections`` (set by ``motion_actions``)."""
+
+    def __init__(self, rules: FundingRules, hedges: HedgeDetector) -> None:
+        self.r = rules
+        self.hedges = hedges
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        sec = doc._.sections
+        end = sec.end if sec is not None else len(text)
+        sent_starts = [s.start_char for s in doc.sents]
+        sent_ends = [s.end_char for s in doc.sents]
+
+        def sentence(pos: int) -> tuple[int, int]:
+            i = max(0, bisect_right(sent_starts, pos) - 1)
+            return (sent_starts[i], sent_ends[i]) if sent_starts else (0, len(text))
+
+        ptype = doc._.paper_type or ""
+        budget_doc = bool(self.r.budget_doc.search(ptype)) or bool(sec and sec.is_form)
+        mentions: list[dict] = []
+
+        def add(
+            kind: str, name: str, s: int, e: int, amount: float | None = None, line: str = ""
+        ) -> dict:
+            ss, se = sentence(s)
+            es, ee = trim_span(text, min(s, max(ss, s - 60)), max(e, min(se, e + 40)), anchor=s)
+            ev, oa, ob = evidence(doc, es, ee)
+            m = {
+                "kind": kind,
+                "name": " ".join(name.split()),
+                "amount_eur": amount,
+                "budget_line": line,
+                "hedged": self.hedges(text[ss:se]),
+                "evidence": ev,
+                "start": oa,
+                "end": ob,
+                "_s": s,
+                "_e": e,
+            }
+            mentions.append(m)
+            return m
+
+        lines = self._budget_lines(doc, text, end)
+        title = doc._.title or ""
+        # Named funds.
+        fund_spans: list[tuple[int, int]] = []
+        for m in self.r.fund.finditer(text, 0, end):
+            head = m.group(0)
+            if self.r.fund_exclude.match(head):
+                continue
+            tail = self.r.fund_tail.match(text, m.end())
+            name_end = tail.end() if tail else m.end()
+            name = text[m.start() : name_end]
+            words = name.split()
+            if len(words) > self.r.fund_words:
+                name = " ".join(words[: self.r.fund_words])
+                name_end = m.start() + len(name)
+            name = re.sub(
+                r"\s+(?:und|der|des|die|für|von|im|in|zur|zum|den|dem)$", "", name.strip()
+            )
+            before = text[max(0, m.start() - 70) : m.start()]
+            ss, se = sentence(m.start())
+            sent = text[ss:se]
+            source = bool(self.r.source_cue.search(before))
+            subject = bool(self.r.subject_cue.search(before))
+            in_title = head.lower() in title.lower()
+            money = bool(self.r.money_context.search(sent)) or bool(find_amounts(sent))
+            if re.search(r"(?i)programm", head) and not STRONG_FUND.search(head):
+                # A programme of the Land/Bund is an external grant, one of the city's a fund.
+                if source and GRANT_SOURCE.search(text[m.start() : name_end + 40]):
+                    add("external_grant", name, m.start(), name_end)
+                    fund_spans.append((m.start(), name_end))
+                    continue
+                if not source:
+                    continue
+            if subject and not (budget_doc and in_title):
+                continue
+            if not (source or (budget_doc and in_title) or (STRONG_FUND.search(head) and money)):
+                continue
+            if any(a <= m.start() < b for a, b in fund_spans):
+                continue
+            fund_spans.append((m.start(), name_end))
+            add("named_fund", name, m.start(), name_end, line=self._line_for(text, head, lines))
+        # Grants, offsets, general budget money, budget lines named in the text.
+        for kind in ("external_grant", "offset", "general_budget", "budget_line"):
+            for m in self.r.kinds[kind].finditer(text, 0, end):
+                if any(a <= m.start() < b for a, b in fund_spans):
+                    continue
+                if (
+                    kind == "budget_line"
+                    and sec is not None
+                    and sec.is_form
+                    and m.start() < sec.header_end + 400
+                ):
+                    continue
+                name = m.group(0)
+                if kind == "external_grant":
+                    g = GRANT_SOURCE.search(text, max(0, m.start() - 40), min(end, m.end() + 60))
+                    name = g.group(0) if g else name
+                add(
+                    kind, name, m.start(), m.end(), line=m.group(0) if kind == "budget_line" else ""
+                )
+        # Budget forms: the position and the per-year figures.
+        if sec is not None and sec.is_form:
+            self._form(doc, text, sec, lines, mentions, add, title)
+        # Euro amounts in funding sentences.
+        self._amounts(text, end, sec, mentions, sentence, add, budget_doc)
+        mentions.sort(key=lambda x: x["_s"])
+        doc._.funding = self._dedupe(mentions)
+        return doc
+
+    def _dedupe(self, mentions: list[dict]) -> list[dict]:
+        out, seen = [], set()
+        for m in mentions:
+            key = (m["kind"], m["name"].lower(), m["amount_eur"])
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append({k: v for k, v in m.items() if not k.startswith("_")})
+        return out
+
+    def _budget_lines(self, doc: Doc, text: str, end: int) -> dict[str, str]:
+        """THH, page and product identifiers of the motion, as far as stated."""
+        out: dict[str, str] = {}
+        m = self.r.form_thh.search(text, 0, end)
+        pt = self.r.paper_thh.search(doc._.paper_type or "")
+        if m:
+            num, page = m.group("num"), m.group("page")
+            if len(num) > 4:  # "1643200": page 164 and THH 3200 printed without a gap
+                page, num = page or num[:-4], num[-4:]
+            out["thh"] = num
+            if page:
+                out["page"] = re.sub(r"\D", "", page)
+        elif pt:
+            out["thh"] = pt.group(1)
+        p = self.r.form_product.search(text, 0, end)
+        if p:
+            ids = self.r.product_id.findall(p.group("line"))
+            if ids:
+                out["product"] = "; ".join(" ".join(i.split()) for i in ids)
+        return out
+
+    def _line_for(self, text: str, head: str, lines: dict[str, str]) -> str:
+        """The budget line printed in a table row that names the fund, else the motion's."""
+        stem = head[:8]
+        for row in text.split("\n"):
+            if stem in row and ("/" in row or "Produkt" in row):
+                thh = re.search(r"(?<![\d.])(\d{2,4})\s*/\s*[A-ZÄÖÜ]", row)
+                prod = re.search(r"Produkt\s*(?:Nr\.?\s*)?(\d{4,8})", row)
+                parts = ([f"THH {thh.group(1)}"] if thh else []) + (
+                    [f"Produkt {prod.group(1)}"] if prod else []
+                )
+                if parts:
+                    return "; ".join(parts)
+        return self._line_str(lines)
+
+    @staticmethod
+    def _line_str(lines: dict[str, str]) -> str:
+        parts = []
+        if lines.get("page"):
+            parts.append(f"Seite {lines['page']}")
+        if lines.get("thh"):
+            parts.append(f"THH {lines['thh']}")
+        if lines.get("product"):
+            parts.append(lines["product"])
+        return "; ".join(parts)
+
+    def _form(self, doc, text, sec, lines, mentions, add, title) -> None:
+        line = self._line_str(lines)
+        fund = next(
+            (
+                m
+                for m in mentions
+                if m["kind"] == "named_fund" and m["name"].split()[0].lower() in title.lower()
+            ),
+            None,
+        )
+        rows = form_row_amounts(text, *sec.form_rows) if sec.form_rows else []
+        kind, name = (
+            ("named_fund", fund["name"])
+            if fund
+            else ("budget_line", f"Teilhaushalt {lines['thh']}" if lines.get("thh") else "")
+        )
+        if fund:
+            fund["budget_line"] = fund["budget_line"] or line
+        anchor = self.r.form_thh.search(text)
+        a = anchor.start() if anchor else sec.header_end
+        if not rows:
+            if fund is None and line:
+                add(kind, name, a, a + 40, None, line)
+            return
+        for amt in rows:
+            if fund is not None and fund["amount_eur"] is None:
+                fund["amount_eur"] = amt.value
+                continue
+            add(kind, name, amt.start, amt.end, amt.value, line)
+
+    def _amounts(self, text, end, sec, mentions, sentence, add, budget_doc) -> None:
+        rows = sec.form_rows if sec is not None else None
+        for amt in find_amounts(text, 0, end):
+            if rows and rows[0] <= amt.start < rows[1]:
+                continue
+            ss, se = sentence(amt.start)
+            sent = text[ss:se]
+            if not self.r.money_context.search(sent):
+                continue
+            near = [m for m in mentions if ss <= m["_s"] < se]
+            if near:
+                m = min(near, key=lambda m: abs(m["_s"] - amt.start))
+                if m["amount_eur"] is None:
+                    m["amount_eur"] = amt.value
+                else:
+                    add(m["kind"], m["name"], amt.start, amt.end, amt.value, m["budget_line"])
+                continue
+            operative = sec is None or sec.in_operative(amt.start)
+            if budget_doc:
+                kind = "budget_line" if sec is not None and sec.is_form else "general_budget"
+                add(kind, "", amt.start, amt.end, amt.value)
+            elif operative:
+                add("general_budget", "", amt.start, amt.end, amt.value)

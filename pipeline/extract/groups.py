@@ -1,0 +1,122 @@
+"""Submitting groups: metadata first, else the title and the letterhead of the motion text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extract.patterns import load_patterns
+
+WORD = "A-Za-zÄÖÜäöüß0-9"
+
+
+@dataclass
+class FactionMatcher:
+    """Finds faction names in a text fragment, in order of mention, normalised."""
+
+    insensitive: re.Pattern[str]
+    sensitive: re.Pattern[str]
+    by_alias: dict[str, str]
+    submitter_line: re.Pattern[str]
+    title_prefix: re.Pattern[str]
+    title_suffix: re.Pattern[str]
+    header_lines: int
+    max_line_chars: int
+
+    @classmethod
+    def from_data(cls, data: dict) -> FactionMatcher:
+        by_alias: dict[str, str] = {}
+        groups: dict[bool, list[str]] = {True: [], False: []}
+        for f in data["factions"]:
+            for a in f["aliases"]:
+                by_alias[a.lower()] = f["name"]
+                groups[bool(f.get("case_sensitive"))].append(a)
+            by_alias[f["slug"]] = f["name"]
+            by_alias[f["name"].lower()] = f["name"]
+
+        def build(aliases: list[str], flags: int) -> re.Pattern[str]:
+            alt = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
+            return re.compile(rf"(?<![{WORD}])(?:{alt})(?![{WORD}])", flags)
+
+        return cls(
+            build(groups[False], re.IGNORECASE),
+            build(groups[True], 0),
+            by_alias,
+            re.compile(data["submitter_line"]),
+            re.compile(data["title_prefix"]),
+            re.compile(data["title_suffix"]),
+            int(data.get("header_lines", 25)),
+            int(data.get("max_line_chars", 200)),
+        )
+
+    def find(self, fragment: str) -> list[str]:
+        hits = [
+            (m.start(), m.group(0))
+            for p in (self.insensitive, self.sensitive)
+            for m in p.finditer(fragment)
+        ]
+        hits.sort()
+        return list(
+            dict.fromkeys(self.by_alias[h.lower()] for _, h in hits if h.lower() in self.by_alias)
+        )
+
+    def normalise(self, names: list[str]) -> list[str]:
+        """Metadata names mapped to the normalised spelling; joint names split into members."""
+        out: list[str] = []
+        for n in names:
+            found = [self.by_alias[n.lower()]] if n.lower() in self.by_alias else self.find(n)
+            out.extend(found or [n.strip()])
+        return list(dict.fromkeys(x for x in out if x))
+
+    def from_title(self, title: str) -> list[str]:
+        title = " ".join(title.split())
+        found: list[str] = []
+        m = self.title_prefix.search(title)
+        if m:
+            found += self.find(m.group(1))
+        m = self.title_suffix.search(title)
+        if m and self.submitter_line.search(m.group(1)):
+            found += self.find(m.group(1))
+        return found
+
+    def from_header(self, text: str) -> list[str]:
+        found: list[str] = []
+        n = 0
+        for line in text.splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            n += 1
+            if n > self.header_lines:
+                break
+            if len(line) <= self.max_line_chars and self.submitter_line.search(line):
+                found += self.find(line)
+        return found
+
+    def groups(self, title: str, text: str, meta: list[str] | None = None) -> list[str]:
+        if meta:
+            return self.normalise(meta)
+        return list(dict.fromkeys(self.from_title(title) + self.from_header(text)))
+
+
+@Language.factory("motion_groups", default_config={"patterns_file": "factions.json"})
+def make_motion_groups(nlp: Language, name: str, patterns_file: str) -> MotionGroups:
+    return MotionGroups(FactionMatcher.from_data(load_patterns(patterns_file)))
+
+
+class MotionGroups:
+    """Sets ``doc._.groups``: metadata groups if any, else factions named in the title's
+    submitter slot ("Ergänzungsantrag KULT: …") and on letterhead lines of the original text
+    that carry a submitter ("CDU-Gemeinderatsfraktion", "Antrag: FDP/FW")."""
+
+    def __init__(self, matcher: FactionMatcher) -> None:
+        self.matcher = matcher
+
+    def __call__(self, doc: Doc) -> Doc:
+        clean = doc._.clean
+        text = clean.original if clean is not None else doc.text
+        doc._.groups = self.matcher.groups(doc._.title or "", text, doc._.meta_groups)
+        return doc

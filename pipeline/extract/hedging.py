@@ -1,0 +1,18 @@
+"""Hedging: explicitly tentative wording ("eventuell", "ggf.", "sollte geprüft werden")."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.patterns import compile_any, load_patterns
+
+
+class HedgeDetector:
+    def __init__(self, patterns_file: str = "hedging.json") -> None:
+        self.pattern: re.Pattern[str] = compile_any(
+            load_patterns(patterns_file)["hedges"], re.IGNORECASE
+        )
+
+    def __call__(self, text: str) -> bool:
+        """True if ``text`` (a sentence or clause) is worded tentatively."""
+        return bool(self.pattern.search(text))

@@ -1,0 +1,118 @@
+"""Find the operative part of a motion (what is requested) apart from letterhead, justification
+and the administration's answer. Spans are character offsets into the cleaned text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extract.patterns import compile_any, load_patterns
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Sections:
+    """Where things are in a motion's cleaned text."""
+
+    end: int  # the motion ends here (signature, Stellungnahme)
+    header_end: int  # letterhead and committee table end here
+    operative: list[Span] = field(default_factory=list)
+    justification: list[Span] = field(default_factory=list)
+    form_rows: Span | None = None  # rows of a budget form ("Art 2026 2027 ...")
+    is_form: bool = False
+
+    def in_operative(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.operative)
+
+    def in_justification(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.justification)
+
+
+class SectionFinder:
+    """Compiled section patterns; ``find(text)`` returns the Sections of one motion."""
+
+    def __init__(self, patterns_file: str = "sections.json") -> None:
+        d = load_patterns(patterns_file)
+        m = re.MULTILINE
+        self.header_line = compile_any(d["header_line"], m)
+        self.header_chars = int(d.get("header_search_chars", 2500))
+        self.cue = compile_any(d["operative_cue"], m)
+        self.just = compile_any(d["justification_heading"], m)
+        self.end = compile_any(d["end_marker"], m)
+        self.form = re.compile(d["form_marker"])
+        self.rows_start = re.compile(d["form_rows_start"])
+        self.rows_end = re.compile(d["form_rows_end"])
+        self.concept = re.compile(d["form_concept"])
+        self.concept_end = re.compile(d["form_concept_end"], m)
+        self.form_just = re.compile(d["form_justification"])
+
+    def _header_end(self, text: str, limit: int) -> int:
+        """End of the last header-like line in the head of the text, skipping the title."""
+        end = 0
+        pos = 0
+        head = text[: min(limit, self.header_chars)]
+        for line in head.split("\n"):
+            stripped = line.strip()
+            nxt = pos + len(line) + 1
+            if stripped and self.header_line.fullmatch(stripped) or self.header_line.match(line):
+                end = min(nxt, len(text))
+            pos = nxt
+        return end
+
+    def find(self, text: str, title: str = "") -> Sections:
+        m = self.end.search(text)
+        end = m.start() if m and m.start() > 40 else len(text)
+        if self.form.search(text[:2000]):
+            return self._form(text, end)
+        header_end = self._header_end(text, end)
+        # A title repeated right after the header is letterhead too.
+        t = " ".join(title.split())
+        if t and len(t) > 8:
+            while header_end < end and text[header_end].isspace():
+                header_end += 1
+            nxt = text.find("\n", header_end)
+            line = text[header_end : nxt if nxt != -1 else end].strip()
+            if line and (line in t or t in line):
+                header_end = nxt + 1 if nxt != -1 else header_end
+        just_start = end
+        for jm in self.just.finditer(text, header_end, end):
+            just_start = jm.start()
+            break
+        cue = self.cue.search(text, header_end, end)
+        op_start = header_end
+        if cue and cue.start() < just_start:
+            line_start = text.rfind("\n", 0, cue.start()) + 1
+            op_start = max(header_end, line_start)
+        elif cue and just_start - header_end < 40:
+            # The justification heading stands first (PDF order): the request follows the cue.
+            op_start = text.rfind("\n", 0, cue.start()) + 1
+            just_start = end
+        operative = [(op_start, just_start)] if just_start > op_start else [(op_start, end)]
+        justification = [(just_start, end)] if just_start < end else []
+        # Requests restated inside the justification ("Daher beantragen wir ...") are operative.
+        for cm in self.cue.finditer(text, just_start, end):
+            a = text.rfind("\n", 0, cm.start()) + 1
+            b = text.find("\n", cm.end())
+            operative.append((max(a, just_start), b if b != -1 else end))
+        return Sections(end, header_end, operative, justification)
+
+    def _form(self, text: str, end: int) -> Sections:
+        rows = None
+        rs = self.rows_start.search(text, 0, end)
+        if rs:
+            re_ = self.rows_end.search(text, rs.end(), end)
+            rows = (rs.end(), re_.start() if re_ else min(end, rs.end() + 800))
+        operative: list[Span] = []
+        cm = self.concept.search(text, 0, end)
+        if cm:
+            ce = self.concept_end.search(text, cm.end(), end)
+            operative.append((cm.end(), ce.start() if ce else end))
+        # The budget form has no separate request field in practice: its justification states it.
+        jm = self.form_just.search(text, (rows or (0, 0))[1], end)
+        if jm:
+            operative.append((jm.end(), end))
+        header_end = rs.start() if rs else 0
+        if not operative:
+            operative.append((header_end, end))
+        return Sections(end, header_end, operative, [], rows, True)
