@@ -39,8 +39,11 @@ def guess_date(head: str) -> str | None:
     )
     if written:
         return _iso(written.group(1), months.index(written.group(2).lower()) + 1, written.group(3))
-    m = _ANY_NUMERIC_DATE.search(head)
-    return _iso(m.group(1), int(m.group(2)), m.group(3)) if m else None
+    for m in _ANY_NUMERIC_DATE.finditer(head):
+        iso = _iso(m.group(1), int(m.group(2)), m.group(3))
+        if iso:
+            return iso
+    return None
 
 
 def guess_paper_type(head: str) -> str | None:

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ingest.textmeta import guess_date, guess_paper_type, guess_title, text_metadata
+
+HEAD = (
+    "1234 (V) HHA\n\nHaushaltsantrag öffentlich\n\n"
+    "Haushaltsbegleitantrag - Radverkehrskonzept fortschreiben Antrag der Fraktion CDU vom 3. März 2023\n\n"
+    "Datum 07.03.2023\n"
+)
+
+
+def test_budget_motion_head():
+    meta = text_metadata(HEAD)
+    assert meta == {
+        "title": "Radverkehrskonzept fortschreiben",
+        "date": "2023-03-07",
+        "paper_type": "Haushaltsbegleitantrag",
+    }
+
+
+@pytest.mark.parametrize(
+    "head,date",
+    [
+        ("ANTRAG\nSPD-Fraktion\nvom 02.02.2016\nGremium: Gemeinderat", "2016-02-02"),
+        ("Antrag der Fraktion vom 12. November 2024", "2024-11-12"),
+        ("Sitzung am 31.13.2024 und am 05.06.2021", "2021-06-05"),
+        ("Haushalt 2024/2025, Seite 12", None),
+    ],
+)
+def test_dates(head, date):
+    assert guess_date(head) == date
+
+
+def test_paper_type_most_specific_and_none():
+    assert guess_paper_type("ÄNDERUNGSANTRAG\nGRÜNE") == "Änderungsantrag"
+    assert guess_paper_type("Kleine Anfrage der Gruppe") == "Anfrage"
+    assert guess_paper_type("Protokoll der Sitzung") is None
+
+
+def test_title_falls_back_to_first_line():
+    assert (
+        guess_title("Mehr Grün für Schulhöfe\n\nDer Rat möge beschließen …", None)
+        == "Mehr Grün für Schulhöfe"
+    )
