@@ -10,8 +10,11 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import LEMMA, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
@@ -23,6 +26,8 @@ GENDER_FORM = re.compile(r"^[A-Za-zÄÖÜäöüß]+(?:[:*_/]|/-)[Ii]n(?:nen)?$")
 SENT_END = frozenset({".", "!", "?", "…", "?!"})
 # Tokens after which a new line does not start a sentence: a line wrapped inside a phrase.
 NO_BREAK_AFTER = frozenset({"-", "–", "(", "„", "/", "&", "und", "oder", "der", "die", "das"})
+# Per-form caches of the components are emptied when they reach this many forms.
+_FORM_CACHE_SIZE = 500_000
 
 
 def load_abbreviations(path: Path | None = None) -> list[str]:
@@ -38,9 +43,12 @@ def _customise_tokenizer(nlp: Language, abbreviations: list[str]) -> None:
     infixes = [p for p in nlp.Defaults.infixes]
     tok.infix_finditer = compile_infix_regex(infixes).finditer
     previous = tok.token_match
+    if previous is None:  # the usual case: no Python wrapper per token
+        tok.token_match = GENDER_FORM.match
+        return
 
     def token_match(text: str):  # noqa: ANN202 (spaCy's callback type)
-        return GENDER_FORM.match(text) or (previous(text) if previous else None)
+        return GENDER_FORM.match(text) or previous(text)
 
     tok.token_match = token_match
 
@@ -58,33 +66,60 @@ class CouncilSentences:
     break the cleaner kept (headings, list items, form rows), never inside a wrapped phrase.
     Numbered list markers ("1.", "a)") start a sentence; abbreviations are single tokens
     thanks to the tokenizer's special cases, so their dots never end one.
+
+    Every test depends on the token's form only, so it is worked out once per form (orth id)
+    and the boundaries are written with one ``Doc.from_array``: no Token objects, and none of
+    the per-token ``has_annotation`` scans that ``Token.is_sent_start = …`` costs.
     """
+
+    # Kinds of a form, for the boundary rule.
+    _WORD, _SPACE, _NL_SPACE = 0, 1, 2
 
     def __init__(self, min_line_tokens: int = 1) -> None:
         self.min_line_tokens = min_line_tokens
+        # orth id -> (kind, ends a sentence, may start one after sentence-final punctuation)
+        self._forms: dict[int, tuple[int, bool, bool]] = {}
+
+    def _form(self, vocab: Any, orth: int) -> tuple[int, bool, bool]:
+        lex = vocab[orth]
+        text = lex.orth_
+        if lex.is_space:
+            kind = self._NL_SPACE if "\n" in text else self._SPACE
+        else:
+            kind = self._WORD
+        info = (
+            kind,
+            text in SENT_END,
+            bool(lex.is_title or lex.is_upper or lex.is_digit or lex.is_quote),
+        )
+        if len(self._forms) >= _FORM_CACHE_SIZE:
+            self._forms.clear()
+        self._forms[orth] = info
+        return info
 
     def __call__(self, doc: Doc) -> Doc:
-        if len(doc) == 0:
+        n = len(doc)
+        if n == 0:
             return doc
-        doc[0].is_sent_start = True
+        forms = self._forms
+        vocab = doc.vocab
+        infos = [forms.get(o) or self._form(vocab, o) for o in doc.to_array(ORTH).tolist()]
+        starts = [1] * n
         prev_break = False
-        for i in range(1, len(doc)):
-            tok, prev = doc[i], doc[i - 1]
-            if tok.is_space:
-                tok.is_sent_start = False
-                prev_break = prev_break or "\n" in tok.text
-                continue
-            start = False
-            if prev_break or "\n" in prev.whitespace_:
-                start = True
-            elif prev.text in SENT_END and (
-                tok.is_title or tok.is_upper or tok.is_digit or tok.is_quote
-            ):
-                start = True
-            elif prev.is_space and "\n" in prev.text:
-                start = True
-            tok.is_sent_start = start
-            prev_break = False
+        prev_kind, prev_end, _ = infos[0]
+        for i in range(1, n):
+            kind, ends, capital = infos[i]
+            if kind:  # a space token never starts a sentence
+                starts[i] = -1
+                prev_break = prev_break or kind == 2
+            else:
+                # "\n" never appears in a token's trailing whitespace (spaCy keeps at most one
+                # " " there), so only space tokens carry line breaks.
+                if not (prev_break or prev_kind == 2 or (prev_end and capital)):
+                    starts[i] = -1
+                prev_break = False
+            prev_kind, prev_end = kind, ends
+        doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.int64).view(numpy.uint64))
         return doc
 
 
@@ -95,30 +130,44 @@ def make_simplemma_lemmatizer(nlp: Language, name: str, lang: str) -> SimplemmaL
 
 class SimplemmaLemmatizer:
     """Sets ``token.lemma_`` with simplemma (97 % on UD German GSD dev against spaCy's lookup
-    table's 87 %; see bench/lemma_accuracy.py for our own texts). Results are cached per form.
+    table's 87 %; see bench/lemma_accuracy.py for our own texts). Results are cached per form
+    (orth id) and written with one ``Doc.from_array``.
     """
 
     def __init__(self, lang: str = "de") -> None:
         self.lang = lang
         import simplemma
 
-        def lemmatize(form: str) -> str:
-            lemma = simplemma.lemmatize(form, lang=self.lang)
-            # simplemma's data has pre-1996 spellings for some words ("Zuschüsse" -> "Zuschuß");
-            # a form written with "ss" keeps it in its lemma.
-            if "ß" in lemma and "ß" not in form:
-                lemma = lemma.replace("ß", "ss")
-            return lemma
+        self._simplemma = simplemma
+        self._lemmas: dict[int, int] = {}  # orth id -> lemma id
 
-        self._lemmatize = lru_cache(maxsize=200_000)(lemmatize)
+    def lemmatize(self, form: str) -> str:
+        lemma = self._simplemma.lemmatize(form, lang=self.lang)
+        # simplemma's data has pre-1996 spellings for some words ("Zuschüsse" -> "Zuschuß");
+        # a form written with "ss" keeps it in its lemma.
+        if "ß" in lemma and "ß" not in form:
+            lemma = lemma.replace("ß", "ss")
+        return lemma
+
+    def _lemma(self, vocab: Any, orth: int) -> int:
+        lex = vocab[orth]
+        text = lex.orth_
+        if lex.is_space or lex.is_punct or lex.like_num:
+            lemma = orth
+        else:
+            lemma = vocab.strings.add(self.lemmatize(text))
+        if len(self._lemmas) >= _FORM_CACHE_SIZE:
+            self._lemmas.clear()
+        self._lemmas[orth] = lemma
+        return lemma
 
     def __call__(self, doc: Doc) -> Doc:
-        lem = self._lemmatize
-        for tok in doc:
-            if tok.is_space or tok.is_punct or tok.like_num:
-                tok.lemma_ = tok.text
-            else:
-                tok.lemma_ = lem(tok.text)
+        if len(doc) == 0:
+            return doc
+        lemmas = self._lemmas
+        vocab = doc.vocab
+        ids = [lemmas.get(o) or self._lemma(vocab, o) for o in doc.to_array(ORTH).tolist()]
+        doc.from_array([LEMMA], numpy.array(ids, dtype=numpy.uint64))
         return doc
 
 
