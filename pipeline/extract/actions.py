@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.extract.amounts import form_row_amounts
 from pipeline.extract.evidence import evidence, trim_span
 from pipeline.extract.hedging import HedgeDetector
 from pipeline.extract.operative import SectionFinder
@@ -15,6 +16,9 @@ from pipeline.extract.patterns import compile_any, load_patterns
 
 INQUIRY_TYPES = re.compile(r"(?i)^Anfrage|Anfrage$")
 AMEND_TYPES = re.compile(r"(?i)Änderungs|Ergänzungs")
+AMEND_HEAD = re.compile(
+    r"(?i)\b(?:Änderungs|Ergänzungs)(?:-\s?/\s?(?:Änderungs|Ergänzungs))?antrag\b"
+)
 BUDGET_TYPES = re.compile(r"(?i)^Haushalt|Haushaltsantrag|Haushaltsbegleitantrag")
 # A clause boundary where a second request starts ("... prüft X und legt Y vor").
 CLAUSE_SPLIT = re.compile(
@@ -125,39 +129,34 @@ class MotionActions:
             actions = self._collect(doc, sents, fallback, allowed, strict=True)
         if inquiry_doc and not actions:
             actions = self._collect(doc, sents, [(0, sec.end)], {"inquiry"}, strict=False)
-        if AMEND_TYPES.search(ptype) and not any(a["type"] == "amend" for a in actions):
-            head = self._collect(
-                doc,
-                sents,
-                [(0, sec.operative[0][0] if sec.operative else 0)],
-                {"amend"},
-                strict=False,
-            )
-            actions = head[:1] + actions
-        if (
-            BUDGET_TYPES.search(ptype)
-            and sec.form_rows
-            and not any(a["type"] == "budget" for a in actions)
-        ):
-            a, b = sec.form_rows
-            if re.search(r"\d{2,}", text[a:b].replace("2026", "").replace("2027", "")):
-                ev, oa, ob = evidence(doc, *trim_span(text, a, b))
-                actions.insert(
-                    0,
-                    {
-                        "type": "budget",
-                        "trigger": "",
-                        "addressee": None,
-                        "object": "",
-                        "hedged": False,
-                        "evidence": ev,
-                        "start": oa,
-                        "end": ob,
-                    },
-                )
+        amend_doc = AMEND_TYPES.search(ptype) or AMEND_HEAD.search(text[: sec.header_end + 1])
+        if amend_doc and not any(a["type"] == "amend" for a in actions):
+            # Amendments are typed by the paper itself; its heading is the evidence.
+            m = AMEND_HEAD.search(text)
+            a, b = (m.start(), m.end()) if m else (0, min(len(text), 40))
+            actions.append(self._fixed(doc, "amend", a, b))
+        budget_doc = BUDGET_TYPES.search(ptype) or sec.is_form
+        if budget_doc and sec.form_rows and not any(a["type"] == "budget" for a in actions):
+            # A budget form with figures in its per-year rows asks for money.
+            if form_row_amounts(text, *sec.form_rows):
+                actions.append(self._fixed(doc, "budget", *trim_span(text, *sec.form_rows)))
         actions.sort(key=lambda x: x["start"])
         doc._.actions = actions[: self.max_actions]
         return doc
+
+    @staticmethod
+    def _fixed(doc: Doc, kind: str, a: int, b: int) -> dict:
+        ev, oa, ob = evidence(doc, a, b)
+        return {
+            "type": kind,
+            "trigger": doc.text[a:b],
+            "addressee": None,
+            "object": "",
+            "hedged": False,
+            "evidence": ev,
+            "start": oa,
+            "end": ob,
+        }
 
     def _collect(
         self, doc: Doc, sents: list[tuple[int, int]], spans, allowed, strict: bool
@@ -181,7 +180,7 @@ class MotionActions:
                     trig = self.rules.find(part, allowed)
                     if trig is None:
                         continue
-                    if trig.type == "implement" and strict and not directive:
+                    if strict and not directive and trig.type != "inquiry":
                         continue
                     obj = self.rules.object(part, trig)
                     key = (trig.type, obj[:40].lower())

@@ -25,6 +25,10 @@ class FactionMatcher:
     title_suffix: re.Pattern[str]
     header_lines: int
     max_line_chars: int
+    councillor_line: re.Pattern[str] | None = None
+    signature: re.Pattern[str] | None = None
+    bare_line_chars: int = 0
+    address_line: re.Pattern[str] | None = None
 
     @classmethod
     def from_data(cls, data: dict) -> FactionMatcher:
@@ -50,6 +54,10 @@ class FactionMatcher:
             re.compile(data["title_suffix"]),
             int(data.get("header_lines", 25)),
             int(data.get("max_line_chars", 200)),
+            re.compile(data["councillor_line"]) if data.get("councillor_line") else None,
+            re.compile(data["signature"]) if data.get("signature") else None,
+            int(data.get("bare_line_chars", 0)),
+            re.compile(data["address_line"]) if data.get("address_line") else None,
         )
 
     def find(self, fragment: str) -> list[str]:
@@ -92,14 +100,31 @@ class FactionMatcher:
             n += 1
             if n > self.header_lines:
                 break
-            if len(line) <= self.max_line_chars and self.submitter_line.search(line):
+            if len(line) <= self.max_line_chars and (
+                self.submitter_line.search(line)
+                or (self.address_line is not None and self.address_line.match(line))
+            ):
                 found += self.find(line)
+            elif self.councillor_line is not None and (m := self.councillor_line.match(line)):
+                found += self.find(m.group(1))
+            elif len(line) <= self.bare_line_chars and (names := self.find(line)):
+                # A line made only of faction names ("AfD", "FDP/FW").
+                rest = self.insensitive.sub("", self.sensitive.sub("", line))
+                if not re.search(r"[A-Za-zÄÖÜäöüß]{2}", rest):
+                    found += names
         return found
+
+    def from_signature(self, text: str) -> list[str]:
+        if self.signature is None:
+            return []
+        blocks = [m.group("block") for m in self.signature.finditer(text)]
+        return self.find(blocks[-1]) if blocks else []
 
     def groups(self, title: str, text: str, meta: list[str] | None = None) -> list[str]:
         if meta:
             return self.normalise(meta)
-        return list(dict.fromkeys(self.from_title(title) + self.from_header(text)))
+        found = self.from_title(title) + self.from_header(text) + self.from_signature(text)
+        return list(dict.fromkeys(found))
 
 
 @Language.factory("motion_groups", default_config={"patterns_file": "factions.json"})

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pipeline.extract.patterns import compile_any, load_patterns
 
 Span = tuple[int, int]
+LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\)|[-–•·*▪]|[IVX]{1,4}\.)\s")
 
 
 @dataclass
@@ -88,7 +89,8 @@ class SectionFinder:
             # The justification heading stands first (PDF order): the request follows the cue.
             op_start = text.rfind("\n", 0, cue.start()) + 1
             just_start = end
-        operative = [(op_start, just_start)] if just_start > op_start else [(op_start, end)]
+        block_end = self._block_end(text, op_start, just_start if just_start > op_start else end)
+        operative = [(op_start, block_end)]
         justification = [(just_start, end)] if just_start < end else []
         # Requests restated inside the justification ("Daher beantragen wir ...") are operative.
         for cm in self.cue.finditer(text, just_start, end):
@@ -96,6 +98,34 @@ class SectionFinder:
             b = text.find("\n", cm.end())
             operative.append((max(a, just_start), b if b != -1 else end))
         return Sections(end, header_end, operative, justification)
+
+    def _block_end(self, text: str, start: int, limit: int) -> int:
+        """End of the request block that opens at ``start``: a numbered list (with the lines that
+        continue its items) or else the first paragraph; what follows is usually justification,
+        even where the template's "Begründung" heading is missing or printed later."""
+        pos = start
+        seen_content = False
+        in_list = False
+        prev_end_char = ""
+        while pos < limit:
+            nl = text.find("\n", pos, limit)
+            line_end = nl if nl != -1 else limit
+            line = text[pos:line_end].strip()
+            if not line:
+                if seen_content and not in_list and prev_end_char != ":":
+                    return pos
+                pos = line_end + 1
+                continue
+            is_item = bool(LIST_ITEM.match(line))
+            if seen_content and not is_item:
+                if in_list and prev_end_char in ".!?" and text[pos - 2 : pos] == "\n\n":
+                    return pos
+            if is_item:
+                in_list = True
+            seen_content = True
+            prev_end_char = line[-1]
+            pos = line_end + 1
+        return limit
 
     def _form(self, text: str, end: int) -> Sections:
         rows = None
