@@ -1,0 +1,264 @@
+"""``antragsradar fetch`` and ``watch``: follow a live OParl endpoint into the store."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from pipeline.cli import options
+from pipeline.cli.common import guarded
+from pipeline.errors import FetchError
+
+URL = typer.Argument(
+    ...,
+    help="OParl System URL (…/oparl/v1/system) or the URL of one Body.",
+    show_default=False,
+)
+DB = typer.Option(Path("antragsradar.db"), "--db", help="SQLite store to write.")
+BODY = typer.Option(
+    None, "--body", help="Only this Body of the System: its id, last id segment or name."
+)
+SINCE = typer.Option(
+    None,
+    "--since",
+    help="First run only: papers modified since this date (2024-01-31). Later runs fetch what "
+    "changed since the last successful one.",
+)
+FULL = typer.Option(
+    False, "--full", help="Forget the last run's date and cursor; walk every paper again."
+)
+RATE = typer.Option(1.0, "--rate", help="Requests per second at most (0: no limit).", min=0)
+TIMEOUT = typer.Option(30.0, "--timeout", help="Seconds to wait for an answer.", min=0.1)
+RETRIES = typer.Option(
+    3, "--retries", help="Retries on server errors and timeouts, with backoff.", min=0
+)
+MAX_FILE_MB = typer.Option(
+    50.0, "--max-file-mb", help="Skip (and record as failed) files larger than this.", min=0.001
+)
+CACHE_MB = typer.Option(
+    500.0, "--cache-mb", help="Size of the download cache in <db>.cache/ (0: no cache).", min=0
+)
+AS_JSON = typer.Option(False, "--json", help="Print the run summary as JSON on stdout.")
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_every(text: str) -> float:
+    """Seconds of an interval like "30m", "1h", "1h30m", "1d" or a bare number of seconds."""
+    t = text.strip().lower().replace(" ", "")
+    if re.fullmatch(r"\d+(\.\d+)?", t):
+        seconds = float(t)
+    else:
+        parts = re.findall(r"(\d+(?:\.\d+)?)([smhd])", t)
+        if not parts or "".join(n + u for n, u in parts) != t:
+            raise FetchError(f"--every {text}: not an interval; give one like 30m, 1h or 1d")
+        seconds = sum(float(n) * _UNITS[u] for n, u in parts)
+    if seconds <= 0:
+        raise FetchError(f"--every {text}: must be longer than zero")
+    return seconds
+
+
+def _run(
+    url: str,
+    db: Path,
+    *,
+    body: str | None,
+    since: str | None,
+    full: bool,
+    rate: float,
+    timeout: float,
+    retries: int,
+    max_file_mb: float,
+    cache_mb: float,
+    model_dir: Path | None,
+    analyzer: Any,
+    on_result: Any,
+    log: Any,
+):
+    from pipeline.fetch import HttpConfig, fetch_into_store
+
+    config = HttpConfig(
+        timeout=timeout, retries=retries, rate=rate, max_file_bytes=int(max_file_mb * 1_000_000)
+    )
+    return fetch_into_store(
+        url,
+        db,
+        body=body,
+        since=since,
+        full=full,
+        model_dir=model_dir,
+        analyzer=analyzer,
+        http_config=config,
+        cache_mb=cache_mb,
+        on_result=on_result,
+        log=log,
+    )
+
+
+def _summary_line(summary: Any) -> str:
+    c = summary.counts
+    line = (
+        f"run {summary.run_id} → {summary.db}: {c['pages']} pages, {c['papers']} papers: "
+        f"new {c['new']}, changed {c['changed']}, unchanged {c['unchanged']}, "
+        f"failed {c['failed']}"
+    )
+    if c["pending"]:
+        line += f" ({c['pending']} tried again next run)"
+    line += (
+        f"; {c['requests']} requests, {c['downloads']} downloads, {c['cache_hits']} cached, "
+        f"{summary.seconds:.1f} s"
+    )
+    return line
+
+
+def _log(quiet: bool):
+    return (lambda _m: None) if quiet else (lambda m: typer.echo(m, err=True))
+
+
+@guarded
+def fetch(
+    url: str = URL,
+    db: Path = DB,
+    body: str | None = BODY,
+    since: str | None = SINCE,
+    full: bool = FULL,
+    rate: float = RATE,
+    timeout: float = TIMEOUT,
+    retries: int = RETRIES,
+    max_file_mb: float = MAX_FILE_MB,
+    cache_mb: float = CACHE_MB,
+    model: Path = options.MODEL,
+    no_themes: bool = options.NO_THEMES,
+    as_json: bool = AS_JSON,
+    quiet: bool = options.QUIET,
+) -> None:
+    """Fetch new and changed papers from an OParl endpoint, analyse them into the store.
+
+    The first run walks every paper (or those modified since --since); each later run asks
+    only for papers modified since the last successful one. A run that stops halfway keeps
+    what it stored; the next run resumes at the page where it stopped.
+    """
+    log = _log(quiet)
+    summary = _run(
+        url,
+        db,
+        body=body,
+        since=since,
+        full=full,
+        rate=rate,
+        timeout=timeout,
+        retries=retries,
+        max_file_mb=max_file_mb,
+        cache_mb=cache_mb,
+        model_dir=options.model_dir(model, no_themes),
+        analyzer=None,
+        on_result=None,
+        log=log,
+    )
+    if as_json:
+        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+    if not quiet:
+        log(_summary_line(summary))
+        for reason, n in summary.failure_reasons.most_common(8):
+            log(f"  failed ×{n}: {reason}")
+
+
+class _LazyAnalyzer:
+    """Loads the analyzer on first use, so a wrong URL fails before the model is loaded."""
+
+    def __init__(self, factory: Any, model_dir: Path | None) -> None:
+        self._factory = factory
+        self._model_dir = model_dir
+        self._real: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._real is None:
+            self._real = self._factory(self._model_dir)
+        return getattr(self._real, name)
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+@guarded
+def watch(
+    url: str = URL,
+    every: str = typer.Option("1h", "--every", help="Time between runs: 30m, 1h, 1d …"),
+    max_runs: int = typer.Option(
+        0, "--max-runs", help="Stop after this many runs (0: never).", min=0
+    ),
+    db: Path = DB,
+    body: str | None = BODY,
+    since: str | None = SINCE,
+    rate: float = RATE,
+    timeout: float = TIMEOUT,
+    retries: int = RETRIES,
+    max_file_mb: float = MAX_FILE_MB,
+    cache_mb: float = CACHE_MB,
+    model: Path = options.MODEL,
+    no_themes: bool = options.NO_THEMES,
+    quiet: bool = options.QUIET,
+) -> None:
+    """Run fetch every --every and print each newly tagged motion as a JSON line on stdout.
+
+    The lines are the records of `antragsradar tag`; messages go to stderr. A run that fails
+    (server down) is reported and the next one resumes. Ctrl-C stops. Instead of a process
+    that stays up, cron can run `antragsradar fetch` (see docs/fetch.md).
+    """
+    from pipeline.analyze import Analyzer
+    from pipeline.fetch.oparl_walk import NotOParl
+
+    interval = parse_every(every)
+    log = _log(quiet)
+    mdir = options.model_dir(model, no_themes)
+    analyzer = _LazyAnalyzer(Analyzer, mdir)
+
+    def emit(record: dict[str, Any], status: str) -> None:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+    n = 0
+    failed = False
+    try:
+        while True:
+            n += 1
+            failed = False
+            try:
+                summary = _run(
+                    url,
+                    db,
+                    body=body,
+                    since=since,
+                    full=False,
+                    rate=rate,
+                    timeout=timeout,
+                    retries=retries,
+                    max_file_mb=max_file_mb,
+                    cache_mb=cache_mb,
+                    model_dir=mdir,
+                    analyzer=analyzer,
+                    on_result=emit,
+                    log=log,
+                )
+                log(_summary_line(summary))
+            except NotOParl:
+                raise
+            except FetchError as exc:  # server trouble: report, the next run resumes
+                failed = True
+                typer.echo(f"error: {exc}", err=True)
+            if max_runs and n >= max_runs:
+                break
+            log(f"next run in {every}")
+            _sleep(interval)
+    except KeyboardInterrupt:
+        log("stopped")
+        return
+    if failed:
+        raise typer.Exit(1)
