@@ -7,6 +7,7 @@ import typer
 from pipeline import __version__
 from pipeline.cli import analyze as _analyze
 from pipeline.cli import evaluate as _evaluate
+from pipeline.cli import fetch as _fetch
 from pipeline.cli import tag as _tag
 
 app = typer.Typer(
@@ -36,6 +37,8 @@ def _root(
 
 app.command("tag")(_tag.tag)
 app.command("analyze")(_analyze.analyze)
+app.command("fetch")(_fetch.fetch)
+app.command("watch")(_fetch.watch)
 app.command("evaluate")(_evaluate.evaluate)
 
 
