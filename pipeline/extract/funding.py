@@ -36,6 +36,7 @@ class FundingRules:
             "budget_line": compile_any(d["budget_line"], ICASE),
         }
         self.money_context = re.compile(d["money_context"])
+        self.form_label_max = int(d.get("form_label_max", 0))
         self.budget_doc = re.compile(d["budget_doc"])
         self.form_thh = re.compile(d["form_thh"])
         self.form_product = re.compile(d["form_product"])
@@ -133,9 +134,14 @@ class MotionFunding:
             fund_spans.append((m.start(), name_end))
             add("named_fund", name, m.start(), name_end, line=self._line_for(text, head, lines))
         # Grants, offsets, general budget money, budget lines named in the text.
+        is_form = sec is not None and sec.is_form
         for kind in ("external_grant", "offset", "general_budget", "budget_line"):
+            if is_form and kind == "general_budget":
+                continue  # the form itself states the budget position
             for m in self.r.kinds[kind].finditer(text, 0, end):
                 if any(a <= m.start() < b for a, b in fund_spans):
+                    continue
+                if kind != "budget_line" and self._form_label(text, m.start()):
                     continue
                 if (
                     kind == "budget_line"
@@ -159,6 +165,13 @@ class MotionFunding:
         mentions.sort(key=lambda x: x["_s"])
         doc._.funding = self._dedupe(mentions)
         return doc
+
+    def _form_label(self, text: str, pos: int) -> bool:
+        """A short line without sentence punctuation: a template's field or check box label."""
+        a = text.rfind("\n", 0, pos) + 1
+        b = text.find("\n", pos)
+        line = text[a : b if b != -1 else len(text)].strip()
+        return len(line) <= self.r.form_label_max and not re.search(r"[.!?:]$", line) and line.count(" ") < 8
 
     def _dedupe(self, mentions: list[dict]) -> list[dict]:
         out, seen = [], set()
