@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.patterns import compile_any, load_patterns
+from pipeline.extract.patterns import load_patterns
 
 SEPARATORS = re.compile(r"\s*(?::|\s[-–—]\s|\s[-–—](?=[A-ZÄÖÜ„\"])|!|\?)\s*")
 QUOTES = re.compile(r"[„“”\"»«]")
@@ -25,7 +25,9 @@ class TopicRules:
         self.trailing = re.compile(d["trailing_verbs"])
         self.max_words = int(d.get("max_words", 6))
         self.stop = frozenset(d["stop_words"])
-        self.any_prefix = compile_any(d["title_prefix"])
+        self.generic = re.compile(d["generic_title"])
+        self.generic_words = frozenset(d.get("generic_words", []))
+        self.place = re.compile(d["place_phrase"]) if d.get("place_phrase") else None
 
     def clean_title(self, title: str) -> str:
         t = " ".join(title.split())
@@ -37,34 +39,34 @@ class TopicRules:
         return t.strip(" -–:")
 
     def shorten(self, phrase: str) -> str:
+        """Drop quotes, closing verbs and generic words; keep at most ``max_words`` content words."""
         p = QUOTES.sub("", phrase).strip(" .,;:-–")
         p = self.trailing.sub("", p)
         p = self.trailing.sub("", p)
-        shorter = self.lead.sub("", p)
-        if len(shorter.split()) >= 1 and NOUN.search(shorter):
-            p = shorter
-        words = p.split()
-        if len(words) > self.max_words:
-            words = words[: self.max_words]
-            while words and (words[-1].lower() in self.stop or not words[-1][:1].isupper()):
-                words.pop()
-        return " ".join(words).strip(" ,.;:-–")
+        words = [w for w in p.split() if w.lower().strip(",.()") not in self.generic_words]
+        out: list[str] = []
+        n = 0
+        for w in words:
+            out.append(w)
+            n += w.lower().strip(",.()") not in self.stop
+            if n >= self.max_words:
+                break
+        while out and (out[-1].lower().strip(",.()") in self.stop or not out[-1][:1].isalnum()):
+            out.pop()
+        while out and out[0].lower().strip(",.()") in self.stop:
+            out.pop(0)
+        return " ".join(out).strip(" ,.;:-–")
 
     def from_title(self, title: str) -> str | None:
         t = self.clean_title(title)
         if not t or self.generic.match(t) or not re.search(r"[a-zäöüß]{3}", t):
             return None
+        if self.place is not None:
+            t = self.place.sub(" ", t)
+        # Slogan and object are often split by ":" or " - "; the object may be either side,
+        # so both are kept and generic words removed.
         parts = [s for s in SEPARATORS.split(t) if s and NOUN.search(s)]
-        if not parts:
-            return None
-        # The segment with the fewest words that still names a noun tends to be the object
-        # ("Werderplatz: Aktiv für einen lebenswerten Platz ..." -> the first one).
-        best = parts[0]
-        if len(parts) > 1:
-            cands = [self.shorten(p) for p in parts]
-            best = min(cands, key=lambda c: len(c.split()) if len(c.split()) >= 1 else 99)
-            return best or None
-        return self.shorten(best) or None
+        return self.shorten(" ".join(parts) if parts else t) or None
 
     def from_object(self, obj: str) -> str | None:
         nouns = [w for w in NOUN.findall(obj) if w.lower() not in self.stop]
