@@ -56,6 +56,7 @@ class FakeOParl:
         self.no_length: set[str] = set()
         self.faults: list[Fault] = []
         self.log: list[str] = []
+        self.agents: set[str] = set()
         self._lock = threading.Lock()
         outer = self
 
@@ -164,10 +165,19 @@ class FakeOParl:
         path = h.path
         with self._lock:
             self.log.append(path)
+            self.agents.add(h.headers.get("User-Agent", ""))
             fault = next((f for f in self.faults if f.take(path)), None)
         if fault is not None:
             if fault.delay:
                 time.sleep(fault.delay)
+            if fault.status == -1:  # the connection drops halfway through the answer
+                h.send_response(200)
+                h.send_header("Content-Type", "application/json")
+                h.send_header("Content-Length", "5000")
+                h.end_headers()
+                h.wfile.write(b'{"data": [')
+                h.close_connection = True
+                return None
             if fault.status:
                 return self._send(h, fault.status, b'{"error": "injected"}', "application/json")
         url = urllib.parse.urlsplit(path)
@@ -436,6 +446,32 @@ def test_persistent_500_stops_and_next_run_resumes(
     assert sorted(stored) == sorted(ids.values())
     (cursor,) = rows(db, "SELECT cursor FROM oparl_endpoints")[0]
     assert cursor is None
+
+
+def test_dropped_connection_is_retried(srv: FakeOParl, tmp_path: Path, analyzer: Analyzer):
+    populate(srv)
+    srv.faults.append(Fault("/papers?page=3", status=-1, times=1))
+    s = fetch(srv.system_url, tmp_path / "s.db", analyzer)
+    assert s.counts["retries"] == 1 and s.counts["new"] == 12
+
+
+def test_run_killed_halfway_loses_nothing(srv: FakeOParl, tmp_path: Path, analyzer: Analyzer):
+    ids = populate(srv)
+    db = tmp_path / "s.db"
+    seen: list[str] = []
+
+    def stop_in_page_two(record: dict[str, Any], status: str) -> None:
+        seen.append(record["id"])
+        if len(seen) == 7:  # page 2 is committed, its cursor not yet moved
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        fetch(srv.system_url, db, analyzer, on_result=stop_in_page_two)
+    assert rows(db, "SELECT status FROM runs") == [("interrupted",)]
+    assert rows(db, "SELECT COUNT(*) FROM motions") == [(10,)]
+    s = fetch(srv.system_url, db, analyzer)
+    assert s.bodies[0]["resumed"] and s.counts["unchanged"] == 5 and s.counts["new"] == 2
+    assert sorted(r[0] for r in rows(db, "SELECT id FROM motions")) == sorted(ids.values())
 
 
 def test_slow_endpoint_times_out_and_retries(srv: FakeOParl, tmp_path: Path, analyzer: Analyzer):

@@ -76,6 +76,7 @@ class HttpConfig:
     max_backoff: float = 60.0
     rate: float = 1.0  # requests per second at most; 0 = no limit
     max_file_bytes: int = 50_000_000
+    max_seconds: float = 600.0  # one request in all, however slowly the bytes trickle in
     user_agent: str = USER_AGENT
 
 
@@ -164,10 +165,13 @@ class HttpClient:
                     raise TooLarge(url, max_bytes)
                 chunks: list[bytes] = []
                 total = 0
+                t0 = time.monotonic()
                 while True:
                     chunk = resp.read(CHUNK)
                     if not chunk:
                         break
+                    if time.monotonic() - t0 > self.config.max_seconds:
+                        raise _Transient(f"download slower than {self.config.max_seconds:g} s")
                     total += len(chunk)
                     if total > max_bytes:
                         raise TooLarge(url, max_bytes)

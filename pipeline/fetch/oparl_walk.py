@@ -190,6 +190,8 @@ class FileFetcher:
                 raise FileProblem(str(exc).split(";")[0], False) from None
             except HttpError as exc:
                 raise FileProblem(f"download failed: {exc}", exc.transient) from None
+            except FetchError as exc:  # e.g. a download URL that is not http(s)
+                raise FileProblem(f"download failed: {exc}", False) from None
             self.downloads += 1
             if self.cache:
                 self.cache.put(url, key, data)
@@ -201,6 +203,8 @@ class FileFetcher:
                 return pdf_text(data, url)
             except InputError as exc:
                 raise FileProblem(str(exc), False) from None
+            except Exception as exc:  # noqa: BLE001  a broken PDF must not stop the walk
+                raise FileProblem(f"{url}: PDF text extraction failed ({exc})", False) from None
         if mime.startswith("text/html"):
             raise FileProblem(f"{url}: unsupported file type {mime}", False)
         if mime.startswith("text/") or (
@@ -276,9 +280,14 @@ def paper_motion(
     if main is not None:
         p["mainFile"] = main
     if main is None or not main["text"].strip():
-        p["auxiliaryFile"] = [
-            f for f in (fill(r) for r in p.get("auxiliaryFile") or []) if f is not None
-        ]
+        aux = [r for r in p.get("auxiliaryFile") or [] if r]
+        given = [dict(r) for r in aux if isinstance(r, Mapping)]
+        chosen, why = oparl.select_file({"auxiliaryFile": given})
+        if chosen is not None and "fallback" not in why:
+            # a file the list gave with text reads like the motion: no need for the others
+            p["auxiliaryFile"] = given
+        else:
+            p["auxiliaryFile"] = [f for f in (fill(r) for r in aux) if f is not None]
     m = oparl.paper_to_motion(p, str(paper.get("id") or ""), orgs.factions)
     consulted, deciding = _consultation_bodies(paper, orgs.names)
     m.body = deciding or (consulted[-1] if consulted else None) or body.get("name") or m.body

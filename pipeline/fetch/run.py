@@ -257,6 +257,8 @@ def _walk_body(
     else:
         last = parse_time(s.last_success)
         since = (last - overlap) if last else since_arg
+        if last and since_arg:
+            log(f"{body_name}: --since is for the first run; use --full to walk again from it")
         s.body_name = body_name
         s.walk_start = iso(now_utc())
         s.walk_since = iso(since) if since else None
@@ -309,7 +311,11 @@ def _walk_body(
             continue
         papers = []
         for p in objs:
-            if not walk.oparl.is_paper(p) and walk.kind(p) != "Paper":
+            if walk.kind(p) != "Paper":
+                summary.counts["skipped_not_paper"] += 1
+                continue
+            if p.get("deleted") is True:  # OParl 1.1 lists deletions; the store keeps the motion
+                summary.counts["deleted_upstream"] += 1
                 continue
             modified = parse_time(p.get("modified"))
             if since_dt and modified and modified < since_dt:
