@@ -16,6 +16,7 @@ from pipeline.extract.patterns import compile_any, load_patterns
 
 INQUIRY_TYPES = re.compile(r"(?i)^Anfrage|Anfrage$")
 AMEND_TYPES = re.compile(r"(?i)Änderungs|Ergänzungs")
+NUMBER_DOT = re.compile(r"(?<=\d)\.(?=\d)")
 AMEND_HEAD = re.compile(
     r"(?i)\b(?:Änderungs|Ergänzungs)(?:-\s?/\s?(?:Änderungs|Ergänzungs))?antrag\b"
 )
@@ -125,8 +126,10 @@ class MotionActions:
         sents = [(s.start_char, s.end_char) for s in doc.sents]
         actions = self._collect(doc, sents, sec.operative, allowed, strict=not inquiry_doc)
         if not actions:
-            fallback = [(sec.header_end, sec.end)]
-            actions = self._collect(doc, sents, fallback, allowed, strict=True)
+            just = sec.justification[0][0] if sec.justification else sec.end
+            actions = self._collect(doc, sents, [(sec.header_end, just)], allowed, strict=True)
+        if not actions:
+            actions = self._collect(doc, sents, [(sec.header_end, sec.end)], allowed, strict=True)
         if inquiry_doc and not actions:
             actions = self._collect(doc, sents, [(0, sec.end)], {"inquiry"}, strict=False)
         amend_doc = AMEND_TYPES.search(ptype) or AMEND_HEAD.search(text[: sec.header_end + 1])
@@ -169,7 +172,8 @@ class MotionActions:
                 if e <= a or s >= b:
                     continue
                 s, e = max(s, a), min(e, b)
-                sent = text[s:e]
+                # Dots inside numbers ("20.000") must not end the [^.;] windows of the patterns.
+                sent = NUMBER_DOT.sub(",", text[s:e])
                 if len(sent.split()) < 3 or self.rules.not_request.search(sent):
                     continue
                 directive = bool(self.rules.directive.search(sent))
@@ -196,7 +200,7 @@ class MotionActions:
                             "trigger": trig.text,
                             "addressee": self.rules.addressee(part),
                             "object": obj,
-                            "hedged": self.hedges(part),
+                            "hedged": self.hedges(text[cs : cs + len(part)]),
                             "evidence": ev,
                             "start": oa,
                             "end": ob,

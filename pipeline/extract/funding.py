@@ -162,6 +162,18 @@ class MotionFunding:
             self._form(doc, text, sec, lines, mentions, add, title)
         # Euro amounts in funding sentences.
         self._amounts(text, end, sec, mentions, sentence, add, budget_doc)
+        # A budget line that only restates the position of a named fund is that fund's line.
+        fund_lines = " ".join(m["budget_line"] for m in mentions if m["kind"] == "named_fund")
+        mentions = [
+            m
+            for m in mentions
+            if not (
+                m["kind"] == "budget_line"
+                and m["amount_eur"] is None
+                and m["name"]
+                and m["name"] in fund_lines
+            )
+        ]
         mentions.sort(key=lambda x: x["_s"])
         doc._.funding = self._dedupe(mentions)
         return doc
@@ -171,7 +183,11 @@ class MotionFunding:
         a = text.rfind("\n", 0, pos) + 1
         b = text.find("\n", pos)
         line = text[a : b if b != -1 else len(text)].strip()
-        return len(line) <= self.r.form_label_max and not re.search(r"[.!?:]$", line) and line.count(" ") < 8
+        return (
+            len(line) <= self.r.form_label_max
+            and not re.search(r"[.!?:]$", line)
+            and line.count(" ") < 8
+        )
 
     def _dedupe(self, mentions: list[dict]) -> list[dict]:
         out, seen = [], set()

@@ -116,6 +116,14 @@ class SectionFinder:
                     return pos
                 pos = line_end + 1
                 continue
+            if (
+                not seen_content
+                and len(line) < 60
+                and line[-1] not in ".!?:"
+                and len(line.split()) < 8
+            ):
+                pos = line_end + 1  # a heading or table row before the request
+                continue
             is_item = bool(LIST_ITEM.match(line))
             if seen_content and not is_item:
                 if in_list and prev_end_char in ".!?" and text[pos - 2 : pos] == "\n\n":

@@ -1,0 +1,97 @@
+"""Scoring functions of pipeline.evaluate.extraction on small hand-made records."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.evaluate.extraction import (
+    name_overlap,
+    normalise_groups,
+    score_actions,
+    score_amounts,
+    score_extraction,
+    score_funding_kinds,
+    score_groups_silver,
+    score_hedged,
+    score_named_funds,
+    score_topic,
+    summary,
+    topic_f1,
+)
+
+GOLD = [
+    {
+        "id": "a",
+        "actions": [{"type": "review"}, {"type": "report"}],
+        "funding": [{"kind": "named_fund", "name": "Klimafonds der Stadt", "amount_eur": 5000}],
+        "topic": "Beleuchtung Bushaltestelle",
+        "hedged": True,
+        "factions": ["SPD", "GRÜNE"],
+    },
+    {
+        "id": "b",
+        "actions": [{"type": "inquiry"}],
+        "funding": [],
+        "topic": "Spielplätze",
+        "hedged": False,
+        "factions": ["KAL", "Die PARTEI"],
+    },
+]
+PRED = {
+    "a": {
+        "actions": [{"type": "review"}, {"type": "review"}, {"type": "budget"}],
+        "funding": [{"kind": "named_fund", "name": "Klimafonds", "amount_eur": 5000.4}],
+        "topic": "Beleuchtung der Bushaltestelle",
+        "groups": ["GRÜNE", "SPD"],
+        "hedged": True,
+    },
+    "b": {
+        "actions": [{"type": "inquiry"}],
+        "funding": [],
+        "topic": None,
+        "groups": ["KAL/Die PARTEI"],
+        "hedged": None,
+    },
+}
+
+
+def test_action_sets():
+    s = score_actions(GOLD, PRED)
+    # types per document: a: {review, report} vs {review, budget}; b: exact
+    assert s["micro"]["precision"] == pytest.approx(2 / 3, abs=1e-3)
+    assert s["micro"]["recall"] == pytest.approx(2 / 3, abs=1e-3)
+    assert s["per_label"]["report"]["recall"] == 0.0
+    assert s["worst"][0]["id"] == "a"
+
+
+def test_funding_amounts_and_funds():
+    assert score_funding_kinds(GOLD, PRED)["micro"]["f1"] == 1.0
+    assert score_amounts(GOLD, PRED)["recall"] == 1.0
+    assert score_named_funds(GOLD, PRED)["recall"] == 1.0
+    assert name_overlap("Regionsfonds für Vielfalt und Teilhabe", "Regionsfonds") >= 0.5
+    assert name_overlap("Digitalpakt Schule", "Klimafonds") == 0.0
+
+
+def test_topic_and_hedged():
+    assert topic_f1("Beleuchtung Bushaltestelle", "Beleuchtung der Bushaltestelle") == 1.0
+    assert topic_f1("Spielplätze", None) == 0.0
+    assert score_topic(GOLD, PRED)["mean_f1"] == 0.5
+    assert score_hedged(GOLD, PRED)["accuracy"] == 1.0
+
+
+def test_groups_split_joint_lists():
+    assert normalise_groups(["KAL/Die PARTEI"]) == {"KAL", "Die PARTEI"}
+    s = score_extraction(GOLD, PRED)
+    assert s["groups"]["exact_match"] == 1.0
+    assert set(summary(s)) >= {"action_types_micro_f1", "topic_token_f1", "groups_exact_match"}
+
+
+def test_groups_silver():
+    submitters = {
+        "factions": {"kal": "KAL", "die-partei": "Die PARTEI", "spd": "SPD"},
+        "papers": {"1": ["kal", "die-partei"], "2": ["spd"], "3": []},
+    }
+    s = score_groups_silver({"1": ["KAL/Die PARTEI"], "2": ["CDU"]}, submitters)
+    assert s["docs"] == 2
+    assert s["exact_match"] == 0.5
+    assert s["worst"][0]["id"] == "2"

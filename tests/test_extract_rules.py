@@ -1,0 +1,230 @@
+"""Extraction rules on German examples written for these tests, with hard negatives."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.extract import add_extractors
+from pipeline.paths import shared_dir
+from pipeline.preprocess.doc import make_motion_doc
+from pipeline.preprocess.nlp import make_nlp
+from pipeline.record import Motion
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return add_extractors(make_nlp())
+
+
+def run(nlp, text: str, title: str = "", paper_type: str | None = "Antrag", groups=None):
+    motion = Motion(id="test:1", text=text, title=title, paper_type=paper_type, groups=groups or [])
+    return next(nlp.pipe([make_motion_doc(nlp, motion)])), motion
+
+
+def body(request: str, reason: str = "Die Lage ist seit Jahren unbefriedigend.") -> str:
+    return (
+        "ANTRAG\n\nSPD-Gemeinderatsfraktion\n\nVorlage Nr.: 2031/0001\n"
+        "Gremium Termin TOP ö nö\nGemeinderat 01.02.2031 7\n\n"
+        f"{request}\n\nSachverhalt/Begründung:\n{reason}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        (
+            "Die Stadtverwaltung prüft, ob am Festplatz eine öffentliche Toilette aufgestellt werden kann.",
+            "review",
+        ),
+        (
+            "Die Verwaltung berichtet dem Umweltausschuss jährlich über den Stand der Baumpflanzungen.",
+            "report",
+        ),
+        ("Die Stadtverwaltung erarbeitet ein Konzept zur Beschattung der Spielplätze.", "concept"),
+        ("Am Bahnhofsvorplatz werden zwölf überdachte Fahrradbügel installiert.", "implement"),
+        ("Für den Seniorentreff werden jährlich 20.000 Euro zusätzlich bereitgestellt.", "budget"),
+        (
+            "Der Gemeinderat fordert die Landesregierung auf, die Schulsozialarbeit dauerhaft zu finanzieren.",
+            "appeal",
+        ),
+        ("Der Beschlussvorschlag wird wie folgt ergänzt: Ziffer 3 entfällt.", "amend"),
+    ],
+)
+def test_action_types(nlp, request_text, expected):
+    doc, motion = run(nlp, body(request_text))
+    types = [a["type"] for a in doc._.actions]
+    assert expected in types
+    act = next(a for a in doc._.actions if a["type"] == expected)
+    # offsets point into the original text
+    assert motion.text[act["start"] : act["end"]] == act["evidence"]
+
+
+def test_inquiry(nlp):
+    text = (
+        "ANFRAGE\n\nCDU-Gemeinderatsfraktion\n\nVorlage Nr.: 2031/0002\n\n"
+        "1. Wie viele Bänke stehen im Schlossgarten?\n2. Wann werden die defekten Bänke ersetzt?\n"
+    )
+    doc, _ = run(nlp, text, paper_type="Anfrage")
+    assert {a["type"] for a in doc._.actions} == {"inquiry"}
+
+
+def test_action_only_in_justification_is_not_requested(nlp):
+    text = body(
+        "Die Stadtverwaltung richtet am Rheinhafen eine Ladestation für Lastenräder ein.",
+        "Andere Städte haben bereits eine Machbarkeitsstudie erstellt und einen Bericht vorgelegt. "
+        "Dort wurde ein Konzept erarbeitet.",
+    )
+    doc, _ = run(nlp, text)
+    types = {a["type"] for a in doc._.actions}
+    assert types == {"implement"}
+
+
+def test_review_hedged_and_addressee(nlp):
+    doc, _ = run(
+        nlp,
+        body(
+            "Die Verwaltung wird gebeten, gegebenenfalls zu prüfen, wie der Lärmschutz verbessert werden kann."
+        ),
+    )
+    review = next(a for a in doc._.actions if a["type"] == "review")
+    assert review["hedged"] is True
+    assert review["addressee"] == "Verwaltung"
+    assert "Lärmschutz" in review["object"]
+    assert doc._.hedged is True
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Die Kosten werden aus dem Klimaschutzfonds der Stadt finanziert.", "named_fund"),
+        (
+            "Die Mittel sind im Teilhaushalt 6600 bei der Produktgruppe 5410-660 veranschlagt.",
+            "budget_line",
+        ),
+        (
+            "Dafür sollen Fördermittel des Landes Baden-Württemberg beantragt werden.",
+            "external_grant",
+        ),
+        ("Die Deckung erfolgt durch Einsparungen beim Fuhrpark.", "offset"),
+        ("Die Stadt stellt dafür Haushaltsmittel in Höhe von 50.000 € bereit.", "general_budget"),
+    ],
+)
+def test_funding_kinds(nlp, sentence, kind):
+    doc, motion = run(
+        nlp, body("Die Stadtverwaltung saniert den Spielplatz am Lindenweg. " + sentence)
+    )
+    kinds = {f["kind"] for f in doc._.funding}
+    assert kind in kinds
+    f = next(f for f in doc._.funding if f["kind"] == kind)
+    assert motion.text[f["start"] : f["end"]] == f["evidence"]
+
+
+def test_amounts(nlp):
+    doc, _ = run(nlp, body("Der Zuschuss an den Verein wird um 1,5 Mio. Euro erhöht."))
+    assert 1_500_000 in [f["amount_eur"] for f in doc._.funding]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Sitzung am 12.11.2024 hat dies bereits beraten.",
+        "Für den Doppelhaushalt 2024/2025 liegen 37 Anträge vor.",
+        "Die Straße ist 1.200 Meter lang und wird von 3.500 Fahrzeugen am Tag befahren.",
+    ],
+)
+def test_numbers_that_are_not_amounts(nlp, sentence):
+    doc, _ = run(
+        nlp, body("Die Stadtverwaltung legt einen Bericht zur Verkehrslage vor. " + sentence)
+    )
+    assert [f["amount_eur"] for f in doc._.funding if f["amount_eur"] is not None] == []
+
+
+def test_fund_as_subject_is_not_a_source(nlp):
+    doc, _ = run(nlp, body("Die Verwaltung erarbeitet ein Konzept für einen Nachbarschaftsfonds."))
+    assert not [f for f in doc._.funding if f["kind"] == "named_fund"]
+
+
+def test_fund_as_source(nlp):
+    doc, _ = run(
+        nlp,
+        body(
+            "Eventuell können dafür Mittel aus dem Nachbarschaftsfonds für Vereine und Initiativen genutzt werden."
+        ),
+    )
+    funds = [f for f in doc._.funding if f["kind"] == "named_fund"]
+    assert funds and funds[0]["name"].startswith("Nachbarschaftsfonds für Vereine")
+    assert funds[0]["hedged"] is True
+
+
+def test_budget_form_rows(nlp):
+    text = (
+        "GRÜNE Gemeinderatsfraktion, Musterweg 1, 12345 Musterstadt\n\nANTRAG\n\nBänke am See\n\n"
+        "Zuordnung im Haushaltsplan\nSeite im HH-Plan Teilhaushalt\n2106600\n"
+        "Ergebnishaushalt: Produktbereich | Produktgruppe | Schlüsselposition 54 5410-660\n\n"
+        "Änderungen und neue Mittelanmeldungen\nArt 2031 2032 2033\n Stellenschaffung/-reduzierung 1,00\n"
+        " Erhöhung/Reduzierung Sachaufwendungen 0\n-12.500 -12.500\n\nSonstige Änderungen\n"
+        "Sachverhalt | Begründung\nDie Bänke werden nicht ersetzt.\n"
+    )
+    doc, _ = run(nlp, text, title="Bänke am See", paper_type="Haushalt THH 6600")
+    lines = [f for f in doc._.funding if f["kind"] == "budget_line"]
+    assert lines and -12_500 in [f["amount_eur"] for f in lines]
+    assert "THH 6600" in lines[0]["budget_line"]
+    assert "budget" in {a["type"] for a in doc._.actions}
+    assert doc._.groups == ["GRÜNE"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "meta", "expected"),
+    [
+        ("Ergänzungsantrag KULT: Mehr Bänke", "Text", None, ["KULT"]),
+        ("Mehr Bänke", "Antrag\nAntrag: FDP/FW\nGremien Termin TOP\n", None, ["FDP", "FW"]),
+        ("Mehr Bänke", "ANTRAG\nCDU-Gemeinderatsfraktion\n", None, ["CDU"]),
+        ("Mehr Bänke", "Anfrage: KAL/Die PARTEI\n", None, ["KAL", "Die PARTEI"]),
+        (
+            "Mehr Bänke",
+            "Antrag der Fraktionen SPD und Bündnis 90/DIE GRÜNEN\n",
+            None,
+            ["SPD", "GRÜNE"],
+        ),
+        ("Mehr Bänke", "ANTRAG\nStadträtin Erika Muster (Die Linke)\n", None, ["Die Linke"]),
+        ("Mehr Bänke", "ANTRAG\nCDU-Gemeinderatsfraktion\n", ["Bündnis 90/Die Grünen"], ["GRÜNE"]),
+        ("Für mehr Grün in der Stadt", "ANTRAG\nText ohne Absender\n", None, []),
+    ],
+)
+def test_groups(nlp, title, text, meta, expected):
+    doc, _ = run(nlp, text, title=title, groups=meta)
+    assert doc._.groups == expected
+
+
+def test_topic_from_title(nlp):
+    doc, _ = run(
+        nlp,
+        body("Die Stadtverwaltung erneuert die Beleuchtung."),
+        title="Antrag CDU: Straßenbeleuchtung am Lindenweg verbessern",
+    )
+    assert "Straßenbeleuchtung" in doc._.topic
+    assert "verbessern" not in doc._.topic
+    assert doc._.topic_keywords
+
+
+def test_seed_motion(nlp):
+    seed = shared_dir() / "seed" / "region-hannover-hha-3185.txt"
+    if not seed.exists():
+        pytest.skip(f"shared seed motion not found at {seed} (set ANTRAGSRADAR_SHARED)")
+    gold = json.loads(seed.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    text = seed.read_text(encoding="utf-8")
+    motion = Motion(id=gold["id"], text=text, title="", paper_type=gold["paper_type"])
+    doc = next(nlp.pipe([make_motion_doc(nlp, motion)]))
+    assert [a["type"] for a in doc._.actions] == ["review"]
+    act = doc._.actions[0]
+    assert "zu prüfen" in act["evidence"] and text[act["start"] : act["end"]] == act["evidence"]
+    funds = [f for f in doc._.funding if f["kind"] == "named_fund"]
+    assert [f["kind"] for f in doc._.funding] == ["named_fund"]
+    assert funds[0]["name"] == "Regionsfonds für Vielfalt und Teilhabe"
+    assert funds[0]["budget_line"] == "THH 52; Produkt 331111"
+    assert funds[0]["amount_eur"] is None
+    assert doc._.topic == "Integrationsplan"
+    assert doc._.hedged is True
+    assert set(doc._.groups) == {"SPD", "GRÜNE"}
