@@ -119,3 +119,21 @@ def test_deleted_papers_and_other_objects_are_skipped(srv: FakeOParl, tmp_path: 
 def test_bad_since():
     with pytest.raises(FetchError, match="--since soon: not a date"):
         fetch("http://127.0.0.1:9/x", Path("/nonexistent/s.db"), None, since="soon")
+
+
+def test_unreachable_endpoint_is_one_line_exit_1(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/oparl/v1/system"
+    r = CliRunner().invoke(
+        app, ["fetch", url, "--db", str(tmp_path / "s.db"), "--retries", "0", "--no-themes"]
+    )
+    assert r.exit_code == 1
+    (line,) = r.stderr.strip().splitlines()
+    assert line.startswith(f"error: {url}: no answer (cannot connect (")
+    assert line.endswith("after 1 try); check the URL and the network, or try again later")

@@ -35,11 +35,20 @@ Log = Callable[[str], None]
 class HttpError(FetchError):
     """A request failed for good: a 4xx answer, or a transient problem that outlasted the retries."""
 
-    def __init__(self, message: str, *, url: str, status: int | None = None, transient: bool):
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str,
+        status: int | None = None,
+        transient: bool,
+        what: str = "",
+    ):
         super().__init__(message)
         self.url = url
         self.status = status
         self.transient = transient
+        self.what = what or message
 
 
 class TooLarge(FetchError):
@@ -230,12 +239,14 @@ class HttpClient:
                     )
                     self.sleep(delay)
         assert last is not None
+        after = f"after {tries} {'try' if tries == 1 else 'tries'}"
         raise HttpError(
-            f"GET {url}: {last.what} after {tries} tries; the server or the connection has "
+            f"GET {url}: {last.what} {after}; the server or the connection has "
             "trouble: run the same command again later, it resumes where it stopped",
             url=url,
             status=last.status,
             transient=True,
+            what=f"{last.what} {after}",
         )
 
     def get_json(self, url: str) -> Any:

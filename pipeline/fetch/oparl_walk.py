@@ -36,6 +36,12 @@ def get_entry(http: HttpClient, url: str) -> dict[str, Any]:
     hint = f"give the System URL, e.g. {EXAMPLE}"
     try:
         obj = http.get_json(url)
+    except HttpError as exc:
+        if not exc.transient:
+            raise
+        raise FetchError(
+            f"{url}: no answer ({exc.what}); check the URL and the network, or try again later"
+        ) from None
     except NotJson as exc:
         raise NotOParl(
             f"{url} is not an OParl System or Body (answer is not JSON: "
