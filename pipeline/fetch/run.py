@@ -16,9 +16,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pipeline.analyze import Analyzer
 from pipeline.errors import FetchError
 from pipeline.fetch import oparl_walk as walk
 from pipeline.fetch.cache import FileCache
@@ -27,6 +26,9 @@ from pipeline.fetch.state import FetchState, iso, now_utc, parse_time
 from pipeline.paths import DEFAULT_MODEL_DIR
 from pipeline.record import Failure, Motion
 from pipeline.store import Store, fingerprint
+
+if TYPE_CHECKING:
+    from pipeline.analyze import Analyzer
 
 OnResult = Callable[[dict[str, Any], str], None]
 Log = Callable[[str], None]
@@ -209,7 +211,10 @@ def fetch_into_store(
         selected = walk.bodies(http, entry, body)
         if full:
             state.reset(endpoint)
-        analyzer = analyzer or Analyzer(model_dir)
+        if analyzer is None:
+            from pipeline.analyze import Analyzer
+
+            analyzer = Analyzer(model_dir)
         run_id = store.begin_run([url], analyzer.version, analyzer.model_version)
         summary.run_id = run_id
         writer = _PageWriter(store, analyzer, run_id, summary, on_result)
