@@ -64,6 +64,7 @@ class Analyzer:
 
             self.themes = ThemeModel.load(model_dir)
         self.batch_size = batch_size
+        self._version: str | None = None
 
     @property
     def model_version(self) -> str | None:
@@ -79,9 +80,12 @@ class Analyzer:
     @property
     def version(self) -> str:
         """Identifies what produced a result: code, rule data and model. Changes trigger re-analysis."""
-        return (
-            f"antragsradar {__version__}; patterns {_patterns_hash()}; model {self.model_version}"
-        )
+        if self._version is None:  # the rule data is read once per Analyzer
+            self._version = (
+                f"antragsradar {__version__}; patterns {_patterns_hash()}; "
+                f"model {self.model_version}"
+            )
+        return self._version
 
     def analyze_many(
         self, motions: Iterable[Motion]
@@ -155,9 +159,34 @@ class Analyzer:
             r["topic_keywords"] = list(doc._.topic_keywords)
             r["hedged"] = doc._.hedged
             extra = " ".join([doc._.topic or "", *(f.get("name") or "" for f in doc._.funding)])
-        r["_text"] = f"{m.title}\n{doc.text}"
+        # The cleaned text is the doc's text; Doc.text would rebuild it token by token.
+        clean = doc._.clean
+        r["_text"] = f"{m.title}\n{clean.text if clean is not None else doc.text}"
         r["_extra"] = extra
         return r
+
+    def analyze_chunk(self, motions: list[Motion]) -> list[dict[str, Any] | Failure]:
+        """One result per motion of ``motions``, in order, whatever goes wrong.
+
+        What worker processes run: an error that takes a whole batch down (in a component or
+        the theme model) is retried motion by motion, so only the motions that cause it fail.
+        """
+        try:
+            # analyze_many yields a motion without text at once, ahead of the batch before it.
+            got = {id(m): r for m, r in self.analyze_many(motions)}
+            return [got[id(m)] for m in motions]
+        except Exception:  # noqa: BLE001
+            out: list[dict[str, Any] | Failure] = []
+            for m in motions:
+                try:
+                    out.append(self.analyze(m))
+                except Exception as exc:  # noqa: BLE001
+                    out.append(
+                        Failure(
+                            m.source_file, f"analysis failed: {type(exc).__name__}: {exc}", m.id
+                        )
+                    )
+            return out
 
     def analyze(self, motion: Motion) -> dict[str, Any] | Failure:
         return next(iter(self.analyze_many([motion])))[1]

@@ -13,6 +13,7 @@ from typing import Any
 
 from pipeline.analyze import Analyzer
 from pipeline.ingest import Columns, read_inputs, resolve_inputs
+from pipeline.parallel import DEFAULT_CHUNK_SIZE, DaskCluster, InProcess, ProcessPool, make_backend
 from pipeline.paths import DEFAULT_MODEL_DIR
 from pipeline.record import Failure, Motion
 from pipeline.store import Store, fingerprint
@@ -91,12 +92,17 @@ def analyze_into_store(
     commit_every: int = 200,
     progress: Progress | None = None,
     analyzer: Analyzer | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
 ) -> RunSummary:
     """Analyse every motion of ``inputs`` into the store at ``db``; idempotent.
 
     Unchanged motions (same text, same analysis version) are skipped; changed ones are analysed
     again and replace their old result. Bad documents are recorded in ``failures`` and the run
     goes on. Raises InputError/ModelError/StoreError before any work when the setup is wrong.
+    ``workers`` > 1 analyses in that many local processes, ``scheduler`` (a Dask scheduler
+    address) on a Dask cluster; the store is the same either way.
     """
     resolve_inputs(inputs, input_format)  # fail early on a missing path
     return analyze_motions_into_store(
@@ -107,6 +113,9 @@ def analyze_into_store(
         commit_every=commit_every,
         progress=progress,
         analyzer=analyzer,
+        workers=workers,
+        scheduler=scheduler,
+        chunk_size=chunk_size,
     )
 
 
@@ -119,16 +128,46 @@ def analyze_motions_into_store(
     commit_every: int = 200,
     progress: Progress | None = None,
     analyzer: Analyzer | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
 ) -> RunSummary:
     """Analyse the motions that ``items()`` streams into the store at ``db``; idempotent.
 
     ``items`` is called once, after the store is open, so that a reader can start streaming
     only when the run has begun. ``run_inputs`` is what the run table records as its inputs.
+    ``analyzer`` serves an in-process run (``workers=1``, no ``scheduler``); worker processes
+    load their own from ``model_dir``. This process reads, skips unchanged motions and is the
+    only writer to the store, in input order and in transactions of ``commit_every`` motions, so
+    that a killed run loses at most one open transaction and a re-run completes it.
     """
     t0 = time.perf_counter()
-    analyzer = analyzer or Analyzer(model_dir)
+    if commit_every < 1:
+        raise ValueError("commit_every must be at least 1")
+    backend = make_backend(
+        model_dir, workers=workers, scheduler=scheduler, analyzer=analyzer, chunk_size=chunk_size
+    )
+    try:
+        return _run(items, db, run_inputs, backend, commit_every, progress, t0)
+    finally:
+        backend.close()
+
+
+def _run(
+    items: Callable[[], Iterable[Motion | Failure]],
+    db: str | Path,
+    run_inputs: list[str] | None,
+    backend: InProcess | ProcessPool | DaskCluster,
+    commit_every: int,
+    progress: Progress | None,
+    t0: float,
+) -> RunSummary:
     store = Store(db)
-    run_id = store.begin_run(run_inputs or [], analyzer.version, analyzer.model_version)
+    try:
+        run_id = store.begin_run(run_inputs or [], backend.version, backend.model_version)
+    except BaseException:
+        store.close()
+        raise
     summary = RunSummary(run_id=run_id, db=str(db))
     fps = store.fingerprints()
     unchanged: list[str] = []
@@ -148,14 +187,14 @@ def analyze_motions_into_store(
         unchanged.clear()
 
     def todo() -> Iterator[Motion]:
-        for m, fp in _select(items(), fps, analyzer.version, summary, unchanged, failed):
+        for m, fp in _select(items(), fps, backend.version, summary, unchanged, failed):
             fp_of[m.id] = fp
             yield m
 
     status = "failed"
     try:
         done = 0
-        for m, res in analyzer.analyze_many(todo()):
+        for m, res in backend.results(todo()):
             fp = fp_of.pop(m.id)
             state = m.meta.pop("_status", "new")
             if isinstance(res, Failure):

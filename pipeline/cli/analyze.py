@@ -25,6 +25,27 @@ def analyze(
     date_column: str | None = options.DATE_COLUMN,
     group_column: str | None = options.GROUP_COLUMN,
     organizations: str | None = options.ORGANIZATIONS,
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        "-w",
+        min=1,
+        help="Analyse in this many local processes (each loads the models once); "
+        "the store is the same for any number.",
+    ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Run the analysis on the Dask cluster at this scheduler address "
+        "(e.g. tcp://10.0.0.5:8786); needs pip install 'antragsradar[dask]', and this package "
+        "and the model folder on every worker.",
+    ),
+    commit_every: int = typer.Option(
+        200,
+        "--commit-every",
+        min=1,
+        help="Motions per transaction; a killed run loses at most one open transaction.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON on stdout."),
     quiet: bool = options.QUIET,
 ) -> None:
@@ -59,7 +80,10 @@ def analyze(
                 text_column, id_column, title_column, date_column, group_column
             ),
             organizations=organizations,
+            commit_every=commit_every,
             progress=lambda n: progress.update(task, completed=n),
+            workers=workers,
+            scheduler=scheduler,
         )
     c = summary.counts
     if as_json:

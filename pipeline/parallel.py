@@ -1,0 +1,312 @@
+"""Where the analysis runs: in this process, in local worker processes, or on a Dask cluster.
+
+Every backend takes a stream of motions and yields ``(motion, result or Failure)`` in input
+order, with a bounded number of chunks in flight, so that memory stays flat however long the
+stream is and the store written from the results is the same for any backend and worker count.
+The caller (``pipeline.batch``) stays the only writer to the store.
+
+- ``InProcess``: the ``Analyzer`` of this process (``--workers 1``).
+- ``ProcessPool``: ``--workers N`` local processes, each loading the models once (a
+  ``concurrent.futures`` pool started with forkserver, or spawn where there is no forkserver).
+- ``DaskCluster``: ``--scheduler ADDRESS``, tasks on an existing Dask distributed cluster; each
+  worker process loads the models once and keeps them. Dask is the optional extra
+  ``antragsradar[dask]``; every worker needs this package and the model folder at the same path.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import AntragsradarError
+from pipeline.record import Failure, Motion
+
+Result = dict[str, Any] | Failure
+
+DEFAULT_CHUNK_SIZE = 64  # motions per task: large enough to amortise the transfer, small
+# enough to keep two workers evenly busy on a few thousand motions
+
+
+class BackendError(AntragsradarError):
+    """The worker processes or the Dask cluster cannot run the analysis."""
+
+
+def chunked(items: Iterable[Motion], size: int) -> Iterator[list[Motion]]:
+    chunk: list[Motion] = []
+    for m in items:
+        chunk.append(m)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _ordered_results(
+    chunks: Iterable[list[Motion]],
+    submit: Any,
+    collect: Any,
+    max_pending: int,
+    version: str,
+) -> Iterator[tuple[Motion, Result]]:
+    """Submit chunks, at most ``max_pending`` at a time, and yield their results in order."""
+    pending: deque[tuple[list[Motion], Any]] = deque()
+
+    def drain_one() -> Iterator[tuple[Motion, Result]]:
+        chunk, fut = pending.popleft()
+        got_version, results = collect(fut)
+        if got_version != version:
+            raise BackendError(
+                f"a worker runs another analysis version ({got_version!r}, expected {version!r}); "
+                "install the same code and model on every worker"
+            )
+        yield from zip(chunk, results, strict=True)
+
+    for chunk in chunks:
+        pending.append((chunk, submit(chunk)))
+        if len(pending) >= max_pending:
+            yield from drain_one()
+    while pending:
+        yield from drain_one()
+
+
+# ---------------------------------------------------------------------------------------------
+# one Analyzer per worker process
+
+_ANALYZERS: dict[tuple[str | None, int], Any] = {}
+_ANALYZER_LOCK = threading.Lock()  # a Dask worker may run tasks in several threads
+
+
+def _analyzer(model_dir: str | None, batch_size: int) -> Any:
+    key = (model_dir, batch_size)
+    a = _ANALYZERS.get(key)
+    if a is None:
+        from pipeline.analyze import Analyzer
+
+        a = _ANALYZERS[key] = Analyzer(model_dir, batch_size=batch_size)
+    return a
+
+
+def _versions(model_dir: str | None, batch_size: int) -> tuple[str, str | None]:
+    with _ANALYZER_LOCK:
+        a = _analyzer(model_dir, batch_size)
+        return a.version, a.model_version
+
+
+def _analyze_chunk(
+    model_dir: str | None, batch_size: int, motions: list[Motion]
+) -> tuple[str, list[Result]]:
+    with _ANALYZER_LOCK:
+        a = _analyzer(model_dir, batch_size)
+        return a.version, a.analyze_chunk(motions)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+class InProcess:
+    """The analysis in this process."""
+
+    def __init__(self, analyzer: Any) -> None:
+        self.analyzer = analyzer
+        self.version: str = analyzer.version
+        self.model_version: str | None = analyzer.model_version
+        self.workers = 1
+
+    def results(self, motions: Iterable[Motion]) -> Iterator[tuple[Motion, Result]]:
+        return self.analyzer.analyze_many(motions)
+
+    def close(self) -> None:
+        pass
+
+
+# Set in each pool worker by the initializer.
+_POOL_CONFIG: tuple[str | None, int] | None = None
+_POOL_INIT_ERROR: BaseException | None = None
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when the process that started it is gone (``kill -9`` of a run)."""
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _pool_init(model_dir: str | None, batch_size: int) -> None:
+    global _POOL_CONFIG, _POOL_INIT_ERROR
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    _POOL_CONFIG = (model_dir, batch_size)
+    try:
+        _analyzer(model_dir, batch_size)
+    except BaseException as exc:  # noqa: BLE001  reported by the first task, not lost in stderr
+        _POOL_INIT_ERROR = exc
+
+
+def _pool_versions() -> tuple[str, str | None]:
+    if _POOL_INIT_ERROR is not None:
+        raise _POOL_INIT_ERROR
+    assert _POOL_CONFIG is not None
+    return _versions(*_POOL_CONFIG)
+
+
+def _pool_analyze(motions: list[Motion]) -> tuple[str, list[Result]]:
+    if _POOL_INIT_ERROR is not None:
+        raise _POOL_INIT_ERROR
+    assert _POOL_CONFIG is not None
+    return _analyze_chunk(*_POOL_CONFIG, motions)
+
+
+def _mp_context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        # Imported once in the fork server, so each worker starts without importing spaCy.
+        ctx.set_forkserver_preload(["pipeline.analyze"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+class ProcessPool:
+    """``workers`` local processes, each with its own Analyzer, fed chunks of motions."""
+
+    def __init__(
+        self,
+        model_dir: str | Path | None,
+        workers: int,
+        *,
+        batch_size: int = 32,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        max_pending: int | None = None,
+    ) -> None:
+        self.workers = workers
+        self.chunk_size = chunk_size
+        self.max_pending = max_pending or 2 * workers
+        self.pool = ProcessPoolExecutor(
+            workers,
+            mp_context=_mp_context(),
+            initializer=_pool_init,
+            initargs=(None if model_dir is None else str(model_dir), batch_size),
+        )
+        try:
+            self.version, self.model_version = self.pool.submit(_pool_versions).result()
+        except BrokenProcessPool as exc:
+            self.close()
+            raise BackendError(f"worker processes could not start ({exc})") from None
+        except BaseException:
+            self.close()
+            raise
+
+    def results(self, motions: Iterable[Motion]) -> Iterator[tuple[Motion, Result]]:
+        def collect(fut: Future) -> tuple[str, list[Result]]:
+            try:
+                return fut.result()
+            except BrokenProcessPool as exc:
+                raise BackendError(
+                    f"a worker process died ({exc}); run again to continue where this run stopped"
+                ) from None
+
+        return _ordered_results(
+            chunked(motions, self.chunk_size),
+            lambda chunk: self.pool.submit(_pool_analyze, chunk),
+            collect,
+            self.max_pending,
+            self.version,
+        )
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _dask_client(address: str) -> Any:
+    try:
+        from distributed import Client
+    except ImportError:
+        raise BackendError(
+            "--scheduler needs Dask; install the extra: pip install 'antragsradar[dask]'"
+        ) from None
+    try:
+        return Client(address, timeout="20s", set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise BackendError(
+            f"cannot reach the Dask scheduler at {address} ({exc}); check the address"
+        ) from None
+
+
+class DaskCluster:
+    """Tasks on a Dask distributed cluster; each worker process keeps one Analyzer."""
+
+    def __init__(
+        self,
+        address: str,
+        model_dir: str | Path | None,
+        *,
+        batch_size: int = 32,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        max_pending: int | None = None,
+    ) -> None:
+        self.client = _dask_client(address)
+        self.model_dir = None if model_dir is None else str(model_dir)
+        self.batch_size = batch_size
+        self.chunk_size = chunk_size
+        try:
+            threads = sum(self.client.nthreads().values())
+            if not threads:
+                raise BackendError(f"the Dask cluster at {address} has no workers")
+            self.workers = threads
+            self.max_pending = max_pending or 2 * threads
+            self.version, self.model_version = self.client.submit(
+                _versions, self.model_dir, batch_size, pure=False
+            ).result()
+        except BaseException:
+            self.close()
+            raise
+
+    def results(self, motions: Iterable[Motion]) -> Iterator[tuple[Motion, Result]]:
+        def submit(chunk: list[Motion]) -> Any:
+            return self.client.submit(
+                _analyze_chunk, self.model_dir, self.batch_size, chunk, pure=False
+            )
+
+        def collect(fut: Any) -> tuple[str, list[Result]]:
+            try:
+                return fut.result()
+            finally:
+                fut.release()
+
+        return _ordered_results(
+            chunked(motions, self.chunk_size), submit, collect, self.max_pending, self.version
+        )
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def make_backend(
+    model_dir: str | Path | None,
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+    analyzer: Any = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> InProcess | ProcessPool | DaskCluster:
+    """The backend for ``--workers``/``--scheduler``; ``analyzer`` serves the in-process one."""
+    if workers < 1:
+        raise BackendError(f"--workers must be at least 1, not {workers}")
+    if scheduler:
+        return DaskCluster(scheduler, model_dir, chunk_size=chunk_size)
+    if workers > 1:
+        return ProcessPool(model_dir, workers, chunk_size=chunk_size)
+    if analyzer is None:
+        from pipeline.analyze import Analyzer
+
+        analyzer = Analyzer(model_dir)
+    return InProcess(analyzer)
