@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -30,6 +31,8 @@ _EXT = {
 }
 Item = Motion | Failure
 ORGANIZATIONS_FILE = "organizations.json"
+# Files a folder of motions often holds beside them that are not motions.
+_NOT_MOTION_FILE = re.compile(r"^(?:README|LICEN[CS]E|CHANGELOG|organizations\.json)", re.IGNORECASE)
 
 
 def _format_of(path: Path) -> str | None:
