@@ -64,6 +64,7 @@ def resolve_inputs(
                 for p in path.rglob("*")
                 if p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not _NOT_MOTION_FILE.match(p.name)
                 and (input_format or _format_of(p))
             )
             out.extend((str(p), input_format or _format_of(p)) for p in found)
