@@ -1,0 +1,245 @@
+"""Per-motion term counts for ``compare``, cached in the store.
+
+Terms are lower-cased simplemma lemmas of the title and text, without the curated stop words
+of ``corpus/patterns/stopwords_de.txt``, numbers, words shorter than three letters, and
+without the letterhead's councillor lines and signature blocks (names are no theme). They are
+kept per motion in ``report_terms`` (with ``report_vocab`` and ``report_term_docs``, created here), and worked out again only for motions
+whose analysis fingerprint changed, so a ``compare`` after the first one reads counts only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache
+from pathlib import Path
+
+from pipeline.errors import StoreError
+from pipeline.paths import PATTERNS_DIR
+
+TERMS_VERSION = "1"
+STOPWORDS_FILE = PATTERNS_DIR / "stopwords_de.txt"
+
+# Words, hyphenated compounds and gender forms ("Bürger*innen", "Lehrer:in") as one token.
+WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:[*:_][Ii]n(?:nen)?)?(?:-[A-Za-zÄÖÜäöüß]+)*")
+# "ent-\nsprechend" → "entsprechend"; "Fuß-\nVerkehr" keeps its parts.
+LINE_HYPHEN = re.compile(r"([a-zäöüß])-[ \t]*\r?\n[ \t]*([a-zäöüß])")
+COUNCILLOR_LINE = re.compile(
+    r"^\s*(?:(?:die\s+|der\s+)?stadtr(?:at|ätin|äte|ätinnen)\b|gez\.|gezeichnet\b)", re.I
+)
+SIGNATURE_START = re.compile(
+    r"^\s*(?:(?:unterzeichnet|unterschrieben)\s+von\b|stellvertretend\s+für\b|mit freundlichen)",
+    re.I,
+)
+# Words that name the submitter, not the subject: "FDP-Gemeinderatsfraktion", "interfraktionell".
+SUBMITTER_WORD = re.compile(r"fraktion", re.I)
+# A line found in this share of all motions (and at least BOILERPLATE_MIN of them) is part of a
+# letterhead or form ("Gremium Termin TOP ö nö", "Bitte aus Liste auswählen") and is skipped.
+BOILERPLATE_SHARE = 0.01
+BOILERPLATE_MIN = 10
+SECTION_START = re.compile(r"sachverhalt|begründung|antrag\b|anlage", re.I)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS report_term_docs (
+    doc         INTEGER PRIMARY KEY,
+    motion_id   TEXT NOT NULL UNIQUE,
+    fingerprint TEXT NOT NULL                  -- motions.fingerprint + ':' + term version
+);
+CREATE TABLE IF NOT EXISTS report_vocab (
+    term_id INTEGER PRIMARY KEY,
+    term    TEXT NOT NULL UNIQUE
+);
+-- Words of councillor lines and signature blocks: names, left out of the terms compared.
+CREATE TABLE IF NOT EXISTS report_names (
+    term TEXT PRIMARY KEY
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS report_terms (
+    doc     INTEGER NOT NULL,
+    term_id INTEGER NOT NULL,
+    n       INTEGER NOT NULL,
+    PRIMARY KEY (doc, term_id)
+) WITHOUT ROWID;
+"""
+
+
+def load_stopwords(path: Path | None = None) -> frozenset[str]:
+    """Stop words, one a line; '#' starts a comment."""
+    p = path or STOPWORDS_FILE
+    words = set()
+    for line in p.read_text(encoding="utf-8").splitlines():
+        w = line.split("#", 1)[0].strip().casefold()
+        if w:
+            words.add(w)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return load_stopwords()
+
+
+def _version() -> str:
+    digest = hashlib.sha1(STOPWORDS_FILE.read_bytes()).hexdigest()[:10]
+    return f"{TERMS_VERSION}:{digest}"
+
+
+@cache
+def _lemma(token: str) -> str:
+    import simplemma
+
+    if "-" in token:  # a compound with hyphen: lemmatise its head
+        head, _, last = token.rpartition("-")
+        return f"{head}-{simplemma.lemmatize(last, lang='de')}".casefold()
+    return simplemma.lemmatize(token, lang="de").casefold()
+
+
+_DIGITS = str.maketrans("0123456789", "0000000000")
+
+
+def _line_key(line: str) -> str:
+    return " ".join(line.split()).casefold().translate(_DIGITS)
+
+
+def boilerplate_lines(texts: Iterable[str]) -> frozenset[str]:
+    """Lines (normalised) that recur in many motions: letterhead and form lines."""
+    seen: Counter[str] = Counter()
+    n = 0
+    for text in texts:
+        n += 1
+        seen.update({k for k in map(_line_key, (text or "").splitlines()) if k})
+    limit = max(BOILERPLATE_MIN, BOILERPLATE_SHARE * n)
+    return frozenset(k for k, c in seen.items() if c >= limit)
+
+
+NAME_LINE_WORD = re.compile(r"^(?:[A-ZÄÖÜ][\w.'-]*|und|von|van|de|zu|,)$")
+
+
+def _is_name_line(line: str) -> bool:
+    """A line of a signature block: names, comma- or 'und'-separated ("Dr. Ute Leidig, Max Braun")."""
+    words = line.replace(",", " , ").split()
+    return 0 < len(words) <= 16 and all(NAME_LINE_WORD.match(w) for w in words)
+
+
+def strip_letterhead(
+    text: str, boilerplate: frozenset[str] = frozenset(), names: set[str] | None = None
+) -> str:
+    """The text without councillor lines ("Stadträtin …"), signature blocks ("unterzeichnet
+    von:" and the name lines that follow) and recurring ``boilerplate`` lines. The words of
+    the removed name lines are added to ``names`` when given."""
+    out: list[str] = []
+    in_signature = False
+    for line in text.splitlines():
+        if not line.strip():
+            if not in_signature:
+                out.append(line)
+            continue
+        if SIGNATURE_START.match(line):
+            in_signature = True
+            continue
+        if in_signature:
+            if _is_name_line(line) and not SECTION_START.search(line):
+                if names is not None:
+                    names.update(WORD.findall(line))
+                continue
+            in_signature = False
+        if boilerplate and _line_key(line) in boilerplate:
+            continue
+        if COUNCILLOR_LINE.match(line):
+            if names is not None and len(line.split()) <= 10:
+                names.update(w for w in WORD.findall(line) if w[0].isupper())
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def terms_of(
+    title: str | None,
+    text: str | None,
+    stopwords: Iterable[str] | None = None,
+    boilerplate: frozenset[str] = frozenset(),
+    names: set[str] | None = None,
+) -> Counter[str]:
+    """Term counts of one motion (title and text); see ``strip_letterhead`` for ``names``."""
+    stop = _stopwords() if stopwords is None else frozenset(stopwords)
+    body = LINE_HYPHEN.sub(r"\1\2", strip_letterhead(text or "", boilerplate, names))
+    counts: Counter[str] = Counter()
+    for tok in WORD.findall(f"{title or ''}\n{body}"):
+        low = tok.casefold()
+        if len(tok) < 3 or low in stop or SUBMITTER_WORD.search(tok):
+            continue
+        if "-" in low and any(part in stop for part in low.split("-")):
+            continue
+        lemma = _lemma(tok)
+        if len(lemma) < 3 or lemma in stop:
+            continue
+        counts[lemma] += 1
+    return counts
+
+
+def ensure_terms(
+    con: sqlite3.Connection, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Bring ``report_terms`` up to date with the analysed motions; returns how many motions
+    were (re)indexed. ``progress(done, total)`` is called now and then while indexing."""
+    try:
+        con.executescript(SCHEMA)
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"cannot create the term index in the store ({exc})") from exc
+    version = _version()
+    todo = con.execute(
+        "SELECT m.id, m.title, m.text, m.fingerprint FROM motions m "
+        "LEFT JOIN report_term_docs d ON d.motion_id = m.id "
+        "WHERE m.status = 'analysed' AND (d.fingerprint IS NULL OR d.fingerprint != m.fingerprint || ?)",
+        (":" + version,),
+    ).fetchall()
+    gone = con.execute(
+        "SELECT d.motion_id FROM report_term_docs d LEFT JOIN motions m ON m.id = d.motion_id "
+        "AND m.status = 'analysed' WHERE m.id IS NULL"
+    ).fetchall()
+    if not todo and not gone:
+        return 0
+    boiler = boilerplate_lines(
+        t for (t,) in con.execute("SELECT text FROM motions WHERE status = 'analysed'")
+    )
+    counted = []
+    names: set[str] = set()
+    for i, (mid, title, text, fp) in enumerate(todo):
+        counted.append((mid, f"{fp}:{version}", terms_of(title, text, None, boiler, names)))
+        if progress and i % 200 == 0:
+            progress(i, len(todo))
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        vocab = dict(con.execute("SELECT term, term_id FROM report_vocab"))
+        new_terms = sorted({t for _, _, c in counted for t in c} - vocab.keys())
+        con.executemany("INSERT INTO report_vocab(term) VALUES (?)", [(t,) for t in new_terms])
+        if new_terms:
+            vocab = dict(con.execute("SELECT term, term_id FROM report_vocab"))
+        stale = [(m,) for m, *_ in todo] + list(gone)
+        con.executemany(
+            "DELETE FROM report_terms WHERE doc = (SELECT doc FROM report_term_docs WHERE motion_id = ?)",
+            stale,
+        )
+        con.executemany("DELETE FROM report_term_docs WHERE motion_id = ?", stale)
+        stop = _stopwords()
+        con.executemany(
+            "INSERT OR IGNORE INTO report_names(term) VALUES (?)",
+            sorted({(_lemma(w),) for w in names if len(w) >= 3 and w.casefold() not in stop}),
+        )
+        rows: list[tuple[int, int, int]] = []
+        for mid, fp, counts in counted:
+            doc = con.execute(
+                "INSERT INTO report_term_docs(motion_id, fingerprint) VALUES (?, ?)", (mid, fp)
+            ).lastrowid
+            rows.extend((doc, vocab[t], n) for t, n in counts.items())
+        con.executemany("INSERT INTO report_terms(doc, term_id, n) VALUES (?,?,?)", rows)
+        con.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise StoreError(f"cannot write the term index into the store ({exc})") from exc
+    if progress:
+        progress(len(todo), len(todo))
+    return len(todo)
