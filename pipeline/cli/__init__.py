@@ -37,6 +37,7 @@ def _root(
 
 app.command("tag")(_tag.tag)
 app.command("analyze")(_analyze.analyze)
+app.add_typer(__import__("pipeline.cli.report", fromlist=["app"]).app)
 app.command("fetch")(_fetch.fetch)
 app.command("watch")(_fetch.watch)
 app.command("evaluate")(_evaluate.evaluate)
