@@ -133,17 +133,32 @@ _POOL_CONFIG: tuple[str | None, int] | None = None
 _POOL_INIT_ERROR: BaseException | None = None
 
 
-def _watch_parent(parent: int) -> None:
-    """End this worker when the process that started it is gone (``kill -9`` of a run)."""
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    try:  # killed but not yet reaped by its parent
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(") ", 1)[-1][:1] in ("Z", "X")
+    except OSError:
+        return False
+
+
+def _watch_parent(main: int, parent: int) -> None:
+    """End this worker when the run that started it is gone (``kill -9`` of a run): the pool's
+    own pipes do not tell, since every worker (and the fork server) holds their other ends."""
     while True:
         time.sleep(0.5)
-        if os.getppid() != parent:
+        if os.getppid() != parent or _gone(main):
             os._exit(1)
 
 
-def _pool_init(model_dir: str | None, batch_size: int) -> None:
+def _pool_init(model_dir: str | None, batch_size: int, main: int) -> None:
     global _POOL_CONFIG, _POOL_INIT_ERROR
-    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_watch_parent, args=(main, os.getppid()), daemon=True).start()
     _POOL_CONFIG = (model_dir, batch_size)
     try:
         _analyzer(model_dir, batch_size)
@@ -194,7 +209,7 @@ class ProcessPool:
             workers,
             mp_context=_mp_context(),
             initializer=_pool_init,
-            initargs=(None if model_dir is None else str(model_dir), batch_size),
+            initargs=(None if model_dir is None else str(model_dir), batch_size, os.getpid()),
         )
         try:
             self.version, self.model_version = self.pool.submit(_pool_versions).result()
