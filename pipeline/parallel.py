@@ -15,6 +15,7 @@ The caller (``pipeline.batch``) stays the only writer to the store.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import threading
@@ -180,12 +181,31 @@ def _pool_analyze(motions: list[Motion]) -> tuple[str, list[Result]]:
     return _analyze_chunk(*_POOL_CONFIG, motions)
 
 
+# The fork server builds (and warms) the Analyzer named here once, when it imports this module;
+# every worker forked from it starts with the models loaded, sharing their memory pages.
+_PRELOAD_ENV = "ANTRAGSRADAR_POOL_PRELOAD"
+
+
+def _preload_from_env() -> None:
+    spec = os.environ.get(_PRELOAD_ENV)
+    if not spec or multiprocessing.parent_process() is not None:
+        return  # not a fork server (a spawned worker builds its own in the initializer)
+    try:
+        from pipeline.record import Motion
+
+        cfg = json.loads(spec)
+        a = _analyzer(cfg["model_dir"], cfg["batch_size"])
+        # One small motion loads what loads lazily (the lemmatizer's dictionary).
+        a.analyze_chunk([Motion(id="warm-up", text="Der Gemeinderat möge beschließen.")])
+    except BaseException:  # noqa: BLE001  the workers load again and report what is wrong
+        _ANALYZERS.clear()
+
+
 def _mp_context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        # Imported once in the fork server, so each worker starts without importing spaCy.
-        ctx.set_forkserver_preload(["pipeline.analyze"])
+        ctx.set_forkserver_preload(["pipeline.parallel"])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -205,12 +225,15 @@ class ProcessPool:
         self.workers = workers
         self.chunk_size = chunk_size
         self.max_pending = max_pending or 2 * workers
+        model = None if model_dir is None else str(model_dir)
         self.pool = ProcessPoolExecutor(
             workers,
             mp_context=_mp_context(),
             initializer=_pool_init,
-            initargs=(None if model_dir is None else str(model_dir), batch_size, os.getpid()),
+            initargs=(model, batch_size, os.getpid()),
         )
+        saved = os.environ.get(_PRELOAD_ENV)
+        os.environ[_PRELOAD_ENV] = json.dumps({"model_dir": model, "batch_size": batch_size})
         try:
             self.version, self.model_version = self.pool.submit(_pool_versions).result()
         except BrokenProcessPool as exc:
@@ -219,6 +242,11 @@ class ProcessPool:
         except BaseException:
             self.close()
             raise
+        finally:
+            if saved is None:
+                os.environ.pop(_PRELOAD_ENV, None)
+            else:
+                os.environ[_PRELOAD_ENV] = saved
 
     def results(self, motions: Iterable[Motion]) -> Iterator[tuple[Motion, Result]]:
         def collect(fut: Future) -> tuple[str, list[Result]]:
@@ -325,3 +353,6 @@ def make_backend(
 
         analyzer = Analyzer(model_dir)
     return InProcess(analyzer)
+
+
+_preload_from_env()
