@@ -106,21 +106,16 @@ def _heatmap(ax: Any, report: Report, rows: list[dict], row_key: str, title: str
 def _themes(plt: Any, report: Report) -> Any:
     keys = list(dict.fromkeys(r["theme"] for r in report.rows))
     cols = list(dict.fromkeys(r["group"] for r in report.rows))
-    fig, ax = plt.subplots(figsize=(1.6 + 0.62 * len(cols), 1.2 + 0.33 * len(keys)))
+    fig, ax = plt.subplots(figsize=(2.6 + 0.62 * len(cols), 1.4 + 0.33 * len(keys)))
     _heatmap(ax, report, report.rows, "theme", "")
     fig.suptitle(
-        f"{report.title}: % of each group's motions (* n < {report.min_n})",
-        fontsize=10,
+        f"{report.title}: % of each group's motions (* n < {report.min_n})\n"
+        "A motion of several groups counts for each; a motion can have several themes.",
+        fontsize=9,
         x=0.02,
         ha="left",
     )
-    fig.text(
-        0.02,
-        -0.01,
-        "A motion of several groups counts for each; a motion can have up to three themes.",
-        fontsize=7,
-        color="#555555",
-    )
+    fig.tight_layout()
     return fig
 
 
