@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.amounts import form_row_amounts
-from pipeline.extract.evidence import evidence, trim_span
+from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
 from pipeline.extract.operative import SectionFinder
 from pipeline.extract.patterns import compile_any, load_patterns
@@ -115,7 +115,7 @@ class MotionActions:
         self.max_actions = max_actions
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         sec = self.sections.find(text, doc._.title or "")
         doc._.sections = sec
         ptype = doc._.paper_type or ""
@@ -123,7 +123,7 @@ class MotionActions:
             re.search(r"^\s*ANFRAGE\b", text[: sec.header_end + 1], re.M)
         )
         allowed = {"inquiry"} if inquiry_doc else None
-        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        sents = sentence_spans(doc)
         actions = self._collect(doc, sents, sec.operative, allowed, strict=not inquiry_doc)
         if not actions:
             just = sec.justification[0][0] if sec.justification else sec.end
@@ -152,7 +152,7 @@ class MotionActions:
         ev, oa, ob = evidence(doc, a, b)
         return {
             "type": kind,
-            "trigger": doc.text[a:b],
+            "trigger": doc_text(doc)[a:b],
             "addressee": None,
             "object": "",
             "hedged": False,
@@ -164,7 +164,7 @@ class MotionActions:
     def _collect(
         self, doc: Doc, sents: list[tuple[int, int]], spans, allowed, strict: bool
     ) -> list[dict]:
-        text = doc.text
+        text = doc_text(doc)
         out: list[dict] = []
         seen: set[tuple[str, str]] = set()
         for a, b in spans:
@@ -177,6 +177,8 @@ class MotionActions:
                 if len(sent.split()) < 3 or self.rules.not_request.search(sent):
                     continue
                 directive = bool(self.rules.directive.search(sent))
+                if strict and not directive and "?" not in sent:
+                    continue
                 pos = 0
                 for part in CLAUSE_SPLIT.split(sent):
                     cs = s + sent.find(part, pos)

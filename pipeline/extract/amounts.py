@@ -19,6 +19,7 @@ CURRENCY_FIRST = re.compile(
     r"(?:€|EUR|Euro)\s?(?P<sign>[-–−])?(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d{1,2}|-))?(?![\d])"
 )
 ROW_NUMBER = re.compile(rf"{NUMBER}\s?(?:€|EUR|Euro|T€)?")
+MONEY_WORD = re.compile(r"€|EUR|Euro|Mio|Million|Mrd|Milliarde|Tsd|Tausend|T€|TEUR|k€")
 SCALES = {
     "mio": 1e6,
     "million": 1e6,
@@ -58,12 +59,21 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     """Money amounts with a currency or a scale word ("1,5 Mio.") in ``text[start:end]``."""
     end = len(text) if end is None else end
     out = []
+    # Only the neighbourhood of a currency or scale word can hold an amount.
+    windows: list[tuple[int, int]] = []
+    for k in MONEY_WORD.finditer(text, start, end):
+        a, b = max(start, k.start() - 30), min(end, k.end() + 30)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
     for pat in (MONEY, MONEY_SCALE, CURRENCY_FIRST):
-        for m in pat.finditer(text, start, end):
-            try:
-                out.append(Amount(_value(m), m.start(), m.end()))
-            except (ValueError, IndexError):
-                continue
+        for a, b in windows:
+            for m in pat.finditer(text, a, b):
+                try:
+                    out.append(Amount(_value(m), m.start(), m.end()))
+                except (ValueError, IndexError):
+                    continue
     out.sort(key=lambda a: a.start)
     return [a for i, a in enumerate(out) if not i or a.start >= out[i - 1].end]
 

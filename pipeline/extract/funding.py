@@ -9,12 +9,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.amounts import find_amounts, form_row_amounts
-from pipeline.extract.evidence import evidence, trim_span
+from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
 from pipeline.extract.patterns import compile_any, load_patterns
 
 ICASE = re.IGNORECASE
 STRONG_FUND = re.compile(r"(?i)fonds?\b|sondervermögen|digitalpakt|investitionspaket|KInvFG|GVFG")
+FUND_HINT = re.compile(
+    r"(?i)fonds?\b|programm|sondervermögen|digitalpakt|investitionspaket|KInvFG|GVFG|Stiftung|Initiative"
+)
 GRANT_SOURCE = re.compile(
     r"\b(?:des|vom|durch das|von) (?:Land(?:es)?(?: Baden-Württemberg)?|Bund(?:es)?|EU|Europäischen Union|Ministeriums? [^.,;]{3,60})|\bLandes\w*|\bBundes\w*|\b[A-ZÄÖÜ][\w\-]* Stiftung\b|\bStiftung [A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*)?|\bSponsor\w*"
 )
@@ -57,11 +60,12 @@ class MotionFunding:
         self.hedges = hedges
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         sec = doc._.sections
         end = sec.end if sec is not None else len(text)
-        sent_starts = [s.start_char for s in doc.sents]
-        sent_ends = [s.end_char for s in doc.sents]
+        spans = sentence_spans(doc)
+        sent_starts = [a for a, _ in spans]
+        sent_ends = [b for _, b in spans]
 
         def sentence(pos: int) -> tuple[int, int]:
             i = max(0, bisect_right(sent_starts, pos) - 1)
@@ -96,7 +100,7 @@ class MotionFunding:
         title = doc._.title or ""
         # Named funds.
         fund_spans: list[tuple[int, int]] = []
-        for m in self.r.fund.finditer(text, 0, end):
+        for m in self._fund_matches(text, end):
             head = m.group(0)
             if self.r.fund_exclude.match(head):
                 continue
@@ -177,6 +181,20 @@ class MotionFunding:
         mentions.sort(key=lambda x: x["_s"])
         doc._.funding = self._dedupe(mentions)
         return doc
+
+    def _fund_matches(self, text: str, end: int):
+        """Fund-pattern matches, tried only at words holding a fund hint (fast on long texts)."""
+        last = -1
+        for h in FUND_HINT.finditer(text, 0, end):
+            ws = h.start()
+            while ws > 0 and (text[ws - 1].isalnum() or text[ws - 1] in "-‐"):
+                ws -= 1
+            if ws <= last:
+                continue
+            m = self.r.fund.match(text, ws, end) or self.r.fund.match(text, h.start(), end)
+            if m:
+                last = m.end()
+                yield m
 
     def _form_label(self, text: str, pos: int) -> bool:
         """A short line without sentence punctuation: a template's field or check box label."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.extract.evidence import doc_text
 from pipeline.extract.patterns import load_patterns
 
 WORD = "A-Za-zÄÖÜäöüß0-9"
@@ -142,6 +143,6 @@ class MotionGroups:
 
     def __call__(self, doc: Doc) -> Doc:
         clean = doc._.clean
-        text = clean.original if clean is not None else doc.text
+        text = clean.original if clean is not None else doc_text(doc)
         doc._.groups = self.matcher.groups(doc._.title or "", text, doc._.meta_groups)
         return doc
