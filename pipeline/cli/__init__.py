@@ -8,6 +8,7 @@ from pipeline import __version__
 from pipeline.cli import analyze as _analyze
 from pipeline.cli import evaluate as _evaluate
 from pipeline.cli import fetch as _fetch
+from pipeline.cli import report as _report
 from pipeline.cli import tag as _tag
 
 app = typer.Typer(
@@ -37,7 +38,7 @@ def _root(
 
 app.command("tag")(_tag.tag)
 app.command("analyze")(_analyze.analyze)
-app.add_typer(__import__("pipeline.cli.report", fromlist=["app"]).app)
+app.add_typer(_report.app)
 app.command("fetch")(_fetch.fetch)
 app.command("watch")(_fetch.watch)
 app.command("evaluate")(_evaluate.evaluate)

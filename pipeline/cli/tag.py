@@ -12,7 +12,6 @@ import typer
 
 from pipeline.cli import options
 from pipeline.cli.common import guarded
-from pipeline.tagging import tag_motions
 
 
 class OutputFormat(str, Enum):
@@ -64,6 +63,8 @@ def tag(
     A document that cannot be read or analysed gets one error line on stderr; the others are
     still printed, and the exit code is 1.
     """
+    from pipeline.tagging import tag_motions  # spaCy loads here, not when the CLI starts
+
     cols = options.columns(text_column, id_column, title_column, date_column, group_column)
     results: list[dict[str, Any]] = []
     n_failed = 0
