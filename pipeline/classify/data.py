@@ -1,0 +1,281 @@
+"""Training and validation sets for the theme classifier, built from the shared data.
+
+Sources (each an ``Example`` list; ``text`` is title + newline + cleaned body, as the analyzer
+passes it; ``extra`` is the optional extraction field: topic and funding names):
+
+- ``spd-berlin``: SPD Berlin convention motions labelled by the party's own topic section,
+  mapped to theme ids by ``section_themes.json`` (null sections are skipped).
+- ``karlsruhe-weak``: Karlsruhe council papers labelled by the taxonomy's seed terms
+  (title hits weigh more than body hits); papers of the dev gold are always excluded.
+- ``dev``: the 180 gold Karlsruhe motions; for validation and threshold tuning only.
+- a path: the user's own JSON Lines, one ``{"text", "themes", "title"?, "extra"?, "id"?}`` a line.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.classify.taxonomy import Taxonomy
+from pipeline.errors import InputError
+from pipeline.paths import shared_dir
+
+SPD_MOTIONS = "corpus/spd-berlin/motions.jsonl.gz"
+SPD_SECTIONS = "corpus/spd-berlin/section_themes.json"
+KARLSRUHE_PAPERS = "corpus/karlsruhe/papers.jsonl.gz"
+DEV_GOLD = "gold/dev.jsonl"
+BUILTIN_SOURCES = ("spd-berlin", "karlsruhe-weak")
+
+# Weak labelling: a title hit counts this much more than a hit in the body; the body is read
+# up to BODY_CHARS (the motion itself comes first, the long reasoning after).
+TITLE_WEIGHT = 3
+BODY_CHARS = 3000
+BODY_HIT_CAP = 6
+MIN_TOP_SCORE = 3
+SECONDARY_RATIO = 0.6
+MAX_THEMES = 3
+
+
+@dataclass
+class Example:
+    id: str
+    text: str
+    themes: list[str]
+    extra: str = ""
+    source: str = ""
+
+
+@dataclass
+class Source:
+    """A training source as the model card lists it."""
+
+    name: str
+    files: dict[str, str] = field(default_factory=dict)  # path -> sha256
+    size: int = 0
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "examples": self.size, "files": self.files, "note": self.note}
+
+
+def sha256_file(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def join_text(title: str, body: str) -> str:
+    title, body = (title or "").strip(), (body or "").strip()
+    return f"{title}\n{body}" if title and body else title or body
+
+
+def _read_jsonl(path: Path) -> Iterator[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    try:
+        with opener(path, "rt", encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, start=1):
+                if line.strip():
+                    try:
+                        yield json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise InputError(
+                            f"{path}: line {lineno}: invalid JSON ({exc.msg})"
+                        ) from exc
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file; check --shared or the path") from exc
+
+
+# --- SPD Berlin --------------------------------------------------------------------------------
+
+
+def spd_examples(
+    taxonomy: Taxonomy, shared: str | Path | None = None
+) -> tuple[list[Example], Source]:
+    root = shared_dir(shared)
+    sections_path, motions_path = root / SPD_SECTIONS, root / SPD_MOTIONS
+    try:
+        sections = json.loads(sections_path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(f"{sections_path}: no such file; check --shared") from exc
+    known = set(taxonomy.ids)
+    out = []
+    for rec in _read_jsonl(motions_path):
+        themes = sections.get(rec.get("topic_section") or "")
+        themes = [t for t in themes or [] if t in known]
+        text = join_text(rec.get("title") or "", rec.get("motion_text") or "")
+        if themes and text:
+            out.append(Example(str(rec.get("id")), text, themes, "", "spd-berlin"))
+    src = Source(
+        "spd-berlin",
+        {SPD_MOTIONS: sha256_file(motions_path), SPD_SECTIONS: sha256_file(sections_path)},
+        len(out),
+        "party-assigned topic_section mapped by section_themes.json; null sections skipped",
+    )
+    return out, src
+
+
+# --- Karlsruhe ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Paper:
+    key: str  # karlsruhe:N
+    title: str
+    text: str  # cleaned body
+    paper_type: str
+
+
+def paper_key(motion_id: str) -> str:
+    return "karlsruhe:" + motion_id.rstrip("/").rsplit("/", 1)[-1]
+
+
+@lru_cache(maxsize=2)
+def karlsruhe_papers(shared: str | None = None) -> tuple[Paper, ...]:
+    """Every Karlsruhe paper with extracted text, cleaned (cached per process)."""
+    from pipeline.ingest import read_inputs
+    from pipeline.preprocess.clean import clean_text
+    from pipeline.record import Motion
+
+    path = shared_dir(shared) / KARLSRUHE_PAPERS
+    if not path.exists():
+        raise InputError(f"{path}: no such file; check --shared")
+    out = []
+    for m in read_inputs([str(path)]):
+        if isinstance(m, Motion) and m.text.strip():
+            out.append(Paper(paper_key(m.id), m.title, clean_text(m.text).text, m.paper_type or ""))
+    return tuple(out)
+
+
+def weak_labels(taxonomy: Taxonomy, title: str, body: str) -> list[str]:
+    """Themes from seed-term hits, strongest first; [] when no theme stands out."""
+    score: dict[str, float] = {}
+    for tid, n in taxonomy.seed_hits(title).items():
+        score[tid] = score.get(tid, 0) + TITLE_WEIGHT * n
+    for tid, n in taxonomy.seed_hits(body[:BODY_CHARS]).items():
+        score[tid] = score.get(tid, 0) + min(n, BODY_HIT_CAP)
+    if not score:
+        return []
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], taxonomy.ids.index(kv[0])))
+    top = ranked[0][1]
+    if top < MIN_TOP_SCORE:
+        return []
+    return [t for t, s in ranked[:MAX_THEMES] if s >= max(MIN_TOP_SCORE, SECONDARY_RATIO * top)]
+
+
+def dev_keys(shared: str | Path | None = None) -> set[str]:
+    path = shared_dir(shared) / DEV_GOLD
+    return {r["id"] for r in _read_jsonl(path)} if path.exists() else set()
+
+
+def karlsruhe_weak_examples(
+    taxonomy: Taxonomy,
+    shared: str | Path | None = None,
+    exclude: Iterable[str] = (),
+) -> tuple[list[Example], Source]:
+    excluded = set(exclude) | dev_keys(shared)
+    papers = karlsruhe_papers(str(shared) if shared is not None else None)
+    out, skipped_dev, unlabelled = [], 0, 0
+    for p in papers:
+        if p.key in excluded:
+            skipped_dev += 1
+            continue
+        themes = weak_labels(taxonomy, p.title, p.text)
+        if not themes:
+            unlabelled += 1
+            continue
+        out.append(Example(p.key, join_text(p.title, p.text), themes, "", "karlsruhe-weak"))
+    src = Source(
+        "karlsruhe-weak",
+        {KARLSRUHE_PAPERS: sha256_file(shared_dir(shared) / KARLSRUHE_PAPERS)},
+        len(out),
+        f"seed-term weak labels; {skipped_dev} dev/excluded papers and {unlabelled} papers "
+        "without a clear seed-term theme left out",
+    )
+    return out, src
+
+
+def dev_examples(
+    taxonomy: Taxonomy, shared: str | Path | None = None
+) -> tuple[list[Example], list[dict]]:
+    """Dev gold joined with the cleaned Karlsruhe texts; ``extra`` = gold topic + funding names.
+
+    Returns the examples and the gold records (themes restricted to the taxonomy).
+    """
+    root = shared_dir(shared)
+    gold = list(_read_jsonl(root / DEV_GOLD))
+    papers = {p.key: p for p in karlsruhe_papers(str(shared) if shared is not None else None)}
+    known = set(taxonomy.ids)
+    examples, records = [], []
+    for g in gold:
+        p = papers.get(g["id"])
+        themes = [t for t in g.get("themes") or [] if t in known]
+        if p is None or not themes:
+            continue
+        extra = " ".join(
+            [g.get("topic") or ""] + [f.get("name") or "" for f in g.get("funding") or []]
+        )
+        examples.append(Example(g["id"], join_text(p.title, p.text), themes, extra.strip(), "dev"))
+        records.append({**g, "themes": themes})
+    return examples, records
+
+
+# --- user files --------------------------------------------------------------------------------
+
+
+def file_examples(path: str | Path, taxonomy: Taxonomy) -> tuple[list[Example], Source]:
+    p = Path(path)
+    known = set(taxonomy.ids)
+    out = []
+    for i, rec in enumerate(_read_jsonl(p), start=1):
+        if not isinstance(rec, dict) or not isinstance(rec.get("themes"), list):
+            raise InputError(
+                f'{p}: record {i} has no "themes" list; see `antragsradar train --help`'
+            )
+        unknown = [t for t in rec["themes"] if t not in known]
+        if unknown:
+            raise InputError(f"{p}: record {i} has theme {unknown[0]!r}, not in the taxonomy")
+        text = join_text(rec.get("title") or "", rec.get("text") or "")
+        if text and rec["themes"]:
+            out.append(
+                Example(
+                    str(rec.get("id", f"{p.name}:{i}")),
+                    text,
+                    rec["themes"],
+                    str(rec.get("extra") or ""),
+                    p.name,
+                )
+            )
+    if not out:
+        raise InputError(f"{p}: no labelled records with text")
+    return out, Source(p.name, {str(p): sha256_file(p)}, len(out), "user-supplied labelled file")
+
+
+def build_training_set(
+    taxonomy: Taxonomy, sources: Iterable[str], shared: str | Path | None = None
+) -> tuple[list[Example], list[Source]]:
+    """Concatenate the named sources (built-in names or JSON Lines paths)."""
+    examples: list[Example] = []
+    used: list[Source] = []
+    for name in sources:
+        if name == "spd-berlin":
+            ex, src = spd_examples(taxonomy, shared)
+        elif name == "karlsruhe-weak":
+            ex, src = karlsruhe_weak_examples(taxonomy, shared)
+        elif Path(name).exists():
+            ex, src = file_examples(name, taxonomy)
+        else:
+            raise InputError(
+                f"unknown training source {name!r}; use {', '.join(BUILTIN_SOURCES)} or a JSON Lines file"
+            )
+        examples.extend(ex)
+        used.append(src)
+    if not examples:
+        raise InputError("the training sources hold no labelled example for this taxonomy")
+    return examples, used

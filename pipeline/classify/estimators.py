@@ -1,0 +1,177 @@
+"""The multi-label theme classifier: one-vs-rest linear models with calibrated probabilities
+and per-theme decision thresholds chosen on out-of-fold predictions.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold
+
+THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.025), 3)
+
+
+def best_f1_threshold(scores: np.ndarray, truth: np.ndarray, grid=THRESHOLD_GRID) -> float:
+    """The grid threshold with the best F1 of ``scores >= t`` against ``truth`` (ties: higher t)."""
+    best_t, best_f = float(grid[-1]), -1.0
+    pos = truth.sum()
+    for t in grid:
+        pred = scores >= t
+        tp = float((pred & truth).sum())
+        f = 2 * tp / (pred.sum() + pos) if (pred.sum() + pos) else 0.0
+        if f >= best_f:
+            best_t, best_f = float(t), f
+    return best_t
+
+
+def select_themes(
+    proba: np.ndarray, thresholds: np.ndarray, max_themes: int = 3
+) -> list[list[int]]:
+    """Per row, the label indices to output, best first: the best label always, then every other
+    label whose probability reaches its threshold, at most ``max_themes`` in all."""
+    out = []
+    for row in proba:
+        order = np.argsort(-row, kind="stable")
+        chosen = [int(order[0])]
+        for j in order[1 : max_themes * 4]:
+            if len(chosen) >= max_themes:
+                break
+            if row[j] >= thresholds[j]:
+                chosen.append(int(j))
+        out.append(chosen)
+    return out
+
+
+def set_scores(chosen: list[list[int]], Y: np.ndarray) -> dict:
+    """Micro/macro F1 and top-1 of selected label lists against an indicator matrix."""
+    tp = np.zeros(Y.shape[1])
+    fp = np.zeros(Y.shape[1])
+    fn = np.zeros(Y.shape[1])
+    top1 = 0
+    for row, truth in zip(chosen, Y, strict=True):
+        pred = np.zeros(Y.shape[1], dtype=bool)
+        pred[row] = True
+        tp += pred & truth
+        fp += pred & ~truth
+        fn += ~pred & truth
+        top1 += bool(truth[row[0]])
+    f1 = np.divide(2 * tp, 2 * tp + fp + fn, out=np.zeros_like(tp), where=(2 * tp + fp + fn) > 0)
+    supported = Y.sum(axis=0) > 0
+    micro = 2 * tp.sum() / max(1.0, 2 * tp.sum() + fp.sum() + fn.sum())
+    return {
+        "micro_f1": round(float(micro), 4),
+        "macro_f1": round(float(f1[supported].mean()), 4) if supported.any() else 0.0,
+        "top1": round(top1 / max(1, len(chosen)), 4),
+    }
+
+
+class ThemeClassifier(BaseEstimator, ClassifierMixin):
+    """One linear classifier per label with sigmoid (Platt) calibration; 1..``max_themes``
+    labels per sample.
+
+    ``fit(X, Y)`` takes a feature matrix and a binary indicator matrix (n_samples, n_labels).
+    Per label it fits the linear model on all data and, on ``cv``-fold out-of-fold decision
+    values, a sigmoid calibrator and the F1-best decision threshold (the approach of
+    ``CalibratedClassifierCV(method="sigmoid", ensemble=False)``, sharing one cross-validation
+    between calibration and thresholds). ``loss`` is "hinge" (LinearSVC) or "logistic".
+
+    Learned: ``estimators_`` (linear model per label, or a float for a constant label),
+    ``calibrators_`` ((a, b) per label: p = 1 / (1 + exp(-(a * decision + b)))),
+    ``thresholds_``, ``classes_`` (label indices), ``cv_scores_`` (scores of the
+    out-of-fold selections against the training labels).
+    """
+
+    def __init__(
+        self,
+        C: float = 0.5,
+        loss: str = "hinge",
+        class_weight: str | None = "balanced",
+        cv: int = 3,
+        max_themes: int = 3,
+        random_state: int = 0,
+    ):
+        self.C = C
+        self.loss = loss
+        self.class_weight = class_weight
+        self.cv = cv
+        self.max_themes = max_themes
+        self.random_state = random_state
+
+    def _base(self):
+        if self.loss == "hinge":
+            from sklearn.svm import LinearSVC
+
+            return LinearSVC(
+                C=self.C, class_weight=self.class_weight, random_state=self.random_state
+            )
+        if self.loss == "logistic":
+            return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=500)
+        raise ValueError(f"loss must be 'hinge' or 'logistic', not {self.loss!r}")
+
+    def fit(self, X, Y):
+        Y = np.asarray(Y).astype(bool)
+        if Y.ndim != 2:
+            raise ValueError("Y must be a binary indicator matrix (n_samples, n_labels)")
+        n, k = Y.shape
+        self.classes_ = np.arange(k)
+        folds = list(
+            KFold(self.cv, shuffle=True, random_state=self.random_state).split(np.arange(n))
+        )
+        self.estimators_, self.calibrators_ = [], []
+        oof = np.zeros((n, k))
+        for j in range(k):
+            y = Y[:, j]
+            if y.min() == y.max():  # never (or always) seen: a constant predictor
+                self.estimators_.append(float(y[0]))
+                self.calibrators_.append((0.0, 0.0))
+                oof[:, j] = float(y[0])
+                continue
+            dec = np.zeros(n)
+            for tr, te in folds:
+                if y[tr].min() == y[tr].max():
+                    dec[te] = 1.0 if y[tr][0] else -1.0
+                else:
+                    dec[te] = clone(self._base()).fit(X[tr], y[tr]).decision_function(X[te])
+            platt = LogisticRegression(C=1e4).fit(dec.reshape(-1, 1), y)
+            a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
+            self.calibrators_.append((a, b))
+            oof[:, j] = _sigmoid(a * dec + b)
+            self.estimators_.append(self._base().fit(X, y))
+        self.thresholds_ = np.array([best_f1_threshold(oof[:, j], Y[:, j]) for j in range(k)])
+        self.cv_scores_ = set_scores(select_themes(oof, self.thresholds_, self.max_themes), Y)
+        self.cv_scores_["folds"] = int(self.cv)
+        return self
+
+    def decision_function(self, X) -> np.ndarray:
+        cols = [
+            np.full(X.shape[0], e) if isinstance(e, float) else e.decision_function(X)
+            for e in self.estimators_
+        ]
+        return np.column_stack(cols)
+
+    def predict_proba(self, X) -> np.ndarray:
+        """Calibrated probability per label (columns follow ``classes_``)."""
+        dec = self.decision_function(X)
+        out = np.empty_like(dec, dtype=float)
+        for j, (e, (a, b)) in enumerate(zip(self.estimators_, self.calibrators_, strict=True)):
+            out[:, j] = e if isinstance(e, float) else _sigmoid(a * dec[:, j] + b)
+        return out
+
+    def predict_ranked(self, X) -> list[list[tuple[int, float]]]:
+        """Per sample, (label index, probability) pairs, best first, 1..max_themes of them."""
+        proba = self.predict_proba(X)
+        chosen = select_themes(proba, self.thresholds_, self.max_themes)
+        return [[(j, float(p[j])) for j in row] for row, p in zip(chosen, proba, strict=True)]
+
+    def predict(self, X) -> np.ndarray:
+        """Binary indicator matrix of the selected labels."""
+        out = np.zeros((X.shape[0], len(self.classes_)), dtype=int)
+        for i, row in enumerate(self.predict_ranked(X)):
+            for j, _ in row:
+                out[i, j] = 1
+        return out
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))

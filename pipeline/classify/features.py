@@ -1,0 +1,119 @@
+"""Featurisation steps of the theme model: scikit-learn transformers over raw text.
+
+The model's input is a 2-column object array ``[text, extra]`` (see ``model.as_input``); a
+``ColumnTransformer`` routes each column through these steps, so a saved model needs nothing
+but the text. Imported only when a model is built or loaded (it imports scikit-learn).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+
+TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß0-9]*(?:-[A-Za-zÄÖÜäöüß0-9]+)*")
+
+# Curated for features (spaCy's German list drops words that matter here, like "mittel").
+STOP_WORDS = frozenset(
+    """
+    a ab aber alle allem allen aller alles als also am an andere anderen auch auf aus bei beim
+    bereits bis bitte bzw da dabei dadurch dafür dagegen daher damit dann dar daran darauf darin
+    das dass daß dem den denen der deren des dessen die dies diese diesem diesen dieser dieses
+    doch dort durch ein eine einem einen einer eines er es etwa etwas euch für gegen gibt hat
+    hatte hier hin hinaus ich ihm ihn ihnen ihr ihre ihrem ihren ihrer im in indem innen ins ist
+    ja je jede jedem jeden jeder jedes jedoch kann kein keine können könnte man mehr mit möchten
+    muss müssen nach nicht nichts noch nun nur ob oder ohne sehr sein seine seinem seinen seiner
+    seit sich sie sind so sodass solche soll sollen sollte sowie über um und uns unser unsere
+    unter vom von vor wann war waren warum was weil welche welchem welchen welcher welches wenn
+    wer werden wie wieder wir wird wo wurde wurden zu zum zur zwar zwischen
+    herr frau stadtrat stadträtin stadträte gemeinderat gemeinderätin fraktion vorlage top
+    """.split()
+)
+
+
+@lru_cache(maxsize=300_000)
+def lemma(word: str) -> str:
+    """Lower-cased simplemma lemma of one word form (simplemma is imported on first use)."""
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="de").lower()
+
+
+class LemmaText(BaseEstimator, TransformerMixin):
+    """Texts to space-joined lower-cased lemmas, stop words and short tokens dropped.
+
+    ``max_chars`` cuts each text first: motions put the request first and the reasoning after.
+    Stateless; ``fit`` learns nothing.
+    """
+
+    def __init__(self, max_chars: int = 4000, min_len: int = 2):
+        self.max_chars = max_chars
+        self.min_len = min_len
+
+    def fit(self, X, y=None):
+        return self
+
+    def transform(self, X):
+        out = []
+        for text in X:
+            text = str(text or "")[: self.max_chars] if self.max_chars else str(text or "")
+            lemmas = []
+            for tok in TOKEN.findall(text):
+                if len(tok) < self.min_len:
+                    continue
+                lem = lemma(tok)
+                if lem not in STOP_WORDS and len(lem) >= self.min_len:
+                    lemmas.append(lem)
+            out.append(" ".join(lemmas))
+        return out
+
+
+class Truncate(BaseEstimator, TransformerMixin):
+    """Texts cut to their first ``max_chars`` characters (stateless)."""
+
+    def __init__(self, max_chars: int = 4000):
+        self.max_chars = max_chars
+
+    def fit(self, X, y=None):
+        return self
+
+    def transform(self, X):
+        return [str(t or "")[: self.max_chars] for t in X]
+
+
+class SeedHits(BaseEstimator, TransformerMixin):
+    """Per-theme seed-term hit counts (log-scaled), title line weighted, from a taxonomy's terms.
+
+    ``seed_terms`` maps theme id to its terms; ``fit`` compiles the matcher into ``matcher_``.
+    """
+
+    def __init__(
+        self, seed_terms: dict | None = None, title_weight: float = 3.0, max_chars: int = 3000
+    ):
+        self.seed_terms = seed_terms
+        self.title_weight = title_weight
+        self.max_chars = max_chars
+
+    def fit(self, X, y=None):
+        from pipeline.classify.taxonomy import SeedMatcher
+
+        terms = {k: tuple(v) for k, v in (self.seed_terms or {}).items()}
+        self.ids_ = list(terms)
+        self.matcher_ = SeedMatcher(terms)
+        return self
+
+    def transform(self, X):
+        index = {tid: j for j, tid in enumerate(self.ids_)}
+        out = np.zeros((len(X), len(self.ids_)), dtype=np.float32)
+        for i, text in enumerate(X):
+            title, _, body = str(text or "").partition("\n")
+            for tid, n in self.matcher_.hits(title).items():
+                out[i, index[tid]] += self.title_weight * n
+            for tid, n in self.matcher_.hits(body[: self.max_chars]).items():
+                out[i, index[tid]] += n
+        return np.log1p(out)
+
+    def get_feature_names_out(self, input_features=None):
+        return np.array([f"seed_{t}" for t in self.ids_], dtype=object)

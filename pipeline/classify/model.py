@@ -1,0 +1,197 @@
+"""A trained theme model on disk: load it (with version and taxonomy checks), predict themes.
+
+A model directory holds ``model.joblib`` (the fitted scikit-learn Pipeline), ``taxonomy.json``
+(the taxonomy it was trained for), ``model_card.json`` and ``README.md``. joblib runs code when
+it loads a file, so models load only from a directory the caller names; nothing is searched.
+scikit-learn is imported only here, on load, to keep the CLI's start-up cheap.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pipeline.classify.taxonomy import Taxonomy, load_taxonomy
+from pipeline.errors import InputError, ModelError
+
+MODEL_FILE = "model.joblib"
+CARD_FILE = "model_card.json"
+TAXONOMY_FILE = "taxonomy.json"
+README_FILE = "README.md"
+
+
+def as_input(texts: list[str], extras: list[str] | None = None):
+    """The Pipeline's input: a 2-column object array ``[text, extra]``."""
+    import numpy as np
+
+    if extras is not None and len(extras) != len(texts):
+        raise ValueError(f"{len(texts)} texts but {len(extras)} extras")
+    X = np.empty((len(texts), 2), dtype=object)
+    X[:, 0] = [t or "" for t in texts]
+    X[:, 1] = [e or "" for e in extras] if extras is not None else ""
+    return X
+
+
+def library_versions() -> dict[str, str]:
+    import joblib
+    import numpy
+    import scipy
+    import sklearn
+
+    from pipeline import __version__
+
+    try:
+        import simplemma
+
+        simplemma_version = getattr(simplemma, "__version__", "?")
+    except ImportError:  # pragma: no cover
+        simplemma_version = "missing"
+    return {
+        "scikit-learn": sklearn.__version__,
+        "joblib": joblib.__version__,
+        "numpy": numpy.__version__,
+        "scipy": scipy.__version__,
+        "simplemma": simplemma_version,
+        "antragsradar": __version__,
+    }
+
+
+def _major(v: str) -> str:
+    return v.split(".", 1)[0]
+
+
+def check_versions(card: dict[str, Any], where: str) -> None:
+    """Raise ModelError (one line) if this environment cannot safely load the model."""
+    import joblib
+    import sklearn
+
+    want = card.get("library_versions") or {}
+    sk, jl = want.get("scikit-learn"), want.get("joblib")
+    if sk and sk != sklearn.__version__:
+        raise ModelError(
+            f"{where}: trained with scikit-learn {sk}, this environment has {sklearn.__version__}; "
+            f"install scikit-learn=={sk} or retrain with `{card.get('command') or 'antragsradar train'}`"
+        )
+    if jl and _major(jl) != _major(joblib.__version__):
+        raise ModelError(
+            f"{where}: saved with joblib {jl}, this environment has {joblib.__version__}; "
+            f"install joblib=={jl} or retrain with `{card.get('command') or 'antragsradar train'}`"
+        )
+
+
+class ThemeModel:
+    """A fitted theme Pipeline with its taxonomy and model card."""
+
+    def __init__(self, pipeline: Any, taxonomy: Taxonomy, card: dict[str, Any] | None = None):
+        self.pipeline = pipeline
+        self.taxonomy = taxonomy
+        self.card = card or {}
+
+    @property
+    def ids(self) -> list[str]:
+        return self.taxonomy.ids
+
+    # --- prediction ------------------------------------------------------------------------
+
+    def predict(self, texts: list[str], extras: list[str] | None = None) -> list[list[dict]]:
+        """Per text 1-3 ``{"id", "label", "score"}`` dicts, best first (score: calibrated
+        probability of the theme)."""
+        if not texts:
+            return []
+        X = self.pipeline[:-1].transform(as_input(texts, extras))
+        ranked = self.pipeline[-1].predict_ranked(X)
+        ids, labels = self.ids, self.taxonomy.labels
+        return [
+            [{"id": ids[j], "label": labels[ids[j]], "score": round(p, 4)} for j, p in row]
+            for row in ranked
+        ]
+
+    def predict_proba(self, texts: list[str], extras: list[str] | None = None):
+        """The calibrated probability matrix (rows: texts, columns: ``ids``)."""
+        return self.pipeline.predict_proba(as_input(texts, extras))
+
+    # --- persistence -----------------------------------------------------------------------
+
+    def save(self, directory: str | Path, readme: str | None = None) -> Path:
+        import joblib
+
+        d = Path(directory)
+        d.mkdir(parents=True, exist_ok=True)
+        joblib.dump(self.pipeline, d / MODEL_FILE, compress=("xz", 6))
+        src = Path(self.taxonomy.source)
+        data = (
+            json.loads(src.read_text(encoding="utf-8"))
+            if src.is_file()
+            else {"name": self.taxonomy.name, "themes": []}
+        )
+        (d / TAXONOMY_FILE).write_text(
+            json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8"
+        )
+        (d / CARD_FILE).write_text(
+            json.dumps(self.card, ensure_ascii=False, indent=2) + "\n", "utf-8"
+        )
+        if readme is not None:
+            (d / README_FILE).write_text(readme, encoding="utf-8")
+        return d
+
+    @classmethod
+    def load(
+        cls, directory: str | Path, taxonomy: str | Path | Taxonomy | None = None
+    ) -> ThemeModel:
+        """Load the model in ``directory`` (a folder the user named; never searched for).
+
+        Checks, each failing with one ModelError line: the files exist, the scikit-learn and
+        joblib versions match the card, the taxonomy file's hash matches the card (and
+        ``taxonomy``, when given, is the same taxonomy).
+        """
+        d = Path(directory)
+        where = str(d)
+        if not d.is_dir():
+            raise ModelError(
+                f"{where}: no such model folder; train one with `antragsradar train --out {where}`"
+            )
+        for name in (CARD_FILE, MODEL_FILE, TAXONOMY_FILE):
+            if not (d / name).is_file():
+                raise ModelError(
+                    f"{where}: {name} is missing; not a theme model folder (retrain it)"
+                )
+        try:
+            card = json.loads((d / CARD_FILE).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise ModelError(
+                f"{where}: {CARD_FILE} is unreadable ({exc}); retrain the model"
+            ) from exc
+        check_versions(card, where)
+        try:
+            tax = load_taxonomy(d / TAXONOMY_FILE)
+        except InputError as exc:
+            raise ModelError(f"{where}: its taxonomy file is invalid ({exc})") from exc
+        want = (card.get("taxonomy") or {}).get("sha256")
+        if want != tax.sha256:
+            raise ModelError(
+                f"{where}: taxonomy hash {tax.sha256[:12]} does not match the model card's "
+                f"{str(want)[:12]}; the taxonomy was edited after training: retrain the model"
+            )
+        if taxonomy is not None:
+            other = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+            if other.sha256 != tax.sha256:
+                raise ModelError(
+                    f"{where}: trained for taxonomy {tax.name} ({tax.sha256[:12]}), not "
+                    f"{other.source or other.name} ({other.sha256[:12]}); retrain with "
+                    f"`antragsradar train --taxonomy {other.source or 'FILE'} --out {where}`"
+                )
+        import joblib
+
+        try:
+            pipeline = joblib.load(d / MODEL_FILE)
+        except Exception as exc:  # noqa: BLE001  any unpickling failure means the same to a user
+            raise ModelError(
+                f"{where}: {MODEL_FILE} cannot be loaded ({type(exc).__name__}: {exc}); retrain the model"
+            ) from exc
+        n = len(getattr(pipeline[-1], "classes_", []))
+        if n != len(tax.ids):
+            raise ModelError(
+                f"{where}: the model has {n} labels but its taxonomy {len(tax.ids)}; retrain it"
+            )
+        return cls(pipeline, tax, card)

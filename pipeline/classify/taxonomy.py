@@ -1,0 +1,193 @@
+"""Theme taxonomies: load and validate a taxonomy file, hash it, match its seed terms.
+
+A taxonomy file is JSON: ``{"name", "version", "themes": [{"id", "label", "description",
+"seed_terms": [...], ...}]}``. Extra keys (CAP mapping, notes) are kept and ignored here.
+Seed terms are lower-case and matched against lower-cased text: ``term`` at the start of a
+word (a prefix), ``*term`` anywhere inside a word, ``=term`` as a whole word; a space matches
+any run of whitespace.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import InputError
+from pipeline.paths import TAXONOMY_DIR
+
+DEFAULT_TAXONOMY = TAXONOMY_DIR / "themes.json"
+THEME_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+MAX_THEMES = 64
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    label: str
+    description: str
+    seed_terms: tuple[str, ...]
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    name: str
+    themes: tuple[Theme, ...]
+    sha256: str
+    source: str = ""
+
+    @property
+    def ids(self) -> list[str]:
+        return [t.id for t in self.themes]
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return {t.id: t.label for t in self.themes}
+
+    @cached_property
+    def _matcher(self) -> SeedMatcher:
+        return SeedMatcher({t.id: t.seed_terms for t in self.themes})
+
+    def seed_hits(self, text: str) -> dict[str, int]:
+        """Seed-term hits per theme in ``text``: words with a match, plus multi-word matches."""
+        return self._matcher.hits(text)
+
+
+WORD = re.compile(r"\w[\w-]*")
+
+
+class SeedMatcher:
+    """Matches seed terms word by word, with a cache per distinct word (fast over big corpora)."""
+
+    def __init__(self, terms: dict[str, tuple[str, ...]]) -> None:
+        self.prefix: dict[str, set[str]] = {}
+        self.infix: dict[str, set[str]] = {}
+        self.exact: dict[str, set[str]] = {}
+        phrases: dict[str, list[str]] = {}
+        for tid, ts in terms.items():
+            for term in ts:
+                kind, body = (
+                    ("exact", term[1:])
+                    if term.startswith("=")
+                    else (("infix", term[1:]) if term.startswith("*") else ("prefix", term))
+                )
+                if " " in body.strip():
+                    phrases.setdefault(tid, []).append(_phrase_regex(kind, body))
+                else:
+                    getattr(self, kind).setdefault(body.strip(), set()).add(tid)
+        self.phrases = {tid: re.compile("|".join(ps)) for tid, ps in phrases.items()}
+        self.infix_lengths = sorted({len(k) for k in self.infix})
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_cache": {}}  # the word cache is rebuilt, never pickled
+
+    def word_themes(self, word: str) -> frozenset[str]:
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        found: set[str] = set()
+        for i in range(1, len(word) + 1):
+            found |= self.prefix.get(word[:i], set())
+        head = word.split("-", 1)[0]
+        found |= self.exact.get(word, set()) | self.exact.get(head, set())
+        for s in range(len(word)):
+            for n in self.infix_lengths:
+                if s + n > len(word):
+                    break
+                found |= self.infix.get(word[s : s + n], set())
+        hit = frozenset(found)
+        if len(self._cache) < 500_000:
+            self._cache[word] = hit
+        return hit
+
+    def hits(self, text: str) -> dict[str, int]:
+        low = text.lower()
+        counts: dict[str, int] = {}
+        for word in WORD.findall(low):
+            for tid in self.word_themes(word):
+                counts[tid] = counts.get(tid, 0) + 1
+        for tid, pat in self.phrases.items():
+            n = sum(1 for _ in pat.finditer(low))
+            if n:
+                counts[tid] = counts.get(tid, 0) + n
+        return counts
+
+
+def _phrase_regex(kind: str, body: str) -> str:
+    pre = "" if kind == "infix" else r"(?<![\w-])"
+    post = r"(?!\w)" if kind == "exact" else ""
+    return pre + r"\s+".join(re.escape(p) for p in body.split()) + post
+
+
+def canonical_hash(themes: list[dict[str, Any]]) -> str:
+    """sha256 of the themes' canonical JSON: formatting and key order do not change it."""
+    blob = json.dumps(themes, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def parse_taxonomy(data: Any, source: str = "<taxonomy>") -> Taxonomy:
+    """Validate a decoded taxonomy document; raises InputError naming the first problem."""
+
+    def fail(msg: str) -> InputError:
+        return InputError(f"{source}: {msg}; see corpus/taxonomy/themes.json for the format")
+
+    if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
+        raise fail('not a taxonomy: expected a JSON object with a "themes" list')
+    raw = data["themes"]
+    if not 2 <= len(raw) <= MAX_THEMES:
+        raise fail(f"a taxonomy needs 2 to {MAX_THEMES} themes, this one has {len(raw)}")
+    themes: list[Theme] = []
+    seen: set[str] = set()
+    for i, t in enumerate(raw, start=1):
+        if not isinstance(t, dict):
+            raise fail(f"theme {i} is not a JSON object")
+        tid = t.get("id")
+        if not isinstance(tid, str) or not THEME_ID.match(tid):
+            raise fail(f"theme {i} has id {tid!r}; ids are lower-case letters, digits and _")
+        if tid in seen:
+            raise fail(f"theme id {tid!r} occurs twice")
+        seen.add(tid)
+        label = t.get("label")
+        if not isinstance(label, str) or not label.strip():
+            raise fail(f"theme {tid!r} has no label")
+        desc = t.get("description", "")
+        if not isinstance(desc, str):
+            raise fail(f"theme {tid!r}: description must be a string")
+        terms = t.get("seed_terms", [])
+        if not isinstance(terms, list) or not all(
+            isinstance(s, str) and s.strip("*= ") for s in terms
+        ):
+            raise fail(f"theme {tid!r}: seed_terms must be a list of non-empty strings")
+        bad = [s for s in terms if s != s.lower()]
+        if bad:
+            raise fail(f"theme {tid!r}: seed term {bad[0]!r} is not lower-case")
+        extra = {
+            k: v for k, v in t.items() if k not in {"id", "label", "description", "seed_terms"}
+        }
+        themes.append(Theme(tid, label.strip(), desc, tuple(terms), extra))
+    if not any(t.seed_terms for t in themes):
+        raise fail("no theme has seed_terms; weak labelling needs at least some")
+    name = str(data.get("name") or Path(source).stem)
+    return Taxonomy(name, tuple(themes), canonical_hash(raw), source)
+
+
+def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
+    """Load the taxonomy file at ``path`` (default: the shipped corpus/taxonomy/themes.json)."""
+    p = Path(path) if path is not None else DEFAULT_TAXONOMY
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(f"{p}: no such taxonomy file; check the path") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: cannot read taxonomy file ({exc})") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{p}: invalid JSON at line {exc.lineno} ({exc.msg}); fix the file"
+        ) from exc
+    return parse_taxonomy(data, str(p))
