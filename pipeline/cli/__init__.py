@@ -10,6 +10,7 @@ from pipeline.cli import evaluate as _evaluate
 from pipeline.cli import fetch as _fetch
 from pipeline.cli import report as _report
 from pipeline.cli import tag as _tag
+from pipeline.cli import train as _train
 
 app = typer.Typer(
     name="antragsradar",
@@ -42,6 +43,7 @@ app.add_typer(_report.app)
 app.command("fetch")(_fetch.fetch)
 app.command("watch")(_fetch.watch)
 app.command("evaluate")(_evaluate.evaluate)
+app.command("train")(_train.train)
 
 
 def main() -> None:
