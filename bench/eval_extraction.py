@@ -1,8 +1,9 @@
 """Dev check of the extractors: read the dev gold papers, run the pipeline, print the scores.
 
-    .venv/bin/python bench/eval_extraction.py [--worst] [--json out.json] [--silver]
+    .venv/bin/python bench/eval_extraction.py [--worst] [--json out.json] [--silver] [--demo]
 
 --silver also scores the groups of ALL Karlsruhe motions against submitters.json.
+--demo scores the invented demo motions (corpus/demo) against their answer key instead.
 """
 
 from __future__ import annotations
@@ -50,7 +51,11 @@ def main() -> None:
     ap.add_argument("--worst", action="store_true", help="print the worst misses per field")
     ap.add_argument("--json", default=None, help="write predictions and scores here")
     ap.add_argument("--silver", action="store_true", help="score groups over all Karlsruhe motions")
+    ap.add_argument("--demo", action="store_true", help="score the demo corpus and its answer key")
     args = ap.parse_args()
+    if args.demo:
+        demo(args)
+        return
     shared = shared_dir(args.shared)
     gold = [json.loads(line) for line in (shared / "gold/dev.jsonl").open(encoding="utf-8")]
     wanted = {g["id"].split(":", 1)[1] for g in gold}
@@ -91,6 +96,26 @@ def main() -> None:
             if args.json.endswith(".gz")
             else open(args.json, "w", encoding="utf-8") as f
         ):
+            json.dump({"scores": scores, "predictions": by_id}, f, ensure_ascii=False, indent=1)
+
+
+def demo(args) -> None:
+    root = Path(__file__).resolve().parent.parent / "corpus/demo"
+    gold = [json.loads(line) for line in (root / "expected.jsonl").open(encoding="utf-8")]
+    motions = [m for m in read_inputs([str(root / "papers.json")]) if isinstance(m, Motion)]
+    nlp = add_extractors(make_nlp())
+    pred = predict(nlp, motions)
+    by_id = {m.id: pred[key_of(m.id)] for m in motions}
+    scores = score_extraction(gold, by_id, groups_key="groups")
+    print(json.dumps(summary(scores), indent=1))
+    for field in ("actions", "funding"):
+        print(field, {k: v["f1"] for k, v in scores[field]["per_label"].items()})
+    if args.worst:
+        for s in scores.values():
+            for miss in s.get("worst", []):
+                print(json.dumps(miss, ensure_ascii=False))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
             json.dump({"scores": scores, "predictions": by_id}, f, ensure_ascii=False, indent=1)
 
 

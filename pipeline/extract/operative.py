@@ -38,6 +38,9 @@ class SectionFinder:
         m = re.MULTILINE
         self.header_line = compile_any(d["header_line"], m)
         self.header_chars = int(d.get("header_search_chars", 2500))
+        self.prose_words = int(d.get("content_line_words", 8))
+        self.prose_lower = int(d.get("content_line_lower", 3))
+        self.prose_chars = int(d.get("content_line_lower_chars", 4))
         self.cue = compile_any(d["operative_cue"], m)
         self.just = compile_any(d["justification_heading"], m)
         self.end = compile_any(d["end_marker"], m)
@@ -48,16 +51,33 @@ class SectionFinder:
         self.concept_end = re.compile(d["form_concept_end"], m)
         self.form_just = re.compile(d["form_justification"])
 
+    def _prose(self, line: str) -> bool:
+        words = line.split()
+        return (
+            len(words) >= self.prose_words
+            and sum(w[0].islower() and len(w) >= self.prose_chars for w in words) >= self.prose_lower
+        )
+
     def _header_end(self, text: str, limit: int) -> int:
-        """End of the last header-like line in the head of the text, skipping the title."""
+        """End of the last header-like line before the first line of real content.
+
+        Letterhead, address and committee table come first; the first operative cue or prose
+        line (a sentence of running text) ends the search, so that signature lines further
+        down ("Für die CDU-Fraktion") can never make the whole motion letterhead."""
         end = 0
         pos = 0
-        head = text[: min(limit, self.header_chars)]
-        for line in head.split("\n"):
+        stop = min(limit, self.header_chars)
+        while pos < stop:
+            nl = text.find("\n", pos, stop)
+            line_end = nl if nl != -1 else stop
+            line = text[pos:line_end]
             stripped = line.strip()
-            nxt = pos + len(line) + 1
-            if stripped and self.header_line.fullmatch(stripped) or self.header_line.match(line):
-                end = min(nxt, len(text))
+            nxt = line_end + 1
+            if stripped:
+                if self.header_line.fullmatch(stripped) or self.header_line.match(line):
+                    end = min(nxt, len(text))
+                elif self.cue.search(stripped) or self._prose(stripped):
+                    break
             pos = nxt
         return end
 
