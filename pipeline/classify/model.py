@@ -118,7 +118,7 @@ class ThemeModel:
 
         d = Path(directory)
         d.mkdir(parents=True, exist_ok=True)
-        joblib.dump(self.pipeline, d / MODEL_FILE, compress=("xz", 6))
+        joblib.dump(self.pipeline, d / MODEL_FILE, compress=("zlib", 3))
         src = Path(self.taxonomy.source)
         data = (
             json.loads(src.read_text(encoding="utf-8"))

@@ -1,0 +1,180 @@
+"""A tiny theme model trained at test time: sklearn contract, 1-3 themes best first, save/load
+with version and taxonomy checks; score_themes on hand-made records."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from pipeline.classify.model import CARD_FILE, TAXONOMY_FILE, ThemeModel, as_input
+from pipeline.classify.taxonomy import parse_taxonomy
+from pipeline.classify.train import build_pipeline, train_model
+from pipeline.errors import ModelError
+from pipeline.evaluate.themes import score_themes
+
+TAXONOMY = {
+    "name": "mini",
+    "themes": [
+        {
+            "id": "verkehr",
+            "label": "Verkehr",
+            "seed_terms": ["radweg", "*verkehr", "=bus", "ampel"],
+        },
+        {"id": "schule", "label": "Schule", "seed_terms": ["*schule", "lehrer", "unterricht"]},
+        {"id": "umwelt", "label": "Umwelt", "seed_terms": ["=baum", "bäume", "klima", "*grün"]},
+    ],
+}
+# Our own sentences, in the style of council motions.
+SENTENCES = [
+    ("Neue Radwege an der Hauptstraße und eine sichere Ampel für den Radverkehr.", ["verkehr"]),
+    (
+        "Der Busverkehr soll im Takt verdichtet werden, die Buslinie 12 fährt zu selten.",
+        ["verkehr"],
+    ),
+    ("Tempo 30 vor der Kreuzung und bessere Radwege für Pendler.", ["verkehr"]),
+    ("Die Ampelschaltung am Bahnhof benachteiligt den Fußverkehr.", ["verkehr"]),
+    ("Die Grundschule braucht mehr Lehrer und kleinere Klassen im Unterricht.", ["schule"]),
+    ("Sanierung der Gesamtschule und ein neuer Schulhof mit Mensa.", ["schule"]),
+    ("Ganztagsbetreuung an der Realschule ausbauen, Unterricht am Nachmittag.", ["schule"]),
+    ("Digitale Tafeln für alle Klassenzimmer der Schule am Park.", ["schule"]),
+    ("Mehr Bäume in der Innenstadt pflanzen, um das Klima zu verbessern.", ["umwelt"]),
+    ("Grünflächen schützen und Bäume bei Bauvorhaben erhalten.", ["umwelt"]),
+    ("Ein Klimaschutzkonzept mit Solaranlagen auf städtischen Dächern.", ["umwelt"]),
+    ("Begrünung der Schulhöfe mit Bäumen gegen Hitze im Sommer.", ["umwelt", "schule"]),
+    ("Ein sicherer Schulweg mit Radweg und Ampel vor der Grundschule.", ["verkehr", "schule"]),
+    (
+        "Weniger Autoverkehr und mehr Grün in den Straßen für ein besseres Klima.",
+        ["umwelt", "verkehr"],
+    ),
+] * 3
+SMALL = {
+    "lemmas": {"max_chars": 2000, "ngram_range": (1, 1), "min_df": 1, "max_features": 500},
+    "extra": {"ngram_range": (1, 1), "min_df": 1, "max_features": 100},
+    "classifier": {"C": 1.0, "cv": 2, "max_themes": 3},
+}
+
+
+@pytest.fixture(scope="module")
+def taxonomy_file(tmp_path_factory):
+    p = tmp_path_factory.mktemp("tax") / "mini.json"
+    p.write_text(json.dumps(TAXONOMY, ensure_ascii=False), encoding="utf-8")
+    return p
+
+
+@pytest.fixture(scope="module")
+def trained(taxonomy_file, tmp_path_factory):
+    data = tmp_path_factory.mktemp("data") / "train.jsonl"
+    data.write_text(
+        "\n".join(json.dumps({"text": t, "themes": th}, ensure_ascii=False) for t, th in SENTENCES),
+        encoding="utf-8",
+    )
+    out = tmp_path_factory.mktemp("models") / "mini"
+    res = train_model(taxonomy=taxonomy_file, sources=[str(data)], out=out, dev=False, config=SMALL)
+    return res, out
+
+
+def test_fit_returns_self_and_params_are_stored_only():
+    from sklearn.base import clone
+
+    tax = parse_taxonomy(TAXONOMY)
+    pipe = build_pipeline(tax, SMALL)
+    clone(pipe)  # every step follows the __init__ contract
+    X = as_input([t for t, _ in SENTENCES], [t.split()[0] for t, _ in SENTENCES])
+    Y = np.array([[tid in th for tid in tax.ids] for _, th in SENTENCES])
+    assert pipe.fit(X, Y) is pipe
+    clf = pipe.named_steps["classify"]
+    assert clf.get_params()["C"] == 1.0
+    assert hasattr(clf, "thresholds_") and hasattr(clf, "calibrators_")
+
+
+def test_predict_one_to_three_best_first(trained):
+    res, _ = trained
+    out = res.model.predict(
+        ["Ein neuer Radweg entlang der Bahnlinie und eine Ampel.", "Bäume und Klima.", ""],
+        ["Radweg", "", ""],
+    )
+    assert len(out) == 3
+    for themes in out:
+        assert 1 <= len(themes) <= 3
+        scores = [t["score"] for t in themes]
+        assert scores == sorted(scores, reverse=True)
+        assert set(themes[0]) == {"id", "label", "score"}
+    assert out[0][0]["id"] == "verkehr"
+    assert out[1][0]["id"] == "umwelt"
+    assert res.model.predict([]) == []
+
+
+def test_saved_model_loads_with_card(trained):
+    res, out = trained
+    model = ThemeModel.load(out)
+    assert model.ids == ["verkehr", "schule", "umwelt"]
+    card = model.card
+    assert card["taxonomy"]["sha256"] == res.model.taxonomy.sha256
+    assert card["library_versions"]["scikit-learn"]
+    assert (out / "README.md").read_text(encoding="utf-8").startswith("# Theme model")
+    assert model.predict(["Mehr Unterricht an der Schule"])[0][0]["id"] == "schule"
+
+
+def _copy(src, dst):
+    dst.mkdir()
+    for f in src.iterdir():
+        (dst / f.name).write_bytes(f.read_bytes())
+    return dst
+
+
+def test_version_mismatch_is_one_line(trained, tmp_path):
+    _, out = trained
+    d = _copy(out, tmp_path / "m")
+    card = json.loads((d / CARD_FILE).read_text(encoding="utf-8"))
+    card["library_versions"]["scikit-learn"] = "0.24.2"
+    (d / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError) as err:
+        ThemeModel.load(d)
+    msg = str(err.value)
+    assert "scikit-learn 0.24.2" in msg and "retrain" in msg and "\n" not in msg
+
+
+def test_taxonomy_mismatch_is_one_line(trained, tmp_path, taxonomy_file):
+    _, out = trained
+    d = _copy(out, tmp_path / "m")
+    tax = json.loads((d / TAXONOMY_FILE).read_text(encoding="utf-8"))
+    tax["themes"][0]["label"] = "Mobilität"
+    (d / TAXONOMY_FILE).write_text(json.dumps(tax), encoding="utf-8")
+    with pytest.raises(ModelError) as err:
+        ThemeModel.load(d)
+    assert "taxonomy hash" in str(err.value) and "\n" not in str(err.value)
+    with pytest.raises(ModelError, match="trained for taxonomy mini"):
+        ThemeModel.load(out, taxonomy=tmp_path / "m" / TAXONOMY_FILE)
+    assert ThemeModel.load(out, taxonomy=taxonomy_file).ids[0] == "verkehr"
+
+
+def test_missing_model_folder(tmp_path):
+    with pytest.raises(ModelError, match="no such model folder"):
+        ThemeModel.load(tmp_path / "none")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ModelError, match="missing"):
+        ThemeModel.load(tmp_path / "empty")
+
+
+def test_score_themes():
+    gold = [
+        {"id": "a", "themes": ["verkehr", "umwelt"]},
+        {"id": "b", "themes": ["schule"]},
+        {"id": "c", "themes": ["umwelt"]},
+    ]
+    predicted = [
+        {"themes": [{"id": "verkehr", "score": 0.9}]},
+        [{"id": "schule"}, {"id": "umwelt"}],
+        ["verkehr"],
+    ]
+    s = score_themes(gold, predicted)
+    assert s["top1"] == pytest.approx(2 / 3, abs=1e-3)
+    assert s["micro"]["precision"] == 0.5 and s["micro"]["recall"] == 0.5
+    assert s["per_label"]["schule"]["f1"] == 1.0
+    assert s["per_label"]["umwelt"]["recall"] == 0.0
+    assert s["confusions"] == [{"gold_first": "umwelt", "predicted_first": "verkehr", "count": 1}]
+    assert s["macro_f1"] == pytest.approx((0.6667 + 1.0 + 0.0) / 3, abs=1e-3)
+    with pytest.raises(ValueError):
+        score_themes(gold, predicted[:2])
