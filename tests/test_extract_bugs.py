@@ -45,3 +45,69 @@ def test_signature_lines_do_not_make_the_motion_letterhead():
 def test_short_motion_with_signature_has_actions(nlp):
     doc, _ = run(nlp, SHORT_MOTION, title="Trinkbrunnen im Kurpark")
     assert {a["type"] for a in doc._.actions} == {"review", "report"}
+
+
+def budget_form(row: str, positions: str = "") -> str:
+    return (
+        "SPD-Fraktion im Rat der Gemeinde Beispielhausen\n\n12.01.2031\n\n"
+        "HAUSHALTSANTRAG\n\nMehr Geld für den Heimatverein\n\n"
+        "Zuordnung im Haushaltsplan\n"
+        f"{row}\n"
+        "Ergebnishaushalt: Produktbereich | Produktgruppe | Schlüsselposition\n 28.10-410\n\n"
+        "Änderungen und neue Mittelanmeldungen\nArt 2031 2032 2033\n"
+        f"Stellenschaffung/-reduzierung\n{positions}\n"
+        "Erhöhung/Reduzierung Erträge, Aufwendungen, Ein- oder Auszahlungen\n"
+        "Transferaufwendungen 7.500 7.500 7.500\n\n"
+        "Sonstige Änderungen\n\nSachverhalt | Begründung\n"
+        "Der Zuschuss an den Heimatverein wird um 7.500 Euro erhöht, damit das Museum "
+        "wieder sonntags öffnen kann.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "page", "thh"),
+    [
+        ("Seite im HH-Plan Teilhaushalt\n 287  4100", "287", "4100"),
+        ("Seite im HH-Plan Teilhaushalt\n287\n4100", "287", "4100"),
+        ("Teilhaushalt Seite im HH-Plan\n 4100  287", "287", "4100"),
+        ("Seite im HH-Plan Teilhaushalt\n 4100", "", "4100"),
+        ("Seite im HH-Plan Teilhaushalt\n 4100 und 5200", "", "4100"),
+    ],
+)
+def test_budget_form_columns_follow_the_label(nlp, row, page, thh):
+    doc, _ = run(nlp, budget_form(row), paper_type="Haushaltsantrag")
+    lines = [f for f in doc._.funding if f["kind"] == "budget_line"]
+    assert lines and lines[0]["name"] == f"Teilhaushalt {thh}"
+    assert f"THH {thh}" in lines[0]["budget_line"]
+    assert (f"Seite {page}" in lines[0]["budget_line"]) == bool(page)
+    assert 7500 in [f["amount_eur"] for f in lines]
+
+
+def test_pay_grades_and_positions_are_not_amounts(nlp):
+    text = budget_form("Seite im HH-Plan Teilhaushalt\n 287  4100", "1,0 Stelle E 13 / A 14")
+    doc, _ = run(nlp, text, paper_type="Haushaltsantrag")
+    amounts = {f["amount_eur"] for f in doc._.funding if f["amount_eur"] is not None}
+    assert amounts == {7500}
+
+
+def test_evidence_and_objects_keep_whole_words(nlp):
+    text = (
+        "ANTRAG\n\nGRÜNE-Fraktion\n\nDer Gemeinderat möge beschließen:\n\n"
+        "Die Verwaltung wird beauftragt, für die Sanierung der Sporthalle am Schulzentrum "
+        "Nord im Haushalt 2032 zusätzliche Mittel in Höhe von 125.000 Euro bereitzustellen "
+        "und die Arbeiten an der Lüftungsanlage und den Umkleidekabinen noch vor den Sommer-\n"
+        "ferien auszuschreiben.\n\nBegründung:\n\nDie Halle ist seit Jahren in schlechtem "
+        "Zustand.\n"
+    )
+    doc, motion = run(nlp, text)
+    t = motion.text
+    assert doc._.actions
+    for x in doc._.actions + doc._.funding:
+        a, b = x["start"], x["end"]
+        assert t[a:b] == x["evidence"]
+        assert not (a > 0 and t[a - 1].isalnum() and t[a].isalnum())
+        assert not (b < len(t) and t[b - 1].isalnum() and t[b].isalnum())
+    clean = doc._.clean.text  # objects quote the cleaned text (hyphenation joined)
+    for act in doc._.actions:
+        assert act["object"] in clean
+    assert any("125.000" in a["object"] for a in doc._.actions)

@@ -20,6 +20,7 @@ NUMBER_DOT = re.compile(r"(?<=\d)\.(?=\d)")
 AMEND_HEAD = re.compile(
     r"(?i)\b(?:Änderungs|Ergänzungs)(?:-\s?/\s?(?:Änderungs|Ergänzungs))?antrag\b"
 )
+OBJECT_WORD = re.compile(r"\S+")
 BUDGET_TYPES = re.compile(r"(?i)^Haushalt|Haushaltsantrag|Haushaltsbegleitantrag")
 # A clause boundary where a second request starts ("... prüft X und legt Y vor").
 CLAUSE_SPLIT = re.compile(
@@ -67,18 +68,24 @@ class ActionRules:
         hits = [(m.start(), name) for name, p in self.addressees if (m := p.search(clause))]
         return min(hits)[1] if hits else None
 
-    def object(self, clause: str, trig: Trigger) -> str:
-        rest = clause[trig.end :]
-        lead = self.object_lead.match(rest)
+    def object(self, clause: str, trig: Trigger, original: str | None = None) -> str:
+        """The requested object: what follows the trigger (or precedes it when little
+        follows), at most 25 words, as an exact substring of ``original`` (the clause's text
+        before numbers were normalised for matching; same length as ``clause``)."""
+        src = clause if original is None else original
+        rest_at = trig.end
+        lead = self.object_lead.match(clause, trig.end)
         if lead:
-            obj = rest[lead.start() :]
+            a, b = lead.start(), len(clause)
         else:
-            obj = rest
-            if len(obj.split()) < 3:
-                obj = clause[: trig.start]
-        obj = obj.strip(" ,.;:\n–-")
-        words = obj.split()
-        return " ".join(words[:25])
+            a, b = rest_at, len(clause)
+            if len(clause[a:b].split()) < 3:
+                a, b = 0, trig.start
+        obj = src[a:b]
+        words = list(OBJECT_WORD.finditer(obj))
+        if len(words) > 25:
+            obj = obj[: words[24].end()]
+        return obj.strip(" ,.;:\n\t–-")
 
 
 @Language.factory(
@@ -188,7 +195,7 @@ class MotionActions:
                         continue
                     if strict and not directive and trig.type != "inquiry":
                         continue
-                    obj = self.rules.object(part, trig)
+                    obj = self.rules.object(part, trig, text[cs : cs + len(part)])
                     key = (trig.type, obj[:40].lower())
                     if key in seen:
                         continue

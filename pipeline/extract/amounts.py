@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.patterns import load_patterns
+
 # A number in German notation; the look-arounds keep dates ("12.11.2024"), ranges of years
 # ("2024/2025"), paragraph numbers and phone numbers from being read in parts.
 NUMBER = r"(?<![\d.,/:\-–])(?P<sign>[-–−]\s?)?(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d{1,2}|-))?(?![\d/]|\.\d|,\d)"
@@ -90,6 +92,7 @@ def parse_number(token: str) -> float | None:
 
 
 YEAR = re.compile(r"^(?:19|20)\d\d$")
+NOT_MONEY_LINE = re.compile(load_patterns("amounts.json")["not_money_line"])
 ROW_TOKEN = re.compile(r"(?:[-–−]\s?)?\d[\d.,]*\s?(?:€|EUR|Euro|T€)?|[^\d\s-][^\s]*")
 
 
@@ -97,10 +100,20 @@ def form_row_amounts(text: str, start: int, end: int) -> list[Amount]:
     """First non-zero figure of each row of a budget form's per-year table.
 
     A row is a run of numbers with nothing but white space between them; years of the table
-    head and decimal figures below 100 (positions, "9,00" Stellen) are not amounts.
+    head, decimal figures below 100 (positions, "9,00" Stellen) and lines of positions or pay
+    grades ("1,0 Stelle E 13 / A 14") are not amounts.
     """
     rows: list[list[Amount]] = [[]]
+    skip: list[tuple[int, int]] = []
+    for lm in NOT_MONEY_LINE.finditer(text, start, end):
+        a = text.rfind("\n", start, lm.start()) + 1
+        b = text.find("\n", lm.end(), end)
+        skip.append((max(a, start), b if b != -1 else end))
     for m in ROW_TOKEN.finditer(text, start, end):
+        if skip and any(a <= m.start() < b for a, b in skip):
+            if rows[-1]:
+                rows.append([])
+            continue
         tok = m.group(0).strip()
         if not tok[:1].isdigit() and tok[:1] not in "-–−":
             if rows[-1]:

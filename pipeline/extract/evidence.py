@@ -7,21 +7,40 @@ from spacy.tokens import Doc
 MAX_EVIDENCE = 150
 
 
+def _inside_word(text: str, pos: int) -> bool:
+    """True if ``pos`` falls between two letters or digits of one word."""
+    return 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()
+
+
+def _word_start(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1].isalnum():
+        pos -= 1
+    return pos
+
+
+def _word_end(text: str, pos: int) -> int:
+    n = len(text)
+    while pos < n and text[pos].isalnum():
+        pos += 1
+    return pos
+
+
 def trim_span(
     text: str, start: int, end: int, anchor: int | None = None, limit: int = MAX_EVIDENCE
 ) -> tuple[int, int]:
     """Shrink [start, end) to at most ``limit`` characters around ``anchor``, at word bounds,
-    without leading/trailing white space or punctuation."""
+    without leading/trailing white space or punctuation. Never cuts a word: an edge inside a
+    word moves to the word's bound (inwards where that keeps the anchor, else outwards)."""
+    anchor = end if anchor is None else anchor
     if end - start > limit:
-        anchor = end if anchor is None else anchor
         start = max(start, anchor - limit // 2 if end - anchor > limit // 2 else end - limit)
         end = min(end, start + limit)
-        if start > 0 and not text[start - 1].isspace():
-            sp = text.find(" ", start, end)
-            start = sp + 1 if sp != -1 and sp < anchor else start
-        if end < len(text) and not text[end].isspace():
-            sp = text.rfind(" ", start, end)
-            end = sp if sp > anchor else end
+    if _inside_word(text, start):
+        nxt = _word_end(text, start)
+        start = nxt if nxt <= anchor else _word_start(text, start)
+    if _inside_word(text, end):
+        prev = _word_start(text, end)
+        end = prev if prev > anchor else _word_end(text, end)
     while start < end and (text[start].isspace() or text[start] in ",;:-–•·▪*"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
@@ -46,7 +65,13 @@ def evidence(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
     if clean is None:
         return doc_text(doc)[start:end], start, end
     a, b = clean.to_original(start, end)
-    return clean.original[a:b], a, b
+    orig = clean.original
+    # Cleaning joins words hyphenated at line ends: keep whole words of the original.
+    if _inside_word(orig, a):
+        a = _word_start(orig, a)
+    if _inside_word(orig, b):
+        b = _word_end(orig, b)
+    return orig[a:b], a, b
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -42,6 +42,7 @@ class FundingRules:
         self.form_label_max = int(d.get("form_label_max", 0))
         self.budget_doc = re.compile(d["budget_doc"])
         self.form_thh = re.compile(d["form_thh"])
+        self.form_thh_list = re.compile(d["form_thh_list"])
         self.form_product = re.compile(d["form_product"])
         self.product_id = re.compile(d["product_id"])
         self.paper_thh = re.compile(d["paper_type_thh"])
@@ -222,13 +223,12 @@ class MotionFunding:
         out: dict[str, str] = {}
         m = self.r.form_thh.search(text, 0, end)
         pt = self.r.paper_thh.search(doc._.paper_type or "")
-        if m:
-            num, page = m.group("num"), m.group("page")
-            if len(num) > 4:  # "1643200": page 164 and THH 3200 printed without a gap
-                page, num = page or num[:-4], num[-4:]
+        parsed = self._form_thh(m) if m else None
+        page, num = parsed or ("", "")
+        if page:
+            out["page"] = page
+        if num:
             out["thh"] = num
-            if page:
-                out["page"] = re.sub(r"\D", "", page)
         elif pt:
             out["thh"] = pt.group(1)
         p = self.r.form_product.search(text, 0, end)
@@ -237,6 +237,27 @@ class MotionFunding:
             if ids:
                 out["product"] = "; ".join(" ".join(i.split()) for i in ids)
         return out
+
+    def _form_thh(self, m: re.Match[str]) -> tuple[str, str] | None:
+        """(page, THH) from the value row under the form's label row, read in the label's
+        column order ("Seite im HH-Plan Teilhaushalt" -> page first)."""
+        label, row = m.group("label"), m.group("row")
+        page_first = label.lower().startswith("seite")
+        has_thh = "teilhaushalt" in label.lower()
+        if self.r.form_thh_list.match(row):  # only Teilhaushalte, the page column is empty
+            return "", re.match(r"\s*(\d+)", row).group(1)
+        nums = re.findall(r"\d+", row)
+        if not nums:
+            return None
+        if not has_thh:
+            return nums[0], ""
+        if len(nums) == 1:
+            num = nums[0]
+            if len(num) <= 4:
+                return "", num
+            # "1643200": page 164 and THH 3200 printed without a gap
+            return (num[:-4], num[-4:]) if page_first else (num[4:], num[:4])
+        return (nums[0], nums[-1]) if page_first else (nums[-1], nums[0])
 
     def _line_for(self, text: str, head: str, lines: dict[str, str]) -> str:
         """The budget line printed in a table row that names the fund, else the motion's."""

@@ -55,7 +55,8 @@ class SectionFinder:
         words = line.split()
         return (
             len(words) >= self.prose_words
-            and sum(w[0].islower() and len(w) >= self.prose_chars for w in words) >= self.prose_lower
+            and sum(w[0].islower() and len(w) >= self.prose_chars for w in words)
+            >= self.prose_lower
         )
 
     def _header_end(self, text: str, limit: int) -> int:
