@@ -48,6 +48,11 @@ class ActionRules:
         self.not_request = compile_any(d["not_request"], flags)
         self.addressees = [(name, re.compile(p)) for name, p in d["addressees"]]
         self.object_lead = re.compile(d["object_lead"])
+        self.amend_cue = compile_any(d["amend_cue"], flags)
+        self.subject_verb = re.compile(d["subject_verb"])
+        self.framing = re.compile(d["framing_verbs"], re.IGNORECASE)
+        self.with_implement = set(d["implement_before"])
+        self.amend_title = re.compile(d["amend_title"])
 
     def find(self, clause: str, allowed: set[str] | None = None) -> Trigger | None:
         """The earliest trigger of a specific type in ``clause``; ``implement`` only if none."""
@@ -63,6 +68,25 @@ class ActionRules:
             if m:
                 best = Trigger("implement", m.start(), m.end(), m.group(0))
         return best
+
+    def find_all(self, clause: str, allowed: set[str] | None = None) -> list[Trigger]:
+        """The clause's trigger (``find``), plus a concrete ``implement`` verb that comes before
+        a specific trigger ("stellt sicher, insbesondere durch die Bereitstellung von Mitteln";
+        "prüft und initiiert"); a clause with no trigger whose subject is the addressee and
+        whose verb follows it ("Die Stadt richtet ... ein") is ``implement``."""
+        impl_ok = allowed is None or "implement" in allowed
+        trig = self.find(clause, allowed)
+        if trig is None:
+            m = self.subject_verb.match(clause) if impl_ok else None
+            if m:
+                return [Trigger("implement", m.start("verb"), m.end("verb"), m.group("verb"))]
+            return []
+        out = [trig]
+        if impl_ok and trig.type in self.with_implement:
+            im = self.triggers["implement"].search(clause, 0, trig.start)
+            if im and not self.framing.match(im.group(0)):
+                out.insert(0, Trigger("implement", im.start(), im.end(), im.group(0)))
+        return out
 
     def addressee(self, clause: str) -> str | None:
         hits = [(m.start(), name) for name, p in self.addressees if (m := p.search(clause))]
@@ -141,10 +165,15 @@ class MotionActions:
             actions = self._collect(doc, sents, [(0, sec.end)], {"inquiry"}, strict=False)
         amend_doc = AMEND_TYPES.search(ptype) or AMEND_HEAD.search(text[: sec.header_end + 1])
         if amend_doc and not any(a["type"] == "amend" for a in actions):
-            # Amendments are typed by the paper itself; its heading is the evidence.
-            m = AMEND_HEAD.search(text)
-            a, b = (m.start(), m.end()) if m else (0, min(len(text), 40))
-            actions.append(self._fixed(doc, "amend", a, b))
+            # An amendment changes another proposal's text: typed amend where it says so, or
+            # where its title names the document it amends; the cue (else heading) is evidence.
+            cue = self.rules.amend_cue.search(text, 0, sec.end)
+            if cue:
+                actions.append(self._fixed(doc, "amend", *trim_span(text, *cue.span())))
+            elif self.rules.amend_title.search(doc._.title or ""):
+                m = AMEND_HEAD.search(text)
+                a, b = (m.start(), m.end()) if m else (0, min(len(text), 40))
+                actions.append(self._fixed(doc, "amend", a, b))
         budget_doc = BUDGET_TYPES.search(ptype) or sec.is_form
         if budget_doc and sec.form_rows and not any(a["type"] == "budget" for a in actions):
             # A budget form with figures in its per-year rows asks for money.
@@ -163,6 +192,21 @@ class MotionActions:
             "addressee": None,
             "object": "",
             "hedged": False,
+            "evidence": ev,
+            "start": oa,
+            "end": ob,
+        }
+
+    def _action(self, doc: Doc, text: str, cs: int, part: str, trig: Trigger, obj: str) -> dict:
+        ts, te = cs + trig.start, cs + trig.end
+        es, ee = trim_span(text, cs, max(te, min(cs + len(part), te + 60)), anchor=ts)
+        ev, oa, ob = evidence(doc, es, ee)
+        return {
+            "type": trig.type,
+            "trigger": trig.text,
+            "addressee": self.rules.addressee(part),
+            "object": obj,
+            "hedged": self.hedges(text[cs : cs + len(part)]),
             "evidence": ev,
             "start": oa,
             "end": ob,
@@ -190,29 +234,13 @@ class MotionActions:
                 for part in CLAUSE_SPLIT.split(sent):
                     cs = s + sent.find(part, pos)
                     pos = cs - s + len(part)
-                    trig = self.rules.find(part, allowed)
-                    if trig is None:
-                        continue
-                    if strict and not directive and trig.type != "inquiry":
-                        continue
-                    obj = self.rules.object(part, trig, text[cs : cs + len(part)])
-                    key = (trig.type, obj[:40].lower())
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    ts, te = cs + trig.start, cs + trig.end
-                    es, ee = trim_span(text, cs, max(te, min(cs + len(part), te + 60)), anchor=ts)
-                    ev, oa, ob = evidence(doc, es, ee)
-                    out.append(
-                        {
-                            "type": trig.type,
-                            "trigger": trig.text,
-                            "addressee": self.rules.addressee(part),
-                            "object": obj,
-                            "hedged": self.hedges(text[cs : cs + len(part)]),
-                            "evidence": ev,
-                            "start": oa,
-                            "end": ob,
-                        }
-                    )
+                    for trig in self.rules.find_all(part, allowed):
+                        if strict and not directive and trig.type != "inquiry":
+                            continue
+                        obj = self.rules.object(part, trig, text[cs : cs + len(part)])
+                        key = (trig.type, obj[:40].lower())
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        out.append(self._action(doc, text, cs, part, trig, obj))
         return out
