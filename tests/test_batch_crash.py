@@ -4,6 +4,7 @@ duplicated, the run completes, and the store equals that of a run that was never
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_batch_parallel import run, store_content, write_corpus
+from pipeline.paths import PATTERNS_DIR
+from tests.test_batch_parallel import store_content, write_corpus
 
 N = 400
 
@@ -63,7 +65,11 @@ def test_kill_9_then_rerun_completes_without_loss_or_duplicates(
     db = tmp_path / "killed.db"
     args = ["analyze", corpus.name, "--db", str(db), "--no-themes", "--commit-every", "10", "-q"]
     args += ["--workers", str(workers)]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # The runs read their rule data from a snapshot, so that an edit of corpus/patterns while
+    # the test runs cannot make the killed run, the re-run and the clean run disagree.
+    snapshot = tmp_path / "corpus-snapshot"
+    shutil.copytree(PATTERNS_DIR, snapshot / "patterns")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "ANTRAGSRADAR_CORPUS": str(snapshot)}
 
     proc = subprocess.Popen(_cli(*args), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
@@ -103,5 +109,11 @@ def test_kill_9_then_rerun_completes_without_loss_or_duplicates(
     con.close()
 
     clean = tmp_path / "clean.db"
-    run(clean, corpus, commit_every=50)
+    done = subprocess.run(
+        _cli("analyze", corpus.name, "--db", str(clean), "--no-themes", "-q"),
+        env=env,
+        capture_output=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr.decode()
     assert store_content(db) == store_content(clean)
