@@ -12,8 +12,8 @@ replicated corpus is never written out or held in memory:
   tag         ``antragsradar tag --format jsonl > /dev/null`` (one process).
 
 Reported per stage: seconds, docs/s, MB/s (UTF-8 motion text), CPU seconds of all its processes,
-peak RSS of its largest process (ru_maxrss) and the peak of the sum over all its processes
-(sampled every 0.1 s); and per corpus size the ratio analyze/tokenizer and the 2-worker
+peak RSS of its largest process (ru_maxrss) and the peaks of the sums of RSS and of PSS over
+all its processes (sampled every 0.1 s; PSS counts pages that forked workers share once); and per corpus size the ratio analyze/tokenizer and the 2-worker
 speed-up. Linux only (named pipes, a child subreaper).
 
     .venv/bin/python bench/bench_pipeline.py --replicas 1,4,16 --json out/bench.json
@@ -112,21 +112,35 @@ def feed(fifo: Path, template: Path, replicas: int) -> threading.Thread:
     return t
 
 
-def _tree_rss(pid: int) -> int:
+def _pss(pid: int) -> int:
+    """Proportional set size in bytes: shared pages (a forked worker's models) count once."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """(sum of RSS, sum of PSS) over the process and all its descendants."""
     import psutil
 
     try:
         p = psutil.Process(pid)
         procs = [p, *p.children(recursive=True)]
     except psutil.Error:
-        return 0
-    total = 0
+        return 0, 0
+    rss = pss = 0
     for q in procs:
         try:
-            total += q.memory_info().rss
+            rss += q.memory_info().rss
         except psutil.Error:
-            pass
-    return total
+            continue
+        pss += _pss(q.pid)
+    return rss, pss
 
 
 def run_stage(
@@ -146,15 +160,16 @@ def run_stage(
         sampling = True
     except ImportError:
         sampling = False
-    peak_tree = 0
+    peak_tree = peak_pss = 0
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=stdout or subprocess.PIPE, stderr=subprocess.PIPE)
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak_tree
+        nonlocal peak_tree, peak_pss
         while not stop.is_set():
-            peak_tree = max(peak_tree, _tree_rss(proc.pid))
+            rss, pss = _tree_memory(proc.pid)
+            peak_tree, peak_pss = max(peak_tree, rss), max(peak_pss, pss)
             stop.wait(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -201,6 +216,7 @@ def run_stage(
         "cpu_seconds": cpu,
         "peak_rss_mb": maxrss_kb / 1024,
         "peak_rss_all_mb": peak_tree / 2**20 if sampling else None,
+        "peak_pss_all_mb": peak_pss / 2**20 if sampling else None,
         "stdout": b"".join(out_chunks).decode("utf-8", "replace"),
         "stderr": err,
     }
@@ -323,7 +339,8 @@ def _say(k: int, name: str, st: dict[str, Any], docs: int, mb: float) -> None:
     print(
         f"  x{k:<3} {name:<12} {st['seconds']:8.1f} s  {docs / st['seconds']:7.0f} docs/s  "
         f"{mb / st['seconds']:6.2f} MB/s  cpu {st['cpu_seconds']:7.1f} s  "
-        f"rss {st['peak_rss_mb']:6.0f} MB (all {st['peak_rss_all_mb'] or 0:6.0f} MB)  "
+        f"rss {st['peak_rss_mb']:6.0f} MB (all {st['peak_rss_all_mb'] or 0:6.0f} MB, "
+        f"pss {st['peak_pss_all_mb'] or 0:6.0f} MB)  "
         f"load {os.getloadavg()[0]:.1f}",
         file=sys.stderr,
         flush=True,
@@ -352,7 +369,7 @@ def _scaling(results: dict[str, Any]) -> None:
 def _table(results: dict[str, Any]) -> None:
     head = (
         f"{'size':>5} {'stage':<12} {'docs':>7} {'MB':>7} {'s':>8} {'docs/s':>8} {'MB/s':>7} "
-        f"{'cpu s':>8} {'rss MB':>7} {'all MB':>7} {'t/t1x':>6}"
+        f"{'cpu s':>8} {'rss MB':>7} {'all MB':>7} {'pss MB':>7} {'t/t1x':>6}"
     )
     print(head)
     print("-" * len(head))
@@ -366,7 +383,7 @@ def _table(results: dict[str, Any]) -> None:
                 f"{str(row['replicas']) + 'x':>5} {name:<12} {row['docs']:>7} "
                 f"{row['text_mb']:>7.1f} {st['seconds']:>8.1f} {st['docs_per_s']:>8.0f} "
                 f"{st['mb_per_s']:>7.2f} {st['cpu_seconds']:>8.1f} {st['peak_rss_mb']:>7.0f} "
-                f"{(st['peak_rss_all_mb'] or 0):>7.0f} {tf:>6}"
+                f"{(st['peak_rss_all_mb'] or 0):>7.0f} {(st['peak_pss_all_mb'] or 0):>7.0f} {tf:>6}"
             )
         extra = []
         if "analyze_over_tokenizer" in row:
