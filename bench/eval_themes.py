@@ -30,7 +30,12 @@ MIXES = {
         "sources": ["spd-berlin", "karlsruhe-weak"],
         "config": {"seeds": False},
     },
-    "both-no-chars": {"sources": ["spd-berlin", "karlsruhe-weak"], "config": {"chars": None}},
+    "both-with-chars": {
+        "sources": ["spd-berlin", "karlsruhe-weak"],
+        "config": {
+            "chars": {"max_chars": 1500, "ngram_range": (3, 5), "min_df": 5, "max_features": 20000}
+        },
+    },
     "spd-only-lemmas-lr (naive)": {
         "sources": ["spd-berlin"],
         "config": {"chars": None, "seeds": False, "extra": None, "train_extra": "none"},

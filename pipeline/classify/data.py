@@ -37,7 +37,9 @@ TITLE_WEIGHT = 3
 BODY_CHARS = 3000
 BODY_HIT_CAP = 6
 MIN_TOP_SCORE = 3
-SECONDARY_RATIO = 0.6
+SECONDARY_RATIO = (
+    0.4  # gold motions carry 1.7 themes on average; 0.6 gave dev micro-F1 0.719, 0.4 gave 0.732
+)
 MAX_THEMES = 3
 
 
