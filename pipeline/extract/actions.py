@@ -52,6 +52,8 @@ class ActionRules:
         self.subject_verb = re.compile(d["subject_verb"])
         self.framing = re.compile(d["framing_verbs"], re.IGNORECASE)
         self.with_implement = set(d["implement_before"])
+        self.light = re.compile(d["light_verbs"])
+        self.passive = re.compile(d["passive_request"])
         self.amend_title = re.compile(d["amend_title"])
 
     def find(self, clause: str, allowed: set[str] | None = None) -> Trigger | None:
@@ -78,6 +80,8 @@ class ActionRules:
         trig = self.find(clause, allowed)
         if trig is None:
             m = self.subject_verb.match(clause) if impl_ok else None
+            if m is None or self.light.match(m.group("verb")):
+                m = self.passive.match(clause) if impl_ok else None
             if m:
                 return [Trigger("implement", m.start("verb"), m.end("verb"), m.group("verb"))]
             return []
@@ -86,6 +90,12 @@ class ActionRules:
             im = self.triggers["implement"].search(clause, 0, trig.start)
             if im and not self.framing.match(im.group(0)):
                 out.insert(0, Trigger("implement", im.start(), im.end(), im.group(0)))
+            elif im is None:
+                m = self.subject_verb.match(clause)
+                if m and m.end("verb") < trig.start and not self.light.match(m.group("verb")):
+                    out.insert(
+                        0, Trigger("implement", m.start("verb"), m.end("verb"), m.group("verb"))
+                    )
         return out
 
     def addressee(self, clause: str) -> str | None:

@@ -1,0 +1,106 @@
+"""Action typing rules added in round 2, on German examples written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import add_extractors
+from pipeline.preprocess.doc import make_motion_doc
+from pipeline.preprocess.nlp import make_nlp
+from pipeline.record import Motion
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return add_extractors(make_nlp())
+
+
+def types(nlp, request: str, title: str = "Bänke am Seeufer", paper_type: str = "Antrag") -> set:
+    text = (
+        "ANTRAG\n\nFraktion Beispiel\n\nDer Gemeinderat möge beschließen:\n\n"
+        f"{request}\n\nBegründung:\n\nAm Seeufer fehlen seit Jahren Sitzgelegenheiten.\n"
+    )
+    motion = Motion(id="test:a", text=text, title=title, paper_type=paper_type)
+    doc = next(nlp.pipe([make_motion_doc(nlp, motion)]))
+    return {a["type"] for a in doc._.actions}
+
+
+def test_amendment_without_amend_cue_is_typed_by_its_requests(nlp):
+    got = types(
+        nlp,
+        "Die Stadtverwaltung prüft, ob am Seeufer weitere Bänke aufgestellt werden können.",
+        title="Ergänzungsantrag: Bänke am Seeufer",
+        paper_type="Änderungs-/Ergänzungsantrag",
+    )
+    assert got == {"review"}
+
+
+def test_amendment_with_amend_cue(nlp):
+    got = types(
+        nlp,
+        "Der Beschlussantrag der Verwaltung wird wie folgt ergänzt: Am Seeufer werden zehn "
+        "Bänke aufgestellt.",
+        title="Änderungsantrag zur Neugestaltung des Seeufers",
+        paper_type="Änderungs-/Ergänzungsantrag",
+    )
+    assert "amend" in got
+
+
+def test_amendment_of_a_named_document_by_title(nlp):
+    got = types(
+        nlp,
+        "1. Die Gebühr für Bootsliegeplätze bleibt unverändert.",
+        title="Satzung über die Benutzung der Bootsstege",
+        paper_type="Änderungs-/Ergänzungsantrag",
+    )
+    assert "amend" in got
+
+
+def test_one_sentence_two_requests(nlp):
+    got = types(
+        nlp,
+        "Die Verwaltung stellt sicher, dass die Bänke bis zum Frühjahr stehen, insbesondere "
+        "durch die Bereitstellung der notwendigen Haushaltsmittel.",
+    )
+    assert {"implement", "budget"} <= got
+
+
+def test_addressee_with_verb_and_no_trigger_is_implement(nlp):
+    assert types(nlp, "1. Die Stadt pflanzt am Seeufer zwanzig Linden.") == {"implement"}
+
+
+def test_numbered_passive_request_is_implement(nlp):
+    got = types(nlp, "1. Die Parkgebühr am Seeufer wird zum Saisonbeginn auf einen Euro gesenkt.")
+    assert got == {"implement"}
+
+
+def test_compound_plan_is_a_concept_not_a_report(nlp):
+    got = types(nlp, "Die Verwaltung legt bis zum Sommer einen Uferpflegeplan vor.")
+    assert got == {"concept"}
+
+
+def test_seeking_grants_is_funding_not_an_action(nlp):
+    got = types(
+        nlp,
+        "1. Die Verwaltung erarbeitet ein Konzept für die Gestaltung des Seeufers.\n"
+        "2. Hierfür sind Fördermittel des Landes zu beantragen.",
+    )
+    assert got == {"concept"}
+
+
+def test_opinion_with_sollte_is_not_a_request(nlp):
+    got = types(
+        nlp,
+        "Die Verwaltung berichtet im Umweltausschuss über den Zustand des Seeufers. "
+        "Dabei sollte die Schaffung neuer Liegewiesen kein Tabu sein.",
+    )
+    assert got == {"report"}
+
+
+def test_mentioning_a_concept_is_not_a_concept_request(nlp):
+    got = types(
+        nlp,
+        "Die Verwaltung prüft, wie das bestehende Freiraumkonzept der Stadt am Seeufer "
+        "angewendet werden kann.",
+    )
+    assert got == {"review"}
