@@ -57,16 +57,36 @@ class TopicRules:
             out.pop(0)
         return " ".join(out).strip(" ,.;:-–")
 
-    def from_title(self, title: str) -> str | None:
+    def from_title(self, title: str, context: str = "") -> str | None:
         t = self.clean_title(title)
         if not t or self.generic.match(t) or not re.search(r"[a-zäöüß]{3}", t):
             return None
         if self.place is not None:
             t = self.place.sub(" ", t)
-        # Slogan and object are often split by ":" or " - "; the object may be either side,
-        # so both are kept and generic words removed.
+        # Slogan and object are often split by ":" or " - "; the object may be either side.
+        # The side that the request itself talks about wins; without a clear winner both
+        # are kept and generic words removed.
         parts = [s for s in SEPARATORS.split(t) if s and NOUN.search(s)]
+        if len(parts) > 1 and context:
+            scored = sorted(
+                ((self._overlap(p, context), -i, p) for i, p in enumerate(parts)), reverse=True
+            )
+            if scored[0][0] > scored[1][0]:
+                parts = [scored[0][2]]
         return self.shorten(" ".join(parts) if parts else t) or None
+
+    def _overlap(self, part: str, context: str) -> float:
+        """Share of the part's content words whose stem occurs in ``context``; a slogan
+        closing with a verb ("... stärken") counts less."""
+        words = [w for w in NOUN.findall(part) if w.lower() not in self.stop]
+        if not words:
+            return 0.0
+        ctx = context.lower()
+        hits = sum(w.lower()[:6] in ctx for w in words)
+        score = hits / len(words) + 0.1 * hits
+        if self.trailing.search(part):
+            score -= 0.5
+        return score
 
     def from_object(self, obj: str) -> str | None:
         nouns = [w for w in NOUN.findall(obj) if w.lower() not in self.stop]
@@ -95,8 +115,10 @@ class MotionTopic:
 
     def __call__(self, doc: Doc) -> Doc:
         title = doc._.title or ""
-        objects = [a.get("object") or "" for a in (doc._.actions or [])]
-        topic = self.rules.from_title(title)
+        acts = doc._.actions or []
+        objects = [a.get("object") or "" for a in acts]
+        context = " ".join(a.get("evidence") or "" for a in acts[:3]) + " " + " ".join(objects[:3])
+        topic = self.rules.from_title(title, context)
         if topic is None and objects:
             topic = self.rules.from_object(objects[0])
         doc._.topic = topic
