@@ -30,8 +30,13 @@ def key_of(motion_id: str) -> str:
     return motion_id.rstrip("/").rsplit("/", 1)[-1]
 
 
+def with_meta(doc, motion: Motion):
+    doc._.motion_meta = motion.meta
+    return doc
+
+
 def predict(nlp, motions: list[Motion]) -> dict[str, dict]:
-    docs = (make_motion_doc(nlp, m) for m in motions)
+    docs = (with_meta(make_motion_doc(nlp, m), m) for m in motions)
     out = {}
     for m, doc in zip(motions, nlp.pipe(docs, batch_size=64), strict=True):
         out[key_of(m.id)] = {

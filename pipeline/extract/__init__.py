@@ -29,6 +29,8 @@ _EXTENSIONS = {
     "topic_keywords": None,
     "groups": None,
     "hedged": None,
+    # The Motion's meta dict (set by whoever makes the Doc); groups read "other_files_heads".
+    "motion_meta": None,
 }
 
 

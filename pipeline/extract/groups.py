@@ -121,10 +121,21 @@ class FactionMatcher:
         blocks = [m.group("block") for m in self.signature.finditer(text)]
         return self.find(blocks[-1]) if blocks else []
 
-    def groups(self, title: str, text: str, meta: list[str] | None = None) -> list[str]:
+    def groups(
+        self,
+        title: str,
+        text: str,
+        meta: list[str] | None = None,
+        other_heads: list[str] | None = None,
+    ) -> list[str]:
+        """Metadata groups win; else the title, letterhead and signature of the motion's own
+        text, then the letterheads of the paper's other files (a Stellungnahme "zum Antrag der
+        CDU-Fraktion", a second motion file), which add groups after the own ones."""
         if meta:
             return self.normalise(meta)
         found = self.from_title(title) + self.from_header(text) + self.from_signature(text)
+        for head in other_heads or []:
+            found += self.from_header(head)
         return list(dict.fromkeys(found))
 
 
@@ -136,7 +147,9 @@ def make_motion_groups(nlp: Language, name: str, patterns_file: str) -> MotionGr
 class MotionGroups:
     """Sets ``doc._.groups``: metadata groups if any, else factions named in the title's
     submitter slot ("Ergänzungsantrag KULT: …") and on letterhead lines of the original text
-    that carry a submitter ("CDU-Gemeinderatsfraktion", "Antrag: FDP/FW")."""
+    that carry a submitter ("CDU-Gemeinderatsfraktion", "Antrag: FDP/FW"), then on the
+    letterhead lines of the paper's other files (``doc._.motion_meta["other_files_heads"]``,
+    recorded by the OParl ingest)."""
 
     def __init__(self, matcher: FactionMatcher) -> None:
         self.matcher = matcher
@@ -144,5 +157,8 @@ class MotionGroups:
     def __call__(self, doc: Doc) -> Doc:
         clean = doc._.clean
         text = clean.original if clean is not None else doc_text(doc)
-        doc._.groups = self.matcher.groups(doc._.title or "", text, doc._.meta_groups)
+        meta = doc._.motion_meta or {}
+        doc._.groups = self.matcher.groups(
+            doc._.title or "", text, doc._.meta_groups, meta.get("other_files_heads")
+        )
         return doc

@@ -30,6 +30,11 @@ _NOT_MOTION_HEAD = re.compile(
     r"Abstimmungsergebnis|Beschlussauszug|AUSZUG",
 )
 HEAD_CHARS = 400
+# Letterhead of the paper's OTHER files, kept as evidence of the submitting groups (a
+# Stellungnahme "zum Antrag der CDU-Fraktion", a second motion file with its own letterhead).
+OTHER_HEAD_LINES = 25
+OTHER_HEAD_LINE_CHARS = 200
+_LETTER = re.compile(r"[A-Za-zÄÖÜäöüß]{2}")
 
 
 def is_paper(obj: Any) -> bool:
@@ -83,6 +88,28 @@ def select_file(paper: Mapping[str, Any]) -> tuple[Mapping[str, Any] | None, str
     return f, f"{label}: {why}"
 
 
+def other_files_heads(paper: Mapping[str, Any], chosen: Mapping[str, Any] | None) -> list[str]:
+    """The first lines with letters of each file of ``paper`` other than ``chosen`` (letterhead,
+    addressee, "Antrag der ..."), one string per file with text; small enough to store."""
+    files = [paper.get("mainFile"), *(paper.get("auxiliaryFile") or [])]
+    heads: list[str] = []
+    for f in files:
+        if not isinstance(f, Mapping) or f is chosen or not (f.get("text") or "").strip():
+            continue
+        if chosen is not None and f.get("id") is not None and f.get("id") == chosen.get("id"):
+            continue
+        lines: list[str] = []
+        for line in str(f["text"]).splitlines():
+            line = " ".join(line.split())
+            if line and len(line) <= OTHER_HEAD_LINE_CHARS and _LETTER.search(line):
+                lines.append(line)
+                if len(lines) >= OTHER_HEAD_LINES:
+                    break
+        if lines:
+            heads.append("\n".join(lines))
+    return heads
+
+
 def organization_names(orgs: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     """Map Organization ids to names, keeping only factions (Fraktion) where the type says so."""
     names: dict[str, str] = {}
@@ -125,6 +152,9 @@ def paper_to_motion(
         meta["file_name"] = f.get("name")
     if consultations:
         meta["consultations"] = len(consultations)
+    heads = other_files_heads(paper, f)
+    if heads:
+        meta["other_files_heads"] = heads
     return Motion(
         id=str(paper.get("id") or paper.get("reference") or ""),
         text=str(f.get("text") or "") if f is not None else "",
