@@ -111,3 +111,16 @@ def test_evidence_and_objects_keep_whole_words(nlp):
     for act in doc._.actions:
         assert act["object"] in clean
     assert any("125.000" in a["object"] for a in doc._.actions)
+
+
+def test_folded_pattern_matches_like_ignorecase():
+    import re
+
+    from pipeline.extract.patterns import FoldedPattern, compile_any
+
+    pats = [r"\bHaushaltsmittel\b", r"\bBeschluss(?:vorschlag|antrag)\b[^.;]{0,20}?\bgeändert"]
+    folded, exact = FoldedPattern(pats), compile_any(pats, re.IGNORECASE)
+    text = "Die HAUSHALTSMITTEL werden bereitgestellt. Der Beschlussantrag wird Geändert."
+    assert [m.span() for m in folded.finditer(text)] == [m.span() for m in exact.finditer(text)]
+    with pytest.raises(ValueError):
+        FoldedPattern([r"\W+"])

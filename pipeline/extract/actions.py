@@ -12,7 +12,7 @@ from pipeline.extract.amounts import form_row_amounts
 from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
 from pipeline.extract.operative import SectionFinder
-from pipeline.extract.patterns import compile_any, load_patterns
+from pipeline.extract.patterns import FoldedPattern, compile_any, load_patterns
 
 INQUIRY_TYPES = re.compile(r"(?i)^Anfrage|Anfrage$")
 AMEND_TYPES = re.compile(r"(?i)Änderungs|Ergänzungs")
@@ -43,12 +43,12 @@ class ActionRules:
         d = load_patterns(patterns_file)
         flags = re.IGNORECASE | re.MULTILINE
         self.order: list[str] = d["type_order"]
-        self.triggers = {t: compile_any(d["triggers"][t], flags) for t in self.order}
-        self.directive = compile_any(d["directive"], flags)
-        self.not_request = compile_any(d["not_request"], flags)
+        self.triggers = {t: FoldedPattern(d["triggers"][t], flags) for t in self.order}
+        self.directive = FoldedPattern(d["directive"], flags)
+        self.not_request = FoldedPattern(d["not_request"], flags)
         self.addressees = [(name, re.compile(p)) for name, p in d["addressees"]]
         self.object_lead = re.compile(d["object_lead"])
-        self.amend_cue = compile_any(d["amend_cue"], flags)
+        self.amend_cue = FoldedPattern(d["amend_cue"], flags)
         self.subject_verb = re.compile(d["subject_verb"])
         self.framing = re.compile(d["framing_verbs"], re.IGNORECASE)
         self.with_implement = set(d["implement_before"])
@@ -56,19 +56,22 @@ class ActionRules:
         self.passive = re.compile(d["passive_request"])
         self.amend_title = re.compile(d["amend_title"])
 
-    def find(self, clause: str, allowed: set[str] | None = None) -> Trigger | None:
+    def find(
+        self, clause: str, allowed: set[str] | None = None, low: str | None = None
+    ) -> Trigger | None:
         """The earliest trigger of a specific type in ``clause``; ``implement`` only if none."""
+        low = clause.lower() if low is None else low
         best: Trigger | None = None
         for t in self.order:
             if t == "implement" or (allowed is not None and t not in allowed):
                 continue
-            m = self.triggers[t].search(clause)
+            m = self.triggers[t].search(clause, low=low)
             if m and (best is None or m.start() < best.start):
-                best = Trigger(t, m.start(), m.end(), m.group(0))
+                best = Trigger(t, m.start(), m.end(), clause[m.start() : m.end()])
         if best is None and (allowed is None or "implement" in allowed):
-            m = self.triggers["implement"].search(clause)
+            m = self.triggers["implement"].search(clause, low=low)
             if m:
-                best = Trigger("implement", m.start(), m.end(), m.group(0))
+                best = Trigger("implement", m.start(), m.end(), clause[m.start() : m.end()])
         return best
 
     def find_all(self, clause: str, allowed: set[str] | None = None) -> list[Trigger]:
@@ -77,7 +80,8 @@ class ActionRules:
         "prüft und initiiert"); a clause with no trigger whose subject is the addressee and
         whose verb follows it ("Die Stadt richtet ... ein") is ``implement``."""
         impl_ok = allowed is None or "implement" in allowed
-        trig = self.find(clause, allowed)
+        low = clause.lower()
+        trig = self.find(clause, allowed, low)
         if trig is None:
             m = self.subject_verb.match(clause) if impl_ok else None
             if m is None or self.light.match(m.group("verb")):
@@ -87,9 +91,10 @@ class ActionRules:
             return []
         out = [trig]
         if impl_ok and trig.type in self.with_implement:
-            im = self.triggers["implement"].search(clause, 0, trig.start)
-            if im and not self.framing.match(im.group(0)):
-                out.insert(0, Trigger("implement", im.start(), im.end(), im.group(0)))
+            im = self.triggers["implement"].search(clause, 0, trig.start, low=low)
+            if im and not self.framing.match(clause[im.start() : im.end()]):
+                text = clause[im.start() : im.end()]
+                out.insert(0, Trigger("implement", im.start(), im.end(), text))
             elif im is None:
                 m = self.subject_verb.match(clause)
                 if m and m.end("verb") < trig.start and not self.light.match(m.group("verb")):
@@ -235,9 +240,10 @@ class MotionActions:
                 s, e = max(s, a), min(e, b)
                 # Dots inside numbers ("20.000") must not end the [^.;] windows of the patterns.
                 sent = NUMBER_DOT.sub(",", text[s:e])
-                if len(sent.split()) < 3 or self.rules.not_request.search(sent):
+                low = sent.lower()
+                if len(sent.split()) < 3 or self.rules.not_request.search(sent, low=low):
                     continue
-                directive = bool(self.rules.directive.search(sent))
+                directive = bool(self.rules.directive.search(sent, low=low))
                 if strict and not directive and "?" not in sent:
                     continue
                 pos = 0

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from pipeline.extract.amounts import find_amounts, form_row_amounts
 from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
-from pipeline.extract.patterns import compile_any, load_patterns
+from pipeline.extract.patterns import FoldedPattern, compile_any, load_patterns
 
 ICASE = re.IGNORECASE
 STRONG_FUND = re.compile(r"(?i)fonds?\b|sondervermögen|digitalpakt|investitionspaket|KInvFG|GVFG")
@@ -33,10 +33,10 @@ class FundingRules:
         self.source_cue = re.compile(d["source_cue"])
         self.subject_cue = re.compile(d["subject_cue"])
         self.kinds = {
-            "external_grant": compile_any(d["grant"], ICASE),
-            "offset": compile_any(d["offset"], ICASE),
-            "general_budget": compile_any(d["general"], ICASE),
-            "budget_line": compile_any(d["budget_line"], ICASE),
+            "external_grant": FoldedPattern(d["grant"]),
+            "offset": FoldedPattern(d["offset"]),
+            "general_budget": FoldedPattern(d["general"]),
+            "budget_line": FoldedPattern(d["budget_line"]),
         }
         self.money_context = re.compile(d["money_context"])
         self.form_label_max = int(d.get("form_label_max", 0))
@@ -140,10 +140,11 @@ class MotionFunding:
             add("named_fund", name, m.start(), name_end, line=self._line_for(text, head, lines))
         # Grants, offsets, general budget money, budget lines named in the text.
         is_form = sec is not None and sec.is_form
+        low = text.lower()
         for kind in ("external_grant", "offset", "general_budget", "budget_line"):
             if is_form and kind == "general_budget":
                 continue  # the form itself states the budget position
-            for m in self.r.kinds[kind].finditer(text, 0, end):
+            for m in self.r.kinds[kind].finditer(text, 0, end, low=low):
                 if any(a <= m.start() < b for a, b in fund_spans):
                     continue
                 if kind != "budget_line" and self._form_label(text, m.start()):
@@ -155,13 +156,11 @@ class MotionFunding:
                     and m.start() < sec.header_end + 400
                 ):
                     continue
-                name = m.group(0)
+                name = text[m.start() : m.end()]
                 if kind == "external_grant":
                     g = GRANT_SOURCE.search(text, max(0, m.start() - 40), min(end, m.end() + 60))
                     name = g.group(0) if g else name
-                add(
-                    kind, name, m.start(), m.end(), line=m.group(0) if kind == "budget_line" else ""
-                )
+                add(kind, name, m.start(), m.end(), line=name if kind == "budget_line" else "")
         # Budget forms: the position and the per-year figures.
         if sec is not None and sec.is_form:
             self._form(doc, text, sec, lines, mentions, add, title)

@@ -30,6 +30,7 @@ class FactionMatcher:
     signature: re.Pattern[str] | None = None
     bare_line_chars: int = 0
     address_line: re.Pattern[str] | None = None
+    folded: re.Pattern[str] | None = None  # ``insensitive`` for lower-cased text (faster)
 
     @classmethod
     def from_data(cls, data: dict) -> FactionMatcher:
@@ -59,14 +60,16 @@ class FactionMatcher:
             re.compile(data["signature"]) if data.get("signature") else None,
             int(data.get("bare_line_chars", 0)),
             re.compile(data["address_line"]) if data.get("address_line") else None,
+            build([a.lower() for a in groups[False]], 0),
         )
 
     def find(self, fragment: str) -> list[str]:
-        hits = [
-            (m.start(), m.group(0))
-            for p in (self.insensitive, self.sensitive)
-            for m in p.finditer(fragment)
-        ]
+        low = fragment.lower()
+        if self.folded is not None and len(low) == len(fragment):
+            hits = [(m.start(), m.group(0)) for m in self.folded.finditer(low)]
+        else:
+            hits = [(m.start(), m.group(0)) for m in self.insensitive.finditer(fragment)]
+        hits += [(m.start(), m.group(0)) for m in self.sensitive.finditer(fragment)]
         hits.sort()
         return list(
             dict.fromkeys(self.by_alias[h.lower()] for _, h in hits if h.lower() in self.by_alias)

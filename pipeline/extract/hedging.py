@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.patterns import compile_any, load_patterns
+from pipeline.extract.patterns import FoldedPattern, load_patterns
 
 
 class HedgeDetector:
     def __init__(self, patterns_file: str = "hedging.json") -> None:
-        self.pattern: re.Pattern[str] = compile_any(
-            load_patterns(patterns_file)["hedges"], re.IGNORECASE
-        )
+        self.pattern = FoldedPattern(load_patterns(patterns_file)["hedges"], re.IGNORECASE)
 
     def __call__(self, text: str) -> bool:
         """True if ``text`` (a sentence or clause) is worded tentatively."""

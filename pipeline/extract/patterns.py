@@ -26,3 +26,33 @@ def alternation(patterns: list[str]) -> str:
 def compile_any(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
     """A compiled alternation; an empty list compiles to a pattern that never matches."""
     return re.compile(alternation(patterns) if patterns else r"(?!x)x", flags)
+
+
+_UNSAFE_FOLD = re.compile(r"\\[SWDBAZNuUx]|\(\?-i|\(\?P<[^>]*[A-Z]")
+
+
+class FoldedPattern:
+    """A case-insensitive alternation matched on lower-cased text, which Python's ``re`` does
+    two to three times faster than with ``re.IGNORECASE``. Matches carry offsets into the
+    text; their groups are lower-cased, so take substrings of the original by span. Falls back
+    to ``re.IGNORECASE`` where lower-casing would change the text's length."""
+
+    def __init__(self, patterns: list[str], flags: int = 0) -> None:
+        flags &= ~re.IGNORECASE
+        self.exact = compile_any(patterns, flags | re.IGNORECASE)
+        for p in patterns:
+            if _UNSAFE_FOLD.search(p):
+                raise ValueError(f"pattern cannot be case-folded (use [^\\w] etc.): {p}")
+        self.folded = compile_any([p.lower() for p in patterns], flags)
+
+    def _pick(self, text: str, low: str | None) -> tuple[re.Pattern[str], str]:
+        low = text.lower() if low is None else low
+        return (self.folded, low) if len(low) == len(text) else (self.exact, text)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
+        pat, s = self._pick(text, low)
+        return pat.search(s, pos, len(s) if endpos is None else endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
+        pat, s = self._pick(text, low)
+        return pat.finditer(s, pos, len(s) if endpos is None else endpos)
