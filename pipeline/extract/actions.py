@@ -12,7 +12,7 @@ from pipeline.extract.amounts import form_row_amounts
 from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
 from pipeline.extract.operative import SectionFinder
-from pipeline.extract.patterns import FoldedPattern, compile_any, load_patterns
+from pipeline.extract.patterns import FoldedPattern, load_patterns
 
 INQUIRY_TYPES = re.compile(r"(?i)^Anfrage|Anfrage$")
 AMEND_TYPES = re.compile(r"(?i)Änderungs|Ergänzungs")
