@@ -43,7 +43,10 @@ class FoldedPattern:
         for p in patterns:
             if _UNSAFE_FOLD.search(p):
                 raise ValueError(f"pattern cannot be case-folded (use [^\\w] etc.): {p}")
-        self.folded = compile_any([p.lower() for p in patterns], flags)
+        # Inline (?i) flags are moot on lower-cased text and would only slow matching down.
+        self.folded = compile_any(
+            [p.lower().replace("(?i:", "(?:").replace("(?i)", "") for p in patterns], flags
+        )
 
     def _pick(self, text: str, low: str | None) -> tuple[re.Pattern[str], str]:
         low = text.lower() if low is None else low
