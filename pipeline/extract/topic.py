@@ -15,6 +15,21 @@ QUOTES = re.compile(r"[„“”\"»«]")
 NOUN = re.compile(r"\b[A-ZÄÖÜ][\wäöüß\-]{2,}")
 
 
+def _nominative(word: str) -> str:
+    """A noun in the genitive singular ("Mietsystems", "Gesamtkonzeptes") in its base form."""
+    if not word[:1].isupper() or not word.endswith("s") or word.endswith("ss"):
+        return word
+    try:
+        import simplemma
+
+        lemma = simplemma.lemmatize(word, lang="de")
+    except Exception:  # noqa: BLE001  lemmatizer missing: keep the word
+        return word
+    if lemma != word:
+        return lemma[:1].upper() + lemma[1:]
+    return word[:-2] if word.endswith("es") and len(word) > 6 else word[:-1]
+
+
 class TopicRules:
     def __init__(self, patterns_file: str = "topic.json") -> None:
         d = load_patterns(patterns_file)
@@ -28,6 +43,9 @@ class TopicRules:
         self.generic = re.compile(d["generic_title"])
         self.generic_words = frozenset(d.get("generic_words", []))
         self.place = re.compile(d["place_phrase"]) if d.get("place_phrase") else None
+        self.trailing_clause = (
+            re.compile(d["trailing_clause"]) if d.get("trailing_clause") else None
+        )
 
     def clean_title(self, title: str) -> str:
         t = " ".join(title.split())
@@ -63,6 +81,7 @@ class TopicRules:
             return None
         if self.place is not None:
             t = self.place.sub(" ", t)
+        t = self._drop_lead(t)
         # Slogan and object are often split by ":" or " - "; the object may be either side.
         # The side that the request itself talks about wins; without a clear winner both
         # are kept and generic words removed.
@@ -73,7 +92,33 @@ class TopicRules:
             )
             if scored[0][0] > scored[1][0]:
                 parts = [scored[0][2]]
-        return self.shorten(" ".join(parts) if parts else t) or None
+        topic = self.shorten(" ".join(parts) if parts else t) or None
+        if topic:
+            topic = self._trim(topic)
+        return topic
+
+    def _drop_lead(self, t: str) -> str:
+        """Drop leading action nouns ("Einrichtung eines ..."); a noun left in the genitive
+        after "des/eines" is put in its base form ("Jugendbeirats" -> "Jugendbeirat")."""
+        m = self.lead.match(t)
+        if not m:
+            return t
+        cut = t[m.end() :]
+        if not NOUN.search(cut):
+            return t
+        if re.search(r"\b(?:des|eines)\s+$", m.group(0)):
+            first, _, rest = cut.partition(" ")
+            cut = " ".join(x for x in (_nominative(first), rest) if x)
+        return cut
+
+    def _trim(self, topic: str) -> str:
+        """Cut what follows the object ('... in Zusammenarbeit mit ...'), keeping the topic
+        unless nothing nominal is left."""
+        if self.trailing_clause is not None:
+            cut = self.trailing_clause.sub("", topic).strip(" ,")
+            if NOUN.search(cut):
+                topic = cut
+        return topic
 
     def _overlap(self, part: str, context: str) -> float:
         """Share of the part's content words whose stem occurs in ``context``; a slogan
