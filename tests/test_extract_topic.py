@@ -23,3 +23,12 @@ def test_long_title_is_cut_after_its_object():
 def test_leading_action_noun_is_dropped():
     r = TopicRules()
     assert r.from_title("Einrichtung eines Jugendbeirats") == "Jugendbeirat"
+
+
+def test_modifiers_the_request_never_mentions_are_dropped():
+    r = TopicRules()
+    got = r.drop_unmentioned_modifiers(
+        "Radwege mit beleuchteten Querungen", "die verwaltung baut radwege mit querungen."
+    )
+    assert got == "Radwege mit Querungen"
+    assert r.drop_unmentioned_modifiers("Radwege", "nichts") == "Radwege"

@@ -8,6 +8,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.extract.evidence import doc_text
 from pipeline.extract.patterns import load_patterns
 
 SEPARATORS = re.compile(r"\s*(?::|\s[-–—]\s|\s[-–—](?=[A-ZÄÖÜ„\"])|!|\?)\s*")
@@ -133,6 +134,25 @@ class TopicRules:
             score -= 0.5
         return score
 
+    def drop_unmentioned_modifiers(self, topic: str, operative: str) -> str:
+        """Drop lower-case words (adjectives: "Kostenlose", "dezentrale") of the topic that the
+        request never mentions; the object nouns stay."""
+        words = topic.split()
+        keep = [
+            w
+            for i, w in enumerate(words)
+            if not (
+                w[:1].islower()
+                and w.lower() not in self.stop
+                and w.strip(",.()").lower()[:5] not in operative
+            )
+        ]
+        while keep and keep[-1].lower().strip(",.()") in self.stop:
+            keep.pop()
+        while keep and keep[0].lower().strip(",.()") in self.stop:
+            keep.pop(0)
+        return " ".join(keep) if any(NOUN.match(w) for w in keep) else topic
+
     def from_object(self, obj: str) -> str | None:
         nouns = [w for w in NOUN.findall(obj) if w.lower() not in self.stop]
         return nouns[0] if nouns else None
@@ -164,6 +184,11 @@ class MotionTopic:
         objects = [a.get("object") or "" for a in acts]
         context = " ".join(a.get("evidence") or "" for a in acts[:3]) + " " + " ".join(objects[:3])
         topic = self.rules.from_title(title, context)
+        sec = doc._.sections
+        if topic and sec is not None:
+            text = doc_text(doc)
+            operative = " ".join(text[a:b] for a, b in sec.operative).lower()
+            topic = self.rules.drop_unmentioned_modifiers(topic, operative)
         if topic is None and objects:
             topic = self.rules.from_object(objects[0])
         doc._.topic = topic
