@@ -131,9 +131,101 @@ def test_version_mismatch_is_one_line(trained, tmp_path):
     card["library_versions"]["scikit-learn"] = "0.24.2"
     (d / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
     with pytest.raises(ModelError) as err:
-        ThemeModel.load(d)
+        ThemeModel.load(d, compact=False)
     msg = str(err.value)
     assert "scikit-learn 0.24.2" in msg and "retrain" in msg and "\n" not in msg
+    # The numpy-only archive does not depend on scikit-learn: it still loads and predicts;
+    # asking for the Pipeline fails the same way.
+    model = ThemeModel.load(d)
+    assert model.predict(["Mehr Unterricht an der Schule"])[0][0]["id"] == "schule"
+    with pytest.raises(ModelError, match="scikit-learn 0.24.2"):
+        model.pipeline  # noqa: B018
+    del card["inference"]  # a model without the archive checks the versions on load
+    (d / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError, match="scikit-learn 0.24.2"):
+        ThemeModel.load(d)
+
+
+def test_compact_model_predicts_as_the_pipeline(trained):
+    res, out = trained
+    texts = [t for t, _ in SENTENCES[:14]] + ["", "Radweg", "Bäume an der Schule\nund Ampeln"]
+    extras = ["Radweg", "", "Klima"] + [""] * (len(texts) - 3)
+    model = ThemeModel.load(out)
+    assert model.compact is not None and model._pipeline is None
+    full = ThemeModel.load(out, compact=False)
+    assert full.compact is None
+    for ex in (extras, None):
+        a, b = model.predict_proba(texts, ex), full.predict_proba(texts, ex)
+        assert np.abs(a - b).max() < 1e-5
+        assert model.predict(texts, ex) == full.predict(texts, ex)
+    card = res.card
+    assert card["inference"]["sha256"] and card["inference"]["format"]
+    assert card["inference_check"]["max_abs_proba_diff_vs_pipeline"] < 1e-5
+
+
+def test_compact_load_imports_no_sklearn(trained):
+    import subprocess
+    import sys
+
+    _, out = trained
+    code = (
+        "import sys\n"
+        "from pipeline.classify.model import ThemeModel\n"
+        f"m = ThemeModel.load({str(out)!r})\n"
+        "print(m.predict(['Mehr Unterricht an der Schule'])[0][0]['id'])\n"
+        "bad = [k for k in ('sklearn', 'scipy', 'joblib') if k in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "schule"
+
+
+def test_compact_archive_checks_are_one_line(trained, tmp_path):
+    from pipeline.classify.model import INFERENCE_FILE
+
+    _, out = trained
+    d = _copy(out, tmp_path / "m")
+    raw = bytearray((d / INFERENCE_FILE).read_bytes())
+    raw[-40] ^= 0xFF
+    (d / INFERENCE_FILE).write_bytes(bytes(raw))
+    with pytest.raises(ModelError) as err:
+        ThemeModel.load(d)
+    assert "sha256" in str(err.value) and "\n" not in str(err.value)
+    d2 = _copy(out, tmp_path / "m2")
+    card = json.loads((d2 / CARD_FILE).read_text(encoding="utf-8"))
+    card["inference"]["numpy"] = "1.0.0"
+    (d2 / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError, match="numpy 1.0.0"):
+        ThemeModel.load(d2)
+    (d2 / INFERENCE_FILE).unlink()
+    with pytest.raises(ModelError, match="missing"):
+        ThemeModel.load(d2)
+
+
+def test_selection_rule_relative_floor_and_cv_choice():
+    from pipeline.classify.estimators import best_selection, select_themes
+
+    proba = np.array([[0.9, 0.5, 0.1], [0.3, 0.25, 0.1], [0.1, 0.1, 0.8]])
+    thr = np.array([0.3, 0.3, 0.3])
+    assert select_themes(proba, thr) == [[0, 1], [0], [2]]
+    assert select_themes(proba, thr * 0.5) == [[0, 1], [0, 1], [2]]
+    assert select_themes(proba, thr * 0.5, relative=0.6) == [[0], [0, 1], [2]]
+    assert select_themes(proba, thr * 0.5, max_themes=1) == [[0], [0], [2]]
+    truth = np.array([[1, 1, 0], [1, 1, 0], [0, 0, 1]], dtype=bool)
+    scale, rel, f1 = best_selection(proba, truth, thr)
+    assert f1 == 1.0 and select_themes(proba, thr * scale, relative=rel) == [[0, 1], [0, 1], [2]]
+
+
+def test_secondary_labels_from_seed_terms():
+    from pipeline.classify.data import with_secondary
+
+    tax = parse_taxonomy(TAXONOMY)
+    title = "Sicherer Schulweg"
+    body = "Ein Radweg mit Ampel vor der Grundschule, Radverkehr und Busverkehr."
+    assert with_secondary(tax, ["schule"], title, body, None) == ["schule"]
+    assert with_secondary(tax, ["schule"], title, body, 0.3) == ["schule", "verkehr"]
+    assert with_secondary(tax, ["umwelt"], "Bäume", "Ein Baum.", 0.3) == ["umwelt"]
 
 
 def test_taxonomy_mismatch_is_one_line(trained, tmp_path, taxonomy_file):

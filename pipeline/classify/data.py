@@ -40,6 +40,10 @@ MIN_TOP_SCORE = 3
 SECONDARY_RATIO = (
     0.4  # gold motions carry 1.7 themes on average; 0.6 gave dev micro-F1 0.719, 0.4 gave 0.732
 )
+# SPD motions: seed-term themes added after the section's (None: the section's themes only).
+SPD_SECONDARY_RATIO: float | None = None
+# SPD motion texts go through clean_text like every text the analyzer classifies.
+SPD_CLEAN = False
 MAX_THEMES = 3
 
 
@@ -111,8 +115,14 @@ def spd_examples(
     for rec in _read_jsonl(motions_path):
         themes = sections.get(rec.get("topic_section") or "")
         themes = [t for t in themes or [] if t in known]
-        text = join_text(rec.get("title") or "", rec.get("motion_text") or "")
+        title, body = rec.get("title") or "", rec.get("motion_text") or ""
+        if SPD_CLEAN and body:
+            from pipeline.preprocess.clean import clean_text
+
+            body = clean_text(body).text
+        text = join_text(title, body)
         if themes and text:
+            themes = with_secondary(taxonomy, themes, title, body, SPD_SECONDARY_RATIO)
             out.append(Example(str(rec.get("id")), text, themes, "", "spd-berlin"))
     src = Source(
         "spd-berlin",
@@ -155,13 +165,20 @@ def karlsruhe_papers(shared: str | None = None) -> tuple[Paper, ...]:
     return tuple(out)
 
 
-def weak_labels(taxonomy: Taxonomy, title: str, body: str) -> list[str]:
-    """Themes from seed-term hits, strongest first; [] when no theme stands out."""
+def seed_scores(taxonomy: Taxonomy, title: str, body: str) -> dict[str, float]:
+    """Seed-term score per theme: title hits weigh TITLE_WEIGHT, body hits (first BODY_CHARS)
+    count once each, at most BODY_HIT_CAP per theme."""
     score: dict[str, float] = {}
     for tid, n in taxonomy.seed_hits(title).items():
         score[tid] = score.get(tid, 0) + TITLE_WEIGHT * n
     for tid, n in taxonomy.seed_hits(body[:BODY_CHARS]).items():
         score[tid] = score.get(tid, 0) + min(n, BODY_HIT_CAP)
+    return score
+
+
+def weak_labels(taxonomy: Taxonomy, title: str, body: str) -> list[str]:
+    """Themes from seed-term hits, strongest first; [] when no theme stands out."""
+    score = seed_scores(taxonomy, title, body)
     if not score:
         return []
     ranked = sorted(score.items(), key=lambda kv: (-kv[1], taxonomy.ids.index(kv[0])))
@@ -169,6 +186,30 @@ def weak_labels(taxonomy: Taxonomy, title: str, body: str) -> list[str]:
     if top < MIN_TOP_SCORE:
         return []
     return [t for t, s in ranked[:MAX_THEMES] if s >= max(MIN_TOP_SCORE, SECONDARY_RATIO * top)]
+
+
+def with_secondary(
+    taxonomy: Taxonomy, themes: list[str], title: str, body: str, ratio: float | None
+) -> list[str]:
+    """``themes`` (a source's own labels, kept first) plus seed-term themes that reach
+    ``ratio`` of the strongest seed score (and MIN_TOP_SCORE), at most MAX_THEMES in all.
+
+    Party sections give one theme per motion, but motions carry 1.7 on average: without
+    secondary labels the model learns that a second theme is rare."""
+    if not ratio or len(themes) >= MAX_THEMES:
+        return list(themes)
+    score = seed_scores(taxonomy, title, body)
+    if not score:
+        return list(themes)
+    top = max(score.values())
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], taxonomy.ids.index(kv[0])))
+    out = list(themes)
+    for t, s in ranked:
+        if len(out) >= MAX_THEMES:
+            break
+        if t not in out and s >= max(MIN_TOP_SCORE, ratio * top):
+            out.append(t)
+    return out
 
 
 def dev_keys(shared: str | Path | None = None) -> set[str]:

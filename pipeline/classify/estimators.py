@@ -9,6 +9,8 @@ from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 
+from pipeline.classify.compact import select_themes
+
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.025), 3)
 
 
@@ -25,22 +27,25 @@ def best_f1_threshold(scores: np.ndarray, truth: np.ndarray, grid=THRESHOLD_GRID
     return best_t
 
 
-def select_themes(
-    proba: np.ndarray, thresholds: np.ndarray, max_themes: int = 3
-) -> list[list[int]]:
-    """Per row, the label indices to output, best first: the best label always, then every other
-    label whose probability reaches its threshold, at most ``max_themes`` in all."""
-    out = []
-    for row in proba:
-        order = np.argsort(-row, kind="stable")
-        chosen = [int(order[0])]
-        for j in order[1 : max_themes * 4]:
-            if len(chosen) >= max_themes:
-                break
-            if row[j] >= thresholds[j]:
-                chosen.append(int(j))
-        out.append(chosen)
-    return out
+SCALE_GRID = np.round(np.arange(0.5, 1.501, 0.1), 2)
+RELATIVE_GRID = np.round(np.arange(0.0, 0.601, 0.1), 2)
+
+
+def best_selection(
+    proba: np.ndarray, truth: np.ndarray, thresholds: np.ndarray, max_themes: int = 3
+) -> tuple[float, float, float]:
+    """(scale, relative, micro-F1): the grid point whose selection (thresholds times scale, and
+    ``relative`` of the best label's probability) has the best micro-F1 against ``truth``.
+    Ties go to the point nearest the per-label thresholds (scale 1, relative 0)."""
+    best = (1.0, 0.0, -1.0)
+    best_key = None
+    for scale in SCALE_GRID:
+        for rel in RELATIVE_GRID:
+            f = set_scores(select_themes(proba, thresholds * scale, max_themes, rel), truth)
+            key = (f["micro_f1"], -abs(scale - 1.0), -rel)
+            if best_key is None or key > best_key:
+                best, best_key = (float(scale), float(rel), f["micro_f1"]), key
+    return best
 
 
 def set_scores(chosen: list[list[int]], Y: np.ndarray) -> dict:
@@ -79,7 +84,10 @@ class ThemeClassifier(BaseEstimator, ClassifierMixin):
     Learned: ``estimators_`` (linear model per label, or a float for a constant label),
     ``calibrators_`` ((a, b) per label: p = 1 / (1 + exp(-(a * decision + b)))),
     ``thresholds_``, ``classes_`` (label indices), ``cv_scores_`` (scores of the
-    out-of-fold selections against the training labels).
+    out-of-fold selections against the training labels). ``selection="micro"`` also learns,
+    on the same out-of-fold probabilities, a common factor for the per-label thresholds
+    (``threshold_scale_``) and a floor relative to the best label's probability
+    (``relative_``) that together maximise micro-F1 of the 1..max_themes selection.
     """
 
     def __init__(
@@ -90,6 +98,7 @@ class ThemeClassifier(BaseEstimator, ClassifierMixin):
         cv: int = 3,
         max_themes: int = 3,
         random_state: int = 0,
+        selection: str = "per-label",
     ):
         self.C = C
         self.loss = loss
@@ -97,6 +106,7 @@ class ThemeClassifier(BaseEstimator, ClassifierMixin):
         self.cv = cv
         self.max_themes = max_themes
         self.random_state = random_state
+        self.selection = selection
 
     def _base(self):
         if self.loss == "hinge":
@@ -138,8 +148,17 @@ class ThemeClassifier(BaseEstimator, ClassifierMixin):
             self.calibrators_.append((a, b))
             oof[:, j] = _sigmoid(a * dec + b)
             self.estimators_.append(self._base().fit(X, y))
-        self.thresholds_ = np.array([best_f1_threshold(oof[:, j], Y[:, j]) for j in range(k)])
-        self.cv_scores_ = set_scores(select_themes(oof, self.thresholds_, self.max_themes), Y)
+        base = np.array([best_f1_threshold(oof[:, j], Y[:, j]) for j in range(k)])
+        self.threshold_scale_, self.relative_ = 1.0, 0.0
+        if self.selection == "micro":
+            self.threshold_scale_, self.relative_, _ = best_selection(oof, Y, base, self.max_themes)
+        elif self.selection != "per-label":
+            raise ValueError(f"selection must be 'per-label' or 'micro', not {self.selection!r}")
+        self.thresholds_ = np.minimum(base * self.threshold_scale_, 1.0)
+        self.oof_proba_ = oof.astype(np.float32)
+        self.cv_scores_ = set_scores(
+            select_themes(oof, self.thresholds_, self.max_themes, self.relative_), Y
+        )
         self.cv_scores_["folds"] = int(self.cv)
         return self
 
@@ -161,7 +180,9 @@ class ThemeClassifier(BaseEstimator, ClassifierMixin):
     def predict_ranked(self, X) -> list[list[tuple[int, float]]]:
         """Per sample, (label index, probability) pairs, best first, 1..max_themes of them."""
         proba = self.predict_proba(X)
-        chosen = select_themes(proba, self.thresholds_, self.max_themes)
+        chosen = select_themes(
+            proba, self.thresholds_, self.max_themes, getattr(self, "relative_", 0.0)
+        )
         return [[(j, float(p[j])) for j in row] for row, p in zip(chosen, proba, strict=True)]
 
     def predict(self, X) -> np.ndarray:

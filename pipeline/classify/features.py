@@ -7,38 +7,10 @@ but the text. Imported only when a model is built or loaded (it imports scikit-l
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
-TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß0-9]*(?:-[A-Za-zÄÖÜäöüß0-9]+)*")
-
-# Curated for features (spaCy's German list drops words that matter here, like "mittel").
-STOP_WORDS = frozenset(
-    """
-    a ab aber alle allem allen aller alles als also am an andere anderen auch auf aus bei beim
-    bereits bis bitte bzw da dabei dadurch dafür dagegen daher damit dann dar daran darauf darin
-    das dass daß dem den denen der deren des dessen die dies diese diesem diesen dieser dieses
-    doch dort durch ein eine einem einen einer eines er es etwa etwas euch für gegen gibt hat
-    hatte hier hin hinaus ich ihm ihn ihnen ihr ihre ihrem ihren ihrer im in indem innen ins ist
-    ja je jede jedem jeden jeder jedes jedoch kann kein keine können könnte man mehr mit möchten
-    muss müssen nach nicht nichts noch nun nur ob oder ohne sehr sein seine seinem seinen seiner
-    seit sich sie sind so sodass solche soll sollen sollte sowie über um und uns unser unsere
-    unter vom von vor wann war waren warum was weil welche welchem welchen welcher welches wenn
-    wer werden wie wieder wir wird wo wurde wurden zu zum zur zwar zwischen
-    herr frau stadtrat stadträtin stadträte gemeinderat gemeinderätin fraktion vorlage top
-    """.split()
-)
-
-
-@lru_cache(maxsize=300_000)
-def lemma(word: str) -> str:
-    """Lower-cased simplemma lemma of one word form (simplemma is imported on first use)."""
-    import simplemma
-
-    return simplemma.lemmatize(word, lang="de").lower()
+from pipeline.classify.text import STOP_WORDS, TOKEN, lemma, lemma_tokens  # noqa: F401
 
 
 class LemmaText(BaseEstimator, TransformerMixin):
@@ -56,18 +28,7 @@ class LemmaText(BaseEstimator, TransformerMixin):
         return self
 
     def transform(self, X):
-        out = []
-        for text in X:
-            text = str(text or "")[: self.max_chars] if self.max_chars else str(text or "")
-            lemmas = []
-            for tok in TOKEN.findall(text):
-                if len(tok) < self.min_len:
-                    continue
-                lem = lemma(tok)
-                if lem not in STOP_WORDS and len(lem) >= self.min_len:
-                    lemmas.append(lem)
-            out.append(" ".join(lemmas))
-        return out
+        return [" ".join(lemma_tokens(text, self.max_chars, self.min_len)) for text in X]
 
 
 class Truncate(BaseEstimator, TransformerMixin):

@@ -1,9 +1,12 @@
 """A trained theme model on disk: load it (with version and taxonomy checks), predict themes.
 
-A model directory holds ``model.joblib`` (the fitted scikit-learn Pipeline), ``taxonomy.json``
-(the taxonomy it was trained for), ``model_card.json`` and ``README.md``. joblib runs code when
-it loads a file, so models load only from a directory the caller names; nothing is searched.
-scikit-learn is imported only here, on load, to keep the CLI's start-up cheap.
+A model directory holds ``model.joblib`` (the fitted scikit-learn Pipeline), ``inference.npz``
+(the same model as plain arrays for numpy-only prediction, see ``compact.py``; its sha256 is
+in the card), ``taxonomy.json`` (the taxonomy it was trained for), ``model_card.json`` and
+``README.md``. Prediction uses ``inference.npz`` when the card lists it: no scikit-learn import
+(about a second of start-up) and no unpickling. The Pipeline is loaded from ``model.joblib``
+only when asked for (``ThemeModel.pipeline``) or for a model without the archive; joblib runs
+code when it loads a file, so models load only from a directory the caller names.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pipeline.classify.taxonomy import Taxonomy, load_taxonomy
 from pipeline.errors import InputError, ModelError
 
 MODEL_FILE = "model.joblib"
+INFERENCE_FILE = "inference.npz"
 CARD_FILE = "model_card.json"
 TAXONOMY_FILE = "taxonomy.json"
 README_FILE = "README.md"
@@ -81,12 +85,35 @@ def check_versions(card: dict[str, Any], where: str) -> None:
 
 
 class ThemeModel:
-    """A fitted theme Pipeline with its taxonomy and model card."""
+    """A fitted theme model with its taxonomy and model card.
 
-    def __init__(self, pipeline: Any, taxonomy: Taxonomy, card: dict[str, Any] | None = None):
-        self.pipeline = pipeline
+    Predicts with ``compact`` (a ``CompactModel``, numpy only) when it has one, else with the
+    scikit-learn ``pipeline``; a loaded model reads ``model.joblib`` only on first use of
+    ``pipeline``.
+    """
+
+    def __init__(
+        self,
+        pipeline: Any,
+        taxonomy: Taxonomy,
+        card: dict[str, Any] | None = None,
+        compact: Any = None,
+        directory: Path | None = None,
+    ):
+        self._pipeline = pipeline
         self.taxonomy = taxonomy
         self.card = card or {}
+        self.compact = compact
+        self.directory = directory
+
+    @property
+    def pipeline(self) -> Any:
+        """The scikit-learn Pipeline (loaded from ``model.joblib`` on first use)."""
+        if self._pipeline is None:
+            if self.directory is None:
+                raise ModelError("this theme model has no scikit-learn pipeline")
+            self._pipeline = _load_pipeline(self.directory, self.card, len(self.taxonomy.ids))
+        return self._pipeline
 
     @property
     def ids(self) -> list[str]:
@@ -99,8 +126,11 @@ class ThemeModel:
         probability of the theme)."""
         if not texts:
             return []
-        X = self.pipeline[:-1].transform(as_input(texts, extras))
-        ranked = self.pipeline[-1].predict_ranked(X)
+        if self.compact is not None:
+            ranked = self.compact.predict_ranked(list(texts), extras)
+        else:
+            X = self.pipeline[:-1].transform(as_input(texts, extras))
+            ranked = self.pipeline[-1].predict_ranked(X)
         ids, labels = self.ids, self.taxonomy.labels
         return [
             [{"id": ids[j], "label": labels[ids[j]], "score": round(p, 4)} for j, p in row]
@@ -109,6 +139,8 @@ class ThemeModel:
 
     def predict_proba(self, texts: list[str], extras: list[str] | None = None):
         """The calibrated probability matrix (rows: texts, columns: ``ids``)."""
+        if self.compact is not None:
+            return self.compact.predict_proba(list(texts), extras)
         return self.pipeline.predict_proba(as_input(texts, extras))
 
     # --- persistence -----------------------------------------------------------------------
@@ -119,6 +151,24 @@ class ThemeModel:
         d = Path(directory)
         d.mkdir(parents=True, exist_ok=True)
         joblib.dump(self.pipeline, d / MODEL_FILE, compress=("zlib", 3))
+        from pipeline.classify import compact as C
+
+        arrays = C.export(self.pipeline)
+        inf = d / INFERENCE_FILE
+        if arrays is None:  # a part the archive cannot describe: the Pipeline alone serves
+            inf.unlink(missing_ok=True)
+            self.card.pop("inference", None)
+        else:
+            C.save(arrays, inf)
+            import numpy
+
+            self.card["inference"] = {
+                "file": INFERENCE_FILE,
+                "format": C.FORMAT,
+                "sha256": _sha256(inf),
+                "bytes": inf.stat().st_size,
+                "numpy": numpy.__version__,
+            }
         src = Path(self.taxonomy.source)
         data = (
             json.loads(src.read_text(encoding="utf-8"))
@@ -137,13 +187,18 @@ class ThemeModel:
 
     @classmethod
     def load(
-        cls, directory: str | Path, taxonomy: str | Path | Taxonomy | None = None
+        cls,
+        directory: str | Path,
+        taxonomy: str | Path | Taxonomy | None = None,
+        compact: bool = True,
     ) -> ThemeModel:
         """Load the model in ``directory`` (a folder the user named; never searched for).
 
-        Checks, each failing with one ModelError line: the files exist, the scikit-learn and
-        joblib versions match the card, the taxonomy file's hash matches the card (and
-        ``taxonomy``, when given, is the same taxonomy).
+        Checks, each failing with one ModelError line: the files exist, the taxonomy file's hash
+        matches the card (and ``taxonomy``, when given, is the same taxonomy); for the
+        numpy-only archive its sha256, format and numpy major version against the card; for
+        ``model.joblib`` (``compact=False``, a model without the archive, or on first use of
+        ``pipeline``) the scikit-learn and joblib versions.
         """
         d = Path(directory)
         where = str(d)
@@ -162,7 +217,6 @@ class ThemeModel:
             raise ModelError(
                 f"{where}: {CARD_FILE} is unreadable ({exc}); retrain the model"
             ) from exc
-        check_versions(card, where)
         try:
             tax = load_taxonomy(d / TAXONOMY_FILE)
         except InputError as exc:
@@ -181,17 +235,74 @@ class ThemeModel:
                     f"{other.source or other.name} ({other.sha256[:12]}); retrain with "
                     f"`antragsradar train --taxonomy {other.source or 'FILE'} --out {where}`"
                 )
-        import joblib
+        inf = card.get("inference")
+        if compact and inf:
+            return cls(None, tax, card, _load_compact(d, card, len(tax.ids)), d)
+        return cls(_load_pipeline(d, card, len(tax.ids)), tax, card, None, d)
 
-        try:
-            pipeline = joblib.load(d / MODEL_FILE)
-        except Exception as exc:  # noqa: BLE001  any unpickling failure means the same to a user
-            raise ModelError(
-                f"{where}: {MODEL_FILE} cannot be loaded ({type(exc).__name__}: {exc}); retrain the model"
-            ) from exc
-        n = len(getattr(pipeline[-1], "classes_", []))
-        if n != len(tax.ids):
-            raise ModelError(
-                f"{where}: the model has {n} labels but its taxonomy {len(tax.ids)}; retrain it"
-            )
-        return cls(pipeline, tax, card)
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _load_compact(d: Path, card: dict[str, Any], n_labels: int) -> Any:
+    """The numpy-only model of ``d`` (checked against the card's ``inference`` entry)."""
+    import numpy
+
+    from pipeline.classify.compact import FORMAT, CompactModel
+
+    where, inf = str(d), card["inference"]
+    path = d / str(inf.get("file") or INFERENCE_FILE)
+    retrain = f"retrain with `{card.get('command') or 'antragsradar train'}`"
+    if not path.is_file():
+        raise ModelError(f"{where}: {path.name} is missing though the card lists it; {retrain}")
+    if inf.get("format") != FORMAT:
+        raise ModelError(
+            f"{where}: {path.name} has format {inf.get('format')!r}, this version reads "
+            f"{FORMAT!r}; {retrain}"
+        )
+    np_want = str(inf.get("numpy") or "")
+    if np_want and _major(np_want) != _major(numpy.__version__):
+        raise ModelError(
+            f"{where}: {path.name} was written with numpy {np_want}, this environment has "
+            f"{numpy.__version__}; install numpy=={np_want} or {retrain}"
+        )
+    if inf.get("sha256") != _sha256(path):
+        raise ModelError(
+            f"{where}: {path.name} does not match the sha256 in the model card (changed after "
+            f"training); {retrain}"
+        )
+    try:
+        model = CompactModel.load(path)
+    except Exception as exc:  # noqa: BLE001  any decoding failure means the same to a user
+        raise ModelError(
+            f"{where}: {path.name} cannot be read ({type(exc).__name__}: {exc}); {retrain}"
+        ) from exc
+    if len(model.classes_) != n_labels:
+        raise ModelError(
+            f"{where}: the model has {len(model.classes_)} labels but its taxonomy "
+            f"{n_labels}; retrain it"
+        )
+    return model
+
+
+def _load_pipeline(d: Path, card: dict[str, Any], n_labels: int) -> Any:
+    """The scikit-learn Pipeline of ``d`` (library versions checked against the card)."""
+    where = str(d)
+    check_versions(card, where)
+    import joblib
+
+    try:
+        pipeline = joblib.load(d / MODEL_FILE)
+    except Exception as exc:  # noqa: BLE001  any unpickling failure means the same to a user
+        raise ModelError(
+            f"{where}: {MODEL_FILE} cannot be loaded ({type(exc).__name__}: {exc}); retrain the model"
+        ) from exc
+    n = len(getattr(pipeline[-1], "classes_", []))
+    if n != n_labels:
+        raise ModelError(
+            f"{where}: the model has {n} labels but its taxonomy {n_labels}; retrain it"
+        )
+    return pipeline

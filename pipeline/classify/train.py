@@ -115,6 +115,9 @@ def prune(pipeline) -> None:
         for sub in getattr(step, "named_steps", {}).values():
             if hasattr(sub, "stop_words_"):
                 sub.stop_words_ = None
+    clf = pipeline.named_steps["classify"]
+    if hasattr(clf, "oof_proba_"):
+        del clf.oof_proba_  # the cross-validated probabilities are for the card, not prediction
 
 
 def indicator(examples: list[D.Example], ids: list[str]):
@@ -202,7 +205,8 @@ def train_model(
     prune(pipe)
     t_fit = time.perf_counter()
     clf = pipe.named_steps["classify"]
-    model = ThemeModel(pipe, tax)
+    compact, compact_diff = _compact_of(pipe, X[:300])
+    model = ThemeModel(pipe, tax, compact=compact)
 
     dev_scores = None
     dev_no_extra = None
@@ -212,6 +216,9 @@ def train_model(
             say(f"scoring on {len(dev_ex)} dev motions …")
             dev_scores = evaluate_on(model, dev_ex, dev_rec, use_extra=True)
             dev_no_extra = evaluate_on(model, dev_ex, dev_rec, use_extra=False)
+        if compact is not None:  # the archive must predict what the Pipeline predicts
+            X_dev = as_input([e.text for e in dev_ex], [e.extra for e in dev_ex])
+            compact_diff = max(compact_diff, _compact_of(pipe, X_dev, compact)[1])
     t_end = time.perf_counter()
 
     name = name or (Path(out).name if out else "themes")
@@ -232,7 +239,15 @@ def train_model(
             next(e.coef_.shape[1] for e in clf.estimators_ if not isinstance(e, float))
         ),
         "thresholds": {t: float(v) for t, v in zip(tax.ids, clf.thresholds_, strict=True)},
+        "selection": {
+            "rule": clf.selection,
+            "threshold_scale": float(getattr(clf, "threshold_scale_", 1.0)),
+            "relative_to_best": float(getattr(clf, "relative_", 0.0)),
+        },
         "cross_validation": clf.cv_scores_,
+        "inference_check": None
+        if compact is None
+        else {"max_abs_proba_diff_vs_pipeline": float(f"{compact_diff:.3g}")},
         "dev": _summary(dev_scores, dev_no_extra),
         "timings_s": {
             "data": round(t_data - t0, 1),
@@ -253,6 +268,28 @@ def train_model(
         result.out = d
         say(f"saved {d} ({card['model_file_bytes'] / 1e6:.1f} MB)")
     return result
+
+
+def _compact_of(pipe, X, compact=None, tolerance: float = 1e-4):
+    """The numpy-only model of ``pipe`` (None when it cannot be exported) and the largest
+    probability difference to the Pipeline on ``X``; more than ``tolerance`` is a bug."""
+    from pipeline.classify.compact import CompactModel, export
+
+    if compact is None:
+        arrays = export(pipe)
+        if arrays is None:
+            return None, 0.0
+        compact = CompactModel(arrays)
+    if len(X) == 0:
+        return compact, 0.0
+    diff = float(
+        abs(pipe.predict_proba(X) - compact.predict_proba(list(X[:, 0]), list(X[:, 1]))).max()
+    )
+    if diff > tolerance:
+        raise RuntimeError(
+            f"the numpy-only model differs from the Pipeline by {diff:.2g}; please report"
+        )
+    return compact, diff
 
 
 def _summary(with_extra: dict | None, without: dict | None) -> dict | None:
@@ -289,7 +326,23 @@ def render_readme(card: dict[str, Any]) -> str:
         "- Libraries: " + ", ".join(f"{k} {v}" for k, v in card["library_versions"].items()),
         f"- Pipeline: {' → '.join(card['pipeline_steps'])} (one-vs-rest linear models, "
         "sigmoid-calibrated on cross-validated decisions; per-theme thresholds from the same cross-validation)",
-        f"- Model file: {card.get('model_file_bytes', 0) / 1e6:.1f} MB",
+        f"- Model file: {card.get('model_file_bytes', 0) / 1e6:.1f} MB (scikit-learn Pipeline)"
+        + (
+            f"; prediction reads `{card['inference']['file']}` "
+            f"({card['inference']['bytes'] / 1e6:.1f} MB, numpy only, sha256 "
+            f"`{card['inference']['sha256'][:16]}…`)"
+            if card.get("inference")
+            else ""
+        ),
+        "- Selection: the best theme, then others reaching their threshold"
+        + (
+            f" × {card['selection']['threshold_scale']:g} and "
+            f"{card['selection']['relative_to_best']:g} × the best theme's probability "
+            "(both chosen by cross-validation on the training data)"
+            if card.get("selection", {}).get("rule") == "micro"
+            else ""
+        )
+        + "; at most 3",
         "",
         "## Training sources",
         "",

@@ -1,0 +1,305 @@
+"""Numpy-only prediction for a fitted theme Pipeline: the "inference" artefact of a model folder.
+
+Loading the scikit-learn Pipeline (``model.joblib``) imports scikit-learn and SciPy (about a
+second) and unpickles code. At the end of training, ``export`` copies what prediction needs out
+of the fitted Pipeline into plain arrays: per tf-idf part its vocabulary, idf and settings, the
+seed terms of the seed-hit part, the linear weights and intercepts, the sigmoid calibrators, the
+thresholds and the selection rule. ``CompactModel`` rebuilds the same features and
+probabilities from those arrays with numpy and the standard library only. The file is a
+``numpy.savez_compressed`` archive read with ``allow_pickle=False``: loading it runs no code.
+
+``export`` returns None for a Pipeline with a part it does not know (e.g. character n-grams);
+such a model is then loaded from ``model.joblib`` as before.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from pipeline.classify.text import lemma_tokens
+
+FORMAT = "antragsradar-themes-compact/1"
+INFERENCE_FILE = "inference.npz"
+_WS_TOKEN = re.compile(r"\S+")
+
+
+def select_themes(
+    proba: np.ndarray,
+    thresholds: np.ndarray,
+    max_themes: int = 3,
+    relative: float = 0.0,
+) -> list[list[int]]:
+    """Per row, the label indices to output, best first: the best label always, then every other
+    label whose probability reaches its threshold and ``relative`` times the best label's
+    probability, at most ``max_themes`` in all."""
+    out = []
+    order = np.argsort(-proba, axis=1, kind="stable")[:, : max_themes * 4]
+    for row, o in zip(proba, order, strict=True):
+        chosen = [int(o[0])]
+        floor = relative * row[o[0]]
+        for j in o[1:]:
+            if len(chosen) >= max_themes:
+                break
+            if row[j] >= thresholds[j] and row[j] >= floor:
+                chosen.append(int(j))
+        out.append(chosen)
+    return out
+
+
+# --- export (training side; the Pipeline's classes are inspected, not imported) ------------------
+
+
+def _tfidf_part(name: str, pipe: Any, column: int, offset: int) -> tuple[dict, dict] | None:
+    steps = getattr(pipe, "named_steps", None)
+    if not steps or list(steps) != ["lemmatize", "tfidf"]:
+        return None
+    lem, vec = steps["lemmatize"], steps["tfidf"]
+    if type(lem).__name__ != "LemmaText" or type(vec).__name__ != "TfidfVectorizer":
+        return None
+    ok = (
+        vec.analyzer == "word"
+        and vec.token_pattern == r"\S+"
+        and not vec.lowercase
+        and vec.preprocessor is None
+        and vec.tokenizer is None
+        and vec.stop_words is None
+        and vec.strip_accents is None
+        and vec.use_idf
+        and vec.norm in ("l2", None)
+        and not vec.binary
+    )
+    if not ok:
+        return None
+    vocab = vec.vocabulary_
+    terms = [""] * len(vocab)
+    for term, j in vocab.items():
+        terms[j] = term
+    if any("\n" in t for t in terms):
+        return None
+    meta = {
+        "name": name,
+        "kind": "lemma_tfidf",
+        "column": int(column),
+        "offset": offset,
+        "size": len(terms),
+        "max_chars": lem.max_chars,
+        "min_len": lem.min_len,
+        "ngram_range": list(vec.ngram_range),
+        "sublinear_tf": bool(vec.sublinear_tf),
+        "norm": vec.norm,
+    }
+    arrays = {
+        f"{name}.vocab": np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8),
+        f"{name}.idf": np.asarray(vec.idf_, dtype=np.float64),
+    }
+    return meta, arrays
+
+
+def _seed_part(name: str, step: Any, column: int, offset: int) -> tuple[dict, dict] | None:
+    if type(step).__name__ != "SeedHits":
+        return None
+    terms = {k: list(v) for k, v in (step.seed_terms or {}).items()}
+    meta = {
+        "name": name,
+        "kind": "seed_hits",
+        "column": int(column),
+        "offset": offset,
+        "size": len(step.ids_),
+        "ids": list(step.ids_),
+        "seed_terms": terms,
+        "title_weight": float(step.title_weight),
+        "max_chars": step.max_chars,
+    }
+    return meta, {}
+
+
+def export(pipeline: Any) -> dict[str, np.ndarray] | None:
+    """The arrays of a fitted Pipeline (features ColumnTransformer + ThemeClassifier), or None
+    when a part is not supported."""
+    features, clf = pipeline.named_steps["features"], pipeline.named_steps["classify"]
+    parts, arrays, offset = [], {}, 0
+    for name, step, cols in features.transformers_:
+        if step == "drop":
+            continue
+        if isinstance(cols, (list, tuple)) or step == "passthrough":
+            return None
+        got = _tfidf_part(name, step, cols, offset) or _seed_part(name, step, cols, offset)
+        if got is None:
+            return None
+        meta, arr = got
+        parts.append(meta)
+        arrays.update(arr)
+        offset += meta["size"]
+    k = len(clf.classes_)
+    coef = np.zeros((offset, k), dtype=np.float32)
+    intercept = np.zeros(k)
+    const = np.full(k, np.nan)
+    for j, est in enumerate(clf.estimators_):
+        if isinstance(est, float):
+            const[j] = est
+            continue
+        w = np.asarray(est.coef_, dtype=np.float64).ravel()
+        if w.shape[0] != offset:
+            return None
+        coef[:, j] = w
+        intercept[j] = float(np.ravel(est.intercept_)[0])
+    meta = {
+        "format": FORMAT,
+        "parts": parts,
+        "n_features": offset,
+        "n_labels": k,
+        "max_themes": int(clf.max_themes),
+        "relative": float(getattr(clf, "relative_", 0.0)),
+    }
+    arrays.update(
+        {
+            "meta": np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), dtype=np.uint8),
+            "coef": coef,
+            "intercept": intercept,
+            "const": const,
+            "calibrators": np.asarray(clf.calibrators_, dtype=np.float64).reshape(k, 2),
+            "thresholds": np.asarray(clf.thresholds_, dtype=np.float64),
+        }
+    )
+    return arrays
+
+
+def save(arrays: dict[str, np.ndarray], path: str | Path) -> Path:
+    buf = io.BytesIO()
+    np.savez_compressed(buf, **arrays)
+    p = Path(path)
+    p.write_bytes(buf.getvalue())
+    return p
+
+
+# --- prediction (numpy only) ---------------------------------------------------------------------
+
+
+class _LemmaTfidf:
+    def __init__(self, meta: dict, vocab: np.ndarray, idf: np.ndarray) -> None:
+        terms = vocab.tobytes().decode("utf-8").split("\n") if vocab.size else []
+        if len(terms) != meta["size"] or idf.shape[0] != meta["size"]:
+            raise ValueError(f"part {meta['name']}: vocabulary and idf sizes differ")
+        self.index = {t: j for j, t in enumerate(terms)}
+        self.idf = idf
+        self.offset = meta["offset"]
+        self.column = meta["column"]
+        self.max_chars, self.min_len = meta["max_chars"], meta["min_len"]
+        self.min_n, self.max_n = meta["ngram_range"]
+        self.sublinear, self.norm = meta["sublinear_tf"], meta["norm"]
+
+    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        # As LemmaText + TfidfVectorizer(token_pattern=r"\S+", lowercase=False).
+        toks = _WS_TOKEN.findall(" ".join(lemma_tokens(text, self.max_chars, self.min_len)))
+        counts: dict[int, int] = {}
+        index = self.index
+        for n in range(self.min_n, min(self.max_n, len(toks)) + 1):
+            for i in range(len(toks) - n + 1):
+                j = index.get(toks[i] if n == 1 else " ".join(toks[i : i + n]))
+                if j is not None:
+                    counts[j] = counts.get(j, 0) + 1
+        if not counts:
+            return np.empty(0, dtype=np.int64), np.empty(0)
+        idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        if self.sublinear:
+            tf = np.log(tf) + 1.0
+        val = tf * self.idf[idx]
+        if self.norm == "l2":
+            val /= math.sqrt(float(val @ val)) or 1.0
+        return idx + self.offset, val
+
+
+class _SeedHits:
+    def __init__(self, meta: dict) -> None:
+        from pipeline.classify.taxonomy import SeedMatcher
+
+        self.ids = meta["ids"]
+        self.matcher = SeedMatcher({k: tuple(v) for k, v in meta["seed_terms"].items()})
+        self.title_weight, self.max_chars = meta["title_weight"], meta["max_chars"]
+        self.offset, self.column = meta["offset"], meta["column"]
+        self.index = {t: j for j, t in enumerate(self.ids)}
+
+    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        # As SeedHits.transform.
+        title, _, body = str(text or "").partition("\n")
+        out = np.zeros(len(self.ids), dtype=np.float32)
+        for tid, n in self.matcher.hits(title).items():
+            out[self.index[tid]] += self.title_weight * n
+        for tid, n in self.matcher.hits(body[: self.max_chars]).items():
+            out[self.index[tid]] += n
+        nz = np.flatnonzero(out)
+        return nz + self.offset, np.log1p(out[nz]).astype(np.float64)
+
+
+class CompactModel:
+    """Prediction from an exported archive: ``predict_proba`` and ``predict_ranked`` over texts
+    (and extras), equal to the Pipeline's up to float32 rounding of the weights."""
+
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+        meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"format {meta.get('format')!r}, expected {FORMAT!r}")
+        self.meta = meta
+        self.parts: list[Any] = []
+        for p in meta["parts"]:
+            if p["kind"] == "lemma_tfidf":
+                name = p["name"]
+                self.parts.append(_LemmaTfidf(p, arrays[f"{name}.vocab"], arrays[f"{name}.idf"]))
+            elif p["kind"] == "seed_hits":
+                self.parts.append(_SeedHits(p))
+            else:
+                raise ValueError(f"unknown feature part kind {p['kind']!r}")
+        self.coef = np.asarray(arrays["coef"])
+        self.intercept = np.asarray(arrays["intercept"])
+        self.const = np.asarray(arrays["const"])
+        self.calibrators = np.asarray(arrays["calibrators"])
+        self.thresholds = np.asarray(arrays["thresholds"])
+        k = int(meta["n_labels"])
+        if self.coef.shape != (int(meta["n_features"]), k) or self.thresholds.shape != (k,):
+            raise ValueError("weight shapes do not match the archive's description")
+        self.max_themes = int(meta["max_themes"])
+        self.relative = float(meta["relative"])
+        self.classes_ = np.arange(k)
+
+    @classmethod
+    def load(cls, path: str | Path) -> CompactModel:
+        with np.load(path, allow_pickle=False) as z:
+            return cls({k: z[k] for k in z.files})
+
+    def decision_function(self, texts: list[str], extras: list[str] | None = None) -> np.ndarray:
+        extras = extras if extras is not None else [""] * len(texts)
+        out = np.empty((len(texts), self.coef.shape[1]))
+        for i, row in enumerate(zip(texts, extras, strict=True)):
+            idx, val = [], []
+            for part in self.parts:
+                a, b = part.features(row[part.column] or "")
+                idx.append(a)
+                val.append(b)
+            ix, vx = np.concatenate(idx), np.concatenate(val)
+            out[i] = vx @ self.coef[ix].astype(np.float64) if ix.size else 0.0
+        return out + self.intercept
+
+    def predict_proba(self, texts: list[str], extras: list[str] | None = None) -> np.ndarray:
+        dec = self.decision_function(texts, extras)
+        a, b = self.calibrators[:, 0], self.calibrators[:, 1]
+        proba = 1.0 / (1.0 + np.exp(-np.clip(a * dec + b, -50, 50)))
+        fixed = ~np.isnan(self.const)
+        proba[:, fixed] = self.const[fixed]
+        return proba
+
+    def predict_ranked(
+        self, texts: list[str], extras: list[str] | None = None
+    ) -> list[list[tuple[int, float]]]:
+        """Per text, (label index, probability) pairs, best first, 1..max_themes of them (the
+        selection rule of ``estimators.select_themes``)."""
+        proba = self.predict_proba(texts, extras)
+        chosen = select_themes(proba, self.thresholds, self.max_themes, self.relative)
+        return [[(j, float(p[j])) for j in row] for row, p in zip(chosen, proba, strict=True)]
