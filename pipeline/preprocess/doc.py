@@ -14,6 +14,7 @@ for _name, _default in (
     ("title", ""),
     ("paper_type", None),
     ("meta_groups", None),  # groups from metadata (list[str]) or None
+    ("motion_meta", None),  # the reader's metadata (dict), e.g. letterheads of a paper's other files
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -27,4 +28,5 @@ def make_motion_doc(nlp: Language, motion: Motion, clean: CleanText | None = Non
     doc._.title = motion.title or ""
     doc._.paper_type = motion.paper_type
     doc._.meta_groups = list(motion.groups) or None
+    doc._.motion_meta = motion.meta
     return doc
