@@ -35,9 +35,18 @@ RESULT_KEYS = (
 )
 
 
-def _patterns_hash() -> str:
+def _rules_hash() -> str:
+    """Hash of the rule data and of the code that turns text into results, so that a changed
+    rule or component (not only a new release) makes a re-run analyse motions again."""
     h = hashlib.sha1()
-    for p in sorted(PATTERNS_DIR.glob("*.json")):
+    package = Path(__file__).resolve().parent
+    files = [
+        *sorted(PATTERNS_DIR.glob("*.json")),
+        *sorted((package / "preprocess").glob("*.py")),
+        *sorted((package / "extract").glob("*.py")),
+        package / "analyze.py",
+    ]
+    for p in files:
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:10]
@@ -82,8 +91,7 @@ class Analyzer:
         """Identifies what produced a result: code, rule data and model. Changes trigger re-analysis."""
         if self._version is None:  # the rule data is read once per Analyzer
             self._version = (
-                f"antragsradar {__version__}; patterns {_patterns_hash()}; "
-                f"model {self.model_version}"
+                f"antragsradar {__version__}; rules {_rules_hash()}; model {self.model_version}"
             )
         return self._version
 

@@ -4,6 +4,7 @@ commit in transactional batches so that an interrupted run loses at most one ope
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -42,12 +43,10 @@ class RunSummary:
 
 
 def _reason_kind(reason: str) -> str:
-    """Failure reasons without their specifics, for the summary."""
-    return (
-        reason.split(" (")[0].split(": ", 1)[-1]
-        if reason.startswith("line ")
-        else reason.split(" (")[0]
-    )
+    """Failure reasons without their specifics (line and record numbers, details in
+    parentheses), so that the summary groups alike failures."""
+    reason = re.sub(r"^line \d+: ", "", reason.split(" (")[0])
+    return re.sub(r"\b(record|line) \d+", r"\1 N", reason)
 
 
 def _select(
@@ -71,7 +70,7 @@ def _select(
             summary.counts["duplicate_in_input"] += 1
             continue
         seen.add(item.id)
-        fp = fingerprint(item.text, version)
+        fp = fingerprint(item, version)
         old = fps.get(item.id)
         if old == fp:
             summary.counts["unchanged"] += 1

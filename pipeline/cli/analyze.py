@@ -7,7 +7,6 @@ from pathlib import Path
 
 import typer
 
-from pipeline.batch import analyze_into_store
 from pipeline.cli import options
 from pipeline.cli.common import guarded
 
@@ -58,7 +57,9 @@ def analyze(
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    console = Console(stderr=True)
+    from pipeline.batch import analyze_into_store  # spaCy loads here, not when the CLI starts
+
+    console = Console(stderr=True, soft_wrap=True)
     progress = Progress(
         SpinnerColumn(),
         TextColumn("analysing"),

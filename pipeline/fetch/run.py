@@ -131,7 +131,7 @@ class _PageWriter:
                 settled.append(m.id)
                 c["failed"] += 1
                 continue
-            fp = fingerprint(m.text, version)
+            fp = fingerprint(m, version)
             old = self.fps.get(m.id)
             settled.append(m.id)
             if old == fp:

@@ -22,9 +22,15 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def fingerprint(text: str, analysis_version: str) -> str:
-    """What decides whether a stored result is still current: the text and the analysis version."""
-    return hashlib.sha1(f"{analysis_version}\0{text}".encode()).hexdigest()
+def fingerprint(motion: Motion, analysis_version: str) -> str:
+    """What decides whether a stored result is still current: the analysis version and every
+    input the analysis reads (text, title, paper type, metadata groups, other files' heads)."""
+    inputs = json.dumps(
+        [motion.title, motion.paper_type, motion.groups, motion.meta.get("other_files_heads")],
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha1(f"{analysis_version}\0{inputs}\0{motion.text}".encode()).hexdigest()
 
 
 def _year(date: str | None) -> int | None:
