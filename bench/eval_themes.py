@@ -3,7 +3,9 @@
     .venv/bin/python bench/eval_themes.py [--mix NAME ...] [--json OUT]
 
 Prints micro/macro F1 and top-1 on the 180 dev gold motions (with the gold topic/funding names as
-the extra field, and text only) for each mix. Dev is never trained on.
+the extra field, and text only) and on the 36 invented demo motions (corpus/demo, the second
+check) for each mix. Dev is never trained on. A mix may override module settings of
+``pipeline.classify.data`` ("data") and ``pipeline.classify.taxonomy`` ("taxonomy").
 """
 
 from __future__ import annotations
@@ -16,7 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.classify.train import train_model  # noqa: E402
+from pipeline.classify import data as D  # noqa: E402
+from pipeline.classify import taxonomy as TX  # noqa: E402
+from pipeline.classify.train import DEFAULT_CONFIG, train_model  # noqa: E402
+from pipeline.evaluate.themes import score_themes  # noqa: E402
+
+MICRO = dict(DEFAULT_CONFIG["classifier"])
 
 MIXES = {
     "spd-only": {"sources": ["spd-berlin"]},
@@ -36,11 +43,80 @@ MIXES = {
             "chars": {"max_chars": 1500, "ngram_range": (3, 5), "min_df": 5, "max_features": 20000}
         },
     },
+    "both-spd-section-only": {
+        "sources": ["spd-berlin", "karlsruhe-weak"],
+        "data": {"SPD_SECONDARY_RATIO": None},
+    },
+    "both-spd-secondary-0.3": {
+        "sources": ["spd-berlin", "karlsruhe-weak"],
+        "data": {"SPD_SECONDARY_RATIO": 0.3},
+    },
+    "both-per-label-thresholds": {
+        "sources": ["spd-berlin", "karlsruhe-weak"],
+        "config": {"classifier": {**MICRO, "selection": "per-label"}},
+    },
+    "both-C0.25": {
+        "sources": ["spd-berlin", "karlsruhe-weak"],
+        "config": {"classifier": {**MICRO, "C": 0.25}},
+    },
+    "both-C1": {
+        "sources": ["spd-berlin", "karlsruhe-weak"],
+        "config": {"classifier": {**MICRO, "C": 1.0}},
+    },
+    "both-logistic-C4": {
+        "sources": ["spd-berlin", "karlsruhe-weak"],
+        "config": {"classifier": {**MICRO, "C": 4.0, "loss": "logistic"}},
+    },
+    "both-no-class-weight": {
+        "sources": ["spd-berlin", "karlsruhe-weak"],
+        "config": {"classifier": {**MICRO, "class_weight": None}},
+    },
+    "both-karlsruhe-secondary-0.3": {
+        "sources": ["spd-berlin", "karlsruhe-weak"],
+        "data": {"SECONDARY_RATIO": 0.3},
+    },
+    "both-title-themes-always": {
+        "sources": ["spd-berlin", "karlsruhe-weak"],
+        "data": {"TITLE_THEMES_ALWAYS": True},
+    },
+    "both-seed-drop-nested": {
+        "sources": ["spd-berlin", "karlsruhe-weak"],
+        "taxonomy": {"SEED_DROP_NESTED": True},
+        "config": {"seed_drop_nested": True},
+    },
     "spd-only-lemmas-lr (naive)": {
         "sources": ["spd-berlin"],
         "config": {"chars": None, "seeds": False, "extra": None, "train_extra": "none"},
     },
 }
+
+
+def demo_set() -> tuple[list, list]:
+    """The demo motions (cleaned like the analyzer does) and their answer-key records; the
+    extra field is the key's topic and funding names."""
+    import json
+
+    from pipeline.ingest import read_inputs
+    from pipeline.preprocess.clean import clean_text
+    from pipeline.record import Motion
+
+    root = Path(__file__).resolve().parent.parent / "corpus" / "demo"
+    gold = {}
+    for line in (root / "expected.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            g = json.loads(line)
+            gold[g["id"]] = g
+    ex, rec = [], []
+    for m in read_inputs([str(root / "papers.json")]):
+        if isinstance(m, Motion) and m.id in gold:
+            g = gold[m.id]
+            extra = " ".join(
+                [g.get("topic") or ""] + [f.get("name") or "" for f in g.get("funding") or []]
+            )
+            text = D.join_text(m.title, clean_text(m.text).text)
+            ex.append(D.Example(m.id, text, g["themes"], extra.strip(), "demo"))
+            rec.append(g)
+    return ex, rec
 
 
 def main() -> None:
@@ -49,29 +125,53 @@ def main() -> None:
     ap.add_argument("--json")
     args = ap.parse_args()
     rows = []
+    demo = demo_set()
     for name in args.mix or list(MIXES):
         spec = MIXES[name]
         t = time.perf_counter()
-        res = train_model(
-            sources=spec["sources"],
-            config=spec.get("config"),
-            dev=True,
-            progress=lambda m: print("  " + m, file=sys.stderr),
-        )
+        saved = {
+            (m, k): getattr(m, k)
+            for m, key in ((D, "data"), (TX, "taxonomy"))
+            for k in spec.get(key, {})
+        }
+        for m, key in ((D, "data"), (TX, "taxonomy")):
+            for k, v in spec.get(key, {}).items():
+                setattr(m, k, v)
+        try:
+            res = train_model(
+                sources=spec["sources"],
+                config=spec.get("config"),
+                dev=True,
+                progress=lambda m: print("  " + m, file=sys.stderr),
+            )
+        finally:
+            for (m, k), v in saved.items():
+                setattr(m, k, v)
         card = res.card
+        ex, rec = demo
+        pick = ("micro_f1", "macro_f1", "top1", "mean_predicted")
+        demo_x = score_themes(rec, res.model.predict([e.text for e in ex], [e.extra for e in ex]))
+        demo_t = score_themes(rec, res.model.predict([e.text for e in ex]))
         row = {
             "mix": name,
             "examples": card["training_examples"],
             "fit_s": round(time.perf_counter() - t, 1),
             "cv": card["cross_validation"],
+            "selection": card["selection"],
             **card["dev"],
+            "demo": {
+                "with_gold_extras": {k: demo_x[k] for k in pick},
+                "without_extras": {k: demo_t[k] for k in pick},
+            },
         }
         rows.append(row)
         w, wo = card["dev"]["with_gold_extras"], card["dev"]["without_extras"]
+        dx, dt = row["demo"]["with_gold_extras"], row["demo"]["without_extras"]
         print(
             f"{name:32s} n={row['examples']:5d}  dev+extra micro {w['micro_f1']:.3f} macro {w['macro_f1']:.3f} "
             f"top1 {w['top1']:.3f} | text-only micro {wo['micro_f1']:.3f} macro {wo['macro_f1']:.3f} "
-            f"top1 {wo['top1']:.3f} | cv micro {row['cv'].get('micro_f1', 0):.3f}  ({row['fit_s']} s)",
+            f"top1 {wo['top1']:.3f} | demo micro {dx['micro_f1']:.3f}/{dt['micro_f1']:.3f} "
+            f"| cv micro {row['cv'].get('micro_f1', 0):.3f}  ({row['fit_s']} s)",
             flush=True,
         )
     if args.json:

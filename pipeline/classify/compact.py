@@ -116,6 +116,7 @@ def _seed_part(name: str, step: Any, column: int, offset: int) -> tuple[dict, di
         "seed_terms": terms,
         "title_weight": float(step.title_weight),
         "max_chars": step.max_chars,
+        "drop_nested": bool(getattr(step, "drop_nested", False)),
     }
     return meta, {}
 
@@ -222,7 +223,9 @@ class _SeedHits:
         from pipeline.classify.taxonomy import SeedMatcher
 
         self.ids = meta["ids"]
-        self.matcher = SeedMatcher({k: tuple(v) for k, v in meta["seed_terms"].items()})
+        self.matcher = SeedMatcher(
+            {k: tuple(v) for k, v in meta["seed_terms"].items()}, meta.get("drop_nested", False)
+        )
         self.title_weight, self.max_chars = meta["title_weight"], meta["max_chars"]
         self.offset, self.column = meta["offset"], meta["column"]
         self.index = {t: j for j, t in enumerate(self.ids)}

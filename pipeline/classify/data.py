@@ -40,8 +40,10 @@ MIN_TOP_SCORE = 3
 SECONDARY_RATIO = (
     0.4  # gold motions carry 1.7 themes on average; 0.6 gave dev micro-F1 0.719, 0.4 gave 0.732
 )
+# Karlsruhe weak labels: every theme with a seed hit in the title is a label (after ranking).
+TITLE_THEMES_ALWAYS = False
 # SPD motions: seed-term themes added after the section's (None: the section's themes only).
-SPD_SECONDARY_RATIO: float | None = None
+SPD_SECONDARY_RATIO: float | None = 0.5
 # SPD motion texts go through clean_text like every text the analyzer classifies.
 SPD_CLEAN = False
 MAX_THEMES = 3
@@ -128,7 +130,13 @@ def spd_examples(
         "spd-berlin",
         {SPD_MOTIONS: sha256_file(motions_path), SPD_SECTIONS: sha256_file(sections_path)},
         len(out),
-        "party-assigned topic_section mapped by section_themes.json; null sections skipped",
+        "party-assigned topic_section mapped by section_themes.json; null sections skipped"
+        + (
+            f"; seed-term themes reaching {SPD_SECONDARY_RATIO} of the top seed score added "
+            "after the section's"
+            if SPD_SECONDARY_RATIO
+            else ""
+        ),
     )
     return out, src
 
@@ -185,7 +193,11 @@ def weak_labels(taxonomy: Taxonomy, title: str, body: str) -> list[str]:
     top = ranked[0][1]
     if top < MIN_TOP_SCORE:
         return []
-    return [t for t, s in ranked[:MAX_THEMES] if s >= max(MIN_TOP_SCORE, SECONDARY_RATIO * top)]
+    floor = max(MIN_TOP_SCORE, SECONDARY_RATIO * top)
+    if TITLE_THEMES_ALWAYS:  # a theme named in the title is a label whatever the body says
+        in_title = set(taxonomy.seed_hits(title))
+        return [t for t, s in ranked if s >= floor or t in in_title][:MAX_THEMES]
+    return [t for t, s in ranked[:MAX_THEMES] if s >= floor]
 
 
 def with_secondary(

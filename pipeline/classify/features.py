@@ -51,18 +51,23 @@ class SeedHits(BaseEstimator, TransformerMixin):
     """
 
     def __init__(
-        self, seed_terms: dict | None = None, title_weight: float = 3.0, max_chars: int = 3000
+        self,
+        seed_terms: dict | None = None,
+        title_weight: float = 3.0,
+        max_chars: int = 3000,
+        drop_nested: bool = False,
     ):
         self.seed_terms = seed_terms
         self.title_weight = title_weight
         self.max_chars = max_chars
+        self.drop_nested = drop_nested
 
     def fit(self, X, y=None):
         from pipeline.classify.taxonomy import SeedMatcher
 
         terms = {k: tuple(v) for k, v in (self.seed_terms or {}).items()}
         self.ids_ = list(terms)
-        self.matcher_ = SeedMatcher(terms)
+        self.matcher_ = SeedMatcher(terms, self.drop_nested)
         return self
 
     def transform(self, X):

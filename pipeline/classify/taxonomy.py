@@ -23,6 +23,8 @@ from pipeline.paths import TAXONOMY_DIR
 DEFAULT_TAXONOMY = TAXONOMY_DIR / "themes.json"
 THEME_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MAX_THEMES = 64
+# Seed matching: a match nested in another theme's longer match in the same word is dropped.
+SEED_DROP_NESTED = False
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class Taxonomy:
 
     @cached_property
     def _matcher(self) -> SeedMatcher:
-        return SeedMatcher({t.id: t.seed_terms for t in self.themes})
+        return SeedMatcher({t.id: t.seed_terms for t in self.themes}, SEED_DROP_NESTED)
 
     def seed_hits(self, text: str) -> dict[str, int]:
         """Seed-term hits per theme in ``text``: words with a match, plus multi-word matches."""
@@ -64,7 +66,10 @@ WORD = re.compile(r"\w[\w-]*")
 class SeedMatcher:
     """Matches seed terms word by word, with a cache per distinct word (fast over big corpora)."""
 
-    def __init__(self, terms: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, terms: dict[str, tuple[str, ...]], drop_nested: bool = False) -> None:
+        # drop_nested: a theme's match that lies inside a longer match of another theme in the
+        # same word does not count ("zweitwohnungssteuer" is a tax, not a "*wohnung").
+        self.drop_nested = drop_nested
         self.prefix: dict[str, set[str]] = {}
         self.infix: dict[str, set[str]] = {}
         self.exact: dict[str, set[str]] = {}
@@ -91,17 +96,24 @@ class SeedMatcher:
         hit = self._cache.get(word)
         if hit is not None:
             return hit
-        found: set[str] = set()
+        spans: list[tuple[int, int, str]] = []  # (start, end, theme) of each matching term
         for i in range(1, len(word) + 1):
-            found |= self.prefix.get(word[:i], set())
+            spans.extend((0, i, t) for t in self.prefix.get(word[:i], ()))
         head = word.split("-", 1)[0]
-        found |= self.exact.get(word, set()) | self.exact.get(head, set())
+        spans.extend((0, len(word), t) for t in self.exact.get(word, ()))
+        spans.extend((0, len(head), t) for t in self.exact.get(head, ()))
         for s in range(len(word)):
             for n in self.infix_lengths:
                 if s + n > len(word):
                     break
-                found |= self.infix.get(word[s : s + n], set())
-        hit = frozenset(found)
+                spans.extend((s, s + n, t) for t in self.infix.get(word[s : s + n], ()))
+        if getattr(self, "drop_nested", False) and len({t for _, _, t in spans}) > 1:
+            spans = [
+                (a, b, t)
+                for a, b, t in spans
+                if not any(u != t and c <= a and b <= d and d - c > b - a for c, d, u in spans)
+            ]
+        hit = frozenset(t for _, _, t in spans)
         if len(self._cache) < 500_000:
             self._cache[word] = hit
         return hit
