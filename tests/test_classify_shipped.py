@@ -28,6 +28,16 @@ def test_shipped_model_matches_shipped_taxonomy(model):
     for key in ("library_versions", "training_sources", "cross_validation", "dev", "command"):
         assert model.card[key]
     assert (DEFAULT_MODEL_DIR / "model.joblib").stat().st_size < 8_000_000
+    assert (DEFAULT_MODEL_DIR / "inference.npz").stat().st_size < 4_000_000
+    assert model.card["choices_using_dev"]
+
+
+def test_shipped_model_predicts_without_scikit_learn(model):
+    # The numpy-only archive serves prediction; the Pipeline stays unloaded, and both agree.
+    assert model.compact is not None and model._pipeline is None
+    texts = [INTEGRATION_MOTION, "Radweg an der Hauptstraße\nDie Stadt baut einen Radweg."]
+    full = ThemeModel.load(DEFAULT_MODEL_DIR, compact=False)
+    assert model.predict(texts) == full.predict(texts)
 
 
 def test_integration_motion_first_among_integration(model):
