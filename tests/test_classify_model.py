@@ -198,6 +198,11 @@ def test_compact_archive_checks_are_one_line(trained, tmp_path):
     (d2 / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
     with pytest.raises(ModelError, match="numpy 1.0.0"):
         ThemeModel.load(d2)
+    card["inference"]["numpy"] = card["library_versions"]["numpy"]
+    card["library_versions"]["simplemma"] = "0.9.1"
+    (d2 / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError, match="simplemma 0.9.1"):
+        ThemeModel.load(d2)
     (d2 / INFERENCE_FILE).unlink()
     with pytest.raises(ModelError, match="missing"):
         ThemeModel.load(d2)

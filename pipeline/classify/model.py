@@ -196,7 +196,8 @@ class ThemeModel:
 
         Checks, each failing with one ModelError line: the files exist, the taxonomy file's hash
         matches the card (and ``taxonomy``, when given, is the same taxonomy); for the
-        numpy-only archive its sha256, format and numpy major version against the card; for
+        numpy-only archive its sha256, format and the numpy and simplemma major versions
+        against the card; for
         ``model.joblib`` (``compact=False``, a model without the archive, or on first use of
         ``pipeline``) the scikit-learn and joblib versions.
         """
@@ -269,6 +270,16 @@ def _load_compact(d: Path, card: dict[str, Any], n_labels: int) -> Any:
             f"{where}: {path.name} was written with numpy {np_want}, this environment has "
             f"{numpy.__version__}; install numpy=={np_want} or {retrain}"
         )
+    sm_want = str((card.get("library_versions") or {}).get("simplemma") or "")
+    if sm_want[:1].isdigit():  # the features are simplemma lemmas: another major, other lemmas
+        import simplemma
+
+        sm_have = str(getattr(simplemma, "__version__", "?"))
+        if _major(sm_want) != _major(sm_have):
+            raise ModelError(
+                f"{where}: trained with simplemma {sm_want}, this environment has {sm_have} "
+                f"(other lemmas, other features); install simplemma=={sm_want} or {retrain}"
+            )
     if inf.get("sha256") != _sha256(path):
         raise ModelError(
             f"{where}: {path.name} does not match the sha256 in the model card (changed after "
