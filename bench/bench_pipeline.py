@@ -11,10 +11,12 @@ replicated corpus is never written out or held in memory:
               whole command: reading, model loading, analysis, store writes).
   tag         ``antragsradar tag --format jsonl > /dev/null`` (one process).
 
-Reported per stage: seconds, docs/s, MB/s (UTF-8 motion text), CPU seconds of all its processes,
-peak RSS of its largest process (ru_maxrss) and the peaks of the sums of RSS and of PSS over
-all its processes (sampled every 0.1 s; PSS counts pages that forked workers share once); and per corpus size the ratio analyze/tokenizer and the 2-worker
-speed-up. Linux only (named pipes, a child subreaper).
+Reported per stage: seconds, docs/s, MB/s (UTF-8 motion text), CPU seconds of all its processes
+(for the tokenizer: of the tokenizer calls), peak RSS of its largest process (ru_maxrss) and the
+peaks of the sums of RSS and of PSS over all its processes (sampled every 0.5 s; PSS counts the
+pages that forked workers share once); per corpus size the ratio analyze/tokenizer (on wall and
+on CPU seconds) and the 2-worker speed-up. On a shared machine, compare CPU seconds: wall times
+move with what else runs. Linux only (named pipes, a child subreaper).
 
     .venv/bin/python bench/bench_pipeline.py --replicas 1,4,16 --json out/bench.json
     .venv/bin/python bench/bench_pipeline.py --replicas 1,2 --limit 300     # a quick look
@@ -170,7 +172,7 @@ def run_stage(
         while not stop.is_set():
             rss, pss = _tree_memory(proc.pid)
             peak_tree, peak_pss = max(peak_tree, rss), max(peak_pss, pss)
-            stop.wait(0.1)
+            stop.wait(0.5)
 
     sampler = threading.Thread(target=sample, daemon=True)
     if sampling:

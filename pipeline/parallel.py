@@ -92,7 +92,11 @@ def _analyzer(model_dir: str | None, batch_size: int) -> Any:
     if a is None:
         from pipeline.analyze import Analyzer
 
-        a = _ANALYZERS[key] = Analyzer(model_dir, batch_size=batch_size)
+        a = Analyzer(model_dir, batch_size=batch_size)
+        # The version hashes rule and code files: take it now, with the models, so that every
+        # worker forked from this process reports the same one even if a file changes later.
+        _ = a.version
+        _ANALYZERS[key] = a
     return a
 
 

@@ -228,3 +228,37 @@ def test_cli_workers_and_commit_every(corpus: Path, serial_db: Path, tmp_path: P
 def test_worker_start_errors_are_reported_once(corpus: Path, tmp_path: Path):
     with pytest.raises(AntragsradarError):
         run(tmp_path / "x.db", corpus, workers=2, model_dir=tmp_path / "no-such-model")
+
+
+def test_one_bad_motion_fails_alone_in_a_worker_chunk():
+    from spacy.language import Language
+
+    from pipeline.analyze import Analyzer
+    from pipeline.record import Failure, Motion
+
+    if "test_boom" not in Language.factories:
+
+        @Language.component("test_boom")
+        def boom(doc):
+            if "BOOM" in doc.text:
+                raise RuntimeError("component exploded")
+            return doc
+
+    class Themes:  # fails for a whole batch that holds the bad text
+        card: dict = {}
+
+        def predict(self, texts, extras):
+            if any("KAPUTT" in t for t in texts):
+                raise ValueError("theme model exploded")
+            return [[] for _ in texts]
+
+    a = Analyzer(None)
+    a.nlp.add_pipe("test_boom")
+    a.themes = Themes()
+    texts = ["Der Gemeinderat möge beschließen.", "BOOM", "KAPUTT", "", "Wir beantragen Bäume."]
+    motions = [Motion(id=f"m{i}", text=t) for i, t in enumerate(texts)]
+    got = a.analyze_chunk(motions)
+    assert [isinstance(r, Failure) for r in got] == [False, True, True, True, False]
+    assert [r["id"] for r in got if isinstance(r, dict)] == ["m0", "m4"]
+    assert "component exploded" in got[1].reason and "theme model exploded" in got[2].reason
+    assert got[3].reason.startswith("no usable text")
