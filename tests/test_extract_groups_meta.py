@@ -76,7 +76,8 @@ def test_metadata_groups_win_over_other_files(nlp):
     assert doc._.groups == ["Die Linke"]
 
 
-def test_without_motion_meta_only_the_own_text_counts(nlp):
+def test_without_other_files_heads_only_the_own_text_counts(nlp):
     motion = paper_to_motion(paper())
+    del motion.meta["other_files_heads"]
     doc = next(nlp.pipe([make_motion_doc(nlp, motion)]))
     assert doc._.groups == ["FDP"]
