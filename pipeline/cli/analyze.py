@@ -86,6 +86,13 @@ def analyze(
             workers=workers,
             scheduler=scheduler,
         )
+    if summary.counts["new"] or summary.counts["changed"]:
+        # Index the terms of new and changed motions now, so that `report compare` stays fast.
+        from pipeline.report.query import open_store
+        from pipeline.report.terms import ensure_terms
+
+        with open_store(db) as con:
+            ensure_terms(con)
     c = summary.counts
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
