@@ -27,6 +27,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from pipeline.evaluate.metrics import prf
+
 ACTION_TYPES = ("review", "report", "concept", "implement", "budget", "appeal", "inquiry", "amend")
 FUNDING_KINDS = ("named_fund", "budget_line", "external_grant", "offset", "general_budget")
 AMOUNT_TOLERANCE = 0.5
@@ -60,13 +62,6 @@ def content_tokens(text: str | None) -> list[str]:
     return [_lemma(w) for w in _TOKEN.findall(text) if w.lower() not in STOP_WORDS and len(w) > 1]
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": tp + fn}
-
-
 def _set_f1(
     pairs: Sequence[tuple[str, set[str], set[str]]], labels: Sequence[str], field: str
 ) -> dict[str, Any]:
@@ -89,14 +84,14 @@ def _set_f1(
                     "errors": len(gold ^ pred),
                 }
             )
-    per_label = {lab: _prf(c["tp"], c["fp"], c["fn"]) for lab, c in counts.items()}
+    per_label = {lab: prf(c["tp"], c["fp"], c["fn"]) for lab, c in counts.items()}
     tot = Counter()
     for c in counts.values():
         tot.update(c)
     supported = [v["f1"] for v in per_label.values() if v["support"]]
     misses.sort(key=lambda m: -m["errors"])
     return {
-        "micro": _prf(tot["tp"], tot["fp"], tot["fn"]),
+        "micro": prf(tot["tp"], tot["fp"], tot["fn"]),
         "macro_f1": round(sum(supported) / len(supported), 4) if supported else 0.0,
         "per_label": per_label,
         "docs": len(pairs),
@@ -147,7 +142,7 @@ def score_funding_kinds(
         presence["tp"] += bool(g) and bool(p)
         presence["fp"] += not g and bool(p)
         presence["fn"] += bool(g) and not p
-    out["presence"] = _prf(presence["tp"], presence["fp"], presence["fn"])
+    out["presence"] = prf(presence["tp"], presence["fp"], presence["fn"])
     return out
 
 
@@ -267,7 +262,7 @@ def score_hedged(
             misses.append({"id": i, "field": "hedged", "gold": gv, "predicted": pv})
     return {
         "accuracy": round(c["ok"] / c["n"], 4) if c["n"] else 0.0,
-        "per_label": {"hedged": _prf(c["tp"], c["fp"], c["fn"])},
+        "per_label": {"hedged": prf(c["tp"], c["fp"], c["fn"])},
         "docs": c["n"],
         "worst": misses[:WORST],
     }
@@ -309,7 +304,7 @@ def _group_scores(pairs: Sequence[tuple[str, set[str], set[str]]]) -> dict[str, 
     return {
         "exact_match": round(c["exact"] / c["n"], 4) if c["n"] else 0.0,
         "docs": c["n"],
-        "per_label": {k: _prf(v["tp"], v["fp"], v["fn"]) for k, v in sorted(per.items())},
+        "per_label": {k: prf(v["tp"], v["fp"], v["fn"]) for k, v in sorted(per.items())},
         "worst": misses[:WORST],
     }
 

@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from pipeline.evaluate.metrics import prf
+
 WORST = 20
 
 
@@ -22,13 +24,6 @@ def theme_ids(item: Any) -> list[str]:
         if tid and tid not in out:
             out.append(str(tid))
     return out
-
-
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": tp + fn}
 
 
 def score_themes(
@@ -74,11 +69,11 @@ def score_themes(
                     "errors": len(gs ^ ps) + (0 if pred and pred[0] in gs else 1),
                 }
             )
-    per_label = {lab: _prf(c["tp"], c["fp"], c["fn"]) for lab, c in sorted(counts.items())}
+    per_label = {lab: prf(c["tp"], c["fp"], c["fn"]) for lab, c in sorted(counts.items())}
     tot: Counter = Counter()
     for c in counts.values():
         tot.update(c)
-    micro = _prf(tot["tp"], tot["fp"], tot["fn"])
+    micro = prf(tot["tp"], tot["fp"], tot["fn"])
     supported = [v["f1"] for v in per_label.values() if v["support"]]
     n = len(gold_records)
     misses.sort(key=lambda m: -m["errors"])
