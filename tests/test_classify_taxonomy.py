@@ -93,3 +93,14 @@ def test_seed_term_kinds():
     assert hits == {"verkehr": 3}
     assert tax.seed_hits("Die Ganztagsgrundschule und die Schulen") == {"schule": 2}
     assert tax.seed_hits("Transport") == {}
+
+
+def test_seed_matcher_term_kinds_and_phrases():
+    from pipeline.classify.taxonomy import SeedMatcher
+
+    m = SeedMatcher(
+        {"a": ("rad", "*bahn", "=bus", "=e-akte"), "b": ("tempo 30", "=open data", "*ab c")}
+    )
+    text = "Radweg S-Bahn bus-spur Busse e-akte e-akte-x tempo  30 open data openness xab c"
+    assert m.hits(text) == {"a": 4, "b": 3}
+    assert m.hits("tempo 300 open datas") == {"b": 1}

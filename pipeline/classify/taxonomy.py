@@ -74,6 +74,7 @@ class SeedMatcher:
         self.infix: dict[str, set[str]] = {}
         self.exact: dict[str, set[str]] = {}
         phrases: dict[str, list[str]] = {}
+        firsts: dict[str, list[str]] = {}
         for tid, ts in terms.items():
             for term in ts:
                 kind, body = (
@@ -83,18 +84,64 @@ class SeedMatcher:
                 )
                 if " " in body.strip():
                     phrases.setdefault(tid, []).append(_phrase_regex(kind, body))
+                    # A phrase matches only where its first word occurs: a cheap pre-check.
+                    firsts.setdefault(tid, []).append(body.split()[0])
                 else:
                     getattr(self, kind).setdefault(body.strip(), set()).add(tid)
         self.phrases = {tid: re.compile("|".join(ps)) for tid, ps in phrases.items()}
+        self.phrase_firsts = {tid: tuple(ws) for tid, ws in firsts.items()}
         self.infix_lengths = sorted({len(k) for k in self.infix})
         self._cache: dict[str, frozenset[str]] = {}
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_cache": {}}  # the word cache is rebuilt, never pickled
+        # The word cache and the compiled per-theme patterns are rebuilt, never pickled.
+        state = {**self.__dict__, "_cache": {}}
+        state.pop("_theme_rx", None)
+        return state
+
+    def _word_patterns(self) -> list[tuple[str, re.Pattern]]:
+        """Per theme one compiled pattern of its single-word terms (a trie as a regex): searched
+        in a word, it matches exactly when one of the theme's terms matches the word."""
+        rx = self.__dict__.get("_theme_rx")
+        if rx is not None:
+            return rx
+        order: list[str] = []
+        by_theme: dict[str, dict[str, list[str]]] = {}
+        for kind in ("prefix", "infix", "exact"):
+            for term, tids in getattr(self, kind).items():
+                for tid in sorted(tids):
+                    if tid not in by_theme:
+                        order.append(tid)
+                    by_theme.setdefault(tid, {}).setdefault(kind, []).append(term)
+        rx = []
+        for tid in order:
+            kinds = by_theme[tid]
+            alts = []
+            prefix = [t for t in kinds.get("prefix", []) if t]  # "" never matches a prefix
+            if prefix:
+                alts.append("^" + _trie_regex(prefix))
+            if kinds.get("infix"):
+                alts.append(_trie_regex(kinds["infix"]))
+            # "=term": the whole word, or its part before the first hyphen.
+            whole = [t for t in kinds.get("exact", []) if t and "-" in t]
+            head = [t for t in kinds.get("exact", []) if t and "-" not in t]
+            if head:
+                alts.append("^" + _trie_regex(head) + r"(?:-|\Z)")
+            if whole:
+                alts.append("^" + _trie_regex(whole) + r"\Z")
+            if alts:
+                rx.append((tid, re.compile("|".join(alts))))
+        self._theme_rx = rx
+        return rx
 
     def word_themes(self, word: str) -> frozenset[str]:
         hit = self._cache.get(word)
         if hit is not None:
+            return hit
+        if not getattr(self, "drop_nested", False):
+            hit = frozenset(tid for tid, pat in self._word_patterns() if pat.search(word))
+            if len(self._cache) < 500_000:
+                self._cache[word] = hit
             return hit
         spans: list[tuple[int, int, str]] = []  # (start, end, theme) of each matching term
         for i in range(1, len(word) + 1):
@@ -121,14 +168,41 @@ class SeedMatcher:
     def hits(self, text: str) -> dict[str, int]:
         low = text.lower()
         counts: dict[str, int] = {}
+        cache, word_themes = self._cache, self.word_themes
         for word in WORD.findall(low):
-            for tid in self.word_themes(word):
+            found = cache.get(word)
+            if found is None:
+                found = word_themes(word)
+            for tid in found:
                 counts[tid] = counts.get(tid, 0) + 1
+        firsts = getattr(self, "phrase_firsts", None)  # absent in matchers pickled before it
         for tid, pat in self.phrases.items():
-            n = sum(1 for _ in pat.finditer(low))
+            if firsts is not None and not any(w in low for w in firsts.get(tid, ())):
+                continue
+            n = len(pat.findall(low))  # the patterns have no groups: one string per match
             if n:
                 counts[tid] = counts.get(tid, 0) + n
         return counts
+
+
+def _trie_regex(terms: list[str]) -> str:
+    """A regex matching each of ``terms`` (and nothing else at its start), factored as a trie so
+    that the alternation is tried character by character."""
+    root: dict[str, dict] = {}
+    for term in terms:
+        node = root
+        for ch in term:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def rx(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + rx(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return rx(root)
 
 
 def _phrase_regex(kind: str, body: str) -> str:
