@@ -4,7 +4,6 @@ commit in transactional batches so that an interrupted run loses at most one ope
 
 from __future__ import annotations
 
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -16,7 +15,7 @@ from pipeline.analyze import Analyzer
 from pipeline.ingest import Columns, read_inputs, resolve_inputs
 from pipeline.parallel import DEFAULT_CHUNK_SIZE, DaskCluster, InProcess, ProcessPool, make_backend
 from pipeline.paths import DEFAULT_MODEL_DIR
-from pipeline.record import Failure, Motion
+from pipeline.record import Failure, Motion, failure_kind
 from pipeline.store import Store, fingerprint
 
 Progress = Callable[[int], None]
@@ -40,13 +39,6 @@ class RunSummary:
             "failure_reasons": dict(self.failure_reasons.most_common()),
             "seconds": round(self.seconds, 2),
         }
-
-
-def _reason_kind(reason: str) -> str:
-    """Failure reasons without their specifics (line and record numbers, details in
-    parentheses), so that the summary groups alike failures."""
-    reason = re.sub(r"^line \d+: ", "", reason.split(" (")[0])
-    return re.sub(r"\b(record|line) \d+", r"\1 N", reason)
 
 
 def _select(
@@ -180,7 +172,7 @@ def _run(
         if unchanged:
             store.touch(run_id, unchanged)
         for _, f, _ in failed:
-            summary.failure_reasons[_reason_kind(f.reason)] += 1
+            summary.failure_reasons[failure_kind(f.reason)] += 1
         analysed.clear()
         failed.clear()
         unchanged.clear()

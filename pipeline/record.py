@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -40,3 +41,11 @@ class Failure:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def failure_kind(reason: str) -> str:
+    """A failure reason without its specifics (URLs, line and record numbers, details in
+    parentheses, the advice after "; "), so that run summaries group alike failures."""
+    reason = re.sub(r"https?://\S+", "<url>", reason).split(" (")[0].split("; ")[0]
+    reason = re.sub(r"^line \d+: ", "", reason)
+    return re.sub(r"\b(record|line) \d+", r"\1 N", reason)

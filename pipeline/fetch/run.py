@@ -9,7 +9,6 @@ by the Paper id and unchanged texts are skipped).
 
 from __future__ import annotations
 
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -24,7 +23,7 @@ from pipeline.fetch.cache import FileCache
 from pipeline.fetch.http import HttpClient, HttpConfig, HttpError, check_url, with_params
 from pipeline.fetch.state import FetchState, iso, now_utc, parse_time
 from pipeline.paths import DEFAULT_MODEL_DIR
-from pipeline.record import Failure, Motion
+from pipeline.record import Failure, Motion, failure_kind
 from pipeline.store import Store, fingerprint
 
 if TYPE_CHECKING:
@@ -73,11 +72,6 @@ def parse_since(value: str | datetime | None) -> datetime | None:
 
 def cache_folder(db: str | Path) -> Path:
     return Path(str(db) + ".cache")
-
-
-def _reason_kind(reason: str) -> str:
-    """A failure reason without its URLs and details, for the summary."""
-    return re.sub(r"https?://\S+", "<url>", reason).split(" (")[0].split("; ")[0]
 
 
 class _PageWriter:
@@ -156,7 +150,7 @@ class _PageWriter:
         if unchanged:
             self.store.touch(self.run_id, unchanged)
         for _, f, _ in failed:
-            self.summary.failure_reasons[_reason_kind(f.reason)] += 1
+            self.summary.failure_reasons[failure_kind(f.reason)] += 1
         for m, _, fp in analysed:
             self.fps[m.id] = fp
         for m, _, _ in failed:
