@@ -57,14 +57,23 @@ def _gold_motions(gold: list[dict[str, Any]], corpus: list[str]) -> Iterator[tup
     """The corpus motions that gold records refer to, as (gold id, motion).
 
     A gold id matches a motion id exactly, or as ``prefix:KEY`` where KEY is the last path
-    segment of the motion's OParl id (``karlsruhe:114`` → ``…/papers/ag/114``).
+    segment of the motion's OParl id and the prefix names its source
+    (``karlsruhe:114`` → ``https://web1.karlsruhe.de/…/papers/ag/114``, not ``…/musterstadt/paper/114``).
     """
     by_exact = {g["id"]: g["id"] for g in gold}
-    by_key = {str(g["id"]).split(":", 1)[-1]: g["id"] for g in gold}
+    by_key: dict[str, list[tuple[str, str]]] = {}
+    for g in gold:
+        prefix, _, key = str(g["id"]).rpartition(":")
+        by_key.setdefault(key, []).append((prefix.lower(), g["id"]))
     for item in read_inputs(corpus):
         if not isinstance(item, Motion):
             continue
-        gid = by_exact.get(item.id) or by_key.get(paper_key(item.id))
+        gid = by_exact.get(item.id)
+        if gid is None:
+            lowered = item.id.lower()
+            gid = next(
+                (g for prefix, g in by_key.get(paper_key(item.id), []) if prefix in lowered), None
+            )
         if gid is not None:
             yield gid, item
 

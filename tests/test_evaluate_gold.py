@@ -1,0 +1,47 @@
+"""Which corpus motions gold records refer to."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.evaluate.gold import _gold_motions, load_gold
+
+P = "https://schema.oparl.org/1.1/Paper"
+
+
+def _papers(tmp_path: Path) -> str:
+    papers = [
+        {
+            "id": f"https://{host}/oparl/papers/114",
+            "type": P,
+            "name": "Antrag",
+            "mainFile": {"id": "f", "text": f"Antrag aus {host}. Die Verwaltung prüft das."},
+        }
+        for host in ("ratsinfo.musterstadt.example", "web1.karlsruhe.de")
+    ]
+    path = tmp_path / "papers.json"
+    path.write_text(json.dumps(papers), encoding="utf-8")
+    return str(path)
+
+
+def test_key_matches_only_the_source_the_prefix_names(tmp_path):
+    gold = [{"id": "karlsruhe:114"}]
+    got = [(gid, m.id) for gid, m in _gold_motions(gold, [_papers(tmp_path)])]
+    assert got == [("karlsruhe:114", "https://web1.karlsruhe.de/oparl/papers/114")]
+
+
+def test_exact_ids_match(tmp_path):
+    gold = [{"id": "https://ratsinfo.musterstadt.example/oparl/papers/114"}]
+    got = [gid for gid, _ in _gold_motions(gold, [_papers(tmp_path)])]
+    assert got == [gold[0]["id"]]
+
+
+def test_bad_gold_line_is_one_clear_error(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"id": "a"}\n{kaputt\n', encoding="utf-8")
+    with pytest.raises(InputError, match="line 2 is not valid JSON"):
+        load_gold(path)
