@@ -32,3 +32,64 @@ def test_modifiers_the_request_never_mentions_are_dropped():
     )
     assert got == "Radwege mit Querungen"
     assert r.drop_unmentioned_modifiers("Radwege", "nichts") == "Radwege"
+
+
+def test_abbreviation_replaces_the_name_it_abbreviates():
+    r = TopicRules()
+    topic = r.from_title(
+        "Wartezeiten vor der Außenstelle des Bundesamtes für Migration und Flüchtlinge (BAMF)"
+    )
+    assert topic == "Wartezeiten vor der Außenstelle des BAMF"
+    # An abbreviation without its long form is dropped, the word it repeats stays.
+    assert r.from_title("Ladesäulen (LIS) für Elektroautos") == "Ladesäulen für Elektroautos"
+
+
+def test_bracketed_short_name_sharing_a_stem_is_the_topic():
+    r = TopicRules()
+    title = "Fonds zur Förderung der Sichtbarkeit und Stärkung der queeren Vielfalt (Queer-Fonds)"
+    assert r.from_title(title) == "Queer-Fonds"
+    # A bracketed nickname that shares nothing with the name is not an alias.
+    got = r.from_title(
+        "Finanzielle Anreize für gemeinnützige Arbeit von Asylbewerbern (Ein-Euro-Jobs)"
+    )
+    assert got is not None and "Asylbewerbern" in got
+
+
+def test_generic_words_go_with_their_adjectives_and_articles():
+    r = TopicRules()
+    assert r.from_title(
+        "Sachdienliche Informationen zu Schwangerschaftsabbrüchen bereitstellen"
+    ) == ("Informationen zu Schwangerschaftsabbrüchen")
+    assert r.from_title("Abschließbares Fahrradhäuschen im Bereich der Schule am Lustgarten") == (
+        "Abschließbares Fahrradhäuschen Schule am Lustgarten"
+    )
+    assert (
+        r.from_title("Klare Roadmap für den Energieleitplan") == "Roadmap für den Energieleitplan"
+    )
+
+
+def test_closing_verbs_and_second_demand_are_cut():
+    r = TopicRules()
+    assert r.from_title("Umbau der Kaiserstraße verschieben und Planung überarbeiten") == (
+        "Umbau der Kaiserstraße"
+    )
+    assert r.from_title("Fahrradstraße Sophienstraße vorbereiten und ausweisen") == (
+        "Fahrradstraße Sophienstraße"
+    )
+    # A lower-case adjective before a noun is not a verb.
+    assert "digitalen" in r.from_title("Qualität der digitalen Anzeigesysteme im Nahverkehr")
+
+
+def test_amounts_school_years_and_gender_pairs_are_trimmed():
+    r = TopicRules()
+    assert r.from_title("Treffpunkt für Eltern um 85.900 Euro kürzen") == "Treffpunkt für Eltern"
+    assert r.from_title("Schulsozialarbeit an Grundschulen im Schuljahr 2025/26 weiterführen") == (
+        "Schulsozialarbeit an Grundschulen"
+    )
+    assert r.from_title("Countdown-Ampeln für Fußgängerinnen und Fußgänger") == (
+        "Countdown-Ampeln für Fußgänger"
+    )
+    # A preposition is not an adjective: "während" stays.
+    assert r.drop_unmentioned_modifiers("Öffnungskonzept während der Pandemie", "ein konzept") == (
+        "Öffnungskonzept während der Pandemie"
+    )

@@ -14,6 +14,13 @@ from pipeline.extract.patterns import load_patterns
 SEPARATORS = re.compile(r"\s*(?::|\s[-–—]\s|\s[-–—](?=[A-ZÄÖÜ„\"])|!|\?)\s*")
 QUOTES = re.compile(r"[„“”\"»«]")
 NOUN = re.compile(r"\b[A-ZÄÖÜ][\wäöüß\-]{2,}")
+ABBREVIATION = re.compile(r"\s*\(([A-ZÄÖÜ]{2,6})\)")
+ALIAS = re.compile(r"\s*\(([A-ZÄÖÜ][\wäöüß\-]{7,})\)\s*$")
+# "Nutzerinnen und Nutzer", "Fußgänger/Fußgängerinnen": one form is enough for a topic.
+GENDER_PAIR = re.compile(r"\b(\w+?)innen(?: und |/)\1(n?)\b|\b(\w+?)(n?)/\3innen\b")
+GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
+CONTRACTED = frozenset({"zur", "zum", "im", "am", "ins", "vom", "beim"})
+INFINITIVE = re.compile(r"[a-zäöüß]{3,}(?:en|ern|eln)")
 
 
 def _nominative(word: str) -> str:
@@ -29,6 +36,32 @@ def _nominative(word: str) -> str:
     if lemma != word:
         return lemma[:1].upper() + lemma[1:]
     return word[:-2] if word.endswith("es") and len(word) > 6 else word[:-1]
+
+
+def _short_forms(title: str) -> str:
+    """Replace a long name followed by its abbreviation by the abbreviation
+    ("Bundesamtes für Migration und Flüchtlinge (BAMF)" -> "BAMF"); an abbreviation whose
+    name is not in the title goes (it repeats the word before it)."""
+    out: list[str] = []
+    pos = 0
+    for m in ABBREVIATION.finditer(title):
+        words = title[pos : m.start()].split()
+        abbr = m.group(1)
+        for i in range(len(words) - 1, max(-1, len(words) - 7), -1):
+            letters = iter("".join(words[i:]).lower())
+            if words[i][:1] == abbr[0] and all(ch in letters for ch in abbr.lower()):
+                words = [*words[:i], abbr]
+                break
+        out.extend(words)
+        pos = m.end()
+    out.extend(title[pos:].split())
+    return " ".join(out)
+
+
+def _one_gender(text: str) -> str:
+    return GENDER_PAIR.sub(
+        lambda m: (m.group(1) or m.group(3)) + (m.group(2) or m.group(4) or ""), text
+    )
 
 
 class TopicRules:
@@ -47,6 +80,8 @@ class TopicRules:
         self.trailing_clause = (
             re.compile(d["trailing_clause"]) if d.get("trailing_clause") else None
         )
+        self.articles = frozenset(d.get("articles", []))
+        self.function_words = self.articles | frozenset(d.get("prepositions", []))
 
     def clean_title(self, title: str) -> str:
         t = " ".join(title.split())
@@ -60,29 +95,107 @@ class TopicRules:
     def shorten(self, phrase: str) -> str:
         """Drop quotes, closing verbs and generic words; keep at most ``max_words`` content words."""
         p = QUOTES.sub("", phrase).strip(" .,;:-–")
+        p = _one_gender(p)
         p = self.trailing.sub("", p)
         p = self.trailing.sub("", p)
-        words = [w for w in p.split() if w.lower().strip(",.()") not in self.generic_words]
+        words = self._drop_closing_verbs(p.split())
+        words = self._drop_generic(words)
         out: list[str] = []
         n = 0
         for w in words:
             out.append(w)
-            n += w.lower().strip(",.()") not in self.stop
+            n += self._key(w) not in self.stop
             if n >= self.max_words:
                 break
-        while out and (out[-1].lower().strip(",.()") in self.stop or not out[-1][:1].isalnum()):
+        text = " ".join(self._strip_function_words(out)).strip(" ,;:-–")
+        # A closing full stop goes unless it ends an abbreviation ("e. V.").
+        return text if re.search(r"\b[A-Za-z]\.$", text) else text.rstrip(".")
+
+    @staticmethod
+    def _key(word: str) -> str:
+        return word.lower().strip(",.()")
+
+    def _drop_closing_verbs(self, words: list[str]) -> list[str]:
+        """A title that ends in infinitives ("... vorbereiten und ausweisen") names the object
+        before them; nouns are capitalised, so lower-case closing words in -en are verbs. A
+        verb after a noun and before "und" ends the first demand ("Umbau der Kaiserstraße
+        verschieben und Planung ... überarbeiten"); the object is the part before it."""
+        for i in range(1, len(words) - 1):
+            if (
+                self._is_verb(words[i])
+                and words[i - 1][:1].isupper()
+                and words[i + 1] in ("und", "sowie")
+            ):
+                words = words[:i]
+                break
+        words = list(words)
+        while len(words) > 1 and self._is_verb(words[-1]):
+            words.pop()
+            if (
+                len(words) > 2
+                and words[-1] in ("und", "oder", "sowie")
+                and self._is_verb(words[-2])
+            ):
+                words.pop()
+        return words
+
+    def _is_verb(self, word: str) -> bool:
+        return bool(INFINITIVE.fullmatch(word)) and self._key(word) not in self.stop
+
+    def _drop_generic(self, words: list[str]) -> list[str]:
+        """Drop generic words with the adjectives and articles that belong to them
+        ("im Bereich der Schule" -> "Schule", "sachdienliche Informationen zu" -> "zu")."""
+        out: list[str] = []
+        skip_article = False
+        for w in words:
+            key = self._key(w)
+            if skip_article and key in GENITIVE_ARTICLES:
+                skip_article = False
+                continue
+            skip_article = False
+            if key not in self.generic_words:
+                out.append(w)
+                continue
+            while out and out[-1][:1].islower() and self._key(out[-1]) not in self.stop:
+                out.pop()
+            if out and self._key(out[-1]) in self.articles:
+                out.pop()
+            if out and self._key(out[-1]) in CONTRACTED:
+                out.pop()
+            skip_article = True
+        # An article left in front of another function word has lost its noun.
+        tidy: list[str] = []
+        for w in out:
+            key = self._key(w)
+            if tidy and self._key(tidy[-1]) in self.articles and key in self.function_words:
+                tidy.pop()
+            if tidy and self._key(tidy[-1]) in CONTRACTED and key in self.articles:
+                continue
+            tidy.append(w)
+        return tidy
+
+    def _strip_function_words(self, words: list[str]) -> list[str]:
+        out = list(words)
+        while out and (self._key(out[-1]) in self.stop or not out[-1][:1].isalnum()):
             out.pop()
-        while out and out[0].lower().strip(",.()") in self.stop:
+        while out and self._key(out[0]) in self.stop:
             out.pop(0)
-        return " ".join(out).strip(" ,.;:-–")
+        return out
 
     def from_title(self, title: str, context: str = "") -> str | None:
         t = self.clean_title(title)
         if not t or self.generic.match(t) or not re.search(r"[a-zäöüß]{3}", t):
             return None
+        alias = ALIAS.search(t)
+        if alias and self._is_alias(alias.group(1), t[: alias.start()]):
+            return alias.group(1)
+        t = _short_forms(t)
         if self.place is not None:
             t = self.place.sub(" ", t)
         t = self._drop_lead(t)
+        if self.trailing_clause is not None:
+            cut = self.trailing_clause.sub("", t)
+            t = cut if self._names_object(cut) else t
         # Slogan and object are often split by ":" or " - "; the object may be either side.
         # The side that the request itself talks about wins; without a clear winner both
         # are kept and generic words removed.
@@ -97,6 +210,20 @@ class TopicRules:
         if topic:
             topic = self._trim(topic)
         return topic
+
+    def _names_object(self, text: str) -> bool:
+        """Whether ``text`` has a noun that is neither generic nor a stop word."""
+        return any(
+            w.lower() not in self.generic_words and w.lower() not in self.stop
+            for w in NOUN.findall(text)
+        )
+
+    def _is_alias(self, alias: str, name: str) -> bool:
+        """A one-word name in brackets after a long name ("Fonds zur Förderung ...
+        (Queer-Diversity-Fonds)") is its short form when they share a word stem."""
+        words = [w for w in NOUN.findall(name) if w.lower() not in self.stop]
+        low = alias.lower()
+        return len(words) >= 3 and any(w.lower()[:5] in low for w in words)
 
     def _drop_lead(self, t: str) -> str:
         """Drop leading action nouns ("Einrichtung eines ..."); a noun left in the genitive
@@ -117,7 +244,7 @@ class TopicRules:
         unless nothing nominal is left."""
         if self.trailing_clause is not None:
             cut = self.trailing_clause.sub("", topic).strip(" ,")
-            if NOUN.search(cut):
+            if self._names_object(cut):
                 topic = cut
         return topic
 
@@ -157,6 +284,20 @@ class TopicRules:
         nouns = [w for w in NOUN.findall(obj) if w.lower() not in self.stop]
         return nouns[0] if nouns else None
 
+    def topic(
+        self, title: str, objects: list[str], evidence: list[str], operative: str | None
+    ) -> str | None:
+        """The topic from the title, checked against the request; else the request's object.
+
+        ``operative`` is the text of the operative part, None when the doc has no sections."""
+        context = " ".join(evidence[:3]) + " " + " ".join(objects[:3])
+        topic = self.from_title(title, context)
+        if topic and operative is not None:
+            topic = self.drop_unmentioned_modifiers(topic, operative.lower())
+        if topic is None and objects:
+            topic = self.from_object(objects[0])
+        return topic
+
     def keywords(self, title: str, objects: list[str], k: int = 5) -> list[str]:
         c: Counter[str] = Counter()
         for i, src in enumerate([title, *objects]):
@@ -179,18 +320,15 @@ class MotionTopic:
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
-        title = doc._.title or ""
         acts = doc._.actions or []
-        objects = [a.get("object") or "" for a in acts]
-        context = " ".join(a.get("evidence") or "" for a in acts[:3]) + " " + " ".join(objects[:3])
-        topic = self.rules.from_title(title, context)
         sec = doc._.sections
-        if topic and sec is not None:
+        operative = None
+        if sec is not None:
             text = doc_text(doc)
-            operative = " ".join(text[a:b] for a, b in sec.operative).lower()
-            topic = self.rules.drop_unmentioned_modifiers(topic, operative)
-        if topic is None and objects:
-            topic = self.rules.from_object(objects[0])
-        doc._.topic = topic
+            operative = " ".join(text[a:b] for a, b in sec.operative)
+        title = doc._.title or ""
+        objects = [a.get("object") or "" for a in acts]
+        evidence = [a.get("evidence") or "" for a in acts]
+        doc._.topic = self.rules.topic(title, objects, evidence, operative)
         doc._.topic_keywords = self.rules.keywords(title, objects)
         return doc
