@@ -93,3 +93,22 @@ def test_amounts_school_years_and_gender_pairs_are_trimmed():
     assert r.drop_unmentioned_modifiers("Öffnungskonzept während der Pandemie", "ein konzept") == (
         "Öffnungskonzept während der Pandemie"
     )
+
+
+def test_what_is_left_in_the_genitive_is_put_in_the_nominative():
+    r = TopicRules()
+    cases = {
+        "Stand der Entwicklung eines gesamtstädtischen Inklusionskonzepts": (
+            "Gesamtstädtisches Inklusionskonzept"
+        ),
+        "Erhöhung der interkulturellen Kompetenz": "Interkulturelle Kompetenz",
+        "Bereitstellung kostenfreier Hygieneprodukte an Schulen": (
+            "Kostenfreie Hygieneprodukte an Schulen"
+        ),
+        "Einrichtung eines Jugendbeirats": "Jugendbeirat",
+        # already nominative, and a Fonds keeps its -s
+        "Einrichtung kostenfreies WLAN am Bahnhof": "Kostenfreies WLAN am Bahnhof",
+        "Einrichtung eines sozialen Innovationsfonds": "Sozialer Innovationsfonds",
+    }
+    for title, topic in cases.items():
+        assert r.topic(title, [], [], None) == topic, title

@@ -20,12 +20,14 @@ ALIAS = re.compile(r"\s*\(([A-ZÄÖÜ][\wäöüß\-]{7,})\)\s*$")
 GENDER_PAIR = re.compile(r"\b(\w+?)innen(?: und |/)\1(n?)\b|\b(\w+?)(n?)/\3innen\b")
 GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 CONTRACTED = frozenset({"zur", "zum", "im", "am", "ins", "vom", "beim"})
+# An inflected adjective: stem + ending (the stem may end in -er: "sicheren", "besseren").
+ADJECTIVE = re.compile(r"([a-zäöüß][a-zäöüß\-]{2,}?)(?:en|er|em|es|e)")
 INFINITIVE = re.compile(r"[a-zäöüß]{3,}(?:en|ern|eln)")
 
 
-def _nominative(word: str) -> str:
+def _nominative(word: str, keep_s: tuple[str, ...] = ()) -> str:
     """A noun in the genitive singular ("Mietsystems", "Gesamtkonzeptes") in its base form."""
-    if not word[:1].isupper() or not word.endswith("s") or word.endswith("ss"):
+    if not word[:1].isupper() or not word.endswith("s") or word.lower().endswith(("ss", *keep_s)):
         return word
     try:
         import simplemma
@@ -81,6 +83,8 @@ class TopicRules:
             re.compile(d["trailing_clause"]) if d.get("trailing_clause") else None
         )
         self.articles = frozenset(d.get("articles", []))
+        self.neuter_suffixes = tuple(d.get("neuter_suffixes", []))
+        self.keep_s = tuple(d.get("nominative_s_endings", []))
         self.function_words = self.articles | frozenset(d.get("prepositions", []))
 
     def clean_title(self, title: str) -> str:
@@ -147,10 +151,13 @@ class TopicRules:
         ("im Bereich der Schule" -> "Schule", "sachdienliche Informationen zu" -> "zu")."""
         out: list[str] = []
         skip_article = False
+        opening_article = None
         for w in words:
             key = self._key(w)
             if skip_article and key in GENITIVE_ARTICLES:
                 skip_article = False
+                if not out:
+                    opening_article = key
                 continue
             skip_article = False
             if key not in self.generic_words:
@@ -172,14 +179,22 @@ class TopicRules:
             if tidy and self._key(tidy[-1]) in CONTRACTED and key in self.articles:
                 continue
             tidy.append(w)
+        if opening_article is not None:
+            # "Stand der Entwicklung eines gesamtstädtischen Inklusionskonzepts": what is
+            # left opened with a genitive; its noun phrase is put in the nominative.
+            tidy = self.nominative_phrase(tidy, opening_article)
         return tidy
 
     def _strip_function_words(self, words: list[str]) -> list[str]:
         out = list(words)
         while out and (self._key(out[-1]) in self.stop or not out[-1][:1].isalnum()):
             out.pop()
+        dropped = ""
         while out and self._key(out[0]) in self.stop:
-            out.pop(0)
+            dropped = self._key(out.pop(0))
+        if dropped in self.articles or dropped in CONTRACTED:
+            # "zum sicheren Hafen" -> "Sicherer Hafen"
+            out = self.nominative_phrase(out, dropped)
         return out
 
     def from_title(self, title: str, context: str = "") -> str | None:
@@ -226,18 +241,53 @@ class TopicRules:
         return len(words) >= 3 and any(w.lower()[:5] in low for w in words)
 
     def _drop_lead(self, t: str) -> str:
-        """Drop leading action nouns ("Einrichtung eines ..."); a noun left in the genitive
-        after "des/eines" is put in its base form ("Jugendbeirats" -> "Jugendbeirat")."""
+        """Drop leading action nouns ("Einrichtung eines ..."); the phrase left in the
+        genitive is put in the nominative ("eines Jugendbeirats" -> "Jugendbeirat")."""
         m = self.lead.match(t)
         if not m:
             return t
         cut = t[m.end() :]
         if not NOUN.search(cut):
             return t
-        if re.search(r"\b(?:des|eines)\s+$", m.group(0)):
-            first, _, rest = cut.partition(" ")
-            cut = " ".join(x for x in (_nominative(first), rest) if x)
-        return cut
+        last = m.group(0).split()[-1].lower()
+        article = last if last in self.articles or last in CONTRACTED else ""
+        words = self.nominative_phrase(cut.split(), article)
+        return " ".join(words)
+
+    def nominative_phrase(self, words: list[str], article: str) -> list[str]:
+        """The noun phrase opening ``words`` in the nominative, given the article it followed
+        in the title (now dropped): adjectives take the strong ending, a genitive head its base
+        form ("des gesamtstädtischen Inklusionskonzepts" -> "Gesamtstädtisches Inklusionskonzept",
+        "der interkulturellen Kompetenz" -> "Interkulturelle Kompetenz")."""
+        words = list(words)
+        head = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+        if head is None or head > 3:
+            return words
+        adjectives = [i for i in range(head) if ADJECTIVE.fullmatch(words[i])]
+        if len(adjectives) != head:
+            return words
+        if article in ("des", "eines"):
+            words[head] = _nominative(words[head], self.keep_s)
+        ending = self._strong_ending(article, words[head])
+        if not article:
+            # no article: only a strong genitive plural or feminine ("kostenfreier
+            # Hygieneprodukte") needs a change; "kostenfreies WLAN" is nominative already
+            adjectives = [i for i in adjectives if words[i].endswith("er")]
+            ending = "e"
+        if ending is not None:
+            for i in adjectives:
+                stem = ADJECTIVE.fullmatch(words[i]).group(1)
+                words[i] = stem + ending
+        return words
+
+    def _strong_ending(self, article: str, noun: str) -> str | None:
+        """The nominative ending of an adjective before ``noun`` with no article."""
+        if article in ("der", "einer"):
+            # genitive feminine or plural: -e either way
+            return "e"
+        if article in ("des", "eines", "zum", "im", "am", "vom", "beim", "dem", "einem"):
+            return "es" if noun.lower().endswith(self.neuter_suffixes) else "er"
+        return None
 
     def _trim(self, topic: str) -> str:
         """Cut what follows the object ('... in Zusammenarbeit mit ...'), keeping the topic
@@ -296,6 +346,8 @@ class TopicRules:
             topic = self.drop_unmentioned_modifiers(topic, operative.lower())
         if topic is None and objects:
             topic = self.from_object(objects[0])
+        if topic and topic[:1].islower():
+            topic = topic[:1].upper() + topic[1:]
         return topic
 
     def keywords(self, title: str, objects: list[str], k: int = 5) -> list[str]:
