@@ -112,3 +112,14 @@ def test_what_is_left_in_the_genitive_is_put_in_the_nominative():
     }
     for title, topic in cases.items():
         assert r.topic(title, [], [], None) == topic, title
+
+
+def test_slogan_parts_and_second_conjuncts_lose():
+    r = TopicRules()
+    # a purpose clause after the dash is a slogan; the object is before it
+    ctx = "Die Verwaltung wird beauftragt, die Beteiligungsplattform weiterzuentwickeln."
+    got = r.from_title("Beteiligungsplattform weiterentwickeln – für echte Beteiligung", ctx)
+    assert got == "Beteiligungsplattform"
+    assert r.from_title("Sprachkurse an Volkshochschulen und die Finanzierung durch das Land") == (
+        "Sprachkurse an Volkshochschulen"
+    )

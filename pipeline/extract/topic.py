@@ -83,6 +83,7 @@ class TopicRules:
             re.compile(d["trailing_clause"]) if d.get("trailing_clause") else None
         )
         self.articles = frozenset(d.get("articles", []))
+        self.slogan = re.compile(d["slogan"]) if d.get("slogan") else re.compile(r"(?!)")
         self.neuter_suffixes = tuple(d.get("neuter_suffixes", []))
         self.keep_s = tuple(d.get("nominative_s_endings", []))
         self.function_words = self.articles | frozenset(d.get("prepositions", []))
@@ -300,7 +301,8 @@ class TopicRules:
 
     def _overlap(self, part: str, context: str) -> float:
         """Share of the part's content words whose stem occurs in ``context``; a slogan
-        closing with a verb ("... stärken") counts less."""
+        (closing with a verb: "... stärken", with a finite verb: "Kultur braucht Raum", or a
+        purpose: "für echte Beteiligung") counts less."""
         words = [w for w in NOUN.findall(part) if w.lower() not in self.stop]
         if not words:
             return 0.0
@@ -309,6 +311,8 @@ class TopicRules:
         score = hits / len(words) + 0.1 * hits
         if self.trailing.search(part):
             score -= 0.5
+        if self.slogan.search(part):
+            score -= 0.6
         return score
 
     def drop_unmentioned_modifiers(self, topic: str, operative: str) -> str:
