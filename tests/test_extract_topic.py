@@ -40,8 +40,10 @@ def test_abbreviation_replaces_the_name_it_abbreviates():
         "Wartezeiten vor der Außenstelle des Bundesamtes für Migration und Flüchtlinge (BAMF)"
     )
     assert topic == "Wartezeiten vor der Außenstelle des BAMF"
-    # An abbreviation without its long form is dropped, the word it repeats stays.
-    assert r.from_title("Ladesäulen (LIS) für Elektroautos") == "Ladesäulen für Elektroautos"
+    # An abbreviation whose name is not spelled out is kept: it may be the key term.
+    assert (
+        r.from_title("Geplantes Freihandelsabkommen (TTIP)") == "Geplantes Freihandelsabkommen TTIP"
+    )
 
 
 def test_bracketed_short_name_sharing_a_stem_is_the_topic():
@@ -123,3 +125,15 @@ def test_slogan_parts_and_second_conjuncts_lose():
     assert r.from_title("Sprachkurse an Volkshochschulen und die Finanzierung durch das Land") == (
         "Sprachkurse an Volkshochschulen"
     )
+
+
+def test_budget_form_codes_and_categories_are_not_the_topic():
+    r = TopicRules()
+    assert r.topic(
+        "HHS4_GR49 - Institutionelle Förderung Sonstige 2 - Kinemathek", [], [], None
+    ) == ("Kinemathek")
+    assert r.topic("HHS4_GR50 - PRIDE PICTURES - Rücknahme Kürzung", [], [], None) == (
+        "PRIDE PICTURES"
+    )
+    got = r.topic("Verkehrssichernde Maßnahmen an der Kreuzung Rehbuckel", [], [], None)
+    assert got == "Kreuzung Rehbuckel"

@@ -43,7 +43,7 @@ def _nominative(word: str, keep_s: tuple[str, ...] = ()) -> str:
 def _short_forms(title: str) -> str:
     """Replace a long name followed by its abbreviation by the abbreviation
     ("Bundesamtes für Migration und Flüchtlinge (BAMF)" -> "BAMF"); an abbreviation whose
-    name is not in the title goes (it repeats the word before it)."""
+    name is not spelled out stays, without brackets ("Freihandelsabkommen TTIP")."""
     out: list[str] = []
     pos = 0
     for m in ABBREVIATION.finditer(title):
@@ -54,6 +54,8 @@ def _short_forms(title: str) -> str:
             if words[i][:1] == abbr[0] and all(ch in letters for ch in abbr.lower()):
                 words = [*words[:i], abbr]
                 break
+        else:
+            words.append(abbr)
         out.extend(words)
         pos = m.end()
     out.extend(title[pos:].split())
@@ -164,7 +166,13 @@ class TopicRules:
             if key not in self.generic_words:
                 out.append(w)
                 continue
-            while out and out[-1][:1].islower() and self._key(out[-1]) not in self.stop:
+            while (
+                out
+                and self._key(out[-1]) not in self.stop
+                and (
+                    out[-1][:1].islower() or (len(out) == 1 and ADJECTIVE.fullmatch(out[0].lower()))
+                )
+            ):
                 out.pop()
             if out and self._key(out[-1]) in self.articles:
                 out.pop()
@@ -200,7 +208,7 @@ class TopicRules:
 
     def from_title(self, title: str, context: str = "") -> str | None:
         t = self.clean_title(title)
-        if not t or self.generic.match(t) or not re.search(r"[a-zäöüß]{3}", t):
+        if not t or self.generic.match(t) or not re.search(r"[A-Za-zÄÖÜäöüß]{3}", t):
             return None
         alias = ALIAS.search(t)
         if alias and self._is_alias(alias.group(1), t[: alias.start()]):
@@ -222,6 +230,8 @@ class TopicRules:
             )
             if scored[0][0] > scored[1][0]:
                 parts = [scored[0][2]]
+        if len(parts) > 1:
+            parts = [self.trailing.sub("", p) for p in parts]
         topic = self.shorten(" ".join(parts) if parts else t) or None
         if topic:
             topic = self._trim(topic)
