@@ -7,6 +7,7 @@ import re
 import pytest
 
 from pipeline.preprocess import clean_text, get_nlp
+from pipeline.preprocess.nlp import make_nlp
 
 # The shape of a council motion as PDF extraction returns it: trailing blanks, letterhead,
 # form rows, hyphenated line ends, a page footer with a rule in mid-sentence, signatures.
@@ -116,3 +117,24 @@ def test_lemmas_from_simplemma(nlp):
     assert lemmas["beantragten"] == "beantragen"
     assert lemmas["Zuschüsse"] == "Zuschuss"
     assert lemmas["Fonds"] == "Fonds"  # spaCy's lookup table gets this one wrong ("Fond")
+
+
+def test_tokens_same_as_with_spacys_whitespace_special_cases(nlp):
+    """The dropped special cases ("\\n", "\\t", " ") only kept the tokenizer from caching."""
+    import spacy
+    from spacy.attrs import IDX, NORM, ORTH, SPACY
+
+    ours = nlp.tokenizer
+    assert not any(k in ours.rules for k in ("\n", "\t", " "))
+    with_specials = make_nlp().tokenizer
+    rules = dict(with_specials.rules)
+    rules.update({k: v for k, v in spacy.blank("de").tokenizer.rules.items() if k.isspace()})
+    with_specials.rules = rules
+    text = (
+        "Antrag der SPD-Fraktion\n\nDer Gemeinderat möge beschließen:\n"
+        "1. Die Verwaltung prüft z.B. die Kosten  (ca. 5 Mio. €)\tbis Nr. 3.\n"
+        "2.\tBürger:innen  werden \u00a0beteiligt.\n \n"
+    ) * 3
+    attrs = [ORTH, SPACY, NORM, IDX]
+    for t in (text, text.replace("\n", " \n ")):
+        assert (ours(t).to_array(attrs) == with_specials(t).to_array(attrs)).all()

@@ -45,12 +45,24 @@ def _customise_tokenizer(nlp: Language, abbreviations: list[str]) -> None:
     previous = tok.token_match
     if previous is None:  # the usual case: no Python wrapper per token
         tok.token_match = GENDER_FORM.match
-        return
+    else:
 
-    def token_match(text: str):  # noqa: ANN202 (spaCy's callback type)
-        return GENDER_FORM.match(text) or previous(text)
+        def token_match(text: str):  # noqa: ANN202 (spaCy's callback type)
+            return GENDER_FORM.match(text) or previous(text)
 
-    tok.token_match = token_match
+        tok.token_match = token_match
+    _drop_whitespace_specials(tok)
+
+
+def _drop_whitespace_specials(tok: Any) -> None:
+    """Drop spaCy's special cases "\n", "\t" and " ": they give the very token that the rules
+    give without them, but a special-case hit stops the tokenizer from caching the chunks that
+    follow in the same text (its ``has_special`` flag is never reset within a text), and nearly
+    every motion has a line break early on. Same tokens, about a fifth less tokenizer time."""
+    rules = tok.rules
+    keep = {k: v for k, v in rules.items() if not (k.isspace() and v == [{ORTH: k}])}
+    if len(keep) < len(rules):
+        tok.rules = keep  # reloads the special cases (after the infix change above)
 
 
 @Language.factory(
