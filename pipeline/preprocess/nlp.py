@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ SENT_END = frozenset({".", "!", "?", "…", "?!"})
 NO_BREAK_AFTER = frozenset({"-", "–", "(", "„", "/", "&", "und", "oder", "der", "die", "das"})
 # Per-form caches of the components are emptied when they reach this many forms.
 _FORM_CACHE_SIZE = 500_000
+# The tokenizer's per-chunk affix caches likewise (about 130,000 chunks per 12 MB of motions).
+_AFFIX_CACHE_SIZE = 300_000
 
 
 def load_abbreviations(path: Path | None = None) -> list[str]:
@@ -52,6 +55,29 @@ def _customise_tokenizer(nlp: Language, abbreviations: list[str]) -> None:
 
         tok.token_match = token_match
     _drop_whitespace_specials(tok)
+    # The affix searches are pure functions of the chunk; remember them per chunk (spaCy's own
+    # chunk cache stays off for the rest of a text once a special case such as "Nr." occurs).
+    tok.prefix_search = _memoised(tok.prefix_search)
+    tok.suffix_search = _memoised(tok.suffix_search)
+    tok.infix_finditer = _memoised(tok.infix_finditer, all_matches=True)
+
+
+def _memoised(search: Callable[[str], Any], all_matches: bool = False) -> Callable[[str], Any]:
+    """``search`` with its result remembered per string (a tuple of all matches for a
+    ``finditer``); the tokenizer reads only the matches' offsets. Emptied when it gets large."""
+    cache: dict[str, Any] = {}
+
+    def cached(string: str) -> Any:
+        try:
+            return cache[string]
+        except KeyError:
+            if len(cache) >= _AFFIX_CACHE_SIZE:
+                cache.clear()
+            found = tuple(search(string)) if all_matches else search(string)
+            cache[string] = found
+            return found
+
+    return cached
 
 
 def _drop_whitespace_specials(tok: Any) -> None:
