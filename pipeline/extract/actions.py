@@ -12,7 +12,7 @@ from pipeline.extract.amounts import form_row_amounts
 from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
 from pipeline.extract.operative import SectionFinder
-from pipeline.extract.patterns import FoldedPattern, load_patterns
+from pipeline.extract.patterns import FoldedPattern, alternation, load_patterns
 
 INQUIRY_TYPES = re.compile(r"(?i)^Anfrage|Anfrage$")
 AMEND_TYPES = re.compile(r"(?i)Änderungs|Ergänzungs")
@@ -44,6 +44,9 @@ class ActionRules:
         flags = re.IGNORECASE | re.MULTILINE
         self.order: list[str] = d["type_order"]
         self.triggers = {t: FoldedPattern(d["triggers"][t], flags) for t in self.order}
+        self._trigger_data = d["triggers"]
+        self._flags = flags
+        self._specific: dict[frozenset[str] | None, tuple[FoldedPattern, list[str]] | None] = {}
         self.directive = FoldedPattern(d["directive"], flags)
         self.not_request = FoldedPattern(d["not_request"], flags)
         self.addressees = [(name, re.compile(p)) for name, p in d["addressees"]]
@@ -62,17 +65,35 @@ class ActionRules:
         """The earliest trigger of a specific type in ``clause``; ``implement`` only if none."""
         low = clause.lower() if low is None else low
         best: Trigger | None = None
-        for t in self.order:
-            if t == "implement" or (allowed is not None and t not in allowed):
-                continue
-            m = self.triggers[t].search(clause, low=low)
-            if m and (best is None or m.start() < best.start):
+        specific = self._specific_triggers(allowed)
+        if specific is not None:
+            pattern, types = specific
+            m = pattern.search(clause, low=low)
+            if m:
+                t = types[int(m.lastgroup[1:])]  # type: ignore[index]
                 best = Trigger(t, m.start(), m.end(), clause[m.start() : m.end()])
         if best is None and (allowed is None or "implement" in allowed):
             m = self.triggers["implement"].search(clause, low=low)
             if m:
                 best = Trigger("implement", m.start(), m.end(), clause[m.start() : m.end()])
         return best
+
+    def _specific_triggers(
+        self, allowed: set[str] | None
+    ) -> tuple[FoldedPattern, list[str]] | None:
+        """One pattern for the specific (not ``implement``) types that ``allowed`` permits, one
+        named group per type in ``type_order``, and those types. Its leftmost match is the
+        earliest trigger, and at that position the first type in order that matches there:
+        what searching type by type and keeping the earliest start (ties to the first) finds,
+        in one scan of the clause."""
+        key = None if allowed is None else frozenset(allowed)
+        if key not in self._specific:
+            types = [t for t in self.order if t != "implement" and (key is None or t in key)]
+            groups = [
+                f"(?P<t{i}>{alternation(self._trigger_data[t])})" for i, t in enumerate(types)
+            ]
+            self._specific[key] = (FoldedPattern(groups, self._flags), types) if types else None
+        return self._specific[key]
 
     def find_all(self, clause: str, allowed: set[str] | None = None) -> list[Trigger]:
         """The clause's trigger (``find``), plus a concrete ``implement`` verb that comes before

@@ -43,9 +43,14 @@ class FoldedPattern:
         for p in patterns:
             if _UNSAFE_FOLD.search(p):
                 raise ValueError(f"pattern cannot be case-folded (use [^\\w] etc.): {p}")
-        # Inline (?i) flags are moot on lower-cased text and would only slow matching down.
+        # Inline (?i) flags are moot on lower-cased text and would only slow matching down;
+        # named groups keep their "(?P<" (their names are lower case, checked above).
         self.folded = compile_any(
-            [p.lower().replace("(?i:", "(?:").replace("(?i)", "") for p in patterns], flags
+            [
+                p.lower().replace("(?i:", "(?:").replace("(?i)", "").replace("(?p<", "(?P<")
+                for p in patterns
+            ],
+            flags,
         )
 
     def _pick(self, text: str, low: str | None) -> tuple[re.Pattern[str], str]:
