@@ -6,6 +6,13 @@ Prints micro/macro F1 and top-1 on the 180 dev gold motions (with the gold topic
 the extra field, and text only) and on the 36 invented demo motions (corpus/demo, the second
 check) for each mix. Dev is never trained on. A mix may override module settings of
 ``pipeline.classify.data`` ("data") and ``pipeline.classify.taxonomy`` ("taxonomy").
+
+    .venv/bin/python bench/eval_themes.py --tried
+
+prints the table of every variant and data mix measured for issue #4 (self-training, pseudo
+labels, uncertain negatives, submitter themes, extended seed terms, feature blocks, C, loss), with
+dev end-to-end micro/macro/top-1 and CV scores; the table lives in pipeline/classify/variants.py
+and in the model card's README.
 """
 
 from __future__ import annotations
@@ -58,6 +65,18 @@ MIXES = {
     "both-C0.25": {
         "sources": ["spd-berlin", "karlsruhe-weak"],
         "config": {"classifier": {**MICRO, "C": 0.25}},
+    },
+    "both-C0.1": {
+        "sources": ["spd-berlin", "karlsruhe-weak"],
+        "config": {"classifier": {**MICRO, "C": 0.1}},
+    },
+    "both-lemmas-4000": {
+        "sources": ["spd-berlin", "karlsruhe-weak"],
+        "config": {"lemmas": {**DEFAULT_CONFIG["lemmas"], "max_chars": 4000}},
+    },
+    "both-lemmas-8000": {
+        "sources": ["spd-berlin", "karlsruhe-weak"],
+        "config": {"lemmas": {**DEFAULT_CONFIG["lemmas"], "max_chars": 8000}},
     },
     "both-C1": {
         "sources": ["spd-berlin", "karlsruhe-weak"],
@@ -123,7 +142,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mix", action="append", choices=sorted(MIXES))
     ap.add_argument("--json")
+    ap.add_argument("--tried", action="store_true", help="print the measured variants and exit")
     args = ap.parse_args()
+    if args.tried:
+        from pipeline.classify import variants
+
+        print("\n".join(variants.render_markdown() + [""] + variants.DIAGNOSTICS))
+        return
     rows = []
     demo = demo_set()
     for name in args.mix or list(MIXES):
