@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -12,6 +12,8 @@ from pipeline.extract.evidence import doc_text
 from pipeline.extract.patterns import load_patterns
 
 WORD = "A-Za-zÄÖÜäöüß0-9"
+# The per-line memo of letterhead lines is emptied when it holds this many lines.
+_LINE_CACHE_SIZE = 200_000
 
 
 @dataclass
@@ -31,6 +33,10 @@ class FactionMatcher:
     bare_line_chars: int = 0
     address_line: re.Pattern[str] | None = None
     folded: re.Pattern[str] | None = None  # ``insensitive`` for lower-cased text (faster)
+    # stripped letterhead line -> the groups it names (see from_header)
+    _header_lines: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def from_data(cls, data: dict) -> FactionMatcher:
@@ -97,6 +103,7 @@ class FactionMatcher:
     def from_header(self, text: str) -> list[str]:
         found: list[str] = []
         n = 0
+        memo = self._header_lines
         for line in text.splitlines():
             line = line.strip()
             if not line:
@@ -104,19 +111,30 @@ class FactionMatcher:
             n += 1
             if n > self.header_lines:
                 break
-            if len(line) <= self.max_line_chars and (
-                self.submitter_line.search(line)
-                or (self.address_line is not None and self.address_line.match(line))
-            ):
-                found += self.find(line)
-            elif self.councillor_line is not None and (m := self.councillor_line.match(line)):
-                found += self.find(m.group(1))
-            elif len(line) <= self.bare_line_chars and (names := self.find(line)):
-                # A line made only of faction names ("AfD", "FDP/FW").
-                rest = self.insensitive.sub("", self.sensitive.sub("", line))
-                if not re.search(r"[A-Za-zÄÖÜäöüß]{2}", rest):
-                    found += names
+            # Letterhead lines recur across motions: each distinct line is read once.
+            names = memo.get(line)
+            if names is None:
+                if len(memo) >= _LINE_CACHE_SIZE:
+                    memo.clear()
+                names = memo[line] = self._header_line(line)
+            found += names
         return found
+
+    def _header_line(self, line: str) -> tuple[str, ...]:
+        """The groups that one stripped letterhead line names as submitters."""
+        if len(line) <= self.max_line_chars and (
+            self.submitter_line.search(line)
+            or (self.address_line is not None and self.address_line.match(line))
+        ):
+            return tuple(self.find(line))
+        if self.councillor_line is not None and (m := self.councillor_line.match(line)):
+            return tuple(self.find(m.group(1)))
+        if len(line) <= self.bare_line_chars and (names := self.find(line)):
+            # A line made only of faction names ("AfD", "FDP/FW").
+            rest = self.insensitive.sub("", self.sensitive.sub("", line))
+            if not re.search(r"[A-Za-zÄÖÜäöüß]{2}", rest):
+                return tuple(names)
+        return ()
 
     def from_signature(self, text: str) -> list[str]:
         if self.signature is None:
