@@ -49,7 +49,13 @@ class ActionRules:
         self._specific: dict[frozenset[str] | None, tuple[FoldedPattern, list[str]] | None] = {}
         self.directive = FoldedPattern(d["directive"], flags)
         self.not_request = FoldedPattern(d["not_request"], flags)
-        self.addressees = [(name, re.compile(p)) for name, p in d["addressees"]]
+        # One pattern, one named group per addressee in name order: its leftmost match is the
+        # earliest addressee, ties to the first name (what min over (start, name) picks).
+        named = sorted(d["addressees"], key=lambda x: x[0])
+        self._addressee_names = [name for name, _ in named]
+        self._addressee = re.compile(
+            "|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(named)) or r"(?!x)x"
+        )
         self.object_lead = re.compile(d["object_lead"])
         self.amend_cue = FoldedPattern(d["amend_cue"], flags)
         self.subject_verb = re.compile(d["subject_verb"])
@@ -125,8 +131,8 @@ class ActionRules:
         return out
 
     def addressee(self, clause: str) -> str | None:
-        hits = [(m.start(), name) for name, p in self.addressees if (m := p.search(clause))]
-        return min(hits)[1] if hits else None
+        m = self._addressee.search(clause)
+        return self._addressee_names[int(m.lastgroup[1:])] if m else None  # type: ignore[index]
 
     def object(self, clause: str, trig: Trigger, original: str | None = None) -> str:
         """The requested object: what follows the trigger (or precedes it when little

@@ -15,8 +15,10 @@ from pipeline.extract.patterns import FoldedPattern, compile_any, load_patterns
 
 ICASE = re.IGNORECASE
 STRONG_FUND = re.compile(r"(?i)fonds?\b|sondervermögen|digitalpakt|investitionspaket|KInvFG|GVFG")
-FUND_HINT = re.compile(
-    r"(?i)fonds?\b|programm|sondervermögen|digitalpakt|investitionspaket|KInvFG|GVFG|Stiftung|Initiative"
+FUND_HINT = FoldedPattern(
+    [
+        r"fonds?\b|programm|sondervermögen|digitalpakt|investitionspaket|KInvFG|GVFG|Stiftung|Initiative"
+    ]
 )
 GRANT_SOURCE = re.compile(
     r"\b(?:des|vom|durch das|von) (?:Land(?:es)?(?: Baden-Württemberg)?|Bund(?:es)?|EU|Europäischen Union|Ministeriums? [^.,;]{3,60})|\bLandes\w*|\bBundes\w*|\b[A-ZÄÖÜ][\w\-]* Stiftung\b|\bStiftung [A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*)?|\bSponsor\w*"
@@ -99,9 +101,10 @@ class MotionFunding:
 
         lines = self._budget_lines(doc, text, end)
         title = doc._.title or ""
+        low = text.lower()
         # Named funds.
         fund_spans: list[tuple[int, int]] = []
-        for m in self._fund_matches(text, end):
+        for m in self._fund_matches(text, end, low):
             head = m.group(0)
             if self.r.fund_exclude.match(head):
                 continue
@@ -140,7 +143,6 @@ class MotionFunding:
             add("named_fund", name, m.start(), name_end, line=self._line_for(text, head, lines))
         # Grants, offsets, general budget money, budget lines named in the text.
         is_form = sec is not None and sec.is_form
-        low = text.lower()
         for kind in ("external_grant", "offset", "general_budget", "budget_line"):
             if is_form and kind == "general_budget":
                 continue  # the form itself states the budget position
@@ -182,10 +184,11 @@ class MotionFunding:
         doc._.funding = self._dedupe(mentions)
         return doc
 
-    def _fund_matches(self, text: str, end: int):
-        """Fund-pattern matches, tried only at words holding a fund hint (fast on long texts)."""
+    def _fund_matches(self, text: str, end: int, low: str | None = None):
+        """Fund-pattern matches, tried only at words holding a fund hint (fast on long texts);
+        ``low`` is ``text.lower()`` when the caller has it."""
         last = -1
-        for h in FUND_HINT.finditer(text, 0, end):
+        for h in FUND_HINT.finditer(text, 0, end, low=low):
             ws = h.start()
             while ws > 0 and (text[ws - 1].isalnum() or text[ws - 1] in "-‐"):
                 ws -= 1
