@@ -178,11 +178,31 @@ def _pool_versions() -> tuple[str, str | None]:
     return _versions(*_POOL_CONFIG)
 
 
-def _pool_analyze(motions: list[Motion]) -> tuple[str, list[Result]]:
+def _pool_analyze(motions: list[Motion]) -> tuple[str, list[Result], dict[str, str]]:
     if _POOL_INIT_ERROR is not None:
         raise _POOL_INIT_ERROR
     assert _POOL_CONFIG is not None
-    return _analyze_chunk(*_POOL_CONFIG, motions)
+    version, results = _analyze_chunk(*_POOL_CONFIG, motions)
+    return version, results, _index_lemmas(motions, results)
+
+
+# Words whose lemmas this worker has sent already (emptied when large: then sent again).
+_LEMMAS_SENT: set[str] = set()
+
+
+def _index_lemmas(motions: list[Motion], results: list[Result]) -> dict[str, str]:
+    """The lemmas that indexing the terms of the analysed motions will look up (after the run,
+    in the main process; ``pipeline.report.terms``), worked out here, where the lemmatizer's
+    dictionary is loaded anyway: the main process then need not load it, after the workers."""
+    from pipeline.report.terms import lemmas_for_index
+
+    if len(_LEMMAS_SENT) >= 1_000_000:
+        _LEMMAS_SENT.clear()
+    lemmas: dict[str, str] = {}
+    for m, r in zip(motions, results, strict=True):
+        if not isinstance(r, Failure):
+            lemmas.update(lemmas_for_index(m.title, m.text, _LEMMAS_SENT))
+    return lemmas
 
 
 # The fork server builds (and warms) the Analyzer named here once, when it imports this module;
@@ -253,13 +273,17 @@ class ProcessPool:
                 os.environ[_PRELOAD_ENV] = saved
 
     def results(self, motions: Iterable[Motion]) -> Iterator[tuple[Motion, Result]]:
+        from pipeline.report.terms import add_lemmas
+
         def collect(fut: Future) -> tuple[str, list[Result]]:
             try:
-                return fut.result()
+                version, results, lemmas = fut.result()
             except BrokenProcessPool as exc:
                 raise BackendError(
                     f"a worker process died ({exc}); run again to continue where this run stopped"
                 ) from None
+            add_lemmas(lemmas)
+            return version, results
 
         return _ordered_results(
             chunked(motions, self.chunk_size),

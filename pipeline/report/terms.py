@@ -14,7 +14,7 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.errors import StoreError
@@ -86,14 +86,48 @@ def _version() -> str:
     return f"{TERMS_VERSION}:{digest}"
 
 
-@cache
+# word -> its lemma; filled on use, or ahead with lemmas that analysis workers worked out
+# (``add_lemmas``), so that indexing needs no lemmatizer dictionary in this process.
+_LEMMAS: dict[str, str] = {}
+_LEMMA_CACHE_SIZE = 1_000_000
+
+
 def _lemma(token: str) -> str:
+    lemma = _LEMMAS.get(token)
+    if lemma is None:
+        if len(_LEMMAS) >= _LEMMA_CACHE_SIZE:
+            _LEMMAS.clear()
+        lemma = _LEMMAS[token] = _lemmatize(token)
+    return lemma
+
+
+def _lemmatize(token: str) -> str:
     import simplemma
 
     if "-" in token:  # a compound with hyphen: lemmatise its head
         head, _, last = token.rpartition("-")
         return f"{head}-{simplemma.lemmatize(last, lang='de')}".casefold()
     return simplemma.lemmatize(token, lang="de").casefold()
+
+
+def lemmas_for_index(title: str | None, text: str | None, skip: set[str]) -> dict[str, str]:
+    """Lemmas of the words that indexing this motion's terms will look up (``terms_of``, and
+    the names of its letterhead), but those in ``skip``, which this adds them to. Words joined
+    across a dropped line may still be missing; they are lemmatised when indexing."""
+    stop = _stopwords()
+    body = text or ""
+    words = set(WORD.findall(f"{title or ''}\n{body}"))
+    words.update(WORD.findall(LINE_HYPHEN.sub(r"\1\2", body)))
+    new = {w for w in words - skip if len(w) >= 3 and w.casefold() not in stop}
+    skip |= new
+    return {w: _lemma(w) for w in new}
+
+
+def add_lemmas(lemmas: dict[str, str]) -> None:
+    """Remember lemmas worked out elsewhere (``lemmas_for_index`` in a worker process)."""
+    if len(_LEMMAS) + len(lemmas) > _LEMMA_CACHE_SIZE:
+        _LEMMAS.clear()
+    _LEMMAS.update(lemmas)
 
 
 def _digits_to_zero(s: str) -> str:
