@@ -12,7 +12,12 @@ from pipeline.extract.amounts import form_row_amounts
 from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
 from pipeline.extract.operative import SectionFinder
-from pipeline.extract.patterns import FoldedPattern, alternation, load_patterns
+from pipeline.extract.patterns import (
+    FoldedPattern,
+    alternation,
+    load_patterns,
+    top_level_alternatives,
+)
 
 INQUIRY_TYPES = re.compile(r"(?i)^Anfrage|Anfrage$")
 AMEND_TYPES = re.compile(r"(?i)Änderungs|Ergänzungs")
@@ -95,9 +100,13 @@ class ActionRules:
         key = None if allowed is None else frozenset(allowed)
         if key not in self._specific:
             types = [t for t in self.order if t != "implement" and (key is None or t in key)]
-            groups = [
-                f"(?P<t{i}>{alternation(self._trigger_data[t])})" for i, t in enumerate(types)
-            ]
+            groups = []
+            for i, t in enumerate(types):
+                alts = [a for p in self._trigger_data[t] for a in top_level_alternatives(p)]
+                if all(a.startswith("\\b") for a in alts):  # \b before the group: tested once
+                    groups.append(f"\\b(?P<t{i}>{alternation([a[2:] for a in alts])})")
+                else:
+                    groups.append(f"(?P<t{i}>{alternation(self._trigger_data[t])})")
             self._specific[key] = (FoldedPattern(groups, self._flags), types) if types else None
         return self._specific[key]
 

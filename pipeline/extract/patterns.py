@@ -28,7 +28,63 @@ def compile_any(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile(alternation(patterns) if patterns else r"(?!x)x", flags)
 
 
+def top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` at its top level (outside groups and character sets)."""
+    out: list[str] = []
+    depth, start, i, in_set = 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = c != "]"
+        elif c == "[":
+            in_set = True
+            i += 1
+            if pattern[i : i + 1] == "^":
+                i += 1
+            if pattern[i : i + 1] == "]":  # a literal "]" first in the set
+                i += 1
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def word_start_alternation(patterns: list[str]) -> str:
+    """``alternation(patterns)`` with the ``\\b`` that opens alternatives taken out of each run
+    of such alternatives: ``\\ba|\\bb|c`` becomes ``\\b(?:(?:a)|(?:b))|(?:c)``. The same
+    matches, in the same order of preference (``\\b`` is a zero-width test at the same place),
+    but Python's re makes that test once per position instead of once per alternative, and
+    most positions of a text are inside words, where it fails."""
+    parts: list[str] = []
+    run: list[str] = []
+    for alt in (a for p in patterns for a in top_level_alternatives(p)):
+        if alt.startswith("\\b"):
+            run.append(alt[2:])
+            continue
+        if run:
+            parts.append(f"\\b(?:{alternation(run)})")
+            run = []
+        parts.append(f"(?:{alt})")
+    if run:
+        parts.append(f"\\b(?:{alternation(run)})")
+    return "|".join(parts)
+
+
 _UNSAFE_FOLD = re.compile(r"\\[SWDBAZNuUx]|\(\?-i|\(\?P<[^>]*[A-Z]")
+
+
+def _compile_word_start(patterns: list[str], flags: int) -> re.Pattern[str]:
+    return re.compile(word_start_alternation(patterns) if patterns else r"(?!x)x", flags)
 
 
 class FoldedPattern:
@@ -39,13 +95,13 @@ class FoldedPattern:
 
     def __init__(self, patterns: list[str], flags: int = 0) -> None:
         flags &= ~re.IGNORECASE
-        self.exact = compile_any(patterns, flags | re.IGNORECASE)
+        self.exact = _compile_word_start(patterns, flags | re.IGNORECASE)
         for p in patterns:
             if _UNSAFE_FOLD.search(p):
                 raise ValueError(f"pattern cannot be case-folded (use [^\\w] etc.): {p}")
         # Inline (?i) flags are moot on lower-cased text and would only slow matching down;
         # named groups keep their "(?P<" (their names are lower case, checked above).
-        self.folded = compile_any(
+        self.folded = _compile_word_start(
             [
                 p.lower().replace("(?i:", "(?:").replace("(?i)", "").replace("(?p<", "(?P<")
                 for p in patterns

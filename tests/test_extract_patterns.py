@@ -1,0 +1,40 @@
+"""The pattern helpers: word-start factoring keeps matches and their order of preference."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.patterns import (
+    FoldedPattern,
+    compile_any,
+    top_level_alternatives,
+    word_start_alternation,
+)
+
+
+def test_top_level_alternatives_skip_groups_sets_and_escapes():
+    assert top_level_alternatives(r"\ba|(?:b|c)|[|\]]x|\|y") == [
+        r"\ba",
+        "(?:b|c)",
+        r"[|\]]x",
+        r"\|y",
+    ]
+    assert top_level_alternatives(r"[]|]z|w") == ["[]|]z", "w"]
+    assert top_level_alternatives("abc") == ["abc"]
+
+
+def test_word_start_alternation_same_matches_in_same_order():
+    patterns = [r"\bprüf(?:en|t)\b|\bgeprüft\b", r"[Bb]udget\w*", r"\bbericht\w*|\bber\b", r"\bx"]
+    assert word_start_alternation(patterns).startswith(r"\b(?:")
+    text = "Die Verwaltung prüft, berichtet ber Budgets xprüft prüfen geprüft x Teilbudget."
+    old, new = compile_any(patterns), re.compile(word_start_alternation(patterns))
+    assert [m.span() for m in old.finditer(text)] == [m.span() for m in new.finditer(text)]
+    for pos in range(len(text)):
+        a, b = old.match(text, pos), new.match(text, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+def test_folded_pattern_keeps_named_groups():
+    fp = FoldedPattern([r"\b(?P<t0>Antrag)", r"\b(?P<t1>Anfrage)"])
+    m = fp.search("Die ANFRAGE der Fraktion")
+    assert m is not None and m.lastgroup == "t1" and m.span() == (4, 11)
