@@ -275,3 +275,43 @@ def test_score_themes():
     assert s["macro_f1"] == pytest.approx((0.6667 + 1.0 + 0.0) / 3, abs=1e-3)
     with pytest.raises(ValueError):
         score_themes(gold, predicted[:2])
+
+
+def test_sample_weight_and_selection_rows_change_the_fit():
+    from pipeline.classify.estimators import ThemeClassifier
+
+    tax = parse_taxonomy(TAXONOMY)
+    pipe = build_pipeline(tax, SMALL)
+    X = as_input([t for t, _ in SENTENCES], [t.split()[0] for t, _ in SENTENCES])
+    Y = np.array([[tid in th for tid in tax.ids] for _, th in SENTENCES])
+    feats = pipe.named_steps["features"].fit_transform(X)
+    plain = ThemeClassifier(C=1.0, cv=2, selection="micro").fit(feats, Y)
+    # weighting the two-theme motions pulls their second themes up
+    w = np.where(Y.sum(axis=1) > 1, 20.0, 1.0)
+    weighted = ThemeClassifier(C=1.0, cv=2, selection="micro").fit(feats, Y, sample_weight=w)
+    assert not np.allclose(plain.decision_function(feats), weighted.decision_function(feats))
+    # the selection rule can be fitted on a subset of rows: here the two-theme motions only,
+    # which asks for lower thresholds or more themes than the whole set does
+    rows = Y.sum(axis=1) > 1
+    sub = ThemeClassifier(C=1.0, cv=2, selection="micro").fit(feats, Y, selection_rows=rows)
+    n_sub = sum(len(r) for r in sub.predict_ranked(feats))
+    n_all = sum(len(r) for r in plain.predict_ranked(feats))
+    assert n_sub >= n_all
+
+
+def test_annotation_file_names_known_themes_and_no_dev_paper():
+    from pipeline.classify.data import ANNOTATIONS, annotated_keys
+    from pipeline.classify.taxonomy import load_taxonomy
+    from pipeline.paths import shared_dir
+
+    ids = set(load_taxonomy().ids)
+    recs = [json.loads(line) for line in ANNOTATIONS.read_text(encoding="utf-8").splitlines()]
+    assert len(recs) == len(annotated_keys()) >= 500  # one record per paper
+    for r in recs:
+        assert r["id"].startswith("karlsruhe:") and 1 <= len(r["themes"]) <= 3
+        assert set(r["themes"]) <= ids and set(r) == {"id", "themes"}  # ids only, no text
+    dev = shared_dir() / "gold/dev.jsonl"
+    if not dev.exists():
+        pytest.skip(f"{dev} not found: set ANTRAGSRADAR_SHARED to check the dev overlap")
+    dev_ids = {json.loads(line)["id"] for line in dev.read_text(encoding="utf-8").splitlines()}
+    assert not dev_ids & annotated_keys()

@@ -7,6 +7,10 @@ passes it; ``extra`` is the optional extraction field: topic and funding names):
   mapped to theme ids by ``section_themes.json`` (null sections are skipped).
 - ``karlsruhe-weak``: Karlsruhe council papers labelled by the taxonomy's seed terms
   (title hits weigh more than body hits); papers of the dev gold are always excluded.
+- ``karlsruhe-annotated``: Karlsruhe papers whose themes we annotated by hand per
+  ANNOTATION.md (``corpus/annotations/karlsruhe-themes.jsonl``: ids and theme ids only, no
+  text; a random sample, dev papers excluded); they weigh ``ANNOTATED_WEIGHT`` times a weak
+  label and replace the weak labels of the same papers.
 - ``dev``: the 180 gold Karlsruhe motions; for validation and threshold tuning only.
 - a path: the user's own JSON Lines, one ``{"text", "themes", "title"?, "extra"?, "id"?}`` a line.
 """
@@ -23,13 +27,16 @@ from pathlib import Path
 
 from pipeline.classify.taxonomy import Taxonomy
 from pipeline.errors import InputError
-from pipeline.paths import shared_dir
+from pipeline.paths import CORPUS_DIR, shared_dir
 
 SPD_MOTIONS = "corpus/spd-berlin/motions.jsonl.gz"
 SPD_SECTIONS = "corpus/spd-berlin/section_themes.json"
 KARLSRUHE_PAPERS = "corpus/karlsruhe/papers.jsonl.gz"
 DEV_GOLD = "gold/dev.jsonl"
-BUILTIN_SOURCES = ("spd-berlin", "karlsruhe-weak")
+ANNOTATIONS = CORPUS_DIR / "annotations" / "karlsruhe-themes.jsonl"
+BUILTIN_SOURCES = ("spd-berlin", "karlsruhe-weak", "karlsruhe-annotated")
+# A hand-annotated example counts this many weak-labelled ones (sample weight).
+ANNOTATED_WEIGHT = 5.0
 
 # Weak labelling: a title hit counts this much more than a hit in the body; the body is read
 # up to BODY_CHARS (the motion itself comes first, the long reasoning after).
@@ -56,6 +63,7 @@ class Example:
     themes: list[str]
     extra: str = ""
     source: str = ""
+    weight: float = 1.0
 
 
 @dataclass
@@ -256,6 +264,52 @@ def karlsruhe_weak_examples(
     return out, src
 
 
+def annotated_keys(path: str | Path = ANNOTATIONS) -> set[str]:
+    path = Path(path)
+    return {r["id"] for r in _read_jsonl(path)} if path.exists() else set()
+
+
+def karlsruhe_annotated_examples(
+    taxonomy: Taxonomy,
+    shared: str | Path | None = None,
+    path: str | Path = ANNOTATIONS,
+    weight: float = ANNOTATED_WEIGHT,
+) -> tuple[list[Example], Source]:
+    """The hand-annotated Karlsruhe papers with their texts from the shared corpus.
+
+    Themes outside ``taxonomy`` are dropped (the annotations use the default taxonomy)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such annotation file")
+    papers = {p.key: p for p in karlsruhe_papers(str(shared) if shared is not None else None)}
+    dev = dev_keys(shared)
+    known = set(taxonomy.ids)
+    out, missing = [], 0
+    for rec in _read_jsonl(path):
+        if rec["id"] in dev:
+            raise InputError(f"{path}: {rec['id']} is a dev gold paper; annotations must not be")
+        p = papers.get(rec["id"])
+        themes = [t for t in rec.get("themes") or [] if t in known]
+        if p is None or not themes:
+            missing += 1
+            continue
+        text = join_text(p.title, p.text)
+        out.append(Example(p.key, text, themes, "", "karlsruhe-annotated", weight))
+    src = Source(
+        "karlsruhe-annotated",
+        {
+            str(path.relative_to(CORPUS_DIR.parent))
+            if path.is_relative_to(CORPUS_DIR.parent)
+            else str(path): sha256_file(path),
+            KARLSRUHE_PAPERS: sha256_file(shared_dir(shared) / KARLSRUHE_PAPERS),
+        },
+        len(out),
+        f"themes annotated by hand per ANNOTATION.md on a random sample of non-dev papers "
+        f"(sample weight {weight:g}); {missing} without text or taxonomy theme left out",
+    )
+    return out, src
+
+
 def dev_examples(
     taxonomy: Taxonomy, shared: str | Path | None = None
 ) -> tuple[list[Example], list[dict]]:
@@ -318,11 +372,16 @@ def build_training_set(
     """Concatenate the named sources (built-in names or JSON Lines paths)."""
     examples: list[Example] = []
     used: list[Source] = []
+    sources = list(sources)
+    # Hand labels replace the weak labels of the same papers.
+    annotated = annotated_keys() if "karlsruhe-annotated" in sources else set()
     for name in sources:
         if name == "spd-berlin":
             ex, src = spd_examples(taxonomy, shared)
         elif name == "karlsruhe-weak":
-            ex, src = karlsruhe_weak_examples(taxonomy, shared)
+            ex, src = karlsruhe_weak_examples(taxonomy, shared, exclude=annotated)
+        elif name == "karlsruhe-annotated":
+            ex, src = karlsruhe_annotated_examples(taxonomy, shared)
         elif Path(name).exists():
             ex, src = file_examples(name, taxonomy)
         else:

@@ -112,15 +112,24 @@ class ThemeClassifier(BaseEstimator, ClassifierMixin):
         if self.loss == "hinge":
             from sklearn.svm import LinearSVC
 
+            # Weighted (hand-annotated) examples need more than liblinear's default 1000
+            # iterations to converge.
             return LinearSVC(
-                C=self.C, class_weight=self.class_weight, random_state=self.random_state
+                C=self.C,
+                class_weight=self.class_weight,
+                random_state=self.random_state,
+                max_iter=5000,
             )
         if self.loss == "logistic":
             return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=500)
         raise ValueError(f"loss must be 'hinge' or 'logistic', not {self.loss!r}")
 
-    def fit(self, X, Y):
+    def fit(self, X, Y, sample_weight=None, selection_rows=None):
+        """``selection_rows`` (boolean mask): fit the "micro" selection rule on the out-of-fold
+        probabilities of these rows only (the examples whose labels are most like the ones
+        the model will be judged by); per-label thresholds still use every row."""
         Y = np.asarray(Y).astype(bool)
+        sw = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
         if Y.ndim != 2:
             raise ValueError("Y must be a binary indicator matrix (n_samples, n_labels)")
         n, k = Y.shape
@@ -142,16 +151,25 @@ class ThemeClassifier(BaseEstimator, ClassifierMixin):
                 if y[tr].min() == y[tr].max():
                     dec[te] = 1.0 if y[tr][0] else -1.0
                 else:
-                    dec[te] = clone(self._base()).fit(X[tr], y[tr]).decision_function(X[te])
+                    w = None if sw is None else sw[tr]
+                    base = clone(self._base()).fit(X[tr], y[tr], sample_weight=w)
+                    dec[te] = base.decision_function(X[te])
             platt = LogisticRegression(C=1e4).fit(dec.reshape(-1, 1), y)
             a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
             self.calibrators_.append((a, b))
             oof[:, j] = _sigmoid(a * dec + b)
-            self.estimators_.append(self._base().fit(X, y))
+            self.estimators_.append(self._base().fit(X, y, sample_weight=sw))
         base = np.array([best_f1_threshold(oof[:, j], Y[:, j]) for j in range(k)])
         self.threshold_scale_, self.relative_ = 1.0, 0.0
         if self.selection == "micro":
-            self.threshold_scale_, self.relative_, _ = best_selection(oof, Y, base, self.max_themes)
+            rows = (
+                np.ones(n, dtype=bool)
+                if selection_rows is None
+                else np.asarray(selection_rows, dtype=bool)
+            )
+            self.threshold_scale_, self.relative_, _ = best_selection(
+                oof[rows], Y[rows], base, self.max_themes
+            )
         elif self.selection != "per-label":
             raise ValueError(f"selection must be 'per-label' or 'micro', not {self.selection!r}")
         self.thresholds_ = np.minimum(base * self.threshold_scale_, 1.0)
