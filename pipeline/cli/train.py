@@ -24,8 +24,8 @@ def train(
         None,
         "--data",
         help="Training source, repeatable: spd-berlin, karlsruhe-weak (seed-term weak labels from "
-        "the taxonomy), or a JSON Lines file of {text, themes, title?, extra?} records. "
-        "Default: spd-berlin and karlsruhe-weak.",
+        "the taxonomy), karlsruhe-annotated (our hand labels, corpus/annotations), or a JSON "
+        "Lines file of {text, themes, title?, extra?} records. Default: all three built-in ones.",
     ),
     shared: Path = typer.Option(
         None, "--shared", help="Shared data folder (default: $ANTRAGSRADAR_SHARED or ../shared)."
