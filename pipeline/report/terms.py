@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -249,35 +250,44 @@ def ensure_terms(
     except sqlite3.OperationalError as exc:
         raise StoreError(f"cannot create the term index in the store ({exc})") from exc
     version = _version()
-    todo = con.execute(
-        "SELECT m.id, m.title, m.text, m.fingerprint FROM motions m "
-        "LEFT JOIN report_term_docs d ON d.motion_id = m.id "
-        "WHERE m.status = 'analysed' AND (d.fingerprint IS NULL OR d.fingerprint != m.fingerprint || ?)",
-        (":" + version,),
-    ).fetchall()
+    stale_where = (
+        "FROM motions m LEFT JOIN report_term_docs d ON d.motion_id = m.id "
+        "WHERE m.status = 'analysed' AND (d.fingerprint IS NULL OR d.fingerprint != m.fingerprint || ?)"
+    )
+    total = con.execute(f"SELECT COUNT(*) {stale_where}", (":" + version,)).fetchone()[0]
     gone = con.execute(
         "SELECT d.motion_id FROM report_term_docs d LEFT JOIN motions m ON m.id = d.motion_id "
         "AND m.status = 'analysed' WHERE m.id IS NULL"
     ).fetchall()
-    if not todo and not gone:
+    if not total and not gone:
         return 0
     boiler = boilerplate_lines(
         t for (t,) in con.execute("SELECT text FROM motions WHERE status = 'analysed'")
     )
-    counted = []
+    # Texts are streamed, and the counts kept as (term number, count) pairs in an array per
+    # motion: a few bytes per term instead of a Counter, as the whole store may be indexed.
+    numbers: dict[str, int] = {}
+    counted: list[tuple[str, str, array[int]]] = []
     names: set[str] = set()
-    for i, (mid, title, text, fp) in enumerate(todo):
-        counted.append((mid, f"{fp}:{version}", terms_of(title, text, None, boiler, names)))
+    rows = con.execute(
+        f"SELECT m.id, m.title, m.text, m.fingerprint {stale_where}", (":" + version,)
+    )
+    for i, (mid, title, text, fp) in enumerate(rows):
+        pairs = array("q")
+        for term, n in terms_of(title, text, None, boiler, names).items():
+            pairs.append(numbers.setdefault(term, len(numbers)))
+            pairs.append(n)
+        counted.append((mid, f"{fp}:{version}", pairs))
         if progress and i % 200 == 0:
-            progress(i, len(todo))
+            progress(i, total)
     try:
         con.execute("BEGIN IMMEDIATE")
         vocab = dict(con.execute("SELECT term, term_id FROM report_vocab"))
-        new_terms = sorted({t for _, _, c in counted for t in c} - vocab.keys())
+        new_terms = sorted(numbers.keys() - vocab.keys())
         con.executemany("INSERT INTO report_vocab(term) VALUES (?)", [(t,) for t in new_terms])
         if new_terms:
             vocab = dict(con.execute("SELECT term, term_id FROM report_vocab"))
-        stale = [(m,) for m, *_ in todo] + list(gone)
+        stale = [(m,) for m, _, _ in counted] + list(gone)
         con.executemany(
             "DELETE FROM report_terms WHERE doc = (SELECT doc FROM report_term_docs WHERE motion_id = ?)",
             stale,
@@ -288,18 +298,26 @@ def ensure_terms(
             "INSERT OR IGNORE INTO report_names(term) VALUES (?)",
             sorted({(_lemma(w),) for w in names if len(w) >= 3 and w.casefold() not in stop}),
         )
-        rows: list[tuple[int, int, int]] = []
-        for mid, fp, counts in counted:
-            doc = con.execute(
+        docs = [
+            con.execute(
                 "INSERT INTO report_term_docs(motion_id, fingerprint) VALUES (?, ?)", (mid, fp)
             ).lastrowid
-            rows.extend((doc, vocab[t], n) for t, n in counts.items())
-        con.executemany("INSERT INTO report_terms(doc, term_id, n) VALUES (?,?,?)", rows)
+            for mid, fp, _ in counted
+        ]
+        term_ids = [vocab[t] for t in numbers]  # term number -> term_id
+        con.executemany(
+            "INSERT INTO report_terms(doc, term_id, n) VALUES (?,?,?)",
+            (
+                (doc, term_ids[pairs[k]], pairs[k + 1])
+                for doc, (_, _, pairs) in zip(docs, counted, strict=True)
+                for k in range(0, len(pairs), 2)
+            ),
+        )
         con.execute("COMMIT")
     except sqlite3.OperationalError as exc:
         if con.in_transaction:
             con.execute("ROLLBACK")
         raise StoreError(f"cannot write the term index into the store ({exc})") from exc
     if progress:
-        progress(len(todo), len(todo))
-    return len(todo)
+        progress(len(counted), len(counted))
+    return len(counted)
