@@ -137,3 +137,35 @@ def test_budget_form_codes_and_categories_are_not_the_topic():
     )
     got = r.topic("Verkehrssichernde Maßnahmen an der Kreuzung Rehbuckel", [], [], None)
     assert got == "Kreuzung Rehbuckel"
+
+
+def test_titles_of_inquiries_and_reports_lose_their_frame():
+    r = TopicRules()
+    cases = {
+        "Anfrage der SPD-Ortschaftsratsfraktion zu einem Katastrophenschutzplan für Neureut": (
+            "Katastrophenschutzplan für Neureut"
+        ),
+        "Antrag der Fraktion Bündnis 90/Die Grünen auf Umwidmung der Kreisstraße K9658": (
+            "Umwidmung der Kreisstraße K9658"
+        ),
+        "KOD-Statistik Grötzingen (Anfrage des Ortschaftsrats Breier (FDP))": (
+            "KOD-Statistik Grötzingen"
+        ),
+        "Planungsstand Radverkehr Rittnertstraße Mai 2022": "Radverkehr Rittnertstraße",
+        "Aktualisierung und Anpassung der Grillplatzordnung": "Grillplatzordnung",
+        "Kunstkommission straffer organisieren": "Kunstkommission",
+        "Bürger*innenbeteiligung zum Doppelhaushalt": "Bürgerbeteiligung zum Doppelhaushalt",
+        "Einen verkaufsoffenen Sonntag streichen": "Verkaufsoffener Sonntag",
+        # a short name keeps its words; the brackets go
+        "Gebäude Alte Feuerwache und Badisches Konservatorium (KONS)": (
+            "Gebäude Alte Feuerwache und Badisches Konservatorium"
+        ),
+        # a title part of generic words only is not the topic
+        "TanzAreal: Institutionelle Förderung": "TanzAreal",
+    }
+    for title, topic in cases.items():
+        assert r.topic(title, [], [], None) == topic, title
+    # a lower-case word with capitals inside is a noun, not an adverb
+    assert r.topic("Mobilität mit e-Roller-Angeboten fördern", [], [], None) == (
+        "Mobilität mit e-Roller-Angeboten"
+    )

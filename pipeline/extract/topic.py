@@ -22,6 +22,8 @@ GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 CONTRACTED = frozenset({"zur", "zum", "im", "am", "ins", "vom", "beim"})
 # An inflected adjective: stem + ending (the stem may end in -er: "sicheren", "besseren").
 ADJECTIVE = re.compile(r"([a-zäöüß][a-zäöüß\-]{2,}?)(?:en|er|em|es|e)")
+# "Bürger*innenbeteiligung", "Inhaber:innen": the gender mark goes ("Bürgerbeteiligung").
+GENDER_MARK = re.compile(r"(?<=er)[*:_]innen\b|(?<=[a-zäöüß])[*:_]innen(?=[a-zäöüß])")
 INFINITIVE = re.compile(r"[a-zäöüß]{3,}(?:en|ern|eln)")
 
 
@@ -42,8 +44,9 @@ def _nominative(word: str, keep_s: tuple[str, ...] = ()) -> str:
 
 def _short_forms(title: str) -> str:
     """Replace a long name followed by its abbreviation by the abbreviation
-    ("Bundesamtes für Migration und Flüchtlinge (BAMF)" -> "BAMF"); an abbreviation whose
-    name is not spelled out stays, without brackets ("Freihandelsabkommen TTIP")."""
+    ("Bundesamtes für Migration und Flüchtlinge (BAMF)" -> "BAMF"; a name of one or two words
+    stays: "Technologiepark Karlsruhe (TPK)"); an abbreviation whose name is not spelled out
+    stays, without brackets ("Freihandelsabkommen TTIP")."""
     out: list[str] = []
     pos = 0
     for m in ABBREVIATION.finditer(title):
@@ -52,7 +55,9 @@ def _short_forms(title: str) -> str:
         for i in range(len(words) - 1, max(-1, len(words) - 7), -1):
             letters = iter("".join(words[i:]).lower())
             if words[i][:1] == abbr[0] and all(ch in letters for ch in abbr.lower()):
-                words = [*words[:i], abbr]
+                # a long name gives way to its abbreviation; a short one stays as it is
+                if len(words) - i >= 3:
+                    words = [*words[:i], abbr]
                 break
         else:
             words.append(abbr)
@@ -63,6 +68,7 @@ def _short_forms(title: str) -> str:
 
 
 def _one_gender(text: str) -> str:
+    text = GENDER_MARK.sub("", text)
     return GENDER_PAIR.sub(
         lambda m: (m.group(1) or m.group(3)) + (m.group(2) or m.group(4) or ""), text
     )
@@ -88,7 +94,8 @@ class TopicRules:
         self.slogan = re.compile(d["slogan"]) if d.get("slogan") else re.compile(r"(?!)")
         self.neuter_suffixes = tuple(d.get("neuter_suffixes", []))
         self.keep_s = tuple(d.get("nominative_s_endings", []))
-        self.function_words = self.articles | frozenset(d.get("prepositions", []))
+        self.prepositions = frozenset(d.get("prepositions", []))
+        self.function_words = self.articles | self.prepositions
 
     def clean_title(self, title: str) -> str:
         t = " ".join(title.split())
@@ -144,6 +151,17 @@ class TopicRules:
                 and self._is_verb(words[-2])
             ):
                 words.pop()
+        # What is left after the verbs is lower case only when it is an adverb or a
+        # predicative adjective ("Kunstkommission straffer", "... zukunftssicher und
+        # bürgerfreundlich"): a noun phrase ends in a noun.
+        tail = len(words)
+        while tail > 1 and (
+            words[tail - 1] in ("und", "oder", "sowie")
+            or (words[tail - 1].islower() and self._key(words[tail - 1]) not in self.stop)
+        ):
+            tail -= 1
+        if tail < len(words) and self._names_object(" ".join(words[:tail])):
+            words = words[:tail]
         return words
 
     def _is_verb(self, word: str) -> bool:
@@ -187,6 +205,8 @@ class TopicRules:
                 tidy.pop()
             if tidy and self._key(tidy[-1]) in CONTRACTED and key in self.articles:
                 continue
+            if tidy and self._key(tidy[-1]) in self.prepositions and key in self.prepositions:
+                tidy.pop()
             tidy.append(w)
         if opening_article is not None:
             # "Stand der Entwicklung eines gesamtstädtischen Inklusionskonzepts": what is
@@ -224,6 +244,8 @@ class TopicRules:
         # The side that the request itself talks about wins; without a clear winner both
         # are kept and generic words removed.
         parts = [s for s in SEPARATORS.split(t) if s and NOUN.search(s)]
+        # A part made of generic words only ("Institutionelle Förderung") is no candidate.
+        parts = [p for p in parts if self._names_object(p)] or parts
         if len(parts) > 1 and context:
             scored = sorted(
                 ((self._overlap(p, context), -i, p) for i, p in enumerate(parts)), reverse=True
@@ -296,6 +318,8 @@ class TopicRules:
         if article in ("der", "einer"):
             # genitive feminine or plural: -e either way
             return "e"
+        if article == "einen":  # accusative masculine
+            return "er"
         if article in ("des", "eines", "zum", "im", "am", "vom", "beim", "dem", "einem"):
             return "es" if noun.lower().endswith(self.neuter_suffixes) else "er"
         return None
