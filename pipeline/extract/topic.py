@@ -24,6 +24,8 @@ CONTRACTED = frozenset({"zur", "zum", "im", "am", "ins", "vom", "beim"})
 ADJECTIVE = re.compile(r"([a-zäöüß][a-zäöüß\-]{2,}?)(?:en|er|em|es|e)")
 # "Bürger*innenbeteiligung", "Inhaber:innen": the gender mark goes ("Bürgerbeteiligung").
 GENDER_MARK = re.compile(r"(?<=er)[*:_]innen\b|(?<=[a-zäöüß])[*:_]innen(?=[a-zäöüß])")
+# Capitalised adjectives opening a phrase ("Institutionelle Förderung") are no object.
+ADJECTIVE_SUFFIX = re.compile(r"(?:isch|lich|ell|iv|al|bar|ig|los|haft|sam|end)(?:e|en|er|es|em)$")
 INFINITIVE = re.compile(r"[a-zäöüß]{3,}(?:en|ern|eln)")
 
 
@@ -262,7 +264,9 @@ class TopicRules:
     def _names_object(self, text: str) -> bool:
         """Whether ``text`` has a noun that is neither generic nor a stop word."""
         return any(
-            w.lower() not in self.generic_words and w.lower() not in self.stop
+            w.lower() not in self.generic_words
+            and w.lower() not in self.stop
+            and not ADJECTIVE_SUFFIX.search(w.lower())
             for w in NOUN.findall(text)
         )
 
