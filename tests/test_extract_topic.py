@@ -169,3 +169,20 @@ def test_titles_of_inquiries_and_reports_lose_their_frame():
     assert r.topic("Mobilität mit e-Roller-Angeboten fördern", [], [], None) == (
         "Mobilität mit e-Roller-Angeboten"
     )
+
+
+def test_questions_remarks_dates_and_gender_marks():
+    r = TopicRules()
+    cases = {
+        "Verlängerung der Außenbestuhlungsflächen (u. a. Heizstrahler)": "Außenbestuhlungsflächen",
+        "Leistungen für Menschen mit Behinderung ab dem 01.01.2020": (
+            "Leistungen für Menschen mit Behinderung"
+        ),
+        "Beratung für Bürger*innen": "Beratung für Bürger",
+        "Erfahrungen mit Kita-Zusatzkräften in Zeiten des Personalmangels": "Kita-Zusatzkräften",
+    }
+    for title, topic in cases.items():
+        assert r.topic(title, [], [], None) == topic, title
+    # the question word goes with the question mark
+    got = r.topic("Wie viele Wohnungen wurden durch die Zweitwohnungssteuer frei?", [], [], None)
+    assert got.startswith("Wohnungen") and "Zweitwohnungssteuer" in got

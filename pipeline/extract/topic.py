@@ -23,7 +23,9 @@ CONTRACTED = frozenset({"zur", "zum", "im", "am", "ins", "vom", "beim"})
 # An inflected adjective: stem + ending (the stem may end in -er: "sicheren", "besseren").
 ADJECTIVE = re.compile(r"([a-zäöüß][a-zäöüß\-]{2,}?)(?:en|er|em|es|e)")
 # "Bürger*innenbeteiligung", "Inhaber:innen": the gender mark goes ("Bürgerbeteiligung").
-GENDER_MARK = re.compile(r"(?<=er)[*:_]innen\b|(?<=[a-zäöüß])[*:_]innen(?=[a-zäöüß])")
+GENDER_MARK = re.compile(r"(?<=er|or|nt|st|ur)[*:_]innen\b|(?<=[a-zäöüß])[*:_]innen(?=[a-zäöüß])")
+# Bracketed remarks left after aliases and abbreviations ("(u. a. Heizstrahler)").
+REMARK = re.compile(r"\s*\([^()]*\)")
 # Capitalised adjectives opening a phrase ("Institutionelle Förderung") are no object.
 ADJECTIVE_SUFFIX = re.compile(r"(?:isch|lich|ell|iv|al|bar|ig|los|haft|sam|end)(?:e|en|er|es|em)$")
 INFINITIVE = re.compile(r"[a-zäöüß]{3,}(?:en|ern|eln)")
@@ -97,6 +99,7 @@ class TopicRules:
         self.neuter_suffixes = tuple(d.get("neuter_suffixes", []))
         self.keep_s = tuple(d.get("nominative_s_endings", []))
         self.prepositions = frozenset(d.get("prepositions", []))
+        self.question = re.compile(d.get("question_words") or r"(?!)")
         self.function_words = self.articles | self.prepositions
 
     def clean_title(self, title: str) -> str:
@@ -235,7 +238,9 @@ class TopicRules:
         alias = ALIAS.search(t)
         if alias and self._is_alias(alias.group(1), t[: alias.start()]):
             return alias.group(1)
-        t = _short_forms(t)
+        t = REMARK.sub("", _short_forms(t)).strip()
+        if t.endswith("?"):
+            t = self.question.sub("", t.rstrip("?")).strip()
         if self.place is not None:
             t = self.place.sub(" ", t)
         t = self._drop_lead(t)
