@@ -95,3 +95,14 @@ def test_groups_silver():
     assert s["docs"] == 2
     assert s["exact_match"] == 0.5
     assert s["worst"][0]["id"] == "2"
+
+
+def test_only_annotated_fields_are_scored():
+    gold = [{"id": "a", "topic": "Spielplatz Grünwettersbach"}]
+    pred = {"a": {"topic": "Spielplatz in Grünwettersbach", "actions": [{"type": "review"}]}}
+    scores = score_extraction(gold, pred)
+    assert set(scores) == {"topic"}
+    assert summary(scores) == {"topic_token_f1": 1.0}
+    # a record that annotates no action still counts as "no actions" once the file has the key
+    gold2 = [*gold, {"id": "b", "actions": [{"type": "report"}]}]
+    assert {"actions", "topic"} <= set(score_extraction(gold2, pred))

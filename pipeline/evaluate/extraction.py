@@ -352,27 +352,32 @@ def score_extraction(
 ) -> dict[str, Any]:
     """All per-field scores of the extraction against gold records."""
     pred = predicted if isinstance(predicted, Mapping) else _by_id(predicted)
-    return {
-        "actions": score_actions(gold, pred),
-        "funding": score_funding_kinds(gold, pred),
-        "amounts": score_amounts(gold, pred),
-        "named_funds": score_named_funds(gold, pred),
-        "topic": score_topic(gold, pred),
-        "hedged": score_hedged(gold, pred),
-        "groups": score_groups(gold, pred, key=groups_key),
+    # A field is scored only when the gold file annotates it (a file of topics alone scores
+    # topics; a missing key is not an empty annotation).
+    annotated = {k for g in gold for k in g}
+    scorers = {
+        "actions": ("actions", lambda: score_actions(gold, pred)),
+        "funding": ("funding", lambda: score_funding_kinds(gold, pred)),
+        "amounts": ("funding", lambda: score_amounts(gold, pred)),
+        "named_funds": ("funding", lambda: score_named_funds(gold, pred)),
+        "topic": ("topic", lambda: score_topic(gold, pred)),
+        "hedged": ("hedged", lambda: score_hedged(gold, pred)),
+        "groups": (groups_key, lambda: score_groups(gold, pred, key=groups_key)),
     }
+    return {field: score() for field, (key, score) in scorers.items() if key in annotated}
 
 
 def summary(scores: Mapping[str, Any]) -> dict[str, float]:
-    """The headline number of each field."""
-    return {
-        "action_types_micro_f1": scores["actions"]["micro"]["f1"],
-        "action_types_macro_f1": scores["actions"]["macro_f1"],
-        "funding_kinds_micro_f1": scores["funding"]["micro"]["f1"],
-        "funding_presence_f1": scores["funding"]["presence"]["f1"],
-        "amount_recall": scores["amounts"]["recall"],
-        "named_fund_recall": scores["named_funds"]["recall"],
-        "topic_token_f1": scores["topic"]["mean_f1"],
-        "hedged_accuracy": scores["hedged"]["accuracy"],
-        "groups_exact_match": scores["groups"]["exact_match"],
+    """The headline number of each scored field."""
+    heads = {
+        "action_types_micro_f1": ("actions", lambda s: s["micro"]["f1"]),
+        "action_types_macro_f1": ("actions", lambda s: s["macro_f1"]),
+        "funding_kinds_micro_f1": ("funding", lambda s: s["micro"]["f1"]),
+        "funding_presence_f1": ("funding", lambda s: s["presence"]["f1"]),
+        "amount_recall": ("amounts", lambda s: s["recall"]),
+        "named_fund_recall": ("named_funds", lambda s: s["recall"]),
+        "topic_token_f1": ("topic", lambda s: s["mean_f1"]),
+        "hedged_accuracy": ("hedged", lambda s: s["accuracy"]),
+        "groups_exact_match": ("groups", lambda s: s["exact_match"]),
     }
+    return {name: get(scores[field]) for name, (field, get) in heads.items() if field in scores}

@@ -124,7 +124,7 @@ def evaluate(
     if analyzer.extracting:
         scores["extraction"] = score_extraction(found, predicted)
         headline.update(summary(scores["extraction"]))
-    if analyzer.themes is not None:
+    if analyzer.themes is not None and any("themes" in g for g in found):
         from pipeline.evaluate.themes import score_themes
 
         scores["themes"] = score_themes(found, [predicted[g["id"]] for g in found])
