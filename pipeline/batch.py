@@ -9,14 +9,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pipeline.analyze import Analyzer
 from pipeline.ingest import Columns, read_inputs, resolve_inputs
 from pipeline.parallel import DEFAULT_CHUNK_SIZE, DaskCluster, InProcess, ProcessPool, make_backend
 from pipeline.paths import DEFAULT_MODEL_DIR
 from pipeline.record import Failure, Motion, failure_kind
 from pipeline.store import Store, fingerprint
+
+if TYPE_CHECKING:  # spaCy loads only where this process analyses (not for --workers N)
+    from pipeline.analyze import Analyzer
 
 Progress = Callable[[int], None]
 
