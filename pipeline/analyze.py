@@ -58,7 +58,9 @@ class Analyzer:
     def __init__(
         self, model_dir: str | Path | None = DEFAULT_MODEL_DIR, batch_size: int = 32
     ) -> None:
-        self.nlp = make_nlp()
+        # No token lemmas: no extractor reads them (they match the text; the topic lemmatises
+        # its few words itself) and the theme model lemmatises its own input.
+        self.nlp = make_nlp(lemmatizer=None)
         self.extracting = False
         try:
             from pipeline.extract import add_extractors

@@ -214,8 +214,9 @@ class SimplemmaLemmatizer:
         return doc
 
 
-def make_nlp(lemmatizer: str = "simplemma") -> Language:
-    """Build the pipeline. ``lemmatizer`` is "simplemma" (default) or "lookup" (spaCy's table)."""
+def make_nlp(lemmatizer: str | None = "simplemma") -> Language:
+    """Build the pipeline. ``lemmatizer`` is "simplemma" (default), "lookup" (spaCy's table)
+    or None (no token lemmas, for callers that read none)."""
     nlp = spacy.blank("de")
     _customise_tokenizer(nlp, load_abbreviations())
     nlp.add_pipe("council_sentences")
@@ -223,7 +224,7 @@ def make_nlp(lemmatizer: str = "simplemma") -> Language:
         nlp.add_pipe("simplemma_lemmatizer")
     elif lemmatizer == "lookup":
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize()
-    else:
+    elif lemmatizer is not None:
         raise ValueError(f"unknown lemmatizer {lemmatizer!r}; use 'simplemma' or 'lookup'")
     return nlp
 
