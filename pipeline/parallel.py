@@ -219,8 +219,12 @@ def _preload_from_env() -> None:
 
         cfg = json.loads(spec)
         a = _analyzer(cfg["model_dir"], cfg["batch_size"])
-        # One small motion loads what loads lazily (the lemmatizer's dictionary).
+        # One small motion loads what loads lazily; a lemma loads the lemmatizer's dictionary
+        # (the topic and the term lemmas use it, with or without the theme model).
         a.analyze_chunk([Motion(id="warm-up", text="Der Gemeinderat möge beschließen.")])
+        from pipeline.report.terms import _lemma
+
+        _lemma("Anträge")
     except BaseException:  # noqa: BLE001  the workers load again and report what is wrong
         _ANALYZERS.clear()
 
