@@ -32,7 +32,9 @@ _EXT = {
 Item = Motion | Failure
 ORGANIZATIONS_FILE = "organizations.json"
 # Files a folder of motions often holds beside them that are not motions.
-_NOT_MOTION_FILE = re.compile(r"^(?:README|LICEN[CS]E|CHANGELOG|organizations\.json)", re.IGNORECASE)
+_NOT_MOTION_FILE = re.compile(
+    r"^(?:README|LICEN[CS]E|CHANGELOG|organizations\.json)", re.IGNORECASE
+)
 
 
 def _format_of(path: Path) -> str | None:
