@@ -57,7 +57,8 @@ def analyze(
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from pipeline.batch import analyze_into_store  # spaCy loads here, not when the CLI starts
+    # the pipeline loads from here on, not at CLI start
+    from pipeline.batch import analyze_into_store
 
     console = Console(stderr=True, soft_wrap=True)
     progress = Progress(
