@@ -262,3 +262,23 @@ def test_drill_returns_the_motions_of_a_cell(con, db: Path) -> None:
     assert {x["id"] for x in d.rows} >= {"m900"} or d.rows
     d = drill(con, Filters(groups=["Die Linke"]), funding="offset")
     assert len(d.rows) == sql1(db, GROUP_N, "Die Linke")
+
+
+def test_term_index_from_worker_processes_is_the_same(tmp_path: Path, monkeypatch) -> None:
+    from pipeline.report import terms
+
+    def index(workers: int) -> dict[str, list]:
+        path = build_store(tmp_path / f"w{workers}.db")
+        with open_store(path) as c:
+            c.executescript(terms.SCHEMA)
+            c.execute("DELETE FROM report_term_docs")  # index from scratch
+            c.execute("DELETE FROM report_terms")
+            assert terms.ensure_terms(c, workers=workers) > 0
+            return {
+                t: sorted(c.execute(f"SELECT * FROM {t}").fetchall())
+                for t in ("report_vocab", "report_terms", "report_term_docs", "report_names")
+            }
+
+    monkeypatch.setattr(terms, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(terms, "_CHUNK", 3)  # several chunks, results must keep their order
+    assert index(2) == index(1)

@@ -93,7 +93,7 @@ def analyze(
         from pipeline.report.terms import ensure_terms
 
         with open_store(db) as con:
-            ensure_terms(con)
+            ensure_terms(con, workers=workers if scheduler is None else 1)
     c = summary.counts
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))

@@ -14,7 +14,7 @@ import re
 import sqlite3
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -222,6 +222,39 @@ def terms_of(
     return Counter(t for t in terms if t is not None)
 
 
+def _counts(
+    rows: Iterable[tuple[str, str, str, str]],
+    boiler: frozenset[str],
+    names: set[str],
+    workers: int,
+    total: int,
+) -> Iterator[tuple[str, str, Iterable[tuple[str, int]]]]:
+    """(motion id, fingerprint, term counts) of each row, in row order; in forked worker
+    processes when there are enough rows (they inherit the lemmas worked out so far)."""
+    import multiprocessing as mp
+
+    if workers <= 1 or total < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
+        for mid, title, text, fp in rows:
+            yield mid, fp, terms_of(title, text, None, boiler, names).items()
+        return
+    from collections import deque
+
+    # The rows come from a SQLite cursor, which only this thread may read: chunks are
+    # submitted from here (Pool.imap would read them in its feeder thread), a few ahead.
+    with mp.get_context("fork").Pool(workers, _init_worker, (boiler,)) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(rows, _CHUNK):
+            pending.append(pool.apply_async(_count_chunk, (chunk,)))
+            if len(pending) > 2 * workers:
+                out, chunk_names = pending.popleft().get()
+                names |= chunk_names
+                yield from out
+        while pending:
+            out, chunk_names = pending.popleft().get()
+            names |= chunk_names
+            yield from out
+
+
 # word -> its term (None: not a term) under the default stop words; emptied when this large.
 _TERMS: dict[str, str | None] = {}
 _TERM_CACHE_SIZE = 500_000
@@ -240,11 +273,47 @@ def _term(tok: str, stop: frozenset[str]) -> str | None:
     return lemma
 
 
+# Below this many motions to index, worker processes cost more than they save.
+PARALLEL_MIN = 2000
+_CHUNK = 200
+_BOILER: frozenset[str] = frozenset()
+
+
+def _init_worker(boiler: frozenset[str]) -> None:
+    global _BOILER
+    _BOILER = boiler
+
+
+def _count_chunk(rows: list[tuple[str, str, str, str]]) -> tuple[list, set[str]]:
+    """Term counts of a chunk of motions (in a worker process): [(id, fingerprint, [(term,
+    n), …]), …] and the name words of their letterheads."""
+    names: set[str] = set()
+    out = [
+        (mid, fp, list(terms_of(title, text, None, _BOILER, names).items()))
+        for mid, title, text, fp in rows
+    ]
+    return out, names
+
+
+def _chunks(rows: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def ensure_terms(
-    con: sqlite3.Connection, progress: Callable[[int, int], None] | None = None
+    con: sqlite3.Connection,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int = 1,
 ) -> int:
     """Bring ``report_terms`` up to date with the analysed motions; returns how many motions
-    were (re)indexed. ``progress(done, total)`` is called now and then while indexing."""
+    were (re)indexed. ``progress(done, total)`` is called now and then while indexing.
+    ``workers`` > 1 counts the terms in that many forked processes (same index)."""
     try:
         con.executescript(SCHEMA)
     except sqlite3.OperationalError as exc:
@@ -272,9 +341,9 @@ def ensure_terms(
     rows = con.execute(
         f"SELECT m.id, m.title, m.text, m.fingerprint {stale_where}", (":" + version,)
     )
-    for i, (mid, title, text, fp) in enumerate(rows):
+    for i, (mid, fp, items) in enumerate(_counts(rows, boiler, names, workers, total)):
         pairs = array("q")
-        for term, n in terms_of(title, text, None, boiler, names).items():
+        for term, n in items:
             pairs.append(numbers.setdefault(term, len(numbers)))
             pairs.append(n)
         counted.append((mid, f"{fp}:{version}", pairs))
