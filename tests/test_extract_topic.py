@@ -129,14 +129,64 @@ def test_slogan_parts_and_second_conjuncts_lose():
 
 def test_budget_form_codes_and_categories_are_not_the_topic():
     r = TopicRules()
+    # the form category goes; a budget motion for one organisation names its grant
     assert r.topic(
         "HHS4_GR49 - Institutionelle Förderung Sonstige 2 - Kinemathek", [], [], None
-    ) == ("Kinemathek")
+    ) == ("Förderung Kinemathek")
     assert r.topic("HHS4_GR50 - PRIDE PICTURES - Rücknahme Kürzung", [], [], None) == (
         "PRIDE PICTURES"
     )
     got = r.topic("Verkehrssichernde Maßnahmen an der Kreuzung Rehbuckel", [], [], None)
     assert got == "Kreuzung Rehbuckel"
+
+
+def test_budget_motions_for_one_organisation_name_the_grant():
+    r = TopicRules()
+    request = "Der Zuschuss an den Verein wird um 10 Prozent auf 22.000 Euro erhöht."
+    got = r.topic("Kulturverein Tempel e. V.", [], [], request, paper_type="Haushalt THH 4100")
+    assert got == "Zuschuss Kulturverein Tempel e. V"
+    # not a budget motion, or a topic that names money already: no prefix
+    assert r.topic("Kulturverein Tempel e. V.", [], [], request, paper_type="Antrag") == (
+        "Kulturverein Tempel e. V"
+    )
+    got = r.topic("Kürzungen im Kulturbereich", [], [], request, paper_type="Haushalt THH 4100")
+    assert got == "Kürzungen im Kulturbereich"
+    # a fund is the money itself
+    got = r.topic("Queer-Diversity-Fonds", [], [], request, paper_type="Haushalt THH 1000")
+    assert got == "Queer-Diversity-Fonds"
+
+
+def test_process_nouns_the_home_town_and_dashes_inside_names():
+    r = TopicRules()
+    cases = {
+        # what is done to the object is not the object
+        "Standortsuche für einen neuen Spielplatz": "Spielplatz",
+        "Übernahme einer Patenschaft für ein Seenotrettungsschiff": (
+            "Patenschaft für ein Seenotrettungsschiff"
+        ),
+        "Bessere Rahmenbedingungen für Inklusion in Kindertagesstätten": (
+            "Inklusion in Kindertagesstätten"
+        ),
+        "Streichung aller Gebühren- und Beitragserhöhungen": "Gebühren- und Beitragserhöhungen",
+        # a generic conjunct goes with its "und"
+        "Verkehrsentwicklungsplan - Projekte und Maßnahmen Durlach": (
+            "Verkehrsentwicklungsplan Projekte Durlach"
+        ),
+        # the home town as part of a name stays; as the place of everything it goes
+        "Sachstand zur Dreifeldsporthalle für den SSC Karlsruhe": (
+            "Dreifeldsporthalle für den SSC Karlsruhe"
+        ),
+        "Karlsruhe zum sicheren Hafen erklären": "Sicherer Hafen",
+        "Belästigungen in Karlsruher Bädern": "Belästigungen in Bädern",
+        # house numbers and routes are one name, not slogan and object
+        "Nachverdichtung Kolberger Straße 3 - 5": "Nachverdichtung Kolberger Straße 3-5",
+        "Fahrradroute Sophienstraße - Herrenstraße - Erbprinzenstraße vorbereiten und ausweisen": (
+            "Fahrradroute Sophienstraße–Herrenstraße–Erbprinzenstraße"
+        ),
+    }
+    for title, topic in cases.items():
+        assert r.topic(title, [], [], None) == topic, title
+    assert "Karlsruhe" not in r.keywords("Dreifeldsporthalle für den SSC Karlsruhe", [])
 
 
 def test_titles_of_inquiries_and_reports_lose_their_frame():

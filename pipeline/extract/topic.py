@@ -29,6 +29,10 @@ REMARK = re.compile(r"\s*\([^()]*\)")
 # Capitalised adjectives opening a phrase ("Institutionelle Förderung") are no object.
 ADJECTIVE_SUFFIX = re.compile(r"(?:isch|lich|ell|iv|al|bar|ig|los|haft|sam|end)(?:e|en|er|es|em)$")
 INFINITIVE = re.compile(r"[a-zäöüß]{3,}(?:en|ern|eln)")
+# A dash inside a name is no separator: house numbers "3 - 5", routes "Sophienstraße - Herrenstraße".
+STREET = r"(?:straße|str\.|weg|platz|allee|gasse|ring|damm)"
+NUMBER_RANGE = re.compile(r"(\d)\s+[-–]\s+(?=\d)")
+STREET_CHAIN = re.compile(rf"({STREET})\s+[-–]\s+(?=[A-ZÄÖÜ][\wäöüß-]*{STREET}(?!\w))")
 
 
 def _nominative(word: str, keep_s: tuple[str, ...] = ()) -> str:
@@ -88,6 +92,7 @@ class TopicRules:
         self.trailing = re.compile(d["trailing_verbs"])
         self.max_words = int(d.get("max_words", 6))
         self.stop = frozenset(d["stop_words"])
+        self.keyword_stop = self.stop | frozenset(d.get("keyword_stop_words", []))
         self.generic = re.compile(d["generic_title"])
         self.generic_words = frozenset(d.get("generic_words", []))
         self.place = re.compile(d["place_phrase"]) if d.get("place_phrase") else None
@@ -101,6 +106,10 @@ class TopicRules:
         self.prepositions = frozenset(d.get("prepositions", []))
         self.question = re.compile(d.get("question_words") or r"(?!)")
         self.function_words = self.articles | self.prepositions
+        grant = d.get("grant") or {}
+        self.budget_paper = re.compile(grant.get("budget_paper") or r"(?!)")
+        self.money_words = re.compile(grant.get("money_words") or r"(?!)")
+        self.grant_prefixes = [(w, re.compile(p)) for w, p in (grant.get("prefixes") or {}).items()]
 
     def clean_title(self, title: str) -> str:
         t = " ".join(title.split())
@@ -178,7 +187,7 @@ class TopicRules:
         out: list[str] = []
         skip_article = False
         opening_article = None
-        for w in words:
+        for i, w in enumerate(words):
             key = self._key(w)
             if skip_article and key in GENITIVE_ARTICLES:
                 skip_article = False
@@ -201,6 +210,17 @@ class TopicRules:
                 out.pop()
             if out and self._key(out[-1]) in CONTRACTED:
                 out.pop()
+            if (
+                out
+                and self._key(out[-1]) in ("und", "oder", "sowie")
+                and out[-1] == words[i - 1]
+                and self._names_object(" ".join(words[i + 1 : i + 2]))
+            ):
+                # a generic conjunct: "Projekte und Maßnahmen Durlach" -> "Projekte Durlach"
+                # (but "Hortentwicklung und Aufnahme weiterer Hortprojekte" keeps its "und")
+                out.pop()
+            if not out:
+                opening_article = opening_article or ""
             skip_article = True
         # An article left in front of another function word has lost its noun.
         tidy: list[str] = []
@@ -213,6 +233,8 @@ class TopicRules:
             if tidy and self._key(tidy[-1]) in self.prepositions and key in self.prepositions:
                 tidy.pop()
             tidy.append(w)
+        while tidy and self._key(tidy[0]) in ("und", "oder", "sowie"):
+            tidy.pop(0)
         if opening_article is not None:
             # "Stand der Entwicklung eines gesamtstädtischen Inklusionskonzepts": what is
             # left opened with a genitive; its noun phrase is put in the nominative.
@@ -239,6 +261,7 @@ class TopicRules:
         if alias and self._is_alias(alias.group(1), t[: alias.start()]):
             return alias.group(1)
         t = REMARK.sub("", _short_forms(t)).strip()
+        t = STREET_CHAIN.sub(r"\1–", NUMBER_RANGE.sub(r"\1-", t))
         if t.endswith("?"):
             t = self.question.sub("", t.rstrip("?")).strip()
         if self.place is not None:
@@ -382,7 +405,12 @@ class TopicRules:
         return nouns[0] if nouns else None
 
     def topic(
-        self, title: str, objects: list[str], evidence: list[str], operative: str | None
+        self,
+        title: str,
+        objects: list[str],
+        evidence: list[str],
+        operative: str | None,
+        paper_type: str = "",
     ) -> str | None:
         """The topic from the title, checked against the request; else the request's object.
 
@@ -395,13 +423,29 @@ class TopicRules:
             topic = self.from_object(objects[0])
         if topic and topic[:1].islower():
             topic = topic[:1].upper() + topic[1:]
+        if topic and self.budget_paper.search(f"{paper_type} {title}"):
+            topic = self.grant_topic(topic, title, operative or "")
+        return topic
+
+    def grant_topic(self, topic: str, title: str, operative: str) -> str:
+        """A budget motion for one organisation or project names the grant:
+        "Kulturverein Tempel e. V." -> "Zuschuss Kulturverein Tempel e. V." when the title or
+        the request speaks of a Zuschuss. Topics that already name money stay."""
+        words = topic.split()
+        is_name = len(words) <= 5 and all(w[:1].isupper() or w in ("e.", "V", "V.") for w in words)
+        if not is_name or self.money_words.search(topic):
+            return topic
+        for source in (title, operative):
+            found = [(m.start(), w) for w, p in self.grant_prefixes if (m := p.search(source))]
+            if found:
+                return f"{min(found)[1]} {topic}"
         return topic
 
     def keywords(self, title: str, objects: list[str], k: int = 5) -> list[str]:
         c: Counter[str] = Counter()
         for i, src in enumerate([title, *objects]):
             for w in NOUN.findall(src):
-                if w.lower() not in self.stop:
+                if w.lower() not in self.keyword_stop:
                     c[w] += 2 if i == 0 else 1
         return [w for w, _ in c.most_common(k)]
 
@@ -428,6 +472,8 @@ class MotionTopic:
         title = doc._.title or ""
         objects = [a.get("object") or "" for a in acts]
         evidence = [a.get("evidence") or "" for a in acts]
-        doc._.topic = self.rules.topic(title, objects, evidence, operative)
+        doc._.topic = self.rules.topic(
+            title, objects, evidence, operative, paper_type=doc._.paper_type or ""
+        )
         doc._.topic_keywords = self.rules.keywords(title, objects)
         return doc
