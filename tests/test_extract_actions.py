@@ -104,3 +104,31 @@ def test_mentioning_a_concept_is_not_a_concept_request(nlp):
         "angewendet werden kann.",
     )
     assert got == {"review"}
+
+
+def test_commissioned_bodies_with_zu_infinitive_in_ln(nlp):
+    # "werden beauftragt" and "zu entwickeln" (-ln) make the sentence a request.
+    got = types(
+        nlp,
+        "Das Gartenbauamt und der Seeverein werden beauftragt, Konzepte zu entwickeln, damit "
+        "die Uferwege bzw. Stege auch im Winter nutzbar bleiben.",
+    )
+    assert got == {"concept"}
+
+
+def test_passive_request_followed_by_subordinate_clause(nlp):
+    got = types(
+        nlp,
+        "Im kommenden Jahr wird ein Konzept erarbeitet, wie das Seeufer besser erreichbar "
+        "werden kann.",
+    )
+    assert got == {"concept"}
+
+
+def test_passive_consideration_with_ob_is_not_a_budget_request(nlp):
+    got = types(
+        nlp,
+        "1. Die Verwaltung prüft, wo am Seeufer Bänke aufgestellt werden können. Dabei wird "
+        "auch berücksichtigt, ob und in welcher Höhe Mittel für die Pflege erforderlich sind.",
+    )
+    assert got == {"review"}
