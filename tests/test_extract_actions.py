@@ -132,3 +132,40 @@ def test_passive_consideration_with_ob_is_not_a_budget_request(nlp):
         "auch berücksichtigt, ob und in welcher Höhe Mittel für die Pflege erforderlich sind.",
     )
     assert got == {"review"}
+
+
+def test_presenting_proposals_is_a_concept(nlp):
+    got = types(
+        nlp, "Die Verwaltung legt bis zum Herbst konkrete Vorschläge für neue Sitzplätze vor."
+    )
+    assert got == {"concept"}
+
+
+def test_presenting_results_in_committee_is_a_report(nlp):
+    got = types(nlp, "2. Die Ergebnisse werden im Umweltausschuss vorgestellt.")
+    assert got == {"report"}
+
+
+@pytest.mark.parametrize(
+    "request_text, expected",
+    [
+        (
+            "Die Stadt erstellt ein Konzept für die Beschilderung am Seeufer und errichtet "
+            "Hinweistafeln an den Zugängen.",
+            {"concept", "implement"},
+        ),
+        (
+            "2. Die Verwaltung prüft und initiiert die Gründung eines Seebeirats.",
+            {"review", "implement"},
+        ),
+        (
+            "Die Verwaltung stellt im Ausschuss Vorschläge für neue Bänke vor und nennt den "
+            "Zeitpunkt der Aufstellung.",
+            {"concept", "report"},
+        ),
+        # 'und' before a noun phrase is no clause boundary.
+        ("Die Verwaltung prüft den Zustand der Bänke und Stege am Seeufer.", {"review"}),
+    ],
+)
+def test_second_request_after_und(nlp, request_text, expected):
+    assert types(nlp, request_text) == expected

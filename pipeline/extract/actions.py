@@ -27,10 +27,6 @@ AMEND_HEAD = re.compile(
 )
 OBJECT_WORD = re.compile(r"\S+")
 BUDGET_TYPES = re.compile(r"(?i)^Haushalt|Haushaltsantrag|Haushaltsbegleitantrag")
-# A clause boundary where a second request starts ("... prüft X und legt Y vor").
-CLAUSE_SPLIT = re.compile(
-    r";|\s+sowie\s+|,?\s+und\s+(?=(?:\w+\s+){0,3}?(?:legt|stellt|prüft|berichtet|erarbeitet|entwickelt|richtet|informiert|zeigt|setzt|sorgt|bringt|nimmt|führt|erstellt|benennt|ermittelt|unterstützt|beteiligt|schafft)\b)"
-)
 
 
 @dataclass
@@ -69,6 +65,12 @@ class ActionRules:
         self.light = re.compile(d["light_verbs"])
         self.passive = re.compile(d["passive_request"])
         self.amend_title = re.compile(d["amend_title"])
+        # A clause boundary where a second request starts ("... prüft X und legt Y vor").
+        self.clause_split = re.compile(
+            r";|\s+sowie\s+|,?\s+und\s+(?=(?:\w+\s+){0,3}?(?:"
+            + "|".join(d["clause_verbs"])
+            + r")\b)"
+        )
 
     def find(
         self, clause: str, allowed: set[str] | None = None, low: str | None = None
@@ -283,7 +285,7 @@ class MotionActions:
                 if strict and not directive and "?" not in sent:
                     continue
                 pos = 0
-                for part in CLAUSE_SPLIT.split(sent):
+                for part in self.rules.clause_split.split(sent):
                     cs = s + sent.find(part, pos)
                     pos = cs - s + len(part)
                     for trig in self.rules.find_all(part, allowed):
