@@ -169,3 +169,40 @@ def test_presenting_results_in_committee_is_a_report(nlp):
 )
 def test_second_request_after_und(nlp, request_text, expected):
     assert types(nlp, request_text) == expected
+
+
+@pytest.mark.parametrize(
+    "request_text, expected",
+    [
+        (
+            "Die unterzeichnenden Fraktionen beantragen, den Seeausschuss um zwei sachkundige "
+            "Einwohnerinnen zu erweitern.",
+            {"implement"},
+        ),
+        (
+            "Der Gemeinderat möge beschließen, die Uferwiesen nur noch nach einer Kontrolle auf "
+            "brütende Vögel zu mähen",
+            {"implement"},
+        ),
+        (
+            "Wir beantragen, die Pflege der Uferwiesen nur noch mit Handgeräten durchzuführen.",
+            {"implement"},
+        ),
+        ("Hierzu soll eine Änderung der Seesatzung vorbereitet werden.", {"implement"}),
+        # A zu-infinitive that a trigger already types stays that type.
+        ("Wir beantragen, den Zustand der Stege am Seeufer zu prüfen.", {"review"}),
+    ],
+)
+def test_request_verb_framing_a_zu_infinitive(nlp, request_text, expected):
+    assert types(nlp, request_text) == expected
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Die Verwaltung erstellt eine Planung für einen Fußweg entlang des Seeufers.",
+        "2. die Planung zur Umgestaltung des Seeufers zu überarbeiten.",
+    ],
+)
+def test_drawing_up_or_revising_a_planning_is_a_concept(nlp, request_text):
+    assert "concept" in types(nlp, request_text)

@@ -64,6 +64,7 @@ class ActionRules:
         self.with_implement = set(d["implement_before"])
         self.light = re.compile(d["light_verbs"])
         self.passive = re.compile(d["passive_request"])
+        self.infinitive = re.compile(d["infinitive_request"])
         self.amend_title = re.compile(d["amend_title"])
         # A clause boundary where a second request starts ("... prüft X und legt Y vor").
         self.clause_split = re.compile(
@@ -124,6 +125,8 @@ class ActionRules:
             m = self.subject_verb.match(clause) if impl_ok else None
             if m is None or self.light.match(m.group("verb")):
                 m = self.passive.match(clause) if impl_ok else None
+            if m is None:
+                m = self.infinitive.search(clause) if impl_ok else None
             if m:
                 return [Trigger("implement", m.start("verb"), m.end("verb"), m.group("verb"))]
             return []
