@@ -206,3 +206,17 @@ def test_request_verb_framing_a_zu_infinitive(nlp, request_text, expected):
 )
 def test_drawing_up_or_revising_a_planning_is_a_concept(nlp, request_text):
     assert "concept" in types(nlp, request_text)
+
+
+def test_numbered_list_before_a_restating_cue_is_operative(nlp):
+    # No "möge beschließen" above the list; the cue comes only in the running text after it.
+    text = (
+        "ANTRAG\n\nFraktion Beispiel\n\nBänke am Seeufer\n\n"
+        "1. Die Stadtverwaltung prüft, ob zehn weitere Bänke entlang des Seeufers aufgestellt werden.\n\n"
+        "2. Die Stadtverwaltung berichtet über das Ergebnis dieser Prüfung im zuständigen Ausschuss.\n\n"
+        "Am Seeufer fehlen seit Jahren Sitzgelegenheiten für ältere Menschen und Familien. "
+        "Daher beantragen wir die Prüfung zusätzlicher Bänke.\n"
+    )
+    motion = Motion(id="test:b", text=text, title="Bänke am Seeufer", paper_type="Antrag")
+    doc = next(nlp.pipe([make_motion_doc(nlp, motion)]))
+    assert {a["type"] for a in doc._.actions} == {"review", "report"}

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pipeline.extract.patterns import FoldedPattern, compile_any, load_patterns
 
 Span = tuple[int, int]
+NUMBERED_ITEM = re.compile(r"(?:\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\))\s")
 LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\)|[-–•·*▪]|[IVX]{1,4}\.)\s")
 
 
@@ -112,8 +113,16 @@ class SectionFinder:
             # The justification heading stands first (PDF order): the request follows the cue.
             op_start = text.rfind("\n", 0, cue.start()) + 1
             just_start = end
+        extra: list[Span] = []
+        if op_start > header_end and self._list_first(text, header_end, op_start):
+            # A numbered request list right after the header, and the cue only later (in
+            # running text that restates it): the list is operative, and so is the cue's line.
+            b = text.find("\n", cue.end()) if cue else -1
+            extra.append((op_start, b if b != -1 else end))
+            op_start = header_end
         block_end = self._block_end(text, op_start, just_start if just_start > op_start else end)
         operative = [(op_start, block_end)]
+        operative += [(a, b) for a, b in extra if a >= block_end]
         justification = [(just_start, end)] if just_start < end else []
         # Requests restated inside the justification ("Daher beantragen wir ...") are operative.
         for cm in self.cue.finditer(text, just_start, end, low=low):
@@ -121,6 +130,15 @@ class SectionFinder:
             b = text.find("\n", cm.end())
             operative.append((max(a, just_start), b if b != -1 else end))
         return Sections(end, header_end, operative, justification)
+
+    def _list_first(self, text: str, start: int, stop: int) -> bool:
+        """Whether the first content line in ``text[start:stop]`` is a numbered list item of
+        running text ("1. Die Stadtverwaltung prüft ...")."""
+        for line in text[start:stop].splitlines():
+            line = line.strip()
+            if line:
+                return bool(NUMBERED_ITEM.match(line)) and self._prose(line)
+        return False
 
     def _block_end(self, text: str, start: int, limit: int) -> int:
         """End of the request block that opens at ``start``: a numbered list (with the lines that
