@@ -220,3 +220,28 @@ def test_numbered_list_before_a_restating_cue_is_operative(nlp):
     motion = Motion(id="test:b", text=text, title="Bänke am Seeufer", paper_type="Antrag")
     doc = next(nlp.pipe([make_motion_doc(nlp, motion)]))
     assert {a["type"] for a in doc._.actions} == {"review", "report"}
+
+
+def test_addressee_request_with_subjunctive_in_subordinate_clause(nlp):
+    got = types(
+        nlp,
+        "1. Die Stadtverwaltung erarbeitet einen Vorschlag, an welchen Stellen des Seeufers "
+        "Trinkbrunnen aufgestellt werden könnten.",
+    )
+    assert got == {"concept"}
+
+
+def test_subjunctive_opinion_without_addressee_verb_is_still_no_request(nlp):
+    got = types(
+        nlp,
+        "Die Verwaltung berichtet über den Zustand der Stege. "
+        "Neue Bänke würden das Seeufer deutlich aufwerten.",
+    )
+    assert got == {"report"}
+
+
+def test_submitting_proposals_is_a_concept(nlp):
+    got = types(
+        nlp, "Die Verwaltung unterbreitet dem Ausschuss Vorschläge, wo Bänke stehen könnten."
+    )
+    assert got == {"concept"}

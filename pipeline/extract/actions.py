@@ -144,6 +144,13 @@ class ActionRules:
                     )
         return out
 
+    def addressed(self, sent: str) -> bool:
+        """Whether ``sent`` opens with the addressee and a verb that requests something ("1. Die
+        Verwaltung erarbeitet einen Vorschlag, wo ... könnten"): a past or subjunctive verb
+        later in it (what ``not_request`` rejects) belongs to a subordinate clause."""
+        m = self.subject_verb.match(sent)
+        return bool(m) and not self.light.match(m.group("verb"))
+
     def addressee(self, clause: str) -> str | None:
         m = self._addressee.search(clause)
         return self._addressee_names[int(m.lastgroup[1:])] if m else None  # type: ignore[index]
@@ -282,7 +289,9 @@ class MotionActions:
                 # Dots inside numbers ("20.000") must not end the [^.;] windows of the patterns.
                 sent = NUMBER_DOT.sub(",", text[s:e])
                 low = sent.lower()
-                if len(sent.split()) < 3 or self.rules.not_request.search(sent, low=low):
+                if len(sent.split()) < 3:
+                    continue
+                if self.rules.not_request.search(sent, low=low) and not self.rules.addressed(sent):
                     continue
                 directive = bool(self.rules.directive.search(sent, low=low))
                 if strict and not directive and "?" not in sent:
