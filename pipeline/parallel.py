@@ -25,10 +25,12 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pipeline.errors import AntragsradarError
 from pipeline.record import Failure, Motion
+
+T = TypeVar("T")
 
 Result = dict[str, Any] | Failure
 
@@ -40,8 +42,9 @@ class BackendError(AntragsradarError):
     """The worker processes or the Dask cluster cannot run the analysis."""
 
 
-def chunked(items: Iterable[Motion], size: int) -> Iterator[list[Motion]]:
-    chunk: list[Motion] = []
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    chunk: list[T] = []
     for m in items:
         chunk.append(m)
         if len(chunk) >= size:
@@ -222,9 +225,9 @@ def _preload_from_env() -> None:
         # One small motion loads what loads lazily; a lemma loads the lemmatizer's dictionary
         # (the topic and the term lemmas use it, with or without the theme model).
         a.analyze_chunk([Motion(id="warm-up", text="Der Gemeinderat möge beschließen.")])
-        from pipeline.report.terms import _lemma
+        from pipeline.report.terms import warm_up
 
-        _lemma("Anträge")
+        warm_up()
     except BaseException:  # noqa: BLE001  the workers load again and report what is wrong
         _ANALYZERS.clear()
 

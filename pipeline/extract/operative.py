@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from pipeline.extract.patterns import FoldedPattern, compile_any, load_patterns
 
 Span = tuple[int, int]
-NUMBERED_ITEM = re.compile(r"(?:\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\))\s")
-LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\)|[-–•·*▪]|[IVX]{1,4}\.)\s")
+_NUMBER_MARK = r"\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\)"
+NUMBERED_ITEM = re.compile(rf"(?:{_NUMBER_MARK})\s")
+LIST_ITEM = re.compile(rf"^(?:{_NUMBER_MARK}|[-–•·*▪]|[IVX]{{1,4}}\.)\s")
 
 
 @dataclass

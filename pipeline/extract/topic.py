@@ -20,6 +20,7 @@ ALIAS = re.compile(r"\s*\(([A-ZÄÖÜ][\wäöüß\-]{7,})\)\s*$")
 GENDER_PAIR = re.compile(r"\b(\w+?)innen(?: und |/)\1(n?)\b|\b(\w+?)(n?)/\3innen\b")
 GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 CONTRACTED = frozenset({"zur", "zum", "im", "am", "ins", "vom", "beim"})
+CONJUNCTIONS = frozenset({"und", "oder", "sowie"})
 # An inflected adjective: stem + ending (the stem may end in -er: "sicheren", "besseren").
 ADJECTIVE = re.compile(r"([a-zäöüß][a-zäöüß\-]{2,}?)(?:en|er|em|es|e)")
 # "Bürger*innenbeteiligung", "Inhaber:innen": the gender mark goes ("Bürgerbeteiligung").
@@ -93,7 +94,6 @@ class TopicRules:
         self.max_words = int(d.get("max_words", 6))
         self.stop = frozenset(d["stop_words"])
         self.keyword_stop = self.stop | frozenset(d.get("keyword_stop_words", []))
-        self.generic = re.compile(d["generic_title"])
         self.generic_words = frozenset(d.get("generic_words", []))
         self.place = re.compile(d["place_phrase"]) if d.get("place_phrase") else None
         self.trailing_clause = (
@@ -159,18 +159,14 @@ class TopicRules:
         words = list(words)
         while len(words) > 1 and self._is_verb(words[-1]):
             words.pop()
-            if (
-                len(words) > 2
-                and words[-1] in ("und", "oder", "sowie")
-                and self._is_verb(words[-2])
-            ):
+            if len(words) > 2 and words[-1] in CONJUNCTIONS and self._is_verb(words[-2]):
                 words.pop()
         # What is left after the verbs is lower case only when it is an adverb or a
         # predicative adjective ("Kunstkommission straffer", "... zukunftssicher und
         # bürgerfreundlich"): a noun phrase ends in a noun.
         tail = len(words)
         while tail > 1 and (
-            words[tail - 1] in ("und", "oder", "sowie")
+            words[tail - 1] in CONJUNCTIONS
             or (words[tail - 1].islower() and self._key(words[tail - 1]) not in self.stop)
         ):
             tail -= 1
@@ -212,7 +208,7 @@ class TopicRules:
                 out.pop()
             if (
                 out
-                and self._key(out[-1]) in ("und", "oder", "sowie")
+                and self._key(out[-1]) in CONJUNCTIONS
                 and out[-1] == words[i - 1]
                 and self._names_object(" ".join(words[i + 1 : i + 2]))
             ):
@@ -233,7 +229,7 @@ class TopicRules:
             if tidy and self._key(tidy[-1]) in self.prepositions and key in self.prepositions:
                 tidy.pop()
             tidy.append(w)
-        while tidy and self._key(tidy[0]) in ("und", "oder", "sowie"):
+        while tidy and self._key(tidy[0]) in CONJUNCTIONS:
             tidy.pop(0)
         if opening_article is not None:
             # "Stand der Entwicklung eines gesamtstädtischen Inklusionskonzepts": what is

@@ -14,10 +14,8 @@ for _name, _default in (
     ("title", ""),
     ("paper_type", None),
     ("meta_groups", None),  # groups from metadata (list[str]) or None
-    (
-        "motion_meta",
-        None,
-    ),  # the reader's metadata (dict), e.g. letterheads of a paper's other files
+    # the reader's metadata (dict), e.g. letterheads of a paper's other files
+    ("motion_meta", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)

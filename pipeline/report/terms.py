@@ -13,12 +13,13 @@ import hashlib
 import re
 import sqlite3
 from array import array
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.errors import StoreError
+from pipeline.parallel import chunked
 from pipeline.paths import PATTERNS_DIR
 
 TERMS_VERSION = "1"
@@ -100,6 +101,11 @@ def _lemma(token: str) -> str:
             _LEMMAS.clear()
         lemma = _LEMMAS[token] = _lemmatize(token)
     return lemma
+
+
+def warm_up() -> None:
+    """Load the lemmatizer's dictionary now (before worker processes fork from this one)."""
+    _lemma("Anträge")
 
 
 def _lemmatize(token: str) -> str:
@@ -237,19 +243,18 @@ def _counts(
         for mid, title, text, fp in rows:
             yield mid, fp, terms_of(title, text, None, boiler, names).items()
         return
-    from collections import deque
-
     # The rows come from a SQLite cursor, which only this thread may read: chunks are
     # submitted from here (Pool.imap would read them in its feeder thread), a few ahead.
     with mp.get_context("fork").Pool(workers, _init_worker, (boiler,)) as pool:
         pending: deque = deque()
-        for chunk in _chunks(rows, _CHUNK):
-            pending.append(pool.apply_async(_count_chunk, (chunk,)))
-            if len(pending) > 2 * workers:
-                out, chunk_names = pending.popleft().get()
-                names |= chunk_names
-                yield from out
-        while pending:
+        chunks = chunked(rows, _CHUNK)
+        while True:
+            for chunk in chunks:
+                pending.append(pool.apply_async(_count_chunk, (chunk,)))
+                if len(pending) > 2 * workers:
+                    break
+            if not pending:
+                return
             out, chunk_names = pending.popleft().get()
             names |= chunk_names
             yield from out
@@ -296,17 +301,6 @@ def _count_chunk(rows: list[tuple[str, str, str, str]]) -> tuple[list, set[str]]
         for mid, title, text, fp in rows
     ]
     return out, names
-
-
-def _chunks(rows: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def ensure_terms(
