@@ -115,6 +115,17 @@ def test_bad_model_dir_is_one_line(tmp_path: Path, motion_file: Path):
     assert len(error_lines(r)) == 1
 
 
+def test_train_into_a_file_fails_at_once_in_one_line(tmp_path: Path):
+    target = tmp_path / "modell.txt"
+    target.write_text("kein Ordner", encoding="utf-8")
+    # fails before reading any training data, so no shared corpus is needed
+    r = invoke("train", "--out", str(target), "--quiet")
+    assert r.exit_code == 1
+    [line] = error_lines(r)
+    assert line.startswith("error: cannot write the model to") and "--out" in line
+    assert target.read_text(encoding="utf-8") == "kein Ordner"
+
+
 def test_analyze_is_idempotent_and_records_failures(tmp_path: Path, motion_file: Path):
     bad = tmp_path / "m.jsonl"
     bad.write_text(

@@ -146,9 +146,19 @@ class ThemeModel:
     # --- persistence -----------------------------------------------------------------------
 
     def save(self, directory: str | Path, readme: str | None = None) -> Path:
+        """Write the model folder; a folder that cannot be written is one ModelError line."""
+        d = Path(directory)
+        try:
+            return self._write(d, readme)
+        except OSError as exc:
+            raise ModelError(
+                f"cannot write the model to {d} ({exc.strerror or exc}); choose a writable "
+                "folder for --out"
+            ) from None
+
+    def _write(self, d: Path, readme: str | None) -> Path:
         import joblib
 
-        d = Path(directory)
         d.mkdir(parents=True, exist_ok=True)
         joblib.dump(self.pipeline, d / MODEL_FILE, compress=("zlib", 3))
         from pipeline.classify import compact as C

@@ -211,6 +211,19 @@ def evaluate_on(
     return score_themes(records, predicted)
 
 
+def check_writable(out: str | Path) -> None:
+    """Create the model folder ``out`` now, so that a folder that cannot be written fails
+    before the training (one InputError line), not after it."""
+    d = Path(out)
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(
+            f"cannot write the model to {d} ({exc.strerror or exc}); choose a writable folder "
+            "for --out"
+        ) from None
+
+
 def train_model(
     *,
     taxonomy: str | Path | None = None,
@@ -230,6 +243,8 @@ def train_model(
     """
     say = progress or (lambda msg: None)
     t0 = time.perf_counter()
+    if out is not None:
+        check_writable(out)  # before the training, not after it
     tax = load_taxonomy(taxonomy)
     sources = list(sources)
     say(f"taxonomy {tax.name}: {len(tax.ids)} themes ({tax.sha256[:12]})")

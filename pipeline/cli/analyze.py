@@ -68,7 +68,8 @@ def analyze(
         TextColumn("{task.completed} motions"),
         TimeElapsedColumn(),
         console=console,
-        disable=quiet,
+        # a bar only on a terminal: in a log or a pipe it would leave blank lines
+        disable=quiet or not console.is_terminal,
         transient=True,
     )
     with progress:
