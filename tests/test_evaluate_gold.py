@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.evaluate.gold import _gold_motions, load_gold
+from pipeline.evaluate.gold import _gold_motions, load_gold, load_silver
 
 P = "https://schema.oparl.org/1.1/Paper"
 
@@ -45,3 +45,17 @@ def test_bad_gold_line_is_one_clear_error(tmp_path):
     path.write_text('{"id": "a"}\n{kaputt\n', encoding="utf-8")
     with pytest.raises(InputError, match="line 2 is not valid JSON"):
         load_gold(path)
+
+
+def test_bad_silver_file_is_one_clear_error_before_any_analysis(tmp_path):
+    with pytest.raises(InputError, match="no such silver file"):
+        load_silver(tmp_path / "fehlt.json")
+    broken = tmp_path / "submitters.json"
+    broken.write_text("{", encoding="utf-8")
+    with pytest.raises(InputError, match="not a JSON file"):
+        load_silver(broken)
+    broken.write_text('{"factions": {"spd": "SPD"}}', encoding="utf-8")
+    with pytest.raises(InputError, match='no "papers" mapping'):
+        load_silver(broken)
+    broken.write_text('{"factions": {"spd": "SPD"}, "papers": {"114": ["spd"]}}', "utf-8")
+    assert load_silver(broken)["papers"] == {"114": ["spd"]}

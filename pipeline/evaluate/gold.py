@@ -53,6 +53,22 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
     return gold
 
 
+def load_silver(path: str | Path) -> dict[str, Any]:
+    """A silver attribution (``submitters.json``: {"factions": {...}, "papers": {...}})."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such silver file; give the corpus's submitters.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(
+            f"{path}: not a JSON file ({exc}); give the corpus's submitters.json"
+        ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("papers"), dict):
+        raise InputError(f'{path}: has no "papers" mapping; give the corpus\'s submitters.json')
+    return data
+
+
 def _gold_motions(gold: list[dict[str, Any]], corpus: list[str]) -> Iterator[tuple[str, Motion]]:
     """The corpus motions that gold records refer to, as (gold id, motion).
 
@@ -103,6 +119,7 @@ def evaluate(
     from pipeline.evaluate.extraction import score_extraction, score_groups_silver, summary
 
     gold = load_gold(gold_path)
+    silver_data = load_silver(silver) if silver is not None else None  # before the long run
     analyzer = analyzer or Analyzer(model_dir)
     predicted = predict(analyzer, _gold_motions(gold, corpus))
     missing = [g["id"] for g in gold if g["id"] not in predicted]
@@ -136,14 +153,13 @@ def evaluate(
                 "themes_top1": t["top1"],
             }
         )
-    if silver is not None and analyzer.extracting:
+    if silver_data is not None and analyzer.extracting:
         groups = {}
         for m, res in analyzer.analyze_many(
             m for m in read_inputs(corpus) if isinstance(m, Motion)
         ):
             if isinstance(res, dict):
                 groups[paper_key(m.id)] = res.get("groups") or []
-        silver_data = json.loads(Path(silver).read_text(encoding="utf-8"))
         scores["groups_silver"] = score_groups_silver(groups, silver_data)
         headline["groups_silver_exact_match"] = scores["groups_silver"]["exact_match"]
     report["summary"] = headline
