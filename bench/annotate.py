@@ -1,0 +1,462 @@
+"""Tooling for the hand-annotation campaign (ANNOTATION.md): sample, show, check, merge.
+
+Annotators read each motion and write their labels; this script never writes a label. It
+draws the sample, shows texts, checks an annotator's file (schema, allowed values, that every
+evidence quote occurs in the text) and turns checked files into the project's annotation files,
+which keep ids, labels and character offsets only (no third-party text).
+
+    python bench/annotate.py sample --out corpus/annotations/sample.json
+    python bench/annotate.py queue --sample corpus/annotations/sample.json --name k1 --ids IDS --out DIR
+    python bench/annotate.py show DIR/k1.queue.jsonl --from 0 --count 5
+    python bench/annotate.py check DIR/k1.queue.jsonl DIR/k1.annotations.jsonl
+    python bench/annotate.py merge DIR/*.annotations.jsonl --queues DIR --out corpus/annotations/full
+
+Texts are the ``Motion.text`` the project's own readers give (for OParl papers the selected
+file's text), so offsets point where ``antragsradar tag`` offsets point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pipeline.ingest import read_inputs  # noqa: E402
+from pipeline.ingest.tabular import Columns  # noqa: E402
+from pipeline.paths import shared_dir  # noqa: E402
+from pipeline.record import Motion  # noqa: E402
+
+THEMES = {
+    "integration",
+    "diversity",
+    "climate_environment",
+    "mobility",
+    "housing_urban",
+    "education_childcare",
+    "youth_family",
+    "social_welfare",
+    "health",
+    "economy_labor",
+    "budget_finance",
+    "digital_admin",
+    "safety_order",
+    "culture_sport",
+    "participation_democracy",
+    "international",
+}
+ACTIONS = {"review", "report", "concept", "implement", "budget", "appeal", "inquiry", "amend"}
+FUNDING = {"named_fund", "budget_line", "external_grant", "offset", "general_budget"}
+CONFIDENCE = {"high", "medium", "low"}
+KEYS = {"id", "themes", "actions", "funding", "topic", "hedged", "groups", "request", "confidence"}
+OPTIONAL_KEYS = {"note"}
+
+SOURCES = {
+    "karlsruhe": "corpus/karlsruhe/papers.jsonl.gz",
+    "bundestag": "corpus/bundestag/papers.jsonl.gz",
+    "spd-berlin": "corpus/spd-berlin/motions.jsonl.gz",
+}
+
+
+PREFIXES = {
+    "karlsruhe": "karlsruhe",
+    "bundestag-dip-digest": "bundestag",
+    "spd-berlin": "spd-berlin",
+}
+
+
+def source_of(key: str) -> str:
+    return PREFIXES[key.split(":", 1)[0]]
+
+
+def key_of(motion: Motion, source: str) -> str:
+    if source == "karlsruhe":
+        return "karlsruhe:" + motion.id.rstrip("/").rsplit("/", 1)[-1]
+    return motion.id
+
+
+def load_source(source: str, shared: Path) -> dict[str, Motion]:
+    path = shared / SOURCES[source]
+    cols = Columns.with_overrides(text="motion_text") if source == "spd-berlin" else None
+    out = {}
+    for item in read_inputs([str(path)], columns=cols):
+        if isinstance(item, Motion) and item.text.strip():
+            out[key_of(item, source)] = item
+    return out
+
+
+def sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+# --- sample -------------------------------------------------------------------------------
+
+
+def stratum(source: str, m: Motion) -> str:
+    pt = m.paper_type or ""
+    if source == "karlsruhe":
+        return "Haushalt" if pt.startswith("Haushalt") else pt
+    if source == "spd-berlin":
+        return "all"
+    return pt
+
+
+def stratified(keys_by_stratum: dict[str, list[str]], n: int, rng: random.Random) -> list[str]:
+    """n keys, allotted to strata in proportion (largest remainder), then shuffled together."""
+    total = sum(len(v) for v in keys_by_stratum.values())
+    n = min(n, total)
+    quotas = {s: n * len(v) / total for s, v in keys_by_stratum.items()}
+    alloc = {s: int(q) for s, q in quotas.items()}
+    for s in sorted(quotas, key=lambda s: quotas[s] - alloc[s], reverse=True)[
+        : n - sum(alloc.values())
+    ]:
+        alloc[s] += 1
+    picked = []
+    for s in sorted(keys_by_stratum):
+        pool = sorted(keys_by_stratum[s])
+        picked += rng.sample(pool, alloc[s])
+    rng.shuffle(picked)
+    return picked
+
+
+def cmd_sample(args: argparse.Namespace) -> None:
+    shared = shared_dir(args.shared)
+    dev = {json.loads(line)["id"] for line in (shared / "gold/dev.jsonl").open(encoding="utf-8")}
+    root = Path(__file__).resolve().parent.parent / "corpus/annotations"
+    earlier = set()
+    for name in ("karlsruhe-themes.jsonl", "karlsruhe-topics.jsonl"):
+        earlier |= {json.loads(x)["id"] for x in (root / name).open(encoding="utf-8")}
+    sizes = {"karlsruhe": args.karlsruhe, "bundestag": args.bundestag, "spd-berlin": args.spd}
+    sample: dict[str, list[str]] = {}
+    for source, n in sizes.items():
+        rng = random.Random(f"{args.seed}:{source}")
+        strata: dict[str, list[str]] = defaultdict(list)
+        for key, m in load_source(source, shared).items():
+            if key in dev or key in earlier:
+                continue
+            strata[stratum(source, m)].append(key)
+        sample[source] = stratified(strata, n, rng)
+        print(source, len(sample[source]), {s: len(v) for s, v in strata.items()}, file=sys.stderr)
+    Path(args.out).write_text(json.dumps({"seed": args.seed, "sample": sample}, indent=1) + "\n")
+
+
+# --- queue and show ------------------------------------------------------------------------
+
+
+def cmd_queue(args: argparse.Namespace) -> None:
+    """Write a queue file (outside the project: it holds third-party text) for one annotator."""
+    shared = shared_dir(args.shared)
+    ids = [x for x in args.ids.split(",") if x] if args.ids else []
+    if args.ids_file:
+        ids += [x.strip() for x in Path(args.ids_file).read_text().splitlines() if x.strip()]
+    by_source: dict[str, dict[str, Motion]] = {}
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / f"{args.name}.queue.jsonl").open("w", encoding="utf-8") as fh:
+        for i, key in enumerate(ids):
+            src = source_of(key)
+            if src not in by_source:
+                by_source[src] = load_source(src, shared)
+            m = by_source[src][key]
+            rec = {
+                "n": i,
+                "id": key,
+                "title": m.title,
+                "paper_type": m.paper_type,
+                "date": m.date,
+                "groups_meta": m.groups,
+                "body": m.body,
+                "text_sha1": sha1(m.text),
+                "file_id": m.meta.get("file_id"),
+                "text": m.text,
+            }
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    print(f"{len(ids)} motions -> {out / (args.name + '.queue.jsonl')}", file=sys.stderr)
+
+
+def read_jsonl(path: str | Path) -> list[dict]:
+    return [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def shown_text(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    head, tail = int(limit * 0.75), int(limit * 0.25)
+    cut = len(text) - head - tail
+    return (
+        text[:head]
+        + f"\n\n[... {cut} characters not shown: the middle of a long document ...]\n\n"
+        + text[-tail:]
+    )
+
+
+def cmd_show(args: argparse.Namespace) -> None:
+    queue = read_jsonl(args.queue)
+    for rec in queue[args.start : args.start + args.count]:
+        if args.only and rec["id"] not in args.only.split(","):
+            continue
+        print("=" * 100)
+        print(f"#{rec['n']}  id: {rec['id']}")
+        print(f"title: {rec['title']}")
+        print(
+            f"paper_type: {rec['paper_type']}   date: {rec['date']}   body: {rec['body']}"
+            f"   groups (metadata): {rec['groups_meta']}   length: {len(rec['text'])} chars"
+        )
+        print("-" * 100)
+        print(shown_text(rec["text"], args.limit))
+    print("=" * 100)
+
+
+# --- check ---------------------------------------------------------------------------------
+
+_WS = re.compile(r"\s+")
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """Whitespace runs as one space, with each kept character's offset in the original."""
+    out, where = [], []
+    for m in re.finditer(r"\s+|\S", text):
+        out.append(" " if m.group().isspace() else m.group())
+        where.append(m.start())
+    return "".join(out), where
+
+
+def find_span(text: str, quote: str) -> tuple[int, int] | None:
+    """Offsets of a quote in text, tolerant of whitespace and line-break differences."""
+    quote = quote.strip()
+    if not quote:
+        return None
+    i = text.find(quote)
+    if i >= 0:
+        return i, i + len(quote)
+    squeezed, where = _squeeze(text)
+    q = _WS.sub(" ", quote)
+    for hay, needle in ((squeezed, q), (squeezed.lower(), q.lower())):
+        i = hay.find(needle)
+        if i >= 0:
+            j = i + len(needle) - 1
+            return where[i], where[j] + 1
+    # a hyphenated line break in the text ("Verwal- tung") that the quote joined
+    if "- " in squeezed:
+        chars, idx = [], []
+        k = 0
+        while k < len(squeezed):
+            if (
+                squeezed[k] == "-"
+                and k + 1 < len(squeezed)
+                and squeezed[k + 1] == " "
+                and k > 0
+                and squeezed[k - 1].isalnum()
+                and k + 2 < len(squeezed)
+                and squeezed[k + 2].isalnum()
+            ):
+                k += 2
+                continue
+            chars.append(squeezed[k])
+            idx.append(where[k])
+            k += 1
+        hay = "".join(chars)
+        i = hay.lower().find(q.lower())
+        if i >= 0:
+            return idx[i], idx[i + len(q) - 1] + 1
+    return None
+
+
+def check_record(rec: dict, queued: dict | None) -> list[str]:
+    errs = []
+    missing = KEYS - set(rec)
+    extra = set(rec) - KEYS - OPTIONAL_KEYS
+    if missing:
+        errs.append(f"missing keys {sorted(missing)}")
+    if extra:
+        errs.append(f"unknown keys {sorted(extra)}")
+    if queued is None:
+        return errs + ["id is not in the queue"]
+    text = queued["text"]
+    themes = rec.get("themes") or []
+    if (
+        not (1 <= len(themes) <= 3)
+        or any(t not in THEMES for t in themes)
+        or len(set(themes)) != len(themes)
+    ):
+        errs.append(f"themes must be 1-3 distinct ids of ANNOTATION.md, got {themes}")
+    for a in rec.get("actions") or []:
+        if not isinstance(a, dict) or a.get("type") not in ACTIONS:
+            errs.append(f"action type must be one of {sorted(ACTIONS)}: {a}")
+            continue
+        if find_span(text, a.get("evidence") or "") is None:
+            errs.append(f"action evidence not found in the text: {a.get('evidence')!r}")
+    for f in rec.get("funding") or []:
+        if not isinstance(f, dict) or f.get("kind") not in FUNDING:
+            errs.append(f"funding kind must be one of {sorted(FUNDING)}: {f}")
+            continue
+        amt = f.get("amount_eur")
+        if amt is not None and not isinstance(amt, (int, float)):
+            errs.append(f"amount_eur must be a number or null: {amt!r}")
+        for k in ("name", "budget_line"):
+            if not isinstance(f.get(k, ""), str):
+                errs.append(f"funding {k} must be a string")
+        if find_span(text, f.get("evidence") or "") is None:
+            errs.append(f"funding evidence not found in the text: {f.get('evidence')!r}")
+    if not isinstance(rec.get("topic"), str) or not rec.get("topic", "").strip():
+        errs.append("topic must be a non-empty string")
+    elif len(rec["topic"].split()) > 10:
+        errs.append("topic is longer than 10 words; shorten it (ANNOTATION.md: max ~6)")
+    if not isinstance(rec.get("hedged"), bool):
+        errs.append("hedged must be true or false")
+    if not isinstance(rec.get("groups"), list) or not all(
+        isinstance(g, str) for g in rec.get("groups", [])
+    ):
+        errs.append("groups must be a list of strings")
+    req = rec.get("request")
+    if not isinstance(req, list) or not all(isinstance(q, dict) for q in req):
+        errs.append('request must be a list of {"first": "...", "last": "..."} quotes')
+    else:
+        for q in req:
+            s, e = find_span(text, q.get("first") or ""), find_span(text, q.get("last") or "")
+            if s is None:
+                errs.append(f"request first words not found: {q.get('first')!r}")
+            if e is None:
+                errs.append(f"request last words not found: {q.get('last')!r}")
+            if s and e and e[1] <= s[0]:
+                errs.append(f"request last words come before its first words: {q}")
+    if rec.get("confidence") not in CONFIDENCE:
+        errs.append(f"confidence must be one of {sorted(CONFIDENCE)}")
+    return errs
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    queue = {r["id"]: r for r in read_jsonl(args.queue)}
+    recs = read_jsonl(args.annotations)
+    seen: Counter[str] = Counter()
+    bad = 0
+    for lineno, rec in enumerate(recs, start=1):
+        seen[rec.get("id")] += 1
+        errs = check_record(rec, queue.get(rec.get("id")))
+        if seen[rec.get("id")] > 1:
+            errs.append("id annotated twice in this file (keep one line per id)")
+        for e in errs:
+            print(f"line {lineno} {rec.get('id')}: {e}")
+        bad += bool(errs)
+    print(
+        f"{len(recs)} records, {bad} with problems, {len(queue) - len(seen)} of the queue not yet done"
+    )
+    return 1 if bad else 0
+
+
+# --- merge ---------------------------------------------------------------------------------
+
+
+def to_offsets(rec: dict, queued: dict, annotator: str) -> dict:
+    text = queued["text"]
+
+    def span(quote: str) -> list[int]:
+        s = find_span(text, quote)
+        assert s is not None
+        return [s[0], s[1]]
+
+    request = []
+    for q in rec["request"]:
+        request.append([span(q["first"])[0], span(q["last"])[1]])
+    return {
+        "id": rec["id"],
+        "source": source_of(rec["id"]),
+        "annotator": annotator,
+        "text_sha1": queued["text_sha1"],
+        "file_id": queued.get("file_id"),
+        "themes": rec["themes"],
+        "actions": [{"type": a["type"], "span": span(a["evidence"])} for a in rec["actions"]],
+        "funding": [
+            {
+                "kind": f["kind"],
+                "name": f.get("name") or "",
+                "amount_eur": f.get("amount_eur"),
+                "budget_line": f.get("budget_line") or "",
+                "span": span(f["evidence"]),
+            }
+            for f in rec["funding"]
+        ],
+        "topic": rec["topic"].strip(),
+        "hedged": rec["hedged"],
+        "groups": rec["groups"],
+        "request": request,
+        "confidence": rec["confidence"],
+    }
+
+
+def cmd_merge(args: argparse.Namespace) -> None:
+    out: dict[str, list[dict]] = defaultdict(list)
+    for path in args.annotations:
+        name = Path(path).name.split(".")[0]
+        queue = {r["id"]: r for r in read_jsonl(Path(args.queues) / f"{name}.queue.jsonl")}
+        kept = skipped = 0
+        for rec in read_jsonl(path):
+            q = queue.get(rec.get("id"))
+            if check_record(rec, q):
+                skipped += 1
+                continue
+            out[source_of(rec["id"])].append(to_offsets(rec, q, name))
+            kept += 1
+        print(f"{path}: {kept} kept, {skipped} skipped (failed the check)", file=sys.stderr)
+    dest = Path(args.out)
+    dest.mkdir(parents=True, exist_ok=True)
+    for source, recs in out.items():
+        recs.sort(key=lambda r: (r["id"], r["annotator"]))
+        with (dest / f"{source}.jsonl").open("w", encoding="utf-8") as fh:
+            for r in recs:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"{source}: {len(recs)} annotations -> {dest / (source + '.jsonl')}", file=sys.stderr)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--shared", default=None)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("sample")
+    s.add_argument("--out", required=True)
+    s.add_argument("--seed", default="antragsradar-2026-12")
+    s.add_argument("--karlsruhe", type=int, default=1200)
+    s.add_argument("--bundestag", type=int, default=250)
+    s.add_argument("--spd", type=int, default=200)
+    q = sub.add_parser("queue")
+    q.add_argument("--name", required=True)
+    q.add_argument("--ids", default="")
+    q.add_argument("--ids-file", default="")
+    q.add_argument("--out", required=True)
+    sh = sub.add_parser("show")
+    sh.add_argument("queue")
+    sh.add_argument("--from", dest="start", type=int, default=0)
+    sh.add_argument("--count", type=int, default=5)
+    sh.add_argument("--only", default="")
+    sh.add_argument("--limit", type=int, default=24000)
+    c = sub.add_parser("check")
+    c.add_argument("queue")
+    c.add_argument("annotations")
+    mg = sub.add_parser("merge")
+    mg.add_argument("annotations", nargs="+")
+    mg.add_argument("--queues", required=True)
+    mg.add_argument("--out", required=True)
+    args = ap.parse_args()
+    if args.cmd == "sample":
+        cmd_sample(args)
+    elif args.cmd == "queue":
+        cmd_queue(args)
+    elif args.cmd == "show":
+        cmd_show(args)
+    elif args.cmd == "check":
+        return cmd_check(args)
+    elif args.cmd == "merge":
+        cmd_merge(args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
