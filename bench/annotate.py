@@ -181,7 +181,9 @@ def cmd_queue(args: argparse.Namespace) -> None:
 
 
 def read_jsonl(path: str | Path) -> list[dict]:
-    return [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines() if x.strip()]
+    # split on "\n" only: texts hold characters (U+2028, \x1c) that str.splitlines breaks at
+    lines = Path(path).read_text(encoding="utf-8").split("\n")
+    return [json.loads(x) for x in lines if x.strip()]
 
 
 def shown_text(text: str, limit: int) -> str:
@@ -390,13 +392,26 @@ def to_offsets(rec: dict, queued: dict, annotator: str) -> dict:
     }
 
 
+def read_complete_lines(path: str | Path) -> list[dict]:
+    """The lines of a file an annotator may be appending to: a torn last line is left out."""
+    recs = []
+    for line in Path(path).read_text(encoding="utf-8").split("\n"):
+        if not line.strip():
+            continue
+        try:
+            recs.append(json.loads(line))
+        except json.JSONDecodeError:
+            print(f"{path}: an incomplete or invalid line left out", file=sys.stderr)
+    return recs
+
+
 def cmd_merge(args: argparse.Namespace) -> None:
     out: dict[str, list[dict]] = defaultdict(list)
     for path in args.annotations:
         name = Path(path).name.split(".")[0]
         queue = {r["id"]: r for r in read_jsonl(Path(args.queues) / f"{name}.queue.jsonl")}
         kept = skipped = 0
-        for rec in read_jsonl(path):
+        for rec in read_complete_lines(path):
             q = queue.get(rec.get("id"))
             if check_record(rec, q):
                 skipped += 1
