@@ -68,6 +68,7 @@ PREFIXES = {
     "karlsruhe": "karlsruhe",
     "bundestag-dip-digest": "bundestag",
     "spd-berlin": "spd-berlin",
+    "written": "written",
 }
 
 
@@ -352,6 +353,63 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def written_queue(texts_path: str | Path) -> dict[str, dict]:
+    """Queue records for texts we wrote ourselves (``written:`` ids)."""
+    out = {}
+    for i, r in enumerate(read_jsonl(texts_path)):
+        out[r["id"]] = {
+            "n": i,
+            "id": r["id"],
+            "title": r.get("title", ""),
+            "paper_type": r.get("paper_type"),
+            "date": r.get("date"),
+            "groups_meta": r.get("groups", []),
+            "body": r.get("body"),
+            "text_sha1": sha1(r["text"]),
+            "file_id": None,
+            "text": r["text"],
+        }
+    return out
+
+
+def cmd_written_queue(args: argparse.Namespace) -> None:
+    """A queue file for a writer's texts, so that ``merge`` treats them like the others."""
+    with open(args.out, "w", encoding="utf-8") as fh:
+        for rec in written_queue(args.texts).values():
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def cmd_written_check(args: argparse.Namespace) -> int:
+    """Check a writer's texts (keys, unique ids) and their annotations."""
+    need = {"id", "body", "level", "paper_type", "title", "date", "groups", "text"}
+    bad = 0
+    ids: Counter[str] = Counter()
+    for lineno, r in enumerate(read_jsonl(args.texts), start=1):
+        ids[r.get("id")] += 1
+        errs = [f"missing keys {sorted(need - set(r))}"] if need - set(r) else []
+        if not str(r.get("id", "")).startswith("written:"):
+            errs.append("id must start with written:")
+        if ids[r.get("id")] > 1:
+            errs.append("duplicate id")
+        if len(str(r.get("text", ""))) < 200:
+            errs.append("text shorter than 200 characters")
+        for e in errs:
+            print(f"texts line {lineno} {r.get('id')}: {e}")
+        bad += bool(errs)
+    queue = written_queue(args.texts)
+    recs = read_jsonl(args.annotations)
+    for lineno, rec in enumerate(recs, start=1):
+        errs = check_record(rec, queue.get(rec.get("id")))
+        for e in errs:
+            print(f"annotations line {lineno} {rec.get('id')}: {e}")
+        bad += bool(errs)
+    missing = set(queue) - {r.get("id") for r in recs}
+    print(
+        f"{len(queue)} texts, {len(recs)} annotations, {bad} with problems, {len(missing)} texts not annotated"
+    )
+    return 1 if bad else 0
+
+
 # --- merge ---------------------------------------------------------------------------------
 
 
@@ -419,14 +477,21 @@ def cmd_merge(args: argparse.Namespace) -> None:
             out[source_of(rec["id"])].append(to_offsets(rec, q, name))
             kept += 1
         print(f"{path}: {kept} kept, {skipped} skipped (failed the check)", file=sys.stderr)
+    # Dev papers annotated blind measure agreement with the gold only: a file of their own.
+    dev_path = shared_dir(args.shared) / "gold/dev.jsonl"
+    dev = {json.loads(x)["id"] for x in dev_path.open(encoding="utf-8")}
+    files: dict[str, list[dict]] = defaultdict(list)
+    for source, recs in out.items():
+        for r in recs:
+            files["dev-blind" if r["id"] in dev else f"motions-{source}"].append(r)
     dest = Path(args.out)
     dest.mkdir(parents=True, exist_ok=True)
-    for source, recs in out.items():
+    for name, recs in files.items():
         recs.sort(key=lambda r: (r["id"], r["annotator"]))
-        with (dest / f"{source}.jsonl").open("w", encoding="utf-8") as fh:
+        with (dest / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
             for r in recs:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-        print(f"{source}: {len(recs)} annotations -> {dest / (source + '.jsonl')}", file=sys.stderr)
+        print(f"{name}: {len(recs)} annotations -> {dest / (name + '.jsonl')}", file=sys.stderr)
 
 
 def main() -> int:
@@ -455,6 +520,12 @@ def main() -> int:
     c = sub.add_parser("check")
     c.add_argument("queue")
     c.add_argument("annotations")
+    wq = sub.add_parser("written-queue")
+    wq.add_argument("texts")
+    wq.add_argument("--out", required=True)
+    wc = sub.add_parser("written-check")
+    wc.add_argument("texts")
+    wc.add_argument("annotations")
     mg = sub.add_parser("merge")
     mg.add_argument("annotations", nargs="+")
     mg.add_argument("--queues", required=True)
@@ -468,6 +539,10 @@ def main() -> int:
         cmd_show(args)
     elif args.cmd == "check":
         return cmd_check(args)
+    elif args.cmd == "written-queue":
+        cmd_written_queue(args)
+    elif args.cmd == "written-check":
+        return cmd_written_check(args)
     elif args.cmd == "merge":
         cmd_merge(args)
     return 0
