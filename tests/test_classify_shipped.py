@@ -36,7 +36,7 @@ def test_shipped_model_predicts_without_scikit_learn(model):
     # The numpy-only archive serves prediction; the Pipeline stays unloaded, and both agree.
     assert model.compact is not None and model._pipeline is None
     texts = [INTEGRATION_MOTION, "Radweg an der Hauptstraße\nDie Stadt baut einen Radweg."]
-    full = ThemeModel.load(DEFAULT_MODEL_DIR, compact=False)
+    full = ThemeModel.load(DEFAULT_MODEL_DIR, compact=False, trust_pickle=True)
     assert model.predict(texts) == full.predict(texts)
 
 

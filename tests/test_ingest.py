@@ -278,10 +278,10 @@ class TestFiles:
 
 def test_karlsruhe_papers_all_read(karlsruhe_papers: Path):
     got = list(read_inputs([str(karlsruhe_papers)]))
-    assert len(got) == 4752
+    assert len(got) == 4572
     assert all(isinstance(m, Motion) for m in got)
     with_text = [m for m in got if m.text.strip()]
-    assert len(with_text) > 4600
+    assert len(with_text) > 4450
     replies = [
         m
         for m in with_text
