@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.paths import DEFAULT_MODEL_DIR, PATTERNS_DIR
+from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR, PATTERNS_DIR
 from pipeline.preprocess import clean_text, make_motion_doc, make_nlp
 from pipeline.record import Failure, Motion
 
@@ -56,19 +56,21 @@ class Analyzer:
     """Everything needed to analyse motions, loaded once per process."""
 
     def __init__(
-        self, model_dir: str | Path | None = DEFAULT_MODEL_DIR, batch_size: int = 32
+        self,
+        model_dir: str | Path | None = DEFAULT_MODEL_DIR,
+        batch_size: int = 32,
+        extraction_dir: str | Path | None = DEFAULT_EXTRACTION_DIR,
     ) -> None:
+        from pipeline.extract import add_extractors
+
         # No token lemmas: no extractor reads them (they match the text; the topic lemmatises
         # its few words itself) and the theme model lemmatises its own input.
-        self.nlp = make_nlp(lemmatizer=None)
-        self.extracting = False
-        try:
-            from pipeline.extract import add_extractors
-        except ImportError:  # extraction components not built yet
-            pass
-        else:
-            add_extractors(self.nlp)
-            self.extracting = True
+        self.nlp = add_extractors(make_nlp(lemmatizer=None), extraction_dir)
+        self.extracting = True
+        self.extraction_version = "rules only"
+        if extraction_dir is not None:
+            card = self.nlp.get_pipe("motion_learned").model.card
+            self.extraction_version = str(card.get("weights", {}).get("sha256", "?"))[:12]
         self.themes = None
         if model_dir is not None:
             from pipeline.classify.model import ThemeModel
@@ -93,7 +95,8 @@ class Analyzer:
         """Identifies what produced a result: code, rule data and model. Changes trigger re-analysis."""
         if self._version is None:  # the rule data is read once per Analyzer
             self._version = (
-                f"antragsradar {__version__}; rules {_rules_hash()}; model {self.model_version}"
+                f"antragsradar {__version__}; rules {_rules_hash()}; "
+                f"extraction {self.extraction_version}; model {self.model_version}"
             )
         return self._version
 

@@ -20,6 +20,7 @@ TAXONOMY_DIR = CORPUS_DIR / "taxonomy"
 DEMO_DIR = CORPUS_DIR / "demo"
 MODELS_DIR = DATA_ROOT / "models"
 DEFAULT_MODEL_DIR = MODELS_DIR / "themes-default"
+DEFAULT_EXTRACTION_DIR = MODELS_DIR / "extraction-default"
 
 
 def shared_dir(path: str | os.PathLike | None = None) -> Path:

@@ -37,7 +37,7 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "train_extra": "title",
     # The selection rule (threshold scale, relative floor) is fitted on the out-of-fold
     # probabilities of the hand-annotated council motions when they are in the training set.
-    "select_on": "karlsruhe-annotated",
+    "select_on": ("karlsruhe-annotated", *D.ANNOTATED_SOURCES),
 }
 
 
@@ -266,11 +266,17 @@ def train_model(
     weights = [e.weight for e in examples]
     if any(w != 1.0 for w in weights):
         fit_params["classify__sample_weight"] = weights
-    select_on = cfg.get("select_on")
-    if select_on and any(e.source == select_on for e in examples):
-        fit_params["classify__selection_rows"] = [e.source == select_on for e in examples]
+    select_on = cfg.get("select_on") or ()
+    select_on = (select_on,) if isinstance(select_on, str) else tuple(select_on)
+    if select_on and any(e.source in select_on for e in examples):
+        fit_params["classify__selection_rows"] = [e.source in select_on for e in examples]
     pipe.fit(X, Y, **fit_params)
     cv_annotated = _cv_on_source(pipe, examples, Y, "karlsruhe-annotated")
+    cv_by_source = {
+        name: _cv_on_source(pipe, examples, Y, name)
+        for name in D.ANNOTATED_SOURCES
+        if any(e.source == name for e in examples)
+    }
     prune(pipe)
     t_fit = time.perf_counter()
     clf = pipe.named_steps["classify"]
@@ -315,6 +321,7 @@ def train_model(
         },
         "cross_validation": clf.cv_scores_,
         "cross_validation_annotated": cv_annotated,
+        "cross_validation_by_source": cv_by_source,
         "inference_check": None
         if compact is None
         else {"max_abs_proba_diff_vs_pipeline": float(f"{compact_diff:.3g}")},

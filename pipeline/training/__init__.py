@@ -1,0 +1,1 @@
+"""Training of the learned components from hand annotations (never imported by ``tag``)."""
