@@ -17,6 +17,7 @@ DATA = [
     ("corpus/demo", "corpus/demo", ("*.py", "__pycache__")),
     # the pickle stays out: the installed tool predicts from the numpy archive only
     ("models/themes-default", "models/themes-default", ("model.joblib",)),
+    ("models/extraction-default", "models/extraction-default", ()),
 ]
 
 

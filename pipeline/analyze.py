@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+from pipeline.extract.body import body_from_text
 from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR, PATTERNS_DIR
 from pipeline.preprocess import clean_text, make_motion_doc, make_nlp
 from pipeline.record import Failure, Motion
@@ -159,7 +160,8 @@ class Analyzer:
             "title": m.title,
             "date": m.date,
             "paper_type": m.paper_type,
-            "body": m.body,
+            # the body the metadata names, else the one the letterhead names
+            "body": m.body or body_from_text(m.text),
             "groups": list(m.groups),
             "source_file": m.source_file,
         }

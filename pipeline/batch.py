@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.ingest import Columns, read_inputs, resolve_inputs
+from pipeline.ingest import Columns, read_inputs, resolve_inputs, with_body
 from pipeline.parallel import DEFAULT_CHUNK_SIZE, DaskCluster, InProcess, ProcessPool, make_backend
 from pipeline.paths import DEFAULT_MODEL_DIR
 from pipeline.record import Failure, Motion, failure_kind
@@ -88,6 +88,7 @@ def analyze_into_store(
     workers: int = 1,
     scheduler: str | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
+    body: str | None = None,
 ) -> RunSummary:
     """Analyse every motion of ``inputs`` into the store at ``db``; idempotent.
 
@@ -99,7 +100,7 @@ def analyze_into_store(
     """
     resolve_inputs(inputs, input_format)  # fail early on a missing path
     return analyze_motions_into_store(
-        lambda: read_inputs(inputs, input_format, columns, organizations),
+        lambda: with_body(read_inputs(inputs, input_format, columns, organizations), body),
         db,
         run_inputs=list(inputs),
         model_dir=model_dir,

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.analyze import Analyzer
-from pipeline.ingest import Columns, read_inputs, resolve_inputs
+from pipeline.ingest import Columns, read_inputs, resolve_inputs, with_body
 from pipeline.paths import DEFAULT_MODEL_DIR
 from pipeline.record import Failure, Motion
 
@@ -20,13 +20,15 @@ def tag_motions(
     columns: Columns | None = None,
     organizations: str | None = None,
     analyzer: Analyzer | None = None,
+    body: str | None = None,
 ) -> Iterator[dict[str, Any] | Failure]:
-    """Result records in input order, or a Failure for each document that could not be used."""
+    """Result records in input order, or a Failure for each document that could not be used.
+    ``body`` names the body of motions whose metadata names none."""
     resolve_inputs(inputs, input_format)  # a missing path fails before the model loads
     analyzer = analyzer or Analyzer(model_dir)
 
     def motions() -> Iterator[Motion]:
-        for item in read_inputs(inputs, input_format, columns, organizations):
+        for item in with_body(read_inputs(inputs, input_format, columns, organizations), body):
             if isinstance(item, Failure):
                 failures.append(item)
             else:

@@ -40,7 +40,7 @@ def test_files_into_a_store_and_reports(tmp_path):
     assert summary.counts["new"] == 2 and summary.counts["failed"] == 1
     with api.open_store(db) as store:
         rows = store.actions(min_n=1).rows
-        assert {r.get("key") or r.get("type") for r in rows} & {"review", "inquiry"}
+        assert {r["category"] for r in rows} >= {"review", "inquiry"}
         assert store.drill(limit=5).rows
     with pytest.raises(api.StoreError):
         with api.open_store(tmp_path / "none.db"):

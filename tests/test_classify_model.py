@@ -100,7 +100,7 @@ def test_predict_one_to_three_best_first(trained):
         assert 1 <= len(themes) <= 3
         scores = [t["score"] for t in themes]
         assert scores == sorted(scores, reverse=True)
-        assert set(themes[0]) == {"id", "label", "score"}
+        assert set(themes[0]) == {"id", "label", "score", "cap"}
     assert out[0][0]["id"] == "verkehr"
     assert out[1][0]["id"] == "umwelt"
     assert res.model.predict([]) == []

@@ -133,7 +133,7 @@ BODIES = {
         "Begründung:\nEltern berichten seit Jahren von gefährlichen Querungen. Die Polizei hat "
         "2022 geprüft, ob Tempo 30 möglich ist.\n",
         {"concept"},
-        {"review", "report"},
+        {"review"},  # the Begründung's "geprüft" is no request
     ),
     "county council": (
         "Kreistag des Rhein-Sieg-Kreises\nCDU-Kreistagsfraktion\nAnfrage\n"

@@ -57,6 +57,7 @@ def test_wheel_carries_the_run_time_data_and_no_pickle(wheel: Path):
         "pipeline/_data/corpus/annotations/karlsruhe-themes.jsonl",
         "pipeline/_data/models/themes-default/inference.npz",
         "pipeline/_data/models/themes-default/model_card.json",
+        "pipeline/_data/models/extraction-default/clauses.npz",
         "pipeline/store/schema.sql",
     ):
         assert need in names, need

@@ -128,8 +128,8 @@ class ThemeModel:
     # --- prediction ------------------------------------------------------------------------
 
     def predict(self, texts: list[str], extras: list[str] | None = None) -> list[list[dict]]:
-        """Per text 1-3 ``{"id", "label", "score"}`` dicts, best first (score: calibrated
-        probability of the theme)."""
+        """Per text 1-3 ``{"id", "label", "score", "cap"}`` dicts, best first (score: calibrated
+        probability of the theme; cap: its Comparative Agendas Project major topic codes)."""
         if not texts:
             return []
         if self.compact is not None:
@@ -137,9 +137,12 @@ class ThemeModel:
         else:
             X = self.pipeline[:-1].transform(as_input(texts, extras))
             ranked = self.pipeline[-1].predict_ranked(X)
-        ids, labels = self.ids, self.taxonomy.labels
+        ids, labels, cap = self.ids, self.taxonomy.labels, self.taxonomy.cap
         return [
-            [{"id": ids[j], "label": labels[ids[j]], "score": round(p, 4)} for j, p in row]
+            [
+                {"id": ids[j], "label": labels[ids[j]], "score": round(p, 4), "cap": cap[ids[j]]}
+                for j, p in row
+            ]
             for row in ranked
         ]
 

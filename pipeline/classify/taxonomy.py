@@ -52,6 +52,16 @@ class Taxonomy:
         return {t.id: t.label for t in self.themes}
 
     @cached_property
+    def cap(self) -> dict[str, list[int]]:
+        """CAP major topic codes per theme (``cap_major_topics`` in the taxonomy file; [] where
+        a taxonomy has none)."""
+        out = {}
+        for t in self.themes:
+            codes = t.extra.get("cap_major_topics") or []
+            out[t.id] = [int(c) for c in codes if isinstance(c, int | str) and str(c).isdigit()]
+        return out
+
+    @cached_property
     def _matcher(self) -> SeedMatcher:
         return SeedMatcher({t.id: t.seed_terms for t in self.themes}, SEED_DROP_NESTED)
 

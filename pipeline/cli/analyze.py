@@ -24,6 +24,7 @@ def analyze(
     date_column: str | None = options.DATE_COLUMN,
     group_column: str | None = options.GROUP_COLUMN,
     organizations: str | None = options.ORGANIZATIONS,
+    body: str | None = options.BODY,
     workers: int = typer.Option(
         1,
         "--workers",
@@ -83,6 +84,7 @@ def analyze(
                 text_column, id_column, title_column, date_column, group_column
             ),
             organizations=organizations,
+            body=body,
             commit_every=commit_every,
             progress=lambda n: progress.update(task, completed=n),
             workers=workers,

@@ -38,6 +38,14 @@ def _print(report: dict[str, Any], worst: int) -> None:
         mark = "" if target is None else (" ✓" if value >= target else " ✗")
         t.add_row(key, f"{value:.3f}{mark}", "" if target is None else f"{target:.2f}")
     out.print(t)
+    if report.get("by_source"):
+        keys = sorted({k for row in report["by_source"].values() for k in row if k != "n"})
+        t = Table(title="scores per source")
+        for col in ("source", "n", *keys):
+            t.add_column(col, justify="left" if col == "source" else "right")
+        for src, row in report["by_source"].items():
+            t.add_row(src, str(row["n"]), *(f"{row[k]:.3f}" if k in row else "" for k in keys))
+        out.print(t)
     scores = report["scores"]
     blocks = [
         ("action types", scores.get("extraction", {}).get("actions")),

@@ -35,6 +35,12 @@ MODEL = typer.Option(
     "--model",
     help="Theme model folder (joblib files run code when loaded: only name folders you trust).",
 )
+BODY = typer.Option(
+    None,
+    "--body",
+    help="The body the motions were put to (e.g. 'Rat der Stadt Köln'), for inputs whose "
+    "metadata names none; else it is read from the letterhead where it names one.",
+)
 NO_THEMES = typer.Option(False, "--no-themes", help="Skip the theme classifier.")
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr.")
 

@@ -57,6 +57,7 @@ def tag(
     date_column: str | None = options.DATE_COLUMN,
     group_column: str | None = options.GROUP_COLUMN,
     organizations: str | None = options.ORGANIZATIONS,
+    body: str | None = options.BODY,
 ) -> None:
     """Analyse motions and print one result per motion (JSONL by default) on stdout.
 
@@ -74,6 +75,7 @@ def tag(
         input_format=input_format,
         columns=cols,
         organizations=organizations,
+        body=body,
     ):
         if not isinstance(item, dict):
             n_failed += 1

@@ -10,11 +10,24 @@ from pathlib import Path
 import typer
 
 from pipeline.cli.common import guarded
+from pipeline.errors import InputError
 
 
 @guarded
 def train(
     out: Path = typer.Option(..., "--out", help="Model folder to write, e.g. models/my-themes."),
+    component: str = typer.Option(
+        "themes",
+        "--component",
+        help="What to train: themes (the theme classifier) or extraction (the clause model that "
+        "decides action types and funding kinds, from annotation files).",
+    ),
+    annotations: list[Path] = typer.Option(
+        None,
+        "--annotations",
+        help="extraction: annotation file(s) in the format of corpus/annotations/motions-*.jsonl "
+        "(repeatable; default: ours). Texts are read from the shared corpora the ids name.",
+    ),
     taxonomy: Path = typer.Option(
         None,
         "--taxonomy",
@@ -39,14 +52,20 @@ def train(
 ) -> None:
     """Train a theme classifier and write it with model_card.json and README.md; print the card's
     scores as JSON on stdout."""
-    from pipeline.classify.data import BUILTIN_SOURCES
-    from pipeline.classify.train import train_model
 
     def progress(msg: str) -> None:
         if not quiet:
             typer.echo(msg, err=True)
 
     command = "antragsradar train " + " ".join(shlex.quote(a) for a in sys.argv[2:])
+    if component == "extraction":
+        _train_extraction(out, annotations, shared, command.strip(), progress)
+        return
+    if component != "themes":
+        raise InputError(f"unknown --component {component!r}; use themes or extraction")
+    from pipeline.classify.data import BUILTIN_SOURCES
+    from pipeline.classify.train import train_model
+
     res = train_model(
         taxonomy=taxonomy,
         sources=data or list(BUILTIN_SOURCES),
@@ -65,5 +84,41 @@ def train(
         and {k: card["dev"][k] for k in ("docs", "with_gold_extras", "without_extras")},
         "model_file_bytes": card.get("model_file_bytes"),
         "timings_s": card["timings_s"],
+    }
+    typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+
+
+def _train_extraction(out: Path, annotations, shared, command: str, progress) -> None:
+    from pipeline.paths import shared_dir
+    from pipeline.training.extraction import train_extraction
+
+    dev_path = shared_dir(shared) / "gold" / "dev.jsonl"
+    dev = (
+        {json.loads(x)["id"] for x in dev_path.open(encoding="utf-8")}
+        if dev_path.is_file()
+        else set()
+    )
+    res = train_extraction(
+        annotations or None, out=out, shared=shared, exclude=dev, command=command, progress=progress
+    )
+    cv = res.card["cross_validation"]
+    summary = {
+        "out": str(out),
+        "training_motions": res.card["training_motions"],
+        "leave_one_source_out": {
+            s: {
+                "actions_micro_f1": v["actions"]["micro_f1"],
+                "funding_micro_f1": v["funding"]["micro_f1"],
+            }
+            for s, v in (cv.get("leave_one_source_out") or {}).items()
+        },
+        "within_source_5fold": {
+            s: {
+                "actions_micro_f1": v["actions"]["micro_f1"],
+                "funding_micro_f1": v["funding"]["micro_f1"],
+            }
+            for s, v in (cv.get("within_source_5fold") or {}).items()
+        },
+        "timings_s": res.card["timings_s"],
     }
     typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))

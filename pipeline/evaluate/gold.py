@@ -49,6 +49,8 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
             raise InputError(f"{path}: line {lineno} is not valid JSON ({exc.msg})") from exc
         if "id" not in rec:
             raise InputError(f"{path}: line {lineno} has no id")
+        if "groups" in rec and "factions" not in rec:  # our annotation files say groups
+            rec["factions"] = rec["groups"]
         gold.append(rec)
     return gold
 
@@ -103,6 +105,35 @@ def predict(analyzer: Analyzer, motions: Iterable[tuple[str, Motion]]) -> dict[s
     out: dict[str, dict[str, Any]] = {}
     for m, res in analyzer.analyze_many(pending):
         out[ids[id(m)]] = res if isinstance(res, dict) else {"id": m.id, "failure": res.reason}
+    return out
+
+
+def source_of(key: str) -> str:
+    """The source of a gold id: its prefix ("karlsruhe", "bundestag-dip-digest", ...)."""
+    return key.split(":", 1)[0] if ":" in key else "other"
+
+
+def by_source(
+    gold: list[dict[str, Any]], predicted: dict[str, dict[str, Any]], analyzer: Analyzer
+) -> dict[str, dict[str, float]]:
+    """The headline scores per source of the gold ids (only where there are several)."""
+    from pipeline.evaluate.extraction import score_extraction, summary
+
+    sources = sorted({source_of(g["id"]) for g in gold})
+    if len(sources) < 2:
+        return {}
+    out = {}
+    for src in sources:
+        part = [g for g in gold if source_of(g["id"]) == src]
+        row: dict[str, float] = {"n": len(part)}
+        if analyzer.extracting:
+            row.update(summary(score_extraction(part, predicted)))
+        if analyzer.themes is not None and any("themes" in g for g in part):
+            from pipeline.evaluate.themes import score_themes
+
+            t = score_themes(part, [predicted[g["id"]] for g in part])
+            row.update({"themes_micro_f1": t["micro_f1"], "themes_top1": t["top1"]})
+        out[src] = row
     return out
 
 
@@ -163,6 +194,7 @@ def evaluate(
         scores["groups_silver"] = score_groups_silver(groups, silver_data)
         headline["groups_silver_exact_match"] = scores["groups_silver"]["exact_match"]
     report["summary"] = headline
+    report["by_source"] = by_source(found, predicted, analyzer)
     report["targets"] = {k: v for k, v in TARGETS.items() if k in headline}
     report["scores"] = scores
     return report

@@ -56,12 +56,12 @@ def make_motion_hedging(nlp: Language, name: str, patterns_file: str) -> MotionH
 class MotionHedging:
     """Sets ``doc._.hedged``: the main (first) request is tentative, or money for it is offered
     tentatively in the operative part ("Eventuell können dafür Mittel ... genutzt werden").
-    None when the motion requests nothing."""
+    False when the motion requests nothing (nothing requested, nothing hedged)."""
 
     def __call__(self, doc: Doc) -> Doc:
         acts = doc._.actions or []
         if not acts:
-            doc._.hedged = None
+            doc._.hedged = False
             return doc
         hedged = bool(acts[0]["hedged"])
         sec = doc._.sections
