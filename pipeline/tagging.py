@@ -20,13 +20,14 @@ def tag_motions(
     columns: Columns | None = None,
     organizations: str | None = None,
     analyzer: Analyzer | None = None,
+    skip_non_german: bool = False,
 ) -> Iterator[dict[str, Any] | Failure]:
     """Result records in input order, or a Failure for each document that could not be used."""
     resolve_inputs(inputs, input_format)  # a missing path fails before the model loads
     analyzer = analyzer or Analyzer(model_dir)
 
     def motions() -> Iterator[Motion]:
-        for item in read_inputs(inputs, input_format, columns, organizations):
+        for item in read_inputs(inputs, input_format, columns, organizations, skip_non_german):
             if isinstance(item, Failure):
                 failures.append(item)
             else:

@@ -24,6 +24,7 @@ def analyze(
     date_column: str | None = options.DATE_COLUMN,
     group_column: str | None = options.GROUP_COLUMN,
     organizations: str | None = options.ORGANIZATIONS,
+    skip_non_german: bool = options.SKIP_NON_GERMAN,
     workers: int = typer.Option(
         1,
         "--workers",
@@ -83,6 +84,7 @@ def analyze(
                 text_column, id_column, title_column, date_column, group_column
             ),
             organizations=organizations,
+            skip_non_german=skip_non_german,
             commit_every=commit_every,
             progress=lambda n: progress.update(task, completed=n),
             workers=workers,

@@ -36,6 +36,12 @@ MODEL = typer.Option(
     help="Theme model folder (joblib files run code when loaded: only name folders you trust).",
 )
 NO_THEMES = typer.Option(False, "--no-themes", help="Skip the theme classifier.")
+SKIP_NON_GERMAN = typer.Option(
+    False,
+    "--skip-non-german",
+    help="Record texts that read as another language (English, French) as failures instead of "
+    "analysing them with a note in their meta.",
+)
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr.")
 
 

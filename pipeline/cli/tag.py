@@ -57,6 +57,7 @@ def tag(
     date_column: str | None = options.DATE_COLUMN,
     group_column: str | None = options.GROUP_COLUMN,
     organizations: str | None = options.ORGANIZATIONS,
+    skip_non_german: bool = options.SKIP_NON_GERMAN,
 ) -> None:
     """Analyse motions and print one result per motion (JSONL by default) on stdout.
 
@@ -74,6 +75,7 @@ def tag(
         input_format=input_format,
         columns=cols,
         organizations=organizations,
+        skip_non_german=skip_non_german,
     ):
         if not isinstance(item, dict):
             n_failed += 1
