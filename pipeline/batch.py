@@ -210,6 +210,8 @@ def _run(
         status = "completed"
     finally:
         summary.seconds = time.perf_counter() - t0
-        store.finish_run(run_id, summary.counts, status)
-        store.close()
+        try:
+            store.finish_run(run_id, summary.counts, status)
+        finally:
+            store.close()
     return summary

@@ -95,7 +95,7 @@ def analyze(
         from pipeline.report.query import open_store
         from pipeline.report.terms import ensure_terms
 
-        with open_store(db) as con:
+        with open_store(db, readonly=False) as con:
             ensure_terms(con, workers=workers if scheduler is None else 1)
     c = summary.counts
     if as_json:
