@@ -81,9 +81,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def decode(data: bytes, meta: dict[str, Any] | None = None) -> str:
-    """Text of ``data``: a BOM's encoding, UTF-16 without BOM, strict UTF-8, else Windows-1252.
-
-    The fallback is noted in ``meta["encoding"]``; binary data raises BadDocument.
+    """Text of ``data``: a BOM's encoding, UTF-16 without BOM, strict UTF-8; then, noted in
+    ``meta["encoding"]``, UTF-8 with its few invalid bytes replaced when the rest is UTF-8,
+    else Windows-1252. Binary data raises BadDocument.
     """
     sniff_binary(data)
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
@@ -102,6 +102,14 @@ def decode(data: bytes, meta: dict[str, Any] | None = None) -> str:
         return check_text(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if sum(1 for ch in text if ord(ch) > 127) - bad >= bad:
+        # Mostly UTF-8 with a few broken bytes: decoding it all as cp1252 would garble every
+        # umlaut ("mÃ¶ge"), so only the broken bytes are replaced.
+        if meta is not None:
+            meta["encoding"] = f"utf-8 ({bad} invalid byte(s) replaced by U+FFFD)"
+        return check_text(text)
     if meta is not None:
         meta["encoding"] = f"{FALLBACK_ENCODING} (fallback: not valid UTF-8)"
     return check_text(data.decode(FALLBACK_ENCODING, errors="replace"))
