@@ -170,6 +170,8 @@ class FileFetcher:
     http: HttpClient
     cache: FileCache | None = None
     downloads: int = 0
+    # Encoding fallbacks of the texts just read (by text), noted in their motion's meta.
+    encodings: dict[str, str] = field(default_factory=dict)
 
     def file_object(self, ref: Any) -> dict[str, Any] | None:
         """A File given inline, or by URL (fetched)."""
@@ -218,12 +220,15 @@ class FileFetcher:
         if mime.startswith("text/") or (
             mime in ("", "application/octet-stream") and b"\0" not in data[:4096]
         ):
+            meta: dict[str, Any] = {}
             try:
-                text = decode(data)
+                text = decode(data, meta)
             except BadDocument as exc:
                 raise FileProblem(f"{url}: {exc}", False) from None
             if not mime.startswith("text/") and text.lstrip()[:1] == "<":
                 raise FileProblem(f"{url}: unsupported file type (markup)", False)
+            if meta:
+                self.encodings[text] = meta["encoding"]
             return text
         raise FileProblem(f"{url}: unsupported file type {mime}; only PDF and text are read", False)
 
@@ -300,6 +305,9 @@ def paper_motion(
         else:
             p["auxiliaryFile"] = [f for f in (fill(r) for r in aux) if f is not None]
     m = oparl.paper_to_motion(p, str(paper.get("id") or ""), orgs.factions)
+    if m.text in files.encodings:
+        m.meta["encoding"] = files.encodings[m.text]
+    files.encodings.clear()
     consulted, deciding = _consultation_bodies(paper, orgs.names)
     m.body = deciding or (consulted[-1] if consulted else None) or body.get("name") or m.body
     m.meta["oparl_body"] = body.get("id")

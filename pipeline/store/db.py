@@ -168,7 +168,7 @@ class Store:
                 f"{self.path}: a SQLite file but not an Antragsradar store (tables: {tables}); "
                 "left unchanged; choose another --db"
             )
-        if version != SCHEMA_VERSION:
+        if version is not None and version != SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: store schema {version}, this version needs {SCHEMA_VERSION}; "
                 "use a new --db"
