@@ -243,6 +243,27 @@ def test_read_only_store_is_read_without_wal(store: Path, tmp_path: Path) -> Non
         ro.close()
 
 
+def test_read_only_media_fall_back_to_an_immutable_read(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    connect = sqlite3.connect
+    uris: list[str] = []
+
+    def no_shm(target: Any, *args: Any, **kw: Any) -> Any:
+        uris.append(str(target))
+        if "mode=ro" in str(target):  # what read-only media answer: no -shm file can be made
+            raise sqlite3.OperationalError("unable to open database file")
+        return connect(target, *args, **kw)
+
+    monkeypatch.setattr(sqlite3, "connect", no_shm)
+    ro = Store(store, readonly=True)
+    try:
+        assert ro.conn.execute("SELECT COUNT(*) FROM motions").fetchone()[0] == 6
+    finally:
+        ro.close()
+    assert any(u.endswith("?immutable=1") for u in uris)
+
+
 def test_disk_full_is_one_line_and_the_rerun_completes(
     tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
