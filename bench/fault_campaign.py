@@ -97,6 +97,7 @@ def _scenarios() -> list[tuple[str, Callable[..., Any], dict[str, Any]]]:
         )
     out.append(("report-writes-nothing", s.test_report_does_not_write_the_store, {}))
     out.append(("read-only-store", s.test_read_only_store_is_read_without_wal, {}))
+    out.append(("read-only-media", s.test_read_only_media_fall_back_to_an_immutable_read, {}))
     out.append(("disk-full", s.test_disk_full_is_one_line_and_the_rerun_completes, {}))
     for value in ("2024-13", "2024-02-30", "2025-13-45", "gestern", "2024-00", "13.13.2024"):
         for option in ("--since", "--until"):

@@ -258,12 +258,7 @@ def _read_source(src: Source, name: str, cols: Columns, factions: dict[str, str]
         return
     meta: dict[str, Any] = {}
     try:
-        if fmt in ("csv", "tsv"):
-            text = decode(data, meta)
-        elif fmt == "pdf":
-            text = pdf_text(data, name)
-        else:
-            text = decode(data, meta)
+        text = pdf_text(data, name) if fmt == "pdf" else decode(data, meta)
     except InputError as exc:
         yield Failure(name, str(exc).removeprefix(f"{name}: "))
         return
