@@ -87,6 +87,11 @@ def test_stdin_gets_a_content_id(tmp_path: Path, cli) -> None:
     for t in (a, b):
         assert cli(["analyze", "-", "--db", str(db), "-q", "--no-themes"], input=t).exit_code == 0
     assert rows(db, "SELECT COUNT(*) FROM motions")[0][0] == 2
+    for t in (a, b):  # records without id from standard input
+        record = json.dumps({"text": t}) + "\n"
+        args = ["analyze", "-", "--db", str(db), "-q", "--no-themes", "--input-format", "jsonl"]
+        assert cli(args, input=record).exit_code == 0
+    assert rows(db, "SELECT COUNT(*) FROM motions")[0][0] == 4
 
 
 # --- analysis isolation -----------------------------------------------------------------------

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.ingest.validate import BadDocument, set_date
+from pipeline.ingest.validate import BadDocument, json_id, set_date
 from pipeline.record import Failure, Motion
 
 
@@ -65,7 +65,8 @@ def record_to_motion(
 ) -> Motion | Failure:
     text = _first(rec, cols.text)
     rid = _text_field(rec, cols.id)
-    rid = rid if rid is not None else f"{source}#{position}"
+    if rid is None:  # standard input has no name to tell two inputs apart: use the content
+        rid = json_id("stdin", rec) if source == "-" else f"{source}#{position}"
     if not isinstance(text, str) or not text.strip():
         wanted = "/".join(cols.text)
         return Failure(
