@@ -95,6 +95,12 @@ def _scenarios() -> list[tuple[str, Callable[..., Any], dict[str, Any]]]:
         out.append(
             (f"dropped-{table}", s.test_a_damaged_store_is_refused_in_one_line, {"table": table})
         )
+    for cut in ("half", "header"):
+        for cmd in (["report", "themes"], ["analyze", "IN"]):
+            name = f"corrupt-store-{cut}-{cmd[0]}"
+            out.append(
+                (name, s.test_a_corrupt_store_file_is_one_line, {"cut": cut, "command": cmd})
+            )
     out.append(("report-writes-nothing", s.test_report_does_not_write_the_store, {}))
     out.append(("read-only-store", s.test_read_only_store_is_read_without_wal, {}))
     out.append(("read-only-media", s.test_read_only_media_fall_back_to_an_immutable_read, {}))

@@ -212,6 +212,23 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path, cli) -> None:
     assert "not an Antragsradar store" in one_error_line(cli(["report", "themes", "--db", str(db)]))
 
 
+@pytest.mark.parametrize("cut", ["half", "header"])
+@pytest.mark.parametrize("command", [["report", "themes"], ["analyze", "IN"]])
+def test_a_corrupt_store_file_is_one_line(store: Path, cli, cut: str, command: list[str]) -> None:
+    con = sqlite3.connect(store)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    data = bytearray(store.read_bytes())
+    if cut == "half":
+        data = data[: len(data) // 2]
+    else:
+        data[100:4000] = b"\xff" * 3900
+    store.write_bytes(bytes(data))
+    args = [str(store.parent / "in") if a == "IN" else a for a in command]
+    line = one_error_line(cli([*args, "--db", str(store)]))
+    assert "damaged" in line or "cannot be read" in line or "not an Antragsradar" in line
+
+
 @pytest.mark.parametrize("table", ["results", "motion_themes", "failures", "meta"])
 def test_a_damaged_store_is_refused_in_one_line(store: Path, cli, table: str) -> None:
     con = sqlite3.connect(store)

@@ -35,12 +35,18 @@ def guarded(fn: F) -> F:
             raise typer.Exit(0) from None
         except KeyboardInterrupt:
             raise fail("interrupted; a re-run continues where this one stopped") from None
-        except (sqlite3.OperationalError, OSError) as exc:
-            if not _disk_full(exc):
-                raise
-            raise fail(
-                f"disk full ({exc}); free space and run again: it continues where this run stopped"
-            ) from None
+        except (sqlite3.DatabaseError, OSError) as exc:
+            if _disk_full(exc):
+                raise fail(
+                    f"disk full ({exc}); free space and run again: it continues where this run "
+                    "stopped"
+                ) from None
+            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+                exc, sqlite3.OperationalError
+            ):
+                # a store damaged where its opening check could not see (deep in a table)
+                raise fail(f"the store cannot be read ({exc}); restore it from a backup") from None
+            raise
 
     return wrapper  # type: ignore[return-value]
 

@@ -44,7 +44,11 @@ _FUNCTION_WORDS = {
     "en": set("the and of to is in that for with be are this it on as by from we should".split()),
     "fr": set("le la les et des est que pour dans une du pas sur au aux nous sont il".split()),
 }
-MIN_FUNCTION_WORDS = 8  # fewer than this: too short to tell
+MIN_FUNCTION_WORDS = 8
+MIN_YEAR, MAX_YEAR = (
+    1900,
+    2100,
+)  # dates outside are typos, not motions  # fewer than this: too short to tell
 
 
 class BadDocument(InputError):
@@ -146,9 +150,12 @@ def parse_date(value: Any) -> tuple[str | None, str | None]:
         return None, f"date {v[:40]!r} is not a date (use 2024-03-12 or 12.03.2024)"
     y, m, d = parts
     try:
-        return date(y, m, d).isoformat(), None
+        iso = date(y, m, d).isoformat()
     except ValueError:
         return None, f"date {v[:40]!r} does not exist"
+    if not MIN_YEAR <= y <= MAX_YEAR:  # a typo such as 0204 or 2204 would skew every trend
+        return None, f"date {v[:40]!r} is outside {MIN_YEAR}–{MAX_YEAR}"
+    return iso, None
 
 
 def _date_parts(v: str) -> tuple[int, int, int] | None:

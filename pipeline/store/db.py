@@ -48,6 +48,15 @@ def _columns(conn: sqlite3.Connection) -> dict[str, set[str]]:
     }
 
 
+def unreadable(path: str | Path, exc: sqlite3.DatabaseError) -> StoreError:
+    """One line for a file SQLite cannot read: not a database, or a damaged one."""
+    if "malformed" in str(exc) or "corrupt" in str(exc):
+        return StoreError(
+            f"{path}: damaged store ({exc}); restore it from a backup or use a new --db"
+        )
+    return StoreError(f"{path}: not an Antragsradar store ({exc}); choose another --db")
+
+
 def store_error(path: str | Path, exc: sqlite3.Error) -> StoreError:
     """One line for a write that failed: a full disk, read-only media, a lock."""
     msg = str(exc)
@@ -102,9 +111,7 @@ class Store:
         try:
             self.conn = self._connect(readonly)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{path}: not an Antragsradar store ({exc}); choose another --db"
-            ) from exc
+            raise unreadable(path, exc) from None
         try:
             self._open(readonly)
         except BaseException:
@@ -147,9 +154,7 @@ class Store:
         except sqlite3.OperationalError as exc:
             raise store_error(self.path, exc) from None
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{self.path}: not an Antragsradar store ({exc}); choose another --db"
-            ) from None
+            raise unreadable(self.path, exc) from None
 
     def _recognise(self) -> bool:
         """True for an empty file (a new store); raises StoreError unless it is one of ours,
