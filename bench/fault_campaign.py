@@ -2,7 +2,7 @@
 
     PYTHONPATH=. .venv/bin/python bench/fault_campaign.py --seeds 3
 
-runs every generated input case of ``tests/faultgen.py`` (``--seeds`` rounds, 75 cases each,
+runs every generated input case of ``tests/faultgen.py`` (``--seeds`` rounds, 79 cases each,
 with texts over 1,000,000 characters) through ``tag`` and ``analyze`` twice, then the store,
 report, stdin and fetch scenarios of ``tests/test_faults.py`` (foreign and damaged stores,
 disk full, impossible dates, hostile servers on 127.0.0.1), and prints the totals of
