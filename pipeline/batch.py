@@ -52,7 +52,7 @@ def _select(
     failed: list[tuple[Motion | None, Failure, str | None]],
 ) -> Iterator[tuple[Motion, str]]:
     """Motions that need analysis, with their fingerprint; tallies the rest into ``summary``."""
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for item in items:
         if isinstance(item, Failure):
             summary.counts["read"] += 1
@@ -61,9 +61,13 @@ def _select(
             continue
         summary.counts["read"] += 1
         if item.id in seen:
+            # Reported, never stored over the first: two documents with one id.
             summary.counts["duplicate_in_input"] += 1
+            summary.counts["failed"] += 1
+            reason = f"duplicate id {item.id} (first read from {seen[item.id]}); not stored"
+            failed.append((None, Failure(item.source_file, reason, item.id), None))
             continue
-        seen.add(item.id)
+        seen[item.id] = item.source_file
         fp = fingerprint(item, version)
         old = fps.get(item.id)
         if old == fp:
@@ -89,6 +93,7 @@ def analyze_into_store(
     scheduler: str | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     body: str | None = None,
+    skip_non_german: bool = False,
 ) -> RunSummary:
     """Analyse every motion of ``inputs`` into the store at ``db``; idempotent.
 
@@ -100,7 +105,9 @@ def analyze_into_store(
     """
     resolve_inputs(inputs, input_format)  # fail early on a missing path
     return analyze_motions_into_store(
-        lambda: with_body(read_inputs(inputs, input_format, columns, organizations), body),
+        lambda: with_body(
+            read_inputs(inputs, input_format, columns, organizations, skip_non_german), body
+        ),
         db,
         run_inputs=list(inputs),
         model_dir=model_dir,
@@ -206,6 +213,8 @@ def _run(
         status = "completed"
     finally:
         summary.seconds = time.perf_counter() - t0
-        store.finish_run(run_id, summary.counts, status)
-        store.close()
+        try:
+            store.finish_run(run_id, summary.counts, status)
+        finally:
+            store.close()
     return summary

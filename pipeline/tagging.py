@@ -21,6 +21,7 @@ def tag_motions(
     organizations: str | None = None,
     analyzer: Analyzer | None = None,
     body: str | None = None,
+    skip_non_german: bool = False,
 ) -> Iterator[dict[str, Any] | Failure]:
     """Result records in input order, or a Failure for each document that could not be used.
     ``body`` names the body of motions whose metadata names none."""
@@ -28,7 +29,9 @@ def tag_motions(
     analyzer = analyzer or Analyzer(model_dir)
 
     def motions() -> Iterator[Motion]:
-        for item in with_body(read_inputs(inputs, input_format, columns, organizations), body):
+        for item in with_body(
+            read_inputs(inputs, input_format, columns, organizations, skip_non_german), body
+        ):
             if isinstance(item, Failure):
                 failures.append(item)
             else:

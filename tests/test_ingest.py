@@ -273,7 +273,9 @@ class TestFiles:
         (tmp_path / "bild.png").write_bytes(b"\x89PNG")
         (tmp_path / "sub").mkdir()
         (tmp_path / "sub" / "c.txt").write_text("Antrag C")
-        assert [m.id for m in motions(read_inputs([str(tmp_path)]))] == ["c"]
+        assert [m.id for m in motions(read_inputs([str(tmp_path)]))] == [
+            "sub/c"
+        ]  # the path below the folder named: unique
 
 
 def test_karlsruhe_papers_all_read(karlsruhe_papers: Path):

@@ -25,6 +25,7 @@ def analyze(
     group_column: str | None = options.GROUP_COLUMN,
     organizations: str | None = options.ORGANIZATIONS,
     body: str | None = options.BODY,
+    skip_non_german: bool = options.SKIP_NON_GERMAN,
     workers: int = typer.Option(
         1,
         "--workers",
@@ -85,6 +86,7 @@ def analyze(
             ),
             organizations=organizations,
             body=body,
+            skip_non_german=skip_non_german,
             commit_every=commit_every,
             progress=lambda n: progress.update(task, completed=n),
             workers=workers,
@@ -95,7 +97,7 @@ def analyze(
         from pipeline.report.query import open_store
         from pipeline.report.terms import ensure_terms
 
-        with open_store(db) as con:
+        with open_store(db, readonly=False) as con:
             ensure_terms(con, workers=workers if scheduler is None else 1)
     c = summary.counts
     if as_json:

@@ -42,6 +42,12 @@ BODY = typer.Option(
     "metadata names none; else it is read from the letterhead where it names one.",
 )
 NO_THEMES = typer.Option(False, "--no-themes", help="Skip the theme classifier.")
+SKIP_NON_GERMAN = typer.Option(
+    False,
+    "--skip-non-german",
+    help="Record texts that read as another language (English, French) as failures instead of "
+    "analysing them with a note in their meta.",
+)
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr.")
 
 

@@ -54,7 +54,10 @@ def _filters(
     until: str | None,
 ):  # noqa: ANN202 (Filters is imported lazily)
     from pipeline.report import Filters
+    from pipeline.report.query import normalise_date
 
+    normalise_date(since)  # a wrong date is one error line before the store is opened
+    normalise_date(until, end=True)
     return Filters(
         themes=list(theme or []),
         groups=list(group or []),
@@ -68,6 +71,8 @@ def _filters(
 def _emit(report, fmt: str, plot: Path | None) -> None:  # noqa: ANN001
     from pipeline.report.render import render
 
+    if not report.rows:
+        typer.echo("no motions match these filters; the report is empty", err=True)
     width = shutil.get_terminal_size((200, 24)).columns if sys.stdout.isatty() else 200
     text = render(report, fmt, width=width)
     if plot is not None:  # write the picture first: a bad path fails before any output

@@ -58,6 +58,7 @@ def tag(
     group_column: str | None = options.GROUP_COLUMN,
     organizations: str | None = options.ORGANIZATIONS,
     body: str | None = options.BODY,
+    skip_non_german: bool = options.SKIP_NON_GERMAN,
 ) -> None:
     """Analyse motions and print one result per motion (JSONL by default) on stdout.
 
@@ -76,6 +77,7 @@ def tag(
         columns=cols,
         organizations=organizations,
         body=body,
+        skip_non_german=skip_non_german,
     ):
         if not isinstance(item, dict):
             n_failed += 1

@@ -11,6 +11,7 @@ from pipeline.fetch.cache import FileCache, cache_key
 from pipeline.fetch.http import HttpClient, HttpError, NotJson, TooLarge
 from pipeline.ingest import oparl
 from pipeline.ingest.pdf import pdf_text
+from pipeline.ingest.validate import BadDocument, decode
 from pipeline.record import Motion
 
 MAX_PAGES = 1_000_000  # a bound on any list walk, far above real lists
@@ -81,13 +82,15 @@ def iter_pages(
     while url and len(seen) < limit:
         seen.add(url)
         objs, nxt = read_page(http, url)
-        if nxt in seen:
+        if nxt in seen or (nxt and http.why_not(nxt)):  # a loop, or a host not allowed
             nxt = None
         yield url, objs, nxt
         url = nxt
 
 
-def bodies(http: HttpClient, entry: dict[str, Any], select: str | None) -> list[dict[str, Any]]:
+def bodies(
+    http: HttpClient, entry: dict[str, Any], select: str | None, limit: int = MAX_PAGES
+) -> list[dict[str, Any]]:
     """The Bodies to walk: the entry itself, or the System's bodies (all, or the one selected)."""
     if kind(entry) == "Body":
         found = [entry]
@@ -96,7 +99,11 @@ def bodies(http: HttpClient, entry: dict[str, Any], select: str | None) -> list[
         if isinstance(ref, list):
             found = [b for b in ref if isinstance(b, dict)]
         elif ref:
-            found = [b for b in iter_list(http, str(ref)) if kind(b) == "Body" or "paper" in b]
+            found = [
+                b
+                for b in iter_list(http, str(ref), limit=limit)
+                if kind(b) == "Body" or "paper" in b
+            ]
         else:
             found = []
         if not found:
@@ -135,11 +142,13 @@ class Organizations:
     names: dict[str, str] = field(default_factory=dict)
 
 
-def organizations(http: HttpClient, body: Mapping[str, Any]) -> Organizations:
+def organizations(
+    http: HttpClient, body: Mapping[str, Any], limit: int = MAX_PAGES
+) -> Organizations:
     url = body.get("organization")
     if not url:
         return Organizations()
-    objs = list(iter_list(http, str(url)))
+    objs = list(iter_list(http, str(url), limit=limit))
     names = {
         str(o["id"]): str(o.get("name") or o.get("shortName") or "") for o in objs if o.get("id")
     }
@@ -156,18 +165,13 @@ class FileProblem(Exception):
         self.transient = transient
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 @dataclass
 class FileFetcher:
     http: HttpClient
     cache: FileCache | None = None
     downloads: int = 0
+    # Encoding fallbacks of the texts just read (by text), noted in their motion's meta.
+    encodings: dict[str, str] = field(default_factory=dict)
 
     def file_object(self, ref: Any) -> dict[str, Any] | None:
         """A File given inline, or by URL (fetched)."""
@@ -216,9 +220,15 @@ class FileFetcher:
         if mime.startswith("text/") or (
             mime in ("", "application/octet-stream") and b"\0" not in data[:4096]
         ):
-            text = _decode(data)
+            meta: dict[str, Any] = {}
+            try:
+                text = decode(data, meta)
+            except BadDocument as exc:
+                raise FileProblem(f"{url}: {exc}", False) from None
             if not mime.startswith("text/") and text.lstrip()[:1] == "<":
                 raise FileProblem(f"{url}: unsupported file type (markup)", False)
+            if meta:
+                self.encodings[text] = meta["encoding"]
             return text
         raise FileProblem(f"{url}: unsupported file type {mime}; only PDF and text are read", False)
 
@@ -295,6 +305,9 @@ def paper_motion(
         else:
             p["auxiliaryFile"] = [f for f in (fill(r) for r in aux) if f is not None]
     m = oparl.paper_to_motion(p, str(paper.get("id") or ""), orgs.factions)
+    if m.text in files.encodings:
+        m.meta["encoding"] = files.encodings[m.text]
+    files.encodings.clear()
     consulted, deciding = _consultation_bodies(paper, orgs.names)
     m.body = deciding or (consulted[-1] if consulted else None) or body.get("name") or m.body
     m.meta["oparl_body"] = body.get("id")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -22,9 +23,12 @@ def _data() -> dict[str, Any]:
 
 def _iso(day: str, month: int, year: str) -> str | None:
     d, y = int(day), int(year)
-    if 1 <= d <= 31 and 1 <= month <= 12 and 1900 < y < 2100:
-        return f"{y:04d}-{month:02d}-{d:02d}"
-    return None
+    if not 1900 < y < 2100:
+        return None
+    try:
+        return date(y, month, d).isoformat()
+    except ValueError:  # 30.02., 31.04.: not a date
+        return None
 
 
 def guess_date(head: str) -> str | None:
