@@ -14,6 +14,7 @@ DATA = [
     ("corpus/patterns", "corpus/patterns", ()),
     ("corpus/taxonomy", "corpus/taxonomy", ()),
     ("corpus/annotations", "corpus/annotations", ()),
+    ("corpus/written", "corpus/written", ()),
     ("corpus/demo", "corpus/demo", ("*.py", "__pycache__")),
     # the pickle stays out: the installed tool predicts from the numpy archive only
     ("models/themes-default", "models/themes-default", ("model.joblib",)),

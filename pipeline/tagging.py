@@ -8,7 +8,7 @@ from typing import Any
 
 from pipeline.analyze import Analyzer
 from pipeline.ingest import Columns, read_inputs, resolve_inputs, with_body
-from pipeline.paths import DEFAULT_MODEL_DIR
+from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR
 from pipeline.record import Failure, Motion
 
 
@@ -22,11 +22,12 @@ def tag_motions(
     analyzer: Analyzer | None = None,
     body: str | None = None,
     skip_non_german: bool = False,
+    extraction_dir: str | Path | None = DEFAULT_EXTRACTION_DIR,
 ) -> Iterator[dict[str, Any] | Failure]:
     """Result records in input order, or a Failure for each document that could not be used.
     ``body`` names the body of motions whose metadata names none."""
     resolve_inputs(inputs, input_format)  # a missing path fails before the model loads
-    analyzer = analyzer or Analyzer(model_dir)
+    analyzer = analyzer or Analyzer(model_dir, extraction_dir=extraction_dir)
 
     def motions() -> Iterator[Motion]:
         for item in with_body(

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 import pipeline.analyze as analyze_module
 import pipeline.tagging as tagging_module
 from pipeline.analyze import Analyzer
+from pipeline.paths import DEFAULT_EXTRACTION_DIR
 from pipeline.batch import analyze_into_store
 from pipeline.cli import app
 from pipeline.fetch.http import HostRules, HttpClient, HttpConfig, HttpError
@@ -35,10 +36,12 @@ _ANALYZERS: dict[tuple[str, int], Analyzer] = {}
 _REAL_ANALYZER = Analyzer
 
 
-def _cached_analyzer(model_dir: Any = None, batch_size: int = 32) -> Analyzer:
-    key = (str(model_dir), batch_size)
+def _cached_analyzer(
+    model_dir: Any = None, batch_size: int = 32, extraction_dir: Any = DEFAULT_EXTRACTION_DIR
+) -> Analyzer:
+    key = (str(model_dir), batch_size, str(extraction_dir))
     if key not in _ANALYZERS:
-        _ANALYZERS[key] = _REAL_ANALYZER(model_dir, batch_size)
+        _ANALYZERS[key] = _REAL_ANALYZER(model_dir, batch_size, extraction_dir=extraction_dir)
     return _ANALYZERS[key]
 
 

@@ -36,7 +36,12 @@ DEV_GOLD = "gold/dev.jsonl"
 ANNOTATIONS = CORPUS_DIR / "annotations" / "karlsruhe-themes.jsonl"
 BUILTIN_SOURCES = ("spd-berlin", "karlsruhe-weak", "karlsruhe-annotated", "annotated")
 # Full annotations (corpus/annotations/motions-*.jsonl) give examples of these sources.
-ANNOTATED_SOURCES = ("annotated-karlsruhe", "annotated-bundestag", "annotated-spd-berlin")
+ANNOTATED_SOURCES = (
+    "annotated-karlsruhe",
+    "annotated-bundestag",
+    "annotated-spd-berlin",
+    "annotated-written",
+)
 # A hand-annotated example counts this many weak-labelled ones (sample weight).
 ANNOTATED_WEIGHT = 5.0
 

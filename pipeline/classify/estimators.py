@@ -139,6 +139,7 @@ class ThemeClassifier(BaseEstimator, ClassifierMixin):
         )
         self.estimators_, self.calibrators_ = [], []
         oof = np.zeros((n, k))
+        rows_cal = None if selection_rows is None else np.asarray(selection_rows, dtype=bool)
         for j in range(k):
             y = Y[:, j]
             if y.min() == y.max():  # never (or always) seen: a constant predictor
@@ -154,7 +155,14 @@ class ThemeClassifier(BaseEstimator, ClassifierMixin):
                     w = None if sw is None else sw[tr]
                     base = clone(self._base()).fit(X[tr], y[tr], sample_weight=w)
                     dec[te] = base.decision_function(X[te])
-            platt = LogisticRegression(C=1e4).fit(dec.reshape(-1, 1), y)
+            # Calibrated on the hand-annotated rows where given: a score is then the chance that
+            # an annotator gives the theme, not that a weak or party label does.
+            cal = (
+                rows_cal
+                if rows_cal is not None and y[rows_cal].min() != y[rows_cal].max()
+                else slice(None)
+            )
+            platt = LogisticRegression(C=1e4).fit(dec[cal].reshape(-1, 1), y[cal])
             a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
             self.calibrators_.append((a, b))
             oof[:, j] = _sigmoid(a * dec + b)

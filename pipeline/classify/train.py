@@ -166,6 +166,17 @@ def _cv_on_source(pipe, examples: list[D.Example], Y, source: str) -> dict | Non
     return {**set_scores(chosen, Y[rows]), "examples": len(rows)}
 
 
+def _calibration(pipe, examples: list[D.Example], Y, sources: tuple[str, ...]) -> dict | None:
+    """Reliability of the out-of-fold theme scores against the hand-annotated labels."""
+    from pipeline.evaluate.calibration import reliability
+
+    clf = pipe.named_steps["classify"]
+    rows = [i for i, e in enumerate(examples) if e.source in sources]
+    if not rows or not hasattr(clf, "oof_proba_"):
+        return None
+    return reliability(clf.oof_proba_[rows], Y[rows])
+
+
 def indicator(examples: list[D.Example], ids: list[str]):
     import numpy as np
 
@@ -277,6 +288,7 @@ def train_model(
         for name in D.ANNOTATED_SOURCES
         if any(e.source == name for e in examples)
     }
+    calibration = _calibration(pipe, examples, Y, select_on)
     prune(pipe)
     t_fit = time.perf_counter()
     clf = pipe.named_steps["classify"]
@@ -322,6 +334,7 @@ def train_model(
         "cross_validation": clf.cv_scores_,
         "cross_validation_annotated": cv_annotated,
         "cross_validation_by_source": cv_by_source,
+        "calibration_annotated": calibration,
         "inference_check": None
         if compact is None
         else {"max_abs_proba_diff_vs_pipeline": float(f"{compact_diff:.3g}")},

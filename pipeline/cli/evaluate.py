@@ -95,6 +95,8 @@ def evaluate(
     gold: Path = typer.Argument(..., help="JSONL of annotated motions (spec/ANNOTATION.md)."),
     corpus: list[str] = typer.Option(..., "--corpus", help="The papers the gold ids refer to."),
     model: Path = options.MODEL,
+    extraction_model: Path = options.EXTRACTION_MODEL,
+    rules_only: bool = options.RULES_ONLY,
     no_themes: bool = options.NO_THEMES,
     silver: Path | None = typer.Option(
         None,
@@ -110,7 +112,11 @@ def evaluate(
     from pipeline.evaluate.gold import evaluate as run_evaluation
 
     report = run_evaluation(
-        gold, corpus, model_dir=options.model_dir(model, no_themes), silver=silver
+        gold,
+        corpus,
+        model_dir=options.model_dir(model, no_themes),
+        silver=silver,
+        extraction_dir=options.extraction_dir(extraction_model, rules_only),
     )
     if fmt is EvalFormat.json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=1))

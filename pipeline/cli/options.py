@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from pipeline.ingest import FORMATS, Columns
-from pipeline.paths import DEFAULT_MODEL_DIR
+from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR
 
 INPUTS = typer.Argument(
     ...,
@@ -41,6 +41,15 @@ BODY = typer.Option(
     help="The body the motions were put to (e.g. 'Rat der Stadt Köln'), for inputs whose "
     "metadata names none; else it is read from the letterhead where it names one.",
 )
+EXTRACTION_MODEL = typer.Option(
+    DEFAULT_EXTRACTION_DIR,
+    "--extraction-model",
+    help="Clause model folder that decides action types and funding kinds (see `train "
+    "--component extraction`).",
+)
+RULES_ONLY = typer.Option(
+    False, "--rules-only", help="Action types and funding kinds from the rules alone."
+)
 NO_THEMES = typer.Option(False, "--no-themes", help="Skip the theme classifier.")
 SKIP_NON_GERMAN = typer.Option(
     False,
@@ -59,3 +68,7 @@ def columns(
 
 def model_dir(model: Path, no_themes: bool) -> Path | None:
     return None if no_themes else model
+
+
+def extraction_dir(extraction_model: Path, rules_only: bool) -> Path | None:
+    return None if rules_only else extraction_model

@@ -190,6 +190,33 @@ def actions(
     _emit(rep, fmt, plot)
 
 
+@app.command("cap")
+@guarded
+def cap(
+    db: Path = DB,
+    group: list[str] | None = GROUP,
+    body: list[str] | None = BODY,
+    paper_type: list[str] | None = PAPER_TYPE,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
+    min_n: int = MIN_N,
+    fmt: str = FORMAT,
+    plot: Path | None = PLOT,
+    all_codes: bool = typer.Option(
+        False, "--all-codes", help="Count every CAP code a theme maps to, not only its main one."
+    ),
+) -> None:
+    """Motions per Comparative Agendas Project major topic and group (via each theme's main CAP
+    code), for comparisons with CAP-coded research data."""
+    from pipeline.report import cap_by_group, open_store
+
+    _check_format(fmt)
+    f = _filters(None, group, body, paper_type, since, until)
+    with open_store(db) as con:
+        rep = cap_by_group(con, f, min_n=min_n, all_codes=all_codes)
+    _emit(rep, fmt, plot)
+
+
 @app.command("compare")
 @guarded
 def compare(

@@ -49,6 +49,8 @@ def tag(
     inputs: list[str] = options.INPUTS,
     fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", "-f", help="Output format."),
     model: Path = options.MODEL,
+    extraction_model: Path = options.EXTRACTION_MODEL,
+    rules_only: bool = options.RULES_ONLY,
     no_themes: bool = options.NO_THEMES,
     input_format: str | None = options.INPUT_FORMAT,
     text_column: str | None = options.TEXT_COLUMN,
@@ -73,6 +75,7 @@ def tag(
     for item in tag_motions(
         inputs,
         model_dir=options.model_dir(model, no_themes),
+        extraction_dir=options.extraction_dir(extraction_model, rules_only),
         input_format=input_format,
         columns=cols,
         organizations=organizations,

@@ -25,8 +25,16 @@ def train(
     annotations: list[Path] = typer.Option(
         None,
         "--annotations",
-        help="extraction: annotation file(s) in the format of corpus/annotations/motions-*.jsonl "
-        "(repeatable; default: ours). Texts are read from the shared corpora the ids name.",
+        help="extraction: your annotation file(s), repeatable: JSON Lines as ../shared/gold/dev.jsonl "
+        "(id, themes, actions/funding with evidence quotes, topic, hedged, groups) for papers of "
+        "--corpus, or in the offset format of corpus/annotations. Trained together with ours "
+        "unless --only-annotations.",
+    ),
+    corpus: list[str] = typer.Option(
+        None, "--corpus", help="extraction: the papers your annotation ids name (any input format)."
+    ),
+    only_annotations: bool = typer.Option(
+        False, "--only-annotations", help="extraction: train on your annotations alone."
     ),
     taxonomy: Path = typer.Option(
         None,
@@ -59,7 +67,9 @@ def train(
 
     command = "antragsradar train " + " ".join(shlex.quote(a) for a in sys.argv[2:])
     if component == "extraction":
-        _train_extraction(out, annotations, shared, command.strip(), progress)
+        _train_extraction(
+            out, annotations, corpus, only_annotations, shared, command.strip(), progress
+        )
         return
     if component != "themes":
         raise InputError(f"unknown --component {component!r}; use themes or extraction")
@@ -88,9 +98,16 @@ def train(
     typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
 
 
-def _train_extraction(out: Path, annotations, shared, command: str, progress) -> None:
+def _train_extraction(
+    out: Path, annotations, corpus, only_annotations: bool, shared, command: str, progress
+) -> None:
     from pipeline.paths import shared_dir
+    from pipeline.training.annotations import default_files
     from pipeline.training.extraction import train_extraction
+
+    if only_annotations and not annotations:
+        raise InputError("--only-annotations needs --annotations FILE")
+    files = [*(() if only_annotations else default_files()), *(annotations or ())]
 
     dev_path = shared_dir(shared) / "gold" / "dev.jsonl"
     dev = (
@@ -99,7 +116,13 @@ def _train_extraction(out: Path, annotations, shared, command: str, progress) ->
         else set()
     )
     res = train_extraction(
-        annotations or None, out=out, shared=shared, exclude=dev, command=command, progress=progress
+        files,
+        out=out,
+        shared=shared,
+        exclude=dev,
+        corpus=corpus,
+        command=command,
+        progress=progress,
     )
     cv = res.card["cross_validation"]
     summary = {

@@ -13,7 +13,7 @@ from typing import Any
 from pipeline.analyze import Analyzer
 from pipeline.errors import InputError
 from pipeline.ingest import read_inputs
-from pipeline.paths import DEFAULT_MODEL_DIR
+from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR
 from pipeline.record import Motion
 
 # The bars the issue tracker sets on dev; printed beside the scores.
@@ -144,6 +144,7 @@ def evaluate(
     model_dir: str | Path | None = DEFAULT_MODEL_DIR,
     silver: str | Path | None = None,
     analyzer: Analyzer | None = None,
+    extraction_dir: str | Path | None = DEFAULT_EXTRACTION_DIR,
 ) -> dict[str, Any]:
     """Per-field scores of the analysis against the gold file, with per-label breakdowns and the
     worst misses; with ``silver`` (a submitters.json) also the groups of the whole corpus."""
@@ -151,7 +152,7 @@ def evaluate(
 
     gold = load_gold(gold_path)
     silver_data = load_silver(silver) if silver is not None else None  # before the long run
-    analyzer = analyzer or Analyzer(model_dir)
+    analyzer = analyzer or Analyzer(model_dir, extraction_dir=extraction_dir)
     predicted = predict(analyzer, _gold_motions(gold, corpus))
     missing = [g["id"] for g in gold if g["id"] not in predicted]
     found = [g for g in gold if g["id"] in predicted]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,10 +27,15 @@ SOURCES = {
     "bundestag": "corpus/bundestag/papers.jsonl.gz",
     "spd-berlin": "corpus/spd-berlin/motions.jsonl.gz",
 }
+# Motions we wrote ourselves (other councils, counties, Landtage, party conventions) live in
+# the project, not in the shared folder.
+WRITTEN = "written"
+WRITTEN_FILE = CORPUS_DIR / "written" / "motions.jsonl"
 PREFIXES = {
     "karlsruhe": "karlsruhe",
     "bundestag-dip-digest": "bundestag",
     "spd-berlin": "spd-berlin",
+    "written": WRITTEN,
 }
 
 Span = tuple[int, int]
@@ -81,10 +87,13 @@ def annotation_key(motion: Motion, source: str) -> str:
 
 
 def load_source_motions(source: str, shared: str | Path | None = None) -> dict[str, Motion]:
-    """The motions with text of one shared corpus, by annotation key."""
-    if source not in SOURCES:
-        raise InputError(f"unknown source {source!r}; known: {', '.join(SOURCES)}")
-    path = shared_dir(shared) / SOURCES[source]
+    """The motions with text of one corpus (shared, or our own written one), by annotation key."""
+    if source == WRITTEN:
+        path = WRITTEN_FILE
+    elif source not in SOURCES:
+        raise InputError(f"unknown source {source!r}; known: {', '.join([*SOURCES, WRITTEN])}")
+    else:
+        path = shared_dir(shared) / SOURCES[source]
     if not path.is_file():
         raise InputError(f"{path}: not found; point --shared (or ANTRAGSRADAR_SHARED) at the data")
     cols = Columns.with_overrides(text="motion_text") if source == "spd-berlin" else None
@@ -115,41 +124,107 @@ def default_files() -> list[Path]:
     return sorted(ANNOTATIONS_DIR.glob("motions-*.jsonl"))
 
 
+_WS = re.compile(r"\s+")
+
+
+def find_span(text: str, quote: str) -> Span | None:
+    """Offsets of an evidence quote in ``text``: exact, else with runs of white space (line
+    breaks of a PDF text) matched as one space, else case-insensitively so."""
+    quote = quote.strip()
+    if not quote:
+        return None
+    i = text.find(quote)
+    if i >= 0:
+        return i, i + len(quote)
+    chars, where = [], []
+    for m in re.finditer(r"\s+|\S", text):
+        chars.append(" " if m.group().isspace() else m.group())
+        where.append(m.start())
+    squeezed, q = "".join(chars), _WS.sub(" ", quote)
+    for hay, needle in ((squeezed, q), (squeezed.lower(), q.lower())):
+        i = hay.find(needle)
+        if i >= 0:
+            return where[i], where[i + len(needle) - 1] + 1
+    return None
+
+
+def corpus_motions(corpus: Iterable[str]) -> dict[str, Motion]:
+    """Motions of the user's own corpus files by id, and by the last path segment of an OParl
+    id (what gold files of OParl papers name)."""
+    out: dict[str, Motion] = {}
+    for item in read_inputs(list(corpus)):
+        if isinstance(item, Motion) and item.text.strip():
+            out.setdefault(item.id, item)
+            out.setdefault(item.id.rstrip("/").rsplit("/", 1)[-1], item)
+    return out
+
+
+def _spans(rec: dict[str, Any], key: str, text: str) -> list[tuple[dict[str, Any], Span]]:
+    """(entry, span) of each action or funding entry: its ``span``, or its ``evidence`` found in
+    the text (entries whose evidence is not found are left out)."""
+    out = []
+    for e in rec.get(key) or []:
+        if "span" in e:
+            out.append((e, (int(e["span"][0]), int(e["span"][1]))))
+        else:
+            span = find_span(text, str(e.get("evidence") or ""))
+            if span is not None:
+                out.append((e, span))
+    return out
+
+
 def load_annotated(
     paths: Iterable[str | Path] | None = None,
     shared: str | Path | None = None,
     first_only: bool = True,
     exclude: set[str] | None = None,
+    corpus: Iterable[str] | None = None,
 ) -> list[Annotated]:
     """Annotated motions with their texts. ``first_only``: one record per paper (the first
-    annotator's; the second annotation of a doubly annotated paper serves agreement only)."""
+    annotator's; the second annotation of a doubly annotated paper serves agreement only).
+
+    Our files point into the shared corpora (offsets, pinned by ``text_sha1``). A user's own
+    file may instead name papers of ``corpus`` (any input the tool reads) and give evidence as
+    quotes, as ``gold/dev.jsonl`` does; its motions get the source ``user``.
+    """
     recs = read_records(paths if paths is not None else default_files())
     motions: dict[str, dict[str, Motion]] = {}
+    own = corpus_motions(corpus) if corpus else {}
     out: list[Annotated] = []
     seen: set[str] = set()
     for r in recs:
-        key = r["id"]
+        key = str(r["id"])
         if (first_only and key in seen) or (exclude and key in exclude):
             continue
-        src = r.get("source") or source_of(key)
-        if src not in motions:
-            motions[src] = load_source_motions(src, shared)
-        m = motions[src].get(key)
-        if m is None or hashlib.sha1(m.text.encode("utf-8")).hexdigest() != r["text_sha1"]:
-            continue  # withdrawn from the corpus, or its text changed: offsets no longer hold
+        mine = own.get(key) or (own.get(key.split(":", 1)[1]) if ":" in key else None)
+        if mine is not None and source_of(key) not in PREFIXES.values():
+            m, src = mine, str(r.get("source") or "user")
+        else:
+            src = r.get("source") or source_of(key)
+            if src not in PREFIXES.values():
+                continue  # a paper of no corpus we can read
+            if src not in motions:
+                motions[src] = load_source_motions(src, shared)
+            m = motions[src].get(key)
+            if m is None:
+                continue  # withdrawn from the corpus
+        sha = r.get("text_sha1")
+        if sha and hashlib.sha1(m.text.encode("utf-8")).hexdigest() != sha:
+            continue  # its text changed: the offsets no longer hold
         seen.add(key)
+        funding = [{**f, "span": [a, b]} for f, (a, b) in _spans(r, "funding", m.text)]
         out.append(
             Annotated(
                 motion=m,
                 key=key,
                 source=src,
                 annotator=r.get("annotator", ""),
-                themes=list(r["themes"]),
-                actions=[(a["type"], (a["span"][0], a["span"][1])) for a in r["actions"]],
-                funding=list(r["funding"]),
-                topic=r["topic"],
-                hedged=bool(r["hedged"]),
-                groups=list(r.get("groups") or []),
+                themes=list(r.get("themes") or []),
+                actions=[(a["type"], span) for a, span in _spans(r, "actions", m.text)],
+                funding=funding,
+                topic=str(r.get("topic") or ""),
+                hedged=bool(r.get("hedged")),
+                groups=list(r.get("groups") or r.get("factions") or []),
                 request=[(a, b) for a, b in r.get("request") or []],
                 extra={"confidence": r.get("confidence")},
             )

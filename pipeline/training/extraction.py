@@ -208,8 +208,12 @@ def best_thresholds(
             * tp
             / np.maximum(1, 2 * tp + fpk[:, None] + fpa[None, :] + fnk[:, None] + fna[None, :])
         )
-        i, k = np.unravel_index(int(np.argmax(f1)), f1.shape)
-        out[h] = {"keep": float(gk[i]), "add": float(ga[k])}
+        if not g.any():  # never seen: never predicted
+            out[h] = {"keep": 1.01, "add": 1.01}
+            continue
+        # ties go to the higher thresholds (fewer predictions): search the flipped grid
+        i, k = np.unravel_index(int(np.argmax(f1[::-1, ::-1])), f1.shape)
+        out[h] = {"keep": float(gk[len(gk) - 1 - i]), "add": float(ga[len(ga) - 1 - k])}
     return out
 
 
@@ -330,6 +334,7 @@ def train_extraction(
     C: float = 0.3,
     n_features: int = N_FEATURES,
     exclude: set[str] | None = None,
+    corpus: Sequence[str] | None = None,
     command: str = "",
     progress: Callable[[str], None] = lambda _msg: None,
 ) -> ExtractionTrainResult:
@@ -349,7 +354,7 @@ def train_extraction(
 
     t0 = time.time()
     paths = [Path(f) for f in (files or default_files())]
-    annotated = load_annotated(paths, shared=shared, exclude=exclude)
+    annotated = load_annotated(paths, shared=shared, exclude=exclude, corpus=corpus)
     if len(annotated) < 20:
         raise InputError(
             f"only {len(annotated)} annotated motions with matching texts in "
