@@ -18,12 +18,12 @@ from typer.testing import CliRunner
 import pipeline.analyze as analyze_module
 import pipeline.tagging as tagging_module
 from pipeline.analyze import Analyzer
-from pipeline.paths import DEFAULT_EXTRACTION_DIR
 from pipeline.batch import analyze_into_store
 from pipeline.cli import app
 from pipeline.fetch.http import HostRules, HttpClient, HttpConfig, HttpError
 from pipeline.ingest import read_inputs
 from pipeline.ingest.validate import parse_date
+from pipeline.paths import DEFAULT_EXTRACTION_DIR
 from pipeline.record import Failure
 from pipeline.store import Store
 from tests.faultgen import DATES, bomb_pdf, cases, motion_text

@@ -347,7 +347,8 @@ def annotated_examples(
             for f in files
         },
         len(out),
-        f"motions of Karlsruhe, the Bundestag/Bundesrat and SPD Berlin annotated by hand per "
+        f"motions of Karlsruhe, the Bundestag/Bundesrat, SPD Berlin and of other bodies (written by "
+        f"us) annotated by hand per "
         f"ANNOTATION.md (sample weight {weight:g}); {missing} without a taxonomy theme left out",
     )
     return out, src

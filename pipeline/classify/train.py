@@ -463,6 +463,13 @@ def render_readme(card: dict[str, Any]) -> str:
             f"(selection rule fitted on them) | {cva['micro_f1']:.3f} | {cva['macro_f1']:.3f} "
             f"| {cva['top1']:.3f} |"
         )
+    for name, c in (card.get("cross_validation_by_source") or {}).items():
+        if c:
+            lines.append(
+                f"| cross-validation, our full annotations of {name.replace('annotated-', '')} "
+                f"({c['examples']} motions) | {c['micro_f1']:.3f} | {c['macro_f1']:.3f} "
+                f"| {c['top1']:.3f} |"
+            )
     for key, label in (
         ("with_gold_extras", "dev, gold topic/funding as extras"),
         ("without_extras", "dev, text only"),
@@ -472,6 +479,23 @@ def render_readme(card: dict[str, Any]) -> str:
             lines.append(
                 f"| {label} | {s['micro_f1']:.3f} | {s['macro_f1']:.3f} | {s['top1']:.3f} |"
             )
+    cal = card.get("calibration_annotated")
+    if cal:
+        lines += [
+            "",
+            "## Calibration",
+            "",
+            f"Out-of-fold theme scores against the hand-annotated labels ({cal['pairs']} motion-theme "
+            f"pairs; the calibrators are fitted on these rows): expected calibration error "
+            f"{cal['ece']:.3f}.",
+            "",
+            "| score | pairs | mean score | share with the theme |",
+            "|---|---:|---:|---:|",
+            *(
+                f"| {r['bin']} | {r['pairs']} | {r['mean_score']:.3f} | {r['share_true']:.3f} |"
+                for r in cal["table"]
+            ),
+        ]
     lines += [
         "",
         "Dev = 180 gold Karlsruhe motions (shared/gold/dev.jsonl); never trained on, and excluded "
