@@ -11,6 +11,7 @@ import typer
 
 from pipeline.cli import options
 from pipeline.cli.common import guarded
+from pipeline.cli.progress import Reporter
 
 
 class EvalFormat(str, Enum):
@@ -95,15 +96,21 @@ def evaluate(
     ),
     fmt: EvalFormat = typer.Option(EvalFormat.table, "--format", "-f", help="Output format."),
     worst: int = typer.Option(5, "--worst", help="Misses to list per field."),
+    quiet: bool = options.QUIET,
 ) -> None:
     """Score the analysis against annotated motions: action types (micro/macro F1), funding
     presence and kinds, amount recall, named-fund recall, topic token F1, hedging, groups, and
     themes (micro/macro F1, top-1), each with a per-label breakdown and the worst misses."""
     from pipeline.evaluate.gold import evaluate as run_evaluation
 
-    report = run_evaluation(
-        gold, corpus, model_dir=options.model_dir(model, no_themes), silver=silver
-    )
+    with Reporter("evaluating", quiet=quiet) as progress:
+        report = run_evaluation(
+            gold,
+            corpus,
+            model_dir=options.model_dir(model, no_themes),
+            silver=silver,
+            progress=progress,
+        )
     if fmt is EvalFormat.json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
     else:

@@ -12,6 +12,7 @@ import typer
 
 from pipeline.cli import options
 from pipeline.cli.common import guarded
+from pipeline.cli.progress import Reporter
 
 
 class OutputFormat(str, Enum):
@@ -57,6 +58,7 @@ def tag(
     date_column: str | None = options.DATE_COLUMN,
     group_column: str | None = options.GROUP_COLUMN,
     organizations: str | None = options.ORGANIZATIONS,
+    quiet: bool = options.QUIET,
 ) -> None:
     """Analyse motions and print one result per motion (JSONL by default) on stdout.
 
@@ -68,23 +70,25 @@ def tag(
     cols = options.columns(text_column, id_column, title_column, date_column, group_column)
     results: list[dict[str, Any]] = []
     n_failed = 0
-    for item in tag_motions(
-        inputs,
-        model_dir=options.model_dir(model, no_themes),
-        input_format=input_format,
-        columns=cols,
-        organizations=organizations,
-    ):
-        if not isinstance(item, dict):
-            n_failed += 1
-            where = item.source_file + (f" [{item.id}]" if item.id else "")
-            typer.echo(f"error: {where}: {item.reason}", err=True)
-            continue
-        if fmt is OutputFormat.jsonl:
-            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        else:
-            results.append(item)
+    with Reporter("tagging", quiet=quiet) as progress:
+        for item in tag_motions(
+            inputs,
+            model_dir=options.model_dir(model, no_themes),
+            input_format=input_format,
+            columns=cols,
+            organizations=organizations,
+            progress=None if quiet else progress,
+        ):
+            if not isinstance(item, dict):
+                n_failed += 1
+                where = item.source_file + (f" [{item.id}]" if item.id else "")
+                progress.message(f"error: {where}: {item.reason}", always=True)
+                continue
+            if fmt is OutputFormat.jsonl:
+                sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            else:
+                results.append(item)
     if fmt is OutputFormat.json:
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     elif fmt is OutputFormat.table:

@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from pipeline.cli.common import guarded
+from pipeline.cli.progress import Reporter
 
 
 @guarded
@@ -42,20 +43,26 @@ def train(
     from pipeline.classify.data import BUILTIN_SOURCES
     from pipeline.classify.train import train_model
 
-    def progress(msg: str) -> None:
-        if not quiet:
-            typer.echo(msg, err=True)
-
     command = "antragsradar train " + " ".join(shlex.quote(a) for a in sys.argv[2:])
-    res = train_model(
-        taxonomy=taxonomy,
-        sources=data or list(BUILTIN_SOURCES),
-        out=out,
-        shared=shared,
-        dev=not no_dev,
-        command=command.strip(),
-        progress=progress,
-    )
+    with Reporter("training", unit="steps", quiet=quiet, delay=0) as progress:
+        steps = 0
+
+        def step(msg: str) -> None:
+            # training reports phases, not counts: each message is a step done
+            nonlocal steps
+            steps += 1
+            progress.message(f"{msg} ({progress.elapsed()})")
+            progress(steps)
+
+        res = train_model(
+            taxonomy=taxonomy,
+            sources=data or list(BUILTIN_SOURCES),
+            out=out,
+            shared=shared,
+            dev=not no_dev,
+            command=command.strip(),
+            progress=step,
+        )
     card = res.card
     summary = {
         "out": str(res.out),

@@ -177,6 +177,7 @@ def fetch_into_store(
     overlap: timedelta = DEFAULT_OVERLAP,
     on_result: OnResult | None = None,
     log: Log | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> FetchSummary:
     """Fetch the papers of an OParl endpoint into the store at ``db`` and analyse them.
 
@@ -184,7 +185,8 @@ def fetch_into_store(
     ``since``); later runs ask only for papers modified since the last successful walk (less
     ``overlap`` for clock differences). ``full`` forgets that and walks everything again.
     ``on_result(record, "new" | "changed")`` is called for each motion analysed, after its
-    page is committed. Raises FetchError when the endpoint is not OParl or a request fails
+    page is committed. ``progress(done, total)`` is called after each list page with the
+    body's list objects walked so far and their total where the server gives it. Raises FetchError when the endpoint is not OParl or a request fails
     for good; what was stored until then stays, and the next run resumes.
     """
     t0 = time.perf_counter()
@@ -216,7 +218,19 @@ def fetch_into_store(
         status = "failed"
         try:
             for b in selected:
-                _walk_body(http, state, writer, files, endpoint, b, since_dt, overlap, summary, log)
+                _walk_body(
+                    http,
+                    state,
+                    writer,
+                    files,
+                    endpoint,
+                    b,
+                    since_dt,
+                    overlap,
+                    summary,
+                    log,
+                    progress,
+                )
             status = "completed"
         except KeyboardInterrupt:
             status = "interrupted"
@@ -244,6 +258,7 @@ def _walk_body(
     overlap: timedelta,
     summary: FetchSummary,
     log: Log,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> None:
     body_id = str(body.get("id") or body.get("paper"))
     body_name = str(body.get("name") or body.get("shortName") or body_id)
@@ -298,10 +313,11 @@ def _walk_body(
 
     seen: set[str] = set()
     url = s.cursor
+    walked = 0
     while url and len(seen) < walk.MAX_PAGES:
         seen.add(url)
         try:
-            objs, nxt = walk.read_page(http, url)
+            objs, nxt, total = walk.read_list_page(http, url)
         except HttpError as exc:
             if exc.transient or url == s.start_url or exc.status not in (400, 404, 410):
                 raise
@@ -322,6 +338,9 @@ def _walk_body(
                 continue
             papers.append(p)
         settle(*writer.write(motions(papers)))
+        walked += len(objs)
+        if progress:
+            progress(walked, total)
         info["pages"] += 1
         info["papers"] += len(papers)
         summary.counts["pages"] += 1

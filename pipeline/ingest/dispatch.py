@@ -227,3 +227,19 @@ def read_inputs(
                 factions.update(load_factions(str(path)))
     for source, fmt in resolved:
         yield from read_source(source, fmt, columns, factions)
+
+
+def count_motions(
+    inputs: Iterable[str], input_format: str | None = None, columns: Columns | None = None
+) -> int | None:
+    """How many items ``read_inputs`` will yield, for a progress total; None for standard
+    input, which can be read only once. A PDF or text file counts as one without being read."""
+    total = 0
+    for source, fmt in resolve_inputs(inputs, input_format):
+        if source == "-":
+            return None
+        if fmt in ("pdf", "txt"):
+            total += 1
+        else:
+            total += sum(1 for _ in read_source(source, fmt, columns))
+    return total
