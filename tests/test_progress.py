@@ -130,3 +130,30 @@ def test_evaluate_reports_the_gold_motions(eager):
         progress=lambda *a: seen.append(a),
     )
     assert seen[-1][0] == seen[-1][1] and seen[-1][1] >= 30
+
+
+def test_train_shows_its_phases_with_elapsed_time_or_nothing_when_quiet(tmp_path, monkeypatch):
+    import types
+
+    import pipeline.classify.train as T
+
+    def fake_train(**kw):
+        kw["progress"]("fitting on 1200 examples …")
+        kw["progress"]("scoring on 180 dev motions …")
+        card = {
+            "training_examples": 1200,
+            "cross_validation": {},
+            "dev": None,
+            "timings_s": {},
+        }
+        return types.SimpleNamespace(out=tmp_path / "m", card=card)
+
+    monkeypatch.setattr(T, "train_model", fake_train)
+    r = runner.invoke(app, ["train", "--out", str(tmp_path / "m")])
+    assert r.exit_code == 0, r.stderr
+    lines = r.stderr.splitlines()
+    assert len(lines) == 2 and lines[1].startswith("scoring on 180 dev motions … (")
+    assert lines[0].startswith("fitting on 1200 examples … (") and lines[0].endswith(" s)")
+    assert json.loads(r.stdout)["training_examples"] == 1200  # stdout holds only the summary
+    q = runner.invoke(app, ["train", "--out", str(tmp_path / "m"), "--quiet"])
+    assert q.exit_code == 0 and q.stderr == ""

@@ -10,7 +10,7 @@ from typing import Any
 import typer
 
 from pipeline.cli import options
-from pipeline.cli.common import guarded
+from pipeline.cli.common import guarded, output_width
 from pipeline.cli.progress import Reporter
 
 
@@ -23,7 +23,7 @@ def _print(report: dict[str, Any], worst: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    out = Console(width=160)
+    out = Console(width=output_width(160))
     out.print(
         f"[bold]{report['n_scored']}[/] of {report['n_gold']} gold motions scored "
         f"({report['analysis_version']})"

@@ -44,15 +44,12 @@ def train(
     from pipeline.classify.train import train_model
 
     command = "antragsradar train " + " ".join(shlex.quote(a) for a in sys.argv[2:])
-    with Reporter("training", unit="steps", quiet=quiet, delay=0) as progress:
-        steps = 0
+    # Training reports phases, not counts (the fits give no count to show): each phase is a
+    # line with the time since the start.
+    with Reporter("training", quiet=quiet) as progress:
 
         def step(msg: str) -> None:
-            # training reports phases, not counts: each message is a step done
-            nonlocal steps
-            steps += 1
             progress.message(f"{msg} ({progress.elapsed()})")
-            progress(steps)
 
         res = train_model(
             taxonomy=taxonomy,
