@@ -130,7 +130,12 @@ def german_dictionary() -> Mapping[str, str]:
 
     path = _index_path()
     if path.is_file():
-        return IndexedDictionary(path)
+        index = IndexedDictionary(path)
+        try:
+            index.get("Antrag")
+            return index
+        except sqlite3.Error:  # a damaged index (a disk that filled up): build it again
+            pass
     entries = _load_all()
     try:
         _write_index(path, entries)

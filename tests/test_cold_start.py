@@ -93,3 +93,12 @@ def test_cold_tag_under_one_and_a_half_seconds() -> None:
     line = next(x for x in out.splitlines() if x.startswith("antragsradar tag"))
     median = float(line.split("median")[1].split()[0])
     assert median < 1.5, out
+
+
+@pytest.mark.slow  # builds the whole index (some seconds)
+def test_damaged_index_is_built_again(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("ANTRAGSRADAR_CACHE", str(tmp_path))
+    lemmas._index_path().write_bytes(b"not a database")
+    d = lemmas.german_dictionary()
+    assert d.get("Anträge") == "Antrag"
+    assert lemmas.IndexedDictionary(lemmas._index_path()).get("Anträge") == "Antrag"
