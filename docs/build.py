@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 from pipeline.errors import AntragsradarError  # noqa: E402
 from pipeline.paths import shared_dir  # noqa: E402
 from pipeline.report import Filters  # noqa: E402
-from pipeline.report.render import de_number, de_pct, to_markdown  # noqa: E402
+from pipeline.report.numbers import de_number, de_pct  # noqa: E402
+from pipeline.report.render import to_markdown  # noqa: E402
 from pipeline.report.result import Report  # noqa: E402
 
 CORPUS = Path("corpus") / "karlsruhe" / "papers.jsonl.gz"

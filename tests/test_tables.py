@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.report.render import de_eur, de_number, de_pct, table_text
+from pipeline.report.numbers import de_eur, de_number, de_pct
+from pipeline.report.render import table_text
 from tests.test_report_fixtures import build_store
 
 runner = CliRunner()

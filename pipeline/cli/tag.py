@@ -22,7 +22,7 @@ class OutputFormat(str, Enum):
 
 
 def _funding_cell(f: dict[str, Any]) -> str:
-    from pipeline.report.render import de_eur
+    from pipeline.report.numbers import de_eur
 
     amount = f.get("amount_eur")
     return f["kind"] + (f" {de_eur(amount)}" if amount is not None else "")
@@ -30,7 +30,7 @@ def _funding_cell(f: dict[str, Any]) -> str:
 
 def table_rows(results: list[dict[str, Any]]) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the human table: theme labels, German numbers."""
-    from pipeline.report.render import de_number
+    from pipeline.report.numbers import de_number
 
     header = ["id", "groups", "themes", "actions", "funding", "topic", "hedged"]
     rows = [
