@@ -646,3 +646,13 @@ def test_full_and_incremental_crawl_of_karlsruhe_papers(
     s = fetch(srv.system_url, db, analyzer)
     assert s.counts["papers"] == 2
     assert s.counts["changed"] + s.counts["unchanged"] + s.counts["failed"] == 2
+
+
+def test_progress_counts_papers_against_the_lists_total(
+    srv: FakeOParl, tmp_path: Path, analyzer: Analyzer
+):
+    populate(srv, 12)
+    seen: list[tuple[int, int | None]] = []
+    fetch(srv.system_url, tmp_path / "p.db", analyzer, progress=lambda *a: seen.append(a))
+    assert seen[-1] == (12, 12)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and len(seen) > 1

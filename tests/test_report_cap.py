@@ -24,7 +24,9 @@ def test_cap_counts_follow_the_themes(demo_store):
     rep = cap_by_group(demo_store, min_n=1)
     total = {r["cap"]: r["count"] for r in rep.rows if r["group"] == "(all)"}
     themes = dict(
-        demo_store.execute("SELECT theme, COUNT(DISTINCT motion_id) FROM motion_themes GROUP BY theme")
+        demo_store.execute(
+            "SELECT theme, COUNT(DISTINCT motion_id) FROM motion_themes GROUP BY theme"
+        )
     )
     assert total[9] == themes.get("integration", 0)  # Immigration: integration motions only
     assert total[10] == themes.get("mobility", 0)

@@ -9,6 +9,7 @@ import typer
 
 from pipeline.cli import options
 from pipeline.cli.common import guarded
+from pipeline.cli.progress import Reporter
 
 
 @guarded
@@ -56,26 +57,10 @@ def analyze(
     whose text changed are analysed again. A bad document is recorded with its reason and the
     run goes on.
     """
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     # the pipeline loads from here on, not at CLI start
     from pipeline.batch import analyze_into_store
 
-    console = Console(stderr=True, soft_wrap=True)
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("analysing"),
-        BarColumn(),
-        TextColumn("{task.completed} motions"),
-        TimeElapsedColumn(),
-        console=console,
-        # a bar only on a terminal: in a log or a pipe it would leave blank lines
-        disable=quiet or not console.is_terminal,
-        transient=True,
-    )
-    with progress:
-        task = progress.add_task("analyse", total=None)
+    with Reporter("analysing", quiet=quiet) as progress:
         summary = analyze_into_store(
             inputs,
             db,
@@ -88,7 +73,7 @@ def analyze(
             body=body,
             skip_non_german=skip_non_german,
             commit_every=commit_every,
-            progress=lambda n: progress.update(task, completed=n),
+            progress=progress,
             workers=workers,
             scheduler=scheduler,
         )
@@ -103,10 +88,11 @@ def analyze(
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
     if not quiet:
-        console.print(
+        typer.echo(
             f"run {summary.run_id} → {summary.db}: read {c['read']}, new {c['new']}, "
             f"changed {c['changed']}, unchanged {c['unchanged']}, failed {c['failed']} "
-            f"in {summary.seconds:.1f} s"
+            f"in {summary.seconds:.1f} s",
+            err=True,
         )
         for reason, n in summary.failure_reasons.most_common(8):
-            console.print(f"  failed ×{n}: {reason}")
+            typer.echo(f"  failed ×{n}: {reason}", err=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import errno
 import functools
+import os
+import shutil
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -14,6 +16,14 @@ import typer
 from pipeline.errors import AntragsradarError
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def output_width(default: int = 200) -> int:
+    """Columns for a human table on stdout: the terminal's width, or $COLUMNS where set; a
+    file or pipe gets ``default``."""
+    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+        return shutil.get_terminal_size((default, 24)).columns
+    return default
 
 
 def fail(message: str) -> typer.Exit:

@@ -10,7 +10,8 @@ from typing import Any
 import typer
 
 from pipeline.cli import options
-from pipeline.cli.common import guarded
+from pipeline.cli.common import guarded, output_width
+from pipeline.cli.progress import Reporter
 
 
 class EvalFormat(str, Enum):
@@ -22,7 +23,7 @@ def _print(report: dict[str, Any], worst: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    out = Console(width=160)
+    out = Console(width=output_width(160))
     out.print(
         f"[bold]{report['n_scored']}[/] of {report['n_gold']} gold motions scored "
         f"({report['analysis_version']})"
@@ -105,19 +106,22 @@ def evaluate(
     ),
     fmt: EvalFormat = typer.Option(EvalFormat.table, "--format", "-f", help="Output format."),
     worst: int = typer.Option(5, "--worst", help="Misses to list per field."),
+    quiet: bool = options.QUIET,
 ) -> None:
     """Score the analysis against annotated motions: action types (micro/macro F1), funding
     presence and kinds, amount recall, named-fund recall, topic token F1, hedging, groups, and
     themes (micro/macro F1, top-1), each with a per-label breakdown and the worst misses."""
     from pipeline.evaluate.gold import evaluate as run_evaluation
 
-    report = run_evaluation(
-        gold,
-        corpus,
-        model_dir=options.model_dir(model, no_themes),
-        silver=silver,
-        extraction_dir=options.extraction_dir(extraction_model, rules_only),
-    )
+    with Reporter("evaluating", quiet=quiet) as progress:
+        report = run_evaluation(
+            gold,
+            corpus,
+            model_dir=options.model_dir(model, no_themes),
+            silver=silver,
+            extraction_dir=options.extraction_dir(extraction_model, rules_only),
+            progress=progress,
+        )
     if fmt is EvalFormat.json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
     else:

@@ -13,6 +13,7 @@ import typer
 
 from pipeline.cli import options
 from pipeline.cli.common import guarded
+from pipeline.cli.progress import Reporter
 from pipeline.errors import FetchError
 
 URL = typer.Argument(
@@ -105,6 +106,7 @@ def _run(
     on_result: Any,
     log: Any,
     limits: dict[str, Any] | None = None,
+    progress: Any = None,
 ):
     from pipeline.fetch import HttpConfig, fetch_into_store
 
@@ -133,6 +135,7 @@ def _run(
         on_result=on_result,
         log=log,
         max_pages=lim.get("max_pages", 10_000),
+        progress=progress,
     )
 
 
@@ -200,24 +203,26 @@ def fetch(
     only for papers modified since the last successful one. A run that stops halfway keeps
     what it stored; the next run resumes at the page where it stopped.
     """
-    log = _log(quiet)
-    summary = _run(
-        url,
-        db,
-        body=body,
-        since=since,
-        full=full,
-        rate=rate,
-        timeout=timeout,
-        retries=retries,
-        max_file_mb=max_file_mb,
-        cache_mb=cache_mb,
-        model_dir=options.model_dir(model, no_themes),
-        analyzer=None,
-        on_result=None,
-        log=log,
-        limits=_limits(max_page_mb, deadline, max_pages, allow_host, allow_private),
-    )
+    with Reporter("fetching", unit="papers", quiet=quiet) as progress:
+        log = progress.message
+        summary = _run(
+            url,
+            db,
+            body=body,
+            since=since,
+            full=full,
+            rate=rate,
+            timeout=timeout,
+            retries=retries,
+            max_file_mb=max_file_mb,
+            cache_mb=cache_mb,
+            model_dir=options.model_dir(model, no_themes),
+            analyzer=None,
+            on_result=None,
+            log=log,
+            limits=_limits(max_page_mb, deadline, max_pages, allow_host, allow_private),
+            progress=progress,
+        )
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
     if not quiet:

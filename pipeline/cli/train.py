@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from pipeline.cli.common import guarded
+from pipeline.cli.progress import Reporter
 from pipeline.errors import InputError
 
 
@@ -58,33 +59,36 @@ def train(
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
 ) -> None:
-    """Train a theme classifier and write it with model_card.json and README.md; print the card's
-    scores as JSON on stdout."""
-
-    def progress(msg: str) -> None:
-        if not quiet:
-            typer.echo(msg, err=True)
+    """Train a model and write it with its model card: the theme classifier (default), or with
+    --component extraction the clause model from annotation files; print its scores as JSON."""
 
     command = "antragsradar train " + " ".join(shlex.quote(a) for a in sys.argv[2:])
-    if component == "extraction":
-        _train_extraction(
-            out, annotations, corpus, only_annotations, shared, command.strip(), progress
-        )
-        return
-    if component != "themes":
-        raise InputError(f"unknown --component {component!r}; use themes or extraction")
-    from pipeline.classify.data import BUILTIN_SOURCES
-    from pipeline.classify.train import train_model
+    # Training reports phases, not counts (the fits give no count to show): each phase is a
+    # line with the time since the start.
+    with Reporter("training", quiet=quiet) as progress:
 
-    res = train_model(
-        taxonomy=taxonomy,
-        sources=data or list(BUILTIN_SOURCES),
-        out=out,
-        shared=shared,
-        dev=not no_dev,
-        command=command.strip(),
-        progress=progress,
-    )
+        def step(msg: str) -> None:
+            progress.message(f"{msg} ({progress.elapsed()})")
+
+        if component == "extraction":
+            _train_extraction(
+                out, annotations, corpus, only_annotations, shared, command.strip(), step
+            )
+            return
+        if component != "themes":
+            raise InputError(f"unknown --component {component!r}; use themes or extraction")
+        from pipeline.classify.data import BUILTIN_SOURCES
+        from pipeline.classify.train import train_model
+
+        res = train_model(
+            taxonomy=taxonomy,
+            sources=data or list(BUILTIN_SOURCES),
+            out=out,
+            shared=shared,
+            dev=not no_dev,
+            command=command.strip(),
+            progress=step,
+        )
     card = res.card
     summary = {
         "out": str(res.out),

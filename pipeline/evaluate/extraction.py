@@ -48,9 +48,9 @@ Record = Mapping[str, Any]
 @lru_cache(maxsize=50_000)
 def _lemma(word: str) -> str:
     try:
-        import simplemma
+        from pipeline.lemmas import lemmatize
 
-        return simplemma.lemmatize(word, lang="de").lower()
+        return lemmatize(word).lower()
     except Exception:  # simplemma missing: fall back to the word itself
         return word.lower()
 

@@ -6,17 +6,19 @@ whole corpus against a silver attribution.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from pipeline.analyze import Analyzer
 from pipeline.errors import InputError
-from pipeline.ingest import read_inputs
+from pipeline.ingest import count_motions, read_inputs
 from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR
 from pipeline.record import Motion
 
 # The bars the issue tracker sets on dev; printed beside the scores.
+Progress = Callable[[int, int | None], None]
+
 TARGETS = {
     "action_types_micro_f1": 0.85,
     "funding_kinds_micro_f1": 0.80,
@@ -96,15 +98,21 @@ def _gold_motions(gold: list[dict[str, Any]], corpus: list[str]) -> Iterator[tup
             yield gid, item
 
 
-def predict(analyzer: Analyzer, motions: Iterable[tuple[str, Motion]]) -> dict[str, dict[str, Any]]:
+def predict(
+    analyzer: Analyzer,
+    motions: Iterable[tuple[str, Motion]],
+    progress: Progress | None = None,
+) -> dict[str, dict[str, Any]]:
     ids: dict[int, str] = {}
     pending: list[Motion] = []
     for gid, m in motions:
         ids[id(m)] = gid
         pending.append(m)
     out: dict[str, dict[str, Any]] = {}
-    for m, res in analyzer.analyze_many(pending):
+    for i, (m, res) in enumerate(analyzer.analyze_many(pending), start=1):
         out[ids[id(m)]] = res if isinstance(res, dict) else {"id": m.id, "failure": res.reason}
+        if progress:
+            progress(i, len(pending))
     return out
 
 
@@ -145,15 +153,18 @@ def evaluate(
     silver: str | Path | None = None,
     analyzer: Analyzer | None = None,
     extraction_dir: str | Path | None = DEFAULT_EXTRACTION_DIR,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Per-field scores of the analysis against the gold file, with per-label breakdowns and the
-    worst misses; with ``silver`` (a submitters.json) also the groups of the whole corpus."""
+    worst misses; with ``silver`` (a submitters.json) also the groups of the whole corpus.
+    ``progress(done, total)`` counts the motions analysed: the gold ones, then (with
+    ``silver``) the corpus's, when the total grows by their number."""
     from pipeline.evaluate.extraction import score_extraction, score_groups_silver, summary
 
     gold = load_gold(gold_path)
     silver_data = load_silver(silver) if silver is not None else None  # before the long run
     analyzer = analyzer or Analyzer(model_dir, extraction_dir=extraction_dir)
-    predicted = predict(analyzer, _gold_motions(gold, corpus))
+    predicted = predict(analyzer, _gold_motions(gold, corpus), progress)
     missing = [g["id"] for g in gold if g["id"] not in predicted]
     found = [g for g in gold if g["id"] in predicted]
     if not found:
@@ -187,11 +198,16 @@ def evaluate(
         )
     if silver_data is not None and analyzer.extracting:
         groups = {}
-        for m, res in analyzer.analyze_many(
-            m for m in read_inputs(corpus) if isinstance(m, Motion)
+        n_gold = len(predicted)
+        total = n_gold + (count_motions(corpus) or 0) if progress else None
+        for i, (m, res) in enumerate(
+            analyzer.analyze_many(m for m in read_inputs(corpus) if isinstance(m, Motion)),
+            start=n_gold + 1,
         ):
             if isinstance(res, dict):
                 groups[paper_key(m.id)] = res.get("groups") or []
+            if progress:
+                progress(i, total)
         scores["groups_silver"] = score_groups_silver(groups, silver_data)
         headline["groups_silver_exact_match"] = scores["groups_silver"]["exact_match"]
     report["summary"] = headline

@@ -112,10 +112,15 @@ class ClauseModel:
         if W.shape != (n_features, len(heads)) or b.shape != (len(heads),):
             raise ModelError(f"{where}: weights do not fit the card's heads; {retrain}")
         raw = card.get("thresholds") or {}
-        thresholds = {
-            h: {k: float((raw.get(h) or {}).get(k, 0.5)) for k in ("keep", "add")} for h in heads
-        }
+        thresholds = {h: _thresholds(raw.get(h)) for h in heads}
         return cls(W, b, heads, thresholds, n_features, card)
+
+
+def _thresholds(raw: Any) -> dict[str, float]:
+    """A head's keep/add thresholds; a card of the first format has one number for both."""
+    if isinstance(raw, int | float):
+        return {"keep": float(raw), "add": float(raw)}
+    return {k: float((raw or {}).get(k, 0.5)) for k in ("keep", "add")}
 
 
 def _sha256(path: Path) -> str:

@@ -41,9 +41,9 @@ def _nominative(word: str, keep_s: tuple[str, ...] = ()) -> str:
     if not word[:1].isupper() or not word.endswith("s") or word.lower().endswith(("ss", *keep_s)):
         return word
     try:
-        import simplemma
+        from pipeline.lemmas import lemmatize
 
-        lemma = simplemma.lemmatize(word, lang="de")
+        lemma = lemmatize(word)
     except Exception:  # noqa: BLE001  lemmatizer missing: keep the word
         return word
     if lemma != word:

@@ -64,14 +64,26 @@ def iter_list(http: HttpClient, url: str, *, limit: int = MAX_PAGES) -> Iterator
 
 def read_page(http: HttpClient, url: str) -> tuple[list[dict[str, Any]], str | None]:
     """The objects of one list page and the URL of the next page (None on the last)."""
+    objs, nxt, _ = read_list_page(http, url)
+    return objs, nxt
+
+
+def read_list_page(
+    http: HttpClient, url: str
+) -> tuple[list[dict[str, Any]], str | None, int | None]:
+    """``read_page`` and the list's total number of objects where the page says it
+    (``pagination.totalElements``)."""
     page = http.get_json(url)
     if isinstance(page, list):  # some servers answer a bare list
-        return [o for o in page if isinstance(o, dict)], None
+        return [o for o in page if isinstance(o, dict)], None, None
     if not isinstance(page, Mapping) or not isinstance(page.get("data"), list):
         raise FetchError(f"{url}: not an OParl list page (no 'data' list); check the endpoint")
     links = page.get("links") or {}
     nxt = links.get("next") if isinstance(links, Mapping) else None
-    return [o for o in page["data"] if isinstance(o, dict)], (str(nxt) if nxt else None)
+    pagination = page.get("pagination")
+    total = pagination.get("totalElements") if isinstance(pagination, Mapping) else None
+    objs = [o for o in page["data"] if isinstance(o, dict)]
+    return objs, (str(nxt) if nxt else None), (total if isinstance(total, int) else None)
 
 
 def iter_pages(

@@ -185,6 +185,7 @@ def fetch_into_store(
     on_result: OnResult | None = None,
     log: Log | None = None,
     max_pages: int = DEFAULT_MAX_PAGES,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> FetchSummary:
     """Fetch the papers of an OParl endpoint into the store at ``db`` and analyse them.
 
@@ -192,7 +193,8 @@ def fetch_into_store(
     ``since``); later runs ask only for papers modified since the last successful walk (less
     ``overlap`` for clock differences). ``full`` forgets that and walks everything again.
     ``on_result(record, "new" | "changed")`` is called for each motion analysed, after its
-    page is committed. Raises FetchError when the endpoint is not OParl or a request fails
+    page is committed. ``progress(done, total)`` is called after each list page with the
+    body's list objects walked so far and their total where the server gives it. Raises FetchError when the endpoint is not OParl or a request fails
     for good; what was stored until then stays, and the next run resumes.
 
     Only the endpoint's host is fetched from, and hosts named in the HTTP config's
@@ -234,7 +236,9 @@ def fetch_into_store(
                 if pages_left <= 0:
                     log(f"stopped after {max_pages} pages (--max-pages); the next run continues")
                     break
-                walk_ = _Walk(http, state, writer, files, endpoint, summary, log, pages_left)
+                walk_ = _Walk(
+                    http, state, writer, files, endpoint, summary, log, pages_left, progress
+                )
                 walk_.body(b, since_dt, overlap)
             status = "completed"
         except KeyboardInterrupt:
@@ -264,6 +268,7 @@ class _Walk:
     summary: FetchSummary
     log: Log
     max_pages: int
+    progress: Callable[[int, int | None], None] | None = None
 
     def body(self, body: Mapping[str, Any], since_arg: datetime | None, overlap: timedelta) -> None:
         _walk_body(self, body, since_arg, overlap)
@@ -352,6 +357,7 @@ def _walk_body(
 
     seen: set[str] = set()
     url = s.cursor
+    walked = 0
     while url:
         if len(seen) >= w.max_pages:
             log(
@@ -360,7 +366,7 @@ def _walk_body(
             return
         seen.add(url)
         try:
-            objs, nxt = walk.read_page(http, url)
+            objs, nxt, total = walk.read_list_page(http, url)
         except HttpError as exc:
             if exc.transient or url == s.start_url or exc.status not in (400, 404, 410):
                 raise
@@ -381,6 +387,9 @@ def _walk_body(
                 continue
             papers.append(p)
         settle(*writer.write(motions(papers)))
+        walked += len(objs)
+        if w.progress:
+            w.progress(walked, total)
         info["pages"] += 1
         info["papers"] += len(papers)
         summary.counts["pages"] += 1

@@ -2,11 +2,11 @@
 
 from collections.abc import Iterable, Iterator
 
-from pipeline.ingest.dispatch import FORMATS, read_inputs, resolve_inputs
+from pipeline.ingest.dispatch import FORMATS, count_motions, read_inputs, resolve_inputs
 from pipeline.ingest.tabular import Columns
 from pipeline.record import Failure, Motion
 
-__all__ = ["FORMATS", "Columns", "read_inputs", "resolve_inputs", "with_body"]
+__all__ = ["FORMATS", "Columns", "count_motions", "read_inputs", "resolve_inputs", "with_body"]
 
 
 def with_body(items: Iterable[Motion | Failure], body: str | None) -> Iterator[Motion | Failure]:

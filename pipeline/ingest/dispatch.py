@@ -307,3 +307,19 @@ def read_inputs(
     for source in resolved:
         for item in read_source(source, None, columns, factions):
             yield item if isinstance(item, Failure) else checked(item, skip_non_german)
+
+
+def count_motions(
+    inputs: Iterable[str], input_format: str | None = None, columns: Columns | None = None
+) -> int | None:
+    """How many items ``read_inputs`` will yield, for a progress total; None for standard
+    input, which can be read only once. A PDF or text file counts as one without being read."""
+    total = 0
+    for source in resolve_inputs(inputs, input_format):
+        if source.path == "-":
+            return None
+        if source.fmt in ("pdf", "txt"):
+            total += 1
+        else:
+            total += sum(1 for _ in read_source(source, None, columns))
+    return total

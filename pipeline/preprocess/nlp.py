@@ -39,38 +39,44 @@ def load_abbreviations(path: Path | None = None) -> list[str]:
 
 
 def _customise_tokenizer(nlp: Language, abbreviations: list[str]) -> None:
+    """Replace the blank tokenizer by one with the council-text fixes, built in one go: each
+    change to a tokenizer's settings reloads its 4,000 special cases, a good part of a cold
+    start when done one setting and one abbreviation at a time."""
+    from spacy.tokenizer import Tokenizer
+
     tok = nlp.tokenizer
-    for abbr in abbreviations:
-        tok.add_special_case(abbr, [{"ORTH": abbr}])
+    rules = _without_whitespace_specials(tok.rules)
+    rules.update({abbr: [{"ORTH": abbr}] for abbr in abbreviations})
     # German infixes split on ":" between letters; keep gender forms whole instead.
-    infixes = [p for p in nlp.Defaults.infixes]
-    tok.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = compile_infix_regex(list(nlp.Defaults.infixes)).finditer
     previous = tok.token_match
     if previous is None:  # the usual case: no Python wrapper per token
-        tok.token_match = GENDER_FORM.match
+        token_match = GENDER_FORM.match
     else:
 
         def token_match(text: str):  # noqa: ANN202 (spaCy's callback type)
             return GENDER_FORM.match(text) or previous(text)
 
-        tok.token_match = token_match
-    _drop_whitespace_specials(tok)
     # The affix searches are pure functions of the chunk; remember them per chunk (spaCy's own
     # chunk cache stays off for the rest of a text once a special case such as "Nr." occurs).
-    tok.prefix_search = _memoised(tok.prefix_search)
-    tok.suffix_search = _memoised(tok.suffix_search)
-    tok.infix_finditer = _memoised(tok.infix_finditer, all_matches=True)
+    nlp.tokenizer = Tokenizer(
+        nlp.vocab,
+        rules=rules,
+        prefix_search=_memoised(tok.prefix_search),
+        suffix_search=_memoised(tok.suffix_search),
+        infix_finditer=_memoised(infixes, all_matches=True),
+        token_match=token_match,
+        url_match=tok.url_match,
+        faster_heuristics=tok.faster_heuristics,
+    )
 
 
-def _drop_whitespace_specials(tok: Any) -> None:
-    """Drop spaCy's special cases for a line break, a tab and a space: they give the very token
-    that the rules give without them, but a special-case hit stops the tokenizer from caching
-    the chunks that follow in the same text (its ``has_special`` flag is never reset within a
-    text), and nearly every motion has a line break early on. Same tokens, less time."""
-    rules = tok.rules
-    keep = {k: v for k, v in rules.items() if not (k.isspace() and v == [{ORTH: k}])}
-    if len(keep) < len(rules):
-        tok.rules = keep  # reloads the special cases (after the infix change above)
+def _without_whitespace_specials(rules: dict[str, Any]) -> dict[str, Any]:
+    """spaCy's special cases without those for a line break, a tab and a space: they give the
+    very token that the rules give without them, but a special-case hit stops the tokenizer
+    from caching the chunks that follow in the same text (its ``has_special`` flag is never
+    reset within a text), and nearly every motion has a line break early on."""
+    return {k: v for k, v in rules.items() if not (k.isspace() and v == [{ORTH: k}])}
 
 
 def _memoised(search: Callable[[str], Any], all_matches: bool = False) -> Callable[[str], Any]:

@@ -105,16 +105,19 @@ def _lemma(token: str) -> str:
 
 def warm_up() -> None:
     """Load the lemmatizer's dictionary now (before worker processes fork from this one)."""
+    from pipeline.lemmas import preload
+
+    preload()
     _lemma("Anträge")
 
 
 def _lemmatize(token: str) -> str:
-    import simplemma
+    from pipeline.lemmas import lemmatize
 
     if "-" in token:  # a compound with hyphen: lemmatise its head
         head, _, last = token.rpartition("-")
-        return f"{head}-{simplemma.lemmatize(last, lang='de')}".casefold()
-    return simplemma.lemmatize(token, lang="de").casefold()
+        return f"{head}-{lemmatize(last)}".casefold()
+    return lemmatize(token).casefold()
 
 
 def lemmas_for_index(title: str | None, text: str | None, skip: set[str]) -> dict[str, str]:
