@@ -130,7 +130,7 @@ def intro(counts: dict[str, int], s: dict[str, Any]) -> str:
 `antragsradar report …` answers comparative questions over the SQLite store that
 `antragsradar analyze` builds. Each report is a library function in `pipeline/report/` that
 returns plain rows; the command prints them as a terminal table (default) or with
-`--format csv|json|md` on stdout, and `--plot FILE.png|FILE.svg` draws a picture.
+`--format csv|json|md` on stdout, and `--plot FILE.png|FILE.svg` draws a picture (all but `drill`).
 
 Rules every report follows:
 
