@@ -73,7 +73,7 @@ def analyze(
             body=body,
             skip_non_german=skip_non_german,
             commit_every=commit_every,
-            progress=progress,
+            progress=None if quiet else progress,
             workers=workers,
             scheduler=scheduler,
         )

@@ -316,8 +316,8 @@ def count_motions(
     input, which can be read only once. A PDF or text file counts as one without being read."""
     total = 0
     for source in resolve_inputs(inputs, input_format):
-        if source.path == "-":
-            return None
+        if source.path == "-" or not Path(source.path).is_file():
+            return None  # standard input, a pipe: can be read only once
         if source.fmt in ("pdf", "txt"):
             total += 1
         else:
