@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy
 import spacy
@@ -21,6 +21,9 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from pipeline.paths import PATTERNS_DIR
+
+if TYPE_CHECKING:
+    from spacy.pipeline import Lemmatizer
 
 # "Bürger:innen", "Lehrer*innen", "Kolleg_innen", "Bürger/innen" stay one token.
 GENDER_FORM = re.compile(r"^[A-Za-zÄÖÜäöüß]+(?:[:*_/]|/-)[Ii]n(?:nen)?$")
@@ -39,11 +42,13 @@ def load_abbreviations(path: Path | None = None) -> list[str]:
 
 
 def _customise_tokenizer(nlp: Language, abbreviations: list[str]) -> None:
-    tok = nlp.tokenizer
+    # spaCy types nlp.tokenizer as any callable; spacy.blank's is a Tokenizer, whose
+    # attributes (compiled Cython) have no type information.
+    tok: Any = nlp.tokenizer
     for abbr in abbreviations:
         tok.add_special_case(abbr, [{"ORTH": abbr}])
     # German infixes split on ":" between letters; keep gender forms whole instead.
-    infixes = [p for p in nlp.Defaults.infixes]
+    infixes = list(nlp.Defaults.infixes or ())
     tok.infix_finditer = compile_infix_regex(infixes).finditer
     previous = tok.token_match
     if previous is None:  # the usual case: no Python wrapper per token
@@ -162,7 +167,9 @@ class CouncilSentences:
                     starts[i] = -1
                 prev_break = False
             prev_kind, prev_end = kind, ends
-        doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.int64).view(numpy.uint64))
+        # spaCy's hint says Ints2d; one attribute takes a 1-d array (spaCy reshapes it).
+        sent_starts = numpy.array(starts, dtype=numpy.int64).view(numpy.uint64)
+        doc.from_array([SENT_START], sent_starts)  # type: ignore[arg-type]
         return doc
 
 
@@ -210,7 +217,7 @@ class SimplemmaLemmatizer:
         lemmas = self._lemmas
         vocab = doc.vocab
         ids = [lemmas.get(o) or self._lemma(vocab, o) for o in doc.to_array(ORTH).tolist()]
-        doc.from_array([LEMMA], numpy.array(ids, dtype=numpy.uint64))
+        doc.from_array([LEMMA], numpy.array(ids, dtype=numpy.uint64))  # type: ignore[arg-type]  # 1-d: see above
         return doc
 
 
@@ -223,7 +230,7 @@ def make_nlp(lemmatizer: str | None = "simplemma") -> Language:
     if lemmatizer == "simplemma":
         nlp.add_pipe("simplemma_lemmatizer")
     elif lemmatizer == "lookup":
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize()
+        cast("Lemmatizer", nlp.add_pipe("lemmatizer", config={"mode": "lookup"})).initialize()
     elif lemmatizer is not None:
         raise ValueError(f"unknown lemmatizer {lemmatizer!r}; use 'simplemma' or 'lookup'")
     return nlp
