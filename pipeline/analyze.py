@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pipeline import __version__
 from pipeline.extract.body import body_from_text
-from pipeline.parallel import chunked
 from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR, PATTERNS_DIR
 from pipeline.preprocess import clean_text, make_motion_doc, make_nlp
 from pipeline.record import Failure, Motion
+from pipeline.workers import chunked
 
 if TYPE_CHECKING:
     from pipeline.extract.learned import MotionLearned
