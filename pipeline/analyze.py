@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pipeline import __version__
 from pipeline.extract.body import body_from_text
-from pipeline.parallel import chunked
 from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR, PATTERNS_DIR
 from pipeline.preprocess import clean_text, make_motion_doc, make_nlp
 from pipeline.record import Failure, Motion
+from pipeline.workers import chunked
+
+if TYPE_CHECKING:
+    from pipeline.extract.learned import MotionLearned
 
 # The longest text analysed (characters). spaCy's default max_length (1,000,000) guards its
 # parser and NER, which this pipeline does not run; the tokenizer and the rule components stay
@@ -80,7 +84,8 @@ class Analyzer:
         self.extracting = True
         self.extraction_version = "rules only"
         if extraction_dir is not None:
-            card = self.nlp.get_pipe("motion_learned").model.card
+            learned = cast("MotionLearned", self.nlp.get_pipe("motion_learned"))
+            card = learned.model.card
             self.extraction_version = str(card.get("weights", {}).get("sha256", "?"))[:12]
         self.themes = None
         if model_dir is not None:
@@ -127,7 +132,7 @@ class Analyzer:
         out: list[dict[str, Any] | Failure | None] = [None] * len(motions)
         docs: list[tuple[int, Any]] = []
         for i, m in enumerate(motions):
-            prepared = _guard(m, lambda m=m: self._prepare(m))
+            prepared = _guard(m, partial(self._prepare, m))
             if isinstance(prepared, Failure):
                 out[i] = prepared
             else:
@@ -137,7 +142,7 @@ class Analyzer:
             out[i] = (
                 _failure(m, doc)
                 if isinstance(doc, Exception)
-                else _guard(m, lambda m=m, doc=doc: self._record(m, doc))
+                else _guard(m, partial(self._record, m, doc))
             )
         self._add_themes(motions, out)
         return [_ordered(r) if isinstance(r, dict) else r for r in out]  # type: ignore[misc]
@@ -176,11 +181,14 @@ class Analyzer:
                 self._predict([out[i] for i in ok])
             except Exception:  # noqa: BLE001  retried motion by motion below
                 for i in ok:
-                    out[i] = _guard(motions[i], lambda r=out[i]: self._predict([r])[0])
+                    out[i] = _guard(motions[i], partial(self._predict_one, out[i]))
         for r in out:
             if isinstance(r, dict):
                 r.pop("_text", None)
                 r.pop("_extra", None)
+
+    def _predict_one(self, record: dict[str, Any]) -> dict[str, Any]:
+        return self._predict([record])[0]
 
     def _predict(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         texts = [r["_text"] for r in records]

@@ -131,7 +131,10 @@ class StoreReports:
 
     @staticmethod
     def _filters(**kw: Any) -> Filters:
-        return Filters(**{k: list(v) if isinstance(v, (list, tuple)) else v for k, v in kw.items()})
+        args: dict[str, Any] = {
+            k: list(v) if isinstance(v, (list, tuple)) else v for k, v in kw.items()
+        }
+        return Filters(**args)
 
     def themes(self, *, min_n: int = 5, **filters: Any) -> Report:
         return themes_by_group(self.con, self._filters(**filters), min_n=min_n)

@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.ingest import Columns, count_motions, read_inputs, resolve_inputs, with_body
-from pipeline.parallel import DEFAULT_CHUNK_SIZE, DaskCluster, InProcess, ProcessPool, make_backend
+from pipeline.parallel import DEFAULT_CHUNK_SIZE, make_backend
 from pipeline.paths import DEFAULT_MODEL_DIR
 from pipeline.record import Failure, Motion, failure_kind
+from pipeline.report.terms import IndexLemmas
 from pipeline.store import Store, fingerprint
+from pipeline.workers import Backend
 
 if TYPE_CHECKING:  # spaCy loads only where this process analyses (not for --workers N)
     from pipeline.analyze import Analyzer
@@ -154,7 +156,14 @@ def analyze_motions_into_store(
     if commit_every < 1:
         raise ValueError("commit_every must be at least 1")
     backend = make_backend(
-        model_dir, workers=workers, scheduler=scheduler, analyzer=analyzer, chunk_size=chunk_size
+        model_dir,
+        workers=workers,
+        scheduler=scheduler,
+        analyzer=analyzer,
+        chunk_size=chunk_size,
+        # The report's term index is brought up to date after a run: worker processes work out
+        # its lemmas beside the analysis, with the lemmatizer they have loaded anyway.
+        hooks=(IndexLemmas(),),
     )
     try:
         report = (lambda done: progress(done, total)) if progress else None
@@ -167,7 +176,7 @@ def _run(
     items: Callable[[], Iterable[Motion | Failure]],
     db: str | Path,
     run_inputs: list[str] | None,
-    backend: InProcess | ProcessPool | DaskCluster,
+    backend: Backend,
     commit_every: int,
     progress: Callable[[int], None] | None,
     t0: float,

@@ -10,9 +10,9 @@ import pytest
 
 from pipeline.classify.model import CARD_FILE, TAXONOMY_FILE, ThemeModel, as_input
 from pipeline.classify.taxonomy import parse_taxonomy
-from pipeline.classify.train import build_pipeline, train_model
 from pipeline.errors import ModelError
 from pipeline.evaluate.themes import score_themes
+from pipeline.training.themes.train import build_pipeline, train_model
 
 TAXONOMY = {
     "name": "mini",
@@ -237,7 +237,7 @@ def test_compact_archive_checks_are_one_line(trained, tmp_path):
 
 
 def test_selection_rule_relative_floor_and_cv_choice():
-    from pipeline.classify.estimators import best_selection, select_themes
+    from pipeline.training.themes.estimators import best_selection, select_themes
 
     proba = np.array([[0.9, 0.5, 0.1], [0.3, 0.25, 0.1], [0.1, 0.1, 0.8]])
     thr = np.array([0.3, 0.3, 0.3])
@@ -251,7 +251,7 @@ def test_selection_rule_relative_floor_and_cv_choice():
 
 
 def test_secondary_labels_from_seed_terms():
-    from pipeline.classify.data import with_secondary
+    from pipeline.training.themes.data import with_secondary
 
     tax = parse_taxonomy(TAXONOMY)
     title = "Sicherer Schulweg"
@@ -306,7 +306,7 @@ def test_score_themes():
 
 
 def test_sample_weight_and_selection_rows_change_the_fit():
-    from pipeline.classify.estimators import ThemeClassifier
+    from pipeline.training.themes.estimators import ThemeClassifier
 
     tax = parse_taxonomy(TAXONOMY)
     pipe = build_pipeline(tax, SMALL)
@@ -328,9 +328,9 @@ def test_sample_weight_and_selection_rows_change_the_fit():
 
 
 def test_annotation_file_names_known_themes_and_no_dev_paper():
-    from pipeline.classify.data import ANNOTATIONS, annotated_keys
     from pipeline.classify.taxonomy import load_taxonomy
     from pipeline.paths import shared_dir
+    from pipeline.training.themes.data import ANNOTATIONS, annotated_keys
 
     ids = set(load_taxonomy().ids)
     recs = [json.loads(line) for line in ANNOTATIONS.read_text(encoding="utf-8").splitlines()]

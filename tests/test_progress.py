@@ -135,7 +135,7 @@ def test_evaluate_reports_the_gold_motions(eager):
 def test_train_shows_its_phases_with_elapsed_time_or_nothing_when_quiet(tmp_path, monkeypatch):
     import types
 
-    import pipeline.classify.train as T
+    import pipeline.training.themes.train as T
 
     def fake_train(**kw):
         kw["progress"]("fitting on 1200 examples …")

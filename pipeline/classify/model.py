@@ -20,6 +20,13 @@ from typing import Any
 from pipeline.classify.taxonomy import Taxonomy, load_taxonomy
 from pipeline.errors import InputError, ModelError
 
+# The Pipeline's own classes live with the training code (pipeline.training.themes); pipelines
+# pickled before they moved there name them by these modules.
+_MOVED_MODULES = {
+    "pipeline.classify.estimators": "pipeline.training.themes.estimators",
+    "pipeline.classify.features": "pipeline.training.themes.features",
+}
+
 MODEL_FILE = "model.joblib"
 INFERENCE_FILE = "inference.npz"
 CARD_FILE = "model_card.json"
@@ -343,8 +350,16 @@ def _load_pipeline(d: Path, card: dict[str, Any], n_labels: int, trusted: bool) 
             f"({'changed after training' if want else 'the card lists none'}); retrain the model"
         )
     check_versions(card, where)
+    import importlib
+    import sys
+
     import joblib
 
+    # Unpickling the Pipeline imports its classes, which are training code; a pickle of an
+    # older version finds them under their old module names.
+    for old, new in _MOVED_MODULES.items():
+        if old not in sys.modules:
+            sys.modules[old] = importlib.import_module(new)
     try:
         pipeline = joblib.load(d / MODEL_FILE)
     except Exception as exc:  # noqa: BLE001  any unpickling failure means the same to a user

@@ -23,8 +23,6 @@ from pipeline.paths import TAXONOMY_DIR
 DEFAULT_TAXONOMY = TAXONOMY_DIR / "themes.json"
 THEME_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MAX_THEMES = 64
-# Seed matching: a match nested in another theme's longer match in the same word is dropped.
-SEED_DROP_NESTED = False
 
 
 @dataclass(frozen=True)
@@ -63,7 +61,7 @@ class Taxonomy:
 
     @cached_property
     def _matcher(self) -> SeedMatcher:
-        return SeedMatcher({t.id: t.seed_terms for t in self.themes}, SEED_DROP_NESTED)
+        return SeedMatcher({t.id: t.seed_terms for t in self.themes})
 
     def seed_hits(self, text: str) -> dict[str, int]:
         """Seed-term hits per theme in ``text``: words with a match, plus multi-word matches."""

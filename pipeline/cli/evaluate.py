@@ -68,7 +68,7 @@ def _print(report: dict[str, Any], worst: int) -> None:
                 str(s["support"]),
             )
         out.print(t)
-    misses = []
+    misses: list[dict[str, Any]] = []
     for field_scores in [*scores.get("extraction", {}).values(), scores.get("themes") or {}]:
         if isinstance(field_scores, dict):
             misses.extend(field_scores.get("worst") or [])

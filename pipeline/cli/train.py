@@ -77,8 +77,8 @@ def train(
             return
         if component != "themes":
             raise InputError(f"unknown --component {component!r}; use themes or extraction")
-        from pipeline.classify.data import BUILTIN_SOURCES
-        from pipeline.classify.train import train_model
+        from pipeline.training.themes.data import BUILTIN_SOURCES
+        from pipeline.training.themes.train import train_model
 
         res = train_model(
             taxonomy=taxonomy,

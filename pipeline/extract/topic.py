@@ -337,8 +337,9 @@ class TopicRules:
             ending = "e"
         if ending is not None:
             for i in adjectives:
-                stem = ADJECTIVE.fullmatch(words[i]).group(1)
-                words[i] = stem + ending
+                adj = ADJECTIVE.fullmatch(words[i])
+                assert adj is not None  # the adjectives were chosen by this pattern
+                words[i] = adj.group(1) + ending
         return words
 
     def _strong_ending(self, article: str, noun: str) -> str | None:

@@ -135,8 +135,9 @@ _DEFAULT_PORTS = {None, 80, 443}
 def _blocked_address(ip: str) -> str | None:
     """Why ``ip`` is no address to fetch from a public endpoint's links, or None."""
     addr = ipaddress.ip_address(ip.split("%")[0])
-    if getattr(addr, "ipv4_mapped", None):
-        addr = addr.ipv4_mapped  # type: ignore[union-attr]
+    mapped = getattr(addr, "ipv4_mapped", None)  # IPv6 only
+    if mapped:
+        addr = mapped
     for what in ("link_local", "loopback", "private", "reserved", "multicast", "unspecified"):
         if getattr(addr, f"is_{what}"):
             return f"{what.replace('_', '-')} address {addr}"

@@ -160,9 +160,9 @@ class _PageWriter:
             self.summary.failure_reasons[failure_kind(f.reason)] += 1
         for m, _, fp in analysed:
             self.fps[m.id] = fp
-        for m, _, _ in failed:
-            if m is not None:
-                self.fps.pop(m.id, None)
+        for failed_motion, _, _ in failed:
+            if failed_motion is not None:
+                self.fps.pop(failed_motion.id, None)
         if self.on_result:
             for res, status in fresh:
                 self.on_result(res, status)
@@ -405,4 +405,7 @@ def _walk_body(
         url = nxt
     state.finish_walk(s)
     info["complete"] = True
-    info["next_since"] = iso(parse_time(s.last_success) - overlap) if s.last_success else None
+    # last_success is read back from the state table: an unreadable value (a store edited by
+    # hand or by another version) gives no next_since instead of a TypeError on None - overlap.
+    last_success = parse_time(s.last_success)
+    info["next_since"] = iso(last_success - overlap) if last_success else None

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy
 import spacy
@@ -21,6 +21,9 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from pipeline.paths import PATTERNS_DIR
+
+if TYPE_CHECKING:
+    from spacy.pipeline import Lemmatizer
 
 # "Bürger:innen", "Lehrer*innen", "Kolleg_innen", "Bürger/innen" stay one token.
 GENDER_FORM = re.compile(r"^[A-Za-zÄÖÜäöüß]+(?:[:*_/]|/-)[Ii]n(?:nen)?$")
@@ -44,7 +47,9 @@ def _customise_tokenizer(nlp: Language, abbreviations: list[str]) -> None:
     start when done one setting and one abbreviation at a time."""
     from spacy.tokenizer import Tokenizer
 
-    tok = nlp.tokenizer
+    # spaCy types nlp.tokenizer as any callable; spacy.blank's is a Tokenizer, whose
+    # attributes (compiled Cython) have no type information.
+    tok: Any = nlp.tokenizer
     rules = _without_whitespace_specials(tok.rules)
     rules.update({abbr: [{"ORTH": abbr}] for abbr in abbreviations})
     # German infixes split on ":" between letters; keep gender forms whole instead.
@@ -168,7 +173,9 @@ class CouncilSentences:
                     starts[i] = -1
                 prev_break = False
             prev_kind, prev_end = kind, ends
-        doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.int64).view(numpy.uint64))
+        # spaCy's hint says Ints2d; one attribute takes a 1-d array (spaCy reshapes it).
+        sent_starts = numpy.array(starts, dtype=numpy.int64).view(numpy.uint64)
+        doc.from_array([SENT_START], sent_starts)  # type: ignore[arg-type]
         return doc
 
 
@@ -216,7 +223,7 @@ class SimplemmaLemmatizer:
         lemmas = self._lemmas
         vocab = doc.vocab
         ids = [lemmas.get(o) or self._lemma(vocab, o) for o in doc.to_array(ORTH).tolist()]
-        doc.from_array([LEMMA], numpy.array(ids, dtype=numpy.uint64))
+        doc.from_array([LEMMA], numpy.array(ids, dtype=numpy.uint64))  # type: ignore[arg-type]  # 1-d: see above
         return doc
 
 
@@ -229,7 +236,7 @@ def make_nlp(lemmatizer: str | None = "simplemma") -> Language:
     if lemmatizer == "simplemma":
         nlp.add_pipe("simplemma_lemmatizer")
     elif lemmatizer == "lookup":
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize()
+        cast("Lemmatizer", nlp.add_pipe("lemmatizer", config={"mode": "lookup"})).initialize()
     elif lemmatizer is not None:
         raise ValueError(f"unknown lemmatizer {lemmatizer!r}; use 'simplemma' or 'lookup'")
     return nlp

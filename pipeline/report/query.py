@@ -129,7 +129,7 @@ def period_range(first: str, last: str, period: str) -> list[str]:
             "month": f"{year}-{i + 1:02d}",
         }[period]
 
-    out = []
+    out: list[str] = []
     for year in range(y0, y1 + 1):
         lo = index(first) if year == y0 else 0
         hi = index(last) if year == y1 else per_year - 1

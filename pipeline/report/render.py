@@ -160,7 +160,7 @@ def _sections_long(report: Report) -> list[tuple[str | None, list[str], list[lis
     if report.kind != "compare":
         header, body = _long_cells(report)
         return [(None, header, body)]
-    out = []
+    out: list[tuple[str | None, list[str], list[list[str]]]] = []
     for dim in ("theme", "term"):
         sub = Report(
             kind=report.kind,

@@ -19,8 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.errors import StoreError
-from pipeline.parallel import chunked
 from pipeline.paths import PATTERNS_DIR
+from pipeline.record import Failure, Motion
+from pipeline.workers import Result, chunked
 
 TERMS_VERSION = "1"
 STOPWORDS_FILE = PATTERNS_DIR / "stopwords_de.txt"
@@ -138,6 +139,32 @@ def add_lemmas(lemmas: dict[str, str]) -> None:
     if len(_LEMMAS) + len(lemmas) > _LEMMA_CACHE_SIZE:
         _LEMMAS.clear()
     _LEMMAS.update(lemmas)
+
+
+# Words whose lemmas this worker has sent already (emptied when large: then sent again).
+_LEMMAS_SENT: set[str] = set()
+
+
+class IndexLemmas:
+    """The term index's share of a run with analysis workers (a ``pipeline.workers.ChunkHook``):
+    each worker works out the lemmas that indexing the analysed motions will look up (after
+    the run, in the main process), where the lemmatizer's dictionary is loaded anyway; the main
+    process remembers them and then need not load it itself."""
+
+    def warm_up(self) -> None:
+        warm_up()
+
+    def in_worker(self, motions: list[Motion], results: list[Result]) -> dict[str, str]:
+        if len(_LEMMAS_SENT) >= 1_000_000:
+            _LEMMAS_SENT.clear()
+        lemmas: dict[str, str] = {}
+        for m, r in zip(motions, results, strict=True):
+            if not isinstance(r, Failure):
+                lemmas.update(lemmas_for_index(m.title, m.text, _LEMMAS_SENT))
+        return lemmas
+
+    def in_main(self, payload: dict[str, str]) -> None:
+        add_lemmas(payload)
 
 
 def _digits_to_zero(s: str) -> str:

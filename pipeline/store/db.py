@@ -226,6 +226,7 @@ class Store:
                 "VALUES (?, 'running', ?, ?, ?)",
                 (_now(), pipeline_version, model_version, json.dumps(inputs, ensure_ascii=False)),
             )
+            assert cur.lastrowid is not None  # set by every INSERT
             return int(cur.lastrowid)
 
     def finish_run(self, run_id: int, counts: dict[str, int], status: str = "completed") -> None:
@@ -273,10 +274,10 @@ class Store:
                 self._put_motion(c, run_id, motion, "analysed", fp, now)
                 self._put_result(c, motion.id, result)
                 c.execute("DELETE FROM failures WHERE motion_id=?", (motion.id,))
-            for motion, failure, fp in failed:
-                if motion is not None and motion.id:
-                    self._put_motion(c, run_id, motion, "failed", fp or "", None)
-                    self._clear_children(c, motion.id)
+            for failed_motion, failure, failed_fp in failed:
+                if failed_motion is not None and failed_motion.id:
+                    self._put_motion(c, run_id, failed_motion, "failed", failed_fp or "", None)
+                    self._clear_children(c, failed_motion.id)
                 c.execute(
                     "INSERT INTO failures(source_file, motion_id, reason, first_run, last_run) "
                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT(source_file, motion_id, reason) "

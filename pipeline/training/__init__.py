@@ -1,1 +1,2 @@
-"""Training of the learned components from hand annotations (never imported by ``tag``)."""
+"""Training of the learned components: extraction from hand annotations (``extraction``,
+``annotations``) and the theme model (``themes``). Never imported by ``tag``."""

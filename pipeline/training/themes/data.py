@@ -51,15 +51,11 @@ TITLE_WEIGHT = 3
 BODY_CHARS = 3000
 BODY_HIT_CAP = 6
 MIN_TOP_SCORE = 3
-SECONDARY_RATIO = (
-    0.4  # gold motions carry 1.7 themes on average; 0.6 gave dev micro-F1 0.719, 0.4 gave 0.732
-)
-# Karlsruhe weak labels: every theme with a seed hit in the title is a label (after ranking).
-TITLE_THEMES_ALWAYS = False
+# Secondary weak labels reach this share of the top seed score (gold motions carry 1.7 themes
+# on average); the values of this and SPD_SECONDARY_RATIO: docs/experiments-themes.md.
+SECONDARY_RATIO = 0.4
 # SPD motions: seed-term themes added after the section's (None: the section's themes only).
 SPD_SECONDARY_RATIO: float | None = 0.5
-# SPD motion texts go through clean_text like every text the analyzer classifies.
-SPD_CLEAN = False
 MAX_THEMES = 3
 
 
@@ -133,10 +129,6 @@ def spd_examples(
         themes = sections.get(rec.get("topic_section") or "")
         themes = [t for t in themes or [] if t in known]
         title, body = rec.get("title") or "", rec.get("motion_text") or ""
-        if SPD_CLEAN and body:
-            from pipeline.preprocess.clean import clean_text
-
-            body = clean_text(body).text
         text = join_text(title, body)
         if themes and text:
             themes = with_secondary(taxonomy, themes, title, body, SPD_SECONDARY_RATIO)
@@ -209,9 +201,6 @@ def weak_labels(taxonomy: Taxonomy, title: str, body: str) -> list[str]:
     if top < MIN_TOP_SCORE:
         return []
     floor = max(MIN_TOP_SCORE, SECONDARY_RATIO * top)
-    if TITLE_THEMES_ALWAYS:  # a theme named in the title is a label whatever the body says
-        in_title = set(taxonomy.seed_hits(title))
-        return [t for t, s in ranked if s >= floor or t in in_title][:MAX_THEMES]
     return [t for t, s in ranked[:MAX_THEMES] if s >= floor]
 
 
