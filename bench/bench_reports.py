@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_reports.py --db antragsradar.db
 
-prints the seconds of each report (target: under 2 s each on the Karlsruhe store, 4,752 motions).
+prints the seconds of each report (target: under 2 s each on the Karlsruhe store, 4,572 motions).
 The first ``compare`` on a store indexes the terms of every motion once (``report_terms``); the
 script times that cold run separately from the warm runs.
 

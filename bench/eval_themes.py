@@ -4,15 +4,15 @@
 
 Prints micro/macro F1 and top-1 on the 180 dev gold motions (with the gold topic/funding names as
 the extra field, and text only) and on the 36 invented demo motions (corpus/demo, the second
-check) for each mix. Dev is never trained on. A mix may override module settings of
-``pipeline.classify.data`` ("data") and ``pipeline.classify.taxonomy`` ("taxonomy").
+check) for each mix. Dev is never trained on. A mix may override parameters of
+``pipeline.training.themes.data`` ("data") or patch in a variant the product does not have
+("patch": a name of ``PATCHES``, defined here).
 
     .venv/bin/python bench/eval_themes.py --tried
 
 prints the table of every variant and data mix measured for issue #4 (self-training, pseudo
 labels, uncertain negatives, submitter themes, extended seed terms, feature blocks, C, loss), with
-dev end-to-end micro/macro/top-1 and CV scores; the table lives in pipeline/classify/variants.py
-and in the model card's README.
+dev end-to-end micro/macro/top-1 and CV scores, from docs/experiments-themes.md.
 """
 
 from __future__ import annotations
@@ -25,10 +25,42 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.classify import data as D  # noqa: E402
 from pipeline.classify import taxonomy as TX  # noqa: E402
-from pipeline.classify.train import DEFAULT_CONFIG, train_model  # noqa: E402
 from pipeline.evaluate.themes import score_themes  # noqa: E402
+from pipeline.training.themes import data as D  # noqa: E402
+from pipeline.training.themes.train import DEFAULT_CONFIG, train_model  # noqa: E402
+
+EXPERIMENTS = Path(__file__).resolve().parent.parent / "docs" / "experiments-themes.md"
+
+
+def _weak_labels_title_always(taxonomy: TX.Taxonomy, title: str, body: str) -> list[str]:
+    """``data.weak_labels``, but every theme with a seed hit in the title is a label (after
+    ranking) whatever the body says."""
+    score = D.seed_scores(taxonomy, title, body)
+    if not score:
+        return []
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], taxonomy.ids.index(kv[0])))
+    top = ranked[0][1]
+    if top < D.MIN_TOP_SCORE:
+        return []
+    floor = max(D.MIN_TOP_SCORE, D.SECONDARY_RATIO * top)
+    in_title = set(taxonomy.seed_hits(title))
+    return [t for t, s in ranked if s >= floor or t in in_title][: D.MAX_THEMES]
+
+
+def _nested_dropping_matcher(self: TX.Taxonomy) -> TX.SeedMatcher:
+    """``Taxonomy._matcher`` that drops a theme's match nested in another's longer match."""
+    cache = self.__dict__.setdefault("_bench_matcher", {})
+    if "m" not in cache:
+        cache["m"] = TX.SeedMatcher({t.id: t.seed_terms for t in self.themes}, True)
+    return cache["m"]
+
+
+# Variants of the weak labelling that the product does not have: (object, attribute, value).
+PATCHES = {
+    "title-themes-always": (D, "weak_labels", _weak_labels_title_always),
+    "seed-drop-nested": (TX.Taxonomy, "_matcher", property(_nested_dropping_matcher)),
+}
 
 MICRO = dict(DEFAULT_CONFIG["classifier"])
 
@@ -96,11 +128,11 @@ MIXES = {
     },
     "both-title-themes-always": {
         "sources": ["spd-berlin", "karlsruhe-weak"],
-        "data": {"TITLE_THEMES_ALWAYS": True},
+        "patch": ["title-themes-always"],
     },
     "both-seed-drop-nested": {
         "sources": ["spd-berlin", "karlsruhe-weak"],
-        "taxonomy": {"SEED_DROP_NESTED": True},
+        "patch": ["seed-drop-nested"],
         "config": {"seed_drop_nested": True},
     },
     "spd-only-lemmas-lr (naive)": {
@@ -145,23 +177,20 @@ def main() -> None:
     ap.add_argument("--tried", action="store_true", help="print the measured variants and exit")
     args = ap.parse_args()
     if args.tried:
-        from pipeline.classify import variants
-
-        print("\n".join(variants.render_markdown() + [""] + variants.DIAGNOSTICS))
+        text = EXPERIMENTS.read_text(encoding="utf-8")
+        start = text.index("<!-- table:")
+        print(text[text.index("\n", start) + 1 : text.index("<!-- end table -->")], end="")
         return
     rows = []
     demo = demo_set()
     for name in args.mix or list(MIXES):
         spec = MIXES[name]
         t = time.perf_counter()
-        saved = {
-            (m, k): getattr(m, k)
-            for m, key in ((D, "data"), (TX, "taxonomy"))
-            for k in spec.get(key, {})
-        }
-        for m, key in ((D, "data"), (TX, "taxonomy")):
-            for k, v in spec.get(key, {}).items():
-                setattr(m, k, v)
+        changes = [(D, k, v) for k, v in spec.get("data", {}).items()]
+        changes += [PATCHES[name] for name in spec.get("patch", [])]
+        saved = {(m, k): m.__dict__[k] for m, k, _ in changes}
+        for m, k, v in changes:
+            setattr(m, k, v)
         try:
             res = train_model(
                 sources=spec["sources"],

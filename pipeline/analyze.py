@@ -7,14 +7,25 @@ yields one result record (the JSONL contract of ``antragsradar tag``) or a Failu
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pipeline import __version__
-from pipeline.paths import DEFAULT_MODEL_DIR, PATTERNS_DIR
+from pipeline.extract.body import body_from_text
+from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR, PATTERNS_DIR
 from pipeline.preprocess import clean_text, make_motion_doc, make_nlp
 from pipeline.record import Failure, Motion
+from pipeline.workers import chunked
+
+if TYPE_CHECKING:
+    from pipeline.extract.learned import MotionLearned
+
+# The longest text analysed (characters). spaCy's default max_length (1,000,000) guards its
+# parser and NER, which this pipeline does not run; the tokenizer and the rule components stay
+# linear, so motions with long attachments are analysed whole up to this cap.
+MAX_TEXT_CHARS = 5_000_000
 
 # Keys of the result record in the order they are printed; later keys are added by newer
 # versions, never renamed (outside scripts rely on them).
@@ -32,7 +43,10 @@ RESULT_KEYS = (
     "topic",
     "topic_keywords",
     "hedged",
+    "notes",
 )
+# Problems found in the input that the result should carry (absent when there are none).
+_NOTE_KEYS = ("date_problem", "language_note", "encoding")
 
 
 def _rules_hash() -> str:
@@ -56,19 +70,23 @@ class Analyzer:
     """Everything needed to analyse motions, loaded once per process."""
 
     def __init__(
-        self, model_dir: str | Path | None = DEFAULT_MODEL_DIR, batch_size: int = 32
+        self,
+        model_dir: str | Path | None = DEFAULT_MODEL_DIR,
+        batch_size: int = 32,
+        extraction_dir: str | Path | None = DEFAULT_EXTRACTION_DIR,
     ) -> None:
+        from pipeline.extract import add_extractors
+
         # No token lemmas: no extractor reads them (they match the text; the topic lemmatises
         # its few words itself) and the theme model lemmatises its own input.
-        self.nlp = make_nlp(lemmatizer=None)
-        self.extracting = False
-        try:
-            from pipeline.extract import add_extractors
-        except ImportError:  # extraction components not built yet
-            pass
-        else:
-            add_extractors(self.nlp)
-            self.extracting = True
+        self.nlp = add_extractors(make_nlp(lemmatizer=None), extraction_dir)
+        self.nlp.max_length = MAX_TEXT_CHARS + 1
+        self.extracting = True
+        self.extraction_version = "rules only"
+        if extraction_dir is not None:
+            learned = cast("MotionLearned", self.nlp.get_pipe("motion_learned"))
+            card = learned.model.card
+            self.extraction_version = str(card.get("weights", {}).get("sha256", "?"))[:12]
         self.themes = None
         if model_dir is not None:
             from pipeline.classify.model import ThemeModel
@@ -93,62 +111,92 @@ class Analyzer:
         """Identifies what produced a result: code, rule data and model. Changes trigger re-analysis."""
         if self._version is None:  # the rule data is read once per Analyzer
             self._version = (
-                f"antragsradar {__version__}; rules {_rules_hash()}; model {self.model_version}"
+                f"antragsradar {__version__}; rules {_rules_hash()}; "
+                f"extraction {self.extraction_version}; model {self.model_version}"
             )
         return self._version
 
     def analyze_many(
         self, motions: Iterable[Motion]
     ) -> Iterator[tuple[Motion, dict[str, Any] | Failure]]:
-        """Results in input order; a motion that cannot be analysed yields a Failure."""
-        pending: list[tuple[Motion, Any]] = []
-        for m in motions:
-            if not m.text.strip():
-                why = m.meta.get("file_selection") or "empty text"
-                yield m, Failure(m.source_file, f"no usable text ({why})", m.id)
-                continue
-            pending.append((m, None))
-            if len(pending) >= self.batch_size:
-                yield from self._run(pending)
-                pending = []
-        if pending:
-            yield from self._run(pending)
+        """Results in input order; a motion that cannot be analysed yields a Failure.
 
-    def _run(
-        self, batch: list[tuple[Motion, Any]]
-    ) -> Iterator[tuple[Motion, dict[str, Any] | Failure]]:
-        docs = []
-        for m, _ in batch:
-            docs.append(make_motion_doc(self.nlp, m, clean_text(m.text)))
+        Motions go through ``analyze_chunk`` in batches, as in worker processes, so that the
+        results (failures included) do not depend on the worker count."""
+        for chunk in chunked(motions, self.batch_size):
+            yield from zip(chunk, self.analyze_chunk(chunk), strict=True)
+
+    def analyze_chunk(self, motions: list[Motion]) -> list[dict[str, Any] | Failure]:
+        """One result per motion of ``motions``, in order, whatever goes wrong: an error while
+        cleaning, analysing or classifying one motion becomes that motion's Failure."""
+        out: list[dict[str, Any] | Failure | None] = [None] * len(motions)
+        docs: list[tuple[int, Any]] = []
+        for i, m in enumerate(motions):
+            prepared = _guard(m, partial(self._prepare, m))
+            if isinstance(prepared, Failure):
+                out[i] = prepared
+            else:
+                docs.append((i, prepared))
+        for (i, _), doc in zip(docs, self._pipe([d for _, d in docs]), strict=True):
+            m = motions[i]
+            out[i] = (
+                _failure(m, doc)
+                if isinstance(doc, Exception)
+                else _guard(m, partial(self._record, m, doc))
+            )
+        self._add_themes(motions, out)
+        return [_ordered(r) if isinstance(r, dict) else r for r in out]  # type: ignore[misc]
+
+    def _prepare(self, m: Motion) -> Any:
+        if not m.text.strip():
+            why = m.meta.get("file_selection") or "empty text"
+            return Failure(m.source_file, f"no usable text ({why})", m.id)
+        if len(m.text) > MAX_TEXT_CHARS:
+            return Failure(
+                m.source_file,
+                f"text of {len(m.text):,} characters, more than the {MAX_TEXT_CHARS:,} analysed; "
+                "split the document",
+                m.id,
+            )
+        return make_motion_doc(self.nlp, m, clean_text(m.text))
+
+    def _pipe(self, docs: list[Any]) -> list[Any]:
+        """The processed docs; when a batch fails, each doc alone (an exception for those that
+        fail)."""
         try:
-            processed = list(self.nlp.pipe(docs))
+            return list(self.nlp.pipe(docs))
         except Exception:  # noqa: BLE001  one bad document must not take the batch down
-            processed = []
+            out: list[Any] = []
             for d in docs:
                 try:
-                    processed.append(self.nlp(d))
+                    out.append(self.nlp(d))
                 except Exception as exc:  # noqa: BLE001
-                    processed.append(exc)
-        results: list[dict[str, Any] | Failure] = []
-        for (m, _), doc in zip(batch, processed, strict=True):
-            if isinstance(doc, Exception):
-                results.append(
-                    Failure(m.source_file, f"analysis failed: {type(doc).__name__}: {doc}", m.id)
-                )
-            else:
-                results.append(self._record(m, doc))
-        if self.themes is not None:
-            ok = [r for r in results if isinstance(r, dict)]
-            texts = [(r.pop("_text")) for r in ok]
-            extras = [r.pop("_extra") for r in ok]
-            for r, themes in zip(ok, self.themes.predict(texts, extras), strict=True):
-                r["themes"] = themes
-        for r in results:
+                    out.append(exc)
+            return out
+
+    def _add_themes(self, motions: list[Motion], out: list[Any]) -> None:
+        ok = [i for i, r in enumerate(out) if isinstance(r, dict)]
+        if self.themes is not None and ok:
+            try:
+                self._predict([out[i] for i in ok])
+            except Exception:  # noqa: BLE001  retried motion by motion below
+                for i in ok:
+                    out[i] = _guard(motions[i], partial(self._predict_one, out[i]))
+        for r in out:
             if isinstance(r, dict):
                 r.pop("_text", None)
                 r.pop("_extra", None)
-        for (m, _), r in zip(batch, results, strict=True):
-            yield m, (_ordered(r) if isinstance(r, dict) else r)
+
+    def _predict_one(self, record: dict[str, Any]) -> dict[str, Any]:
+        return self._predict([record])[0]
+
+    def _predict(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        texts = [r["_text"] for r in records]
+        extras = [r["_extra"] for r in records]
+        assert self.themes is not None
+        for r, themes in zip(records, self.themes.predict(texts, extras), strict=True):
+            r["themes"] = themes
+        return records
 
     def _record(self, m: Motion, doc: Any) -> dict[str, Any]:
         r: dict[str, Any] = {
@@ -156,7 +204,8 @@ class Analyzer:
             "title": m.title,
             "date": m.date,
             "paper_type": m.paper_type,
-            "body": m.body,
+            # the body the metadata names, else the one the letterhead names
+            "body": m.body or body_from_text(m.text),
             "groups": list(m.groups),
             "source_file": m.source_file,
         }
@@ -169,37 +218,29 @@ class Analyzer:
             r["topic_keywords"] = list(doc._.topic_keywords)
             r["hedged"] = doc._.hedged
             extra = " ".join([doc._.topic or "", *(f.get("name") or "" for f in doc._.funding)])
+        notes = [f"{k}: {m.meta[k]}" for k in _NOTE_KEYS if m.meta.get(k)]
+        if notes:
+            r["notes"] = notes
         # The cleaned text is the doc's text; Doc.text would rebuild it token by token.
         clean = doc._.clean
         r["_text"] = f"{m.title}\n{clean.text if clean is not None else doc.text}"
         r["_extra"] = extra
         return r
 
-    def analyze_chunk(self, motions: list[Motion]) -> list[dict[str, Any] | Failure]:
-        """One result per motion of ``motions``, in order, whatever goes wrong.
-
-        What worker processes run: an error that takes a whole batch down (in a component or
-        the theme model) is retried motion by motion, so only the motions that cause it fail.
-        """
-        try:
-            # analyze_many yields a motion without text at once, ahead of the batch before it.
-            got = {id(m): r for m, r in self.analyze_many(motions)}
-            return [got[id(m)] for m in motions]
-        except Exception:  # noqa: BLE001
-            out: list[dict[str, Any] | Failure] = []
-            for m in motions:
-                try:
-                    out.append(self.analyze(m))
-                except Exception as exc:  # noqa: BLE001
-                    out.append(
-                        Failure(
-                            m.source_file, f"analysis failed: {type(exc).__name__}: {exc}", m.id
-                        )
-                    )
-            return out
-
     def analyze(self, motion: Motion) -> dict[str, Any] | Failure:
         return next(iter(self.analyze_many([motion])))[1]
+
+
+def _failure(m: Motion, exc: BaseException) -> Failure:
+    return Failure(m.source_file, f"analysis failed: {type(exc).__name__}: {exc}", m.id)
+
+
+def _guard(m: Motion, step: Callable[[], Any]) -> Any:
+    """``step()``, or the motion's Failure when it raises."""
+    try:
+        return step()
+    except Exception as exc:  # noqa: BLE001  one bad document must not stop the others
+        return _failure(m, exc)
 
 
 def _ordered(r: dict[str, Any]) -> dict[str, Any]:

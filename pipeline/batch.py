@@ -11,16 +11,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.ingest import Columns, read_inputs, resolve_inputs
-from pipeline.parallel import DEFAULT_CHUNK_SIZE, DaskCluster, InProcess, ProcessPool, make_backend
+from pipeline.ingest import Columns, count_motions, read_inputs, resolve_inputs, with_body
+from pipeline.parallel import DEFAULT_CHUNK_SIZE, make_backend
 from pipeline.paths import DEFAULT_MODEL_DIR
 from pipeline.record import Failure, Motion, failure_kind
+from pipeline.report.terms import IndexLemmas
 from pipeline.store import Store, fingerprint
+from pipeline.workers import Backend
 
 if TYPE_CHECKING:  # spaCy loads only where this process analyses (not for --workers N)
     from pipeline.analyze import Analyzer
 
-Progress = Callable[[int], None]
+# progress(done, total): input items handled so far (analysed, unchanged or failed) and how
+# many there are (None where unknown)
+Progress = Callable[[int, int | None], None]
 
 
 @dataclass
@@ -52,7 +56,7 @@ def _select(
     failed: list[tuple[Motion | None, Failure, str | None]],
 ) -> Iterator[tuple[Motion, str]]:
     """Motions that need analysis, with their fingerprint; tallies the rest into ``summary``."""
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for item in items:
         if isinstance(item, Failure):
             summary.counts["read"] += 1
@@ -61,9 +65,13 @@ def _select(
             continue
         summary.counts["read"] += 1
         if item.id in seen:
+            # Reported, never stored over the first: two documents with one id.
             summary.counts["duplicate_in_input"] += 1
+            summary.counts["failed"] += 1
+            reason = f"duplicate id {item.id} (first read from {seen[item.id]}); not stored"
+            failed.append((None, Failure(item.source_file, reason, item.id), None))
             continue
-        seen.add(item.id)
+        seen[item.id] = item.source_file
         fp = fingerprint(item, version)
         old = fps.get(item.id)
         if old == fp:
@@ -88,6 +96,8 @@ def analyze_into_store(
     workers: int = 1,
     scheduler: str | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
+    body: str | None = None,
+    skip_non_german: bool = False,
 ) -> RunSummary:
     """Analyse every motion of ``inputs`` into the store at ``db``; idempotent.
 
@@ -98,13 +108,19 @@ def analyze_into_store(
     address) on a Dask cluster; the store is the same either way.
     """
     resolve_inputs(inputs, input_format)  # fail early on a missing path
+    # Counting reads the inputs once more (about 1 s for 4,500 OParl papers), but only when
+    # someone watches the progress.
+    total = count_motions(inputs, input_format, columns) if progress else None
     return analyze_motions_into_store(
-        lambda: read_inputs(inputs, input_format, columns, organizations),
+        lambda: with_body(
+            read_inputs(inputs, input_format, columns, organizations, skip_non_german), body
+        ),
         db,
         run_inputs=list(inputs),
         model_dir=model_dir,
         commit_every=commit_every,
         progress=progress,
+        total=total,
         analyzer=analyzer,
         workers=workers,
         scheduler=scheduler,
@@ -120,6 +136,7 @@ def analyze_motions_into_store(
     model_dir: str | Path | None = DEFAULT_MODEL_DIR,
     commit_every: int = 200,
     progress: Progress | None = None,
+    total: int | None = None,
     analyzer: Analyzer | None = None,
     workers: int = 1,
     scheduler: str | None = None,
@@ -133,15 +150,24 @@ def analyze_motions_into_store(
     load their own from ``model_dir``. This process reads, skips unchanged motions and is the
     only writer to the store, in input order and in transactions of ``commit_every`` motions, so
     that a killed run loses at most one open transaction and a re-run completes it.
+    ``progress(done, total)`` is called after each result; ``total`` is what it passes on.
     """
     t0 = time.perf_counter()
     if commit_every < 1:
         raise ValueError("commit_every must be at least 1")
     backend = make_backend(
-        model_dir, workers=workers, scheduler=scheduler, analyzer=analyzer, chunk_size=chunk_size
+        model_dir,
+        workers=workers,
+        scheduler=scheduler,
+        analyzer=analyzer,
+        chunk_size=chunk_size,
+        # The report's term index is brought up to date after a run: worker processes work out
+        # its lemmas beside the analysis, with the lemmatizer they have loaded anyway.
+        hooks=(IndexLemmas(),),
     )
     try:
-        return _run(items, db, run_inputs, backend, commit_every, progress, t0)
+        report = (lambda done: progress(done, total)) if progress else None
+        return _run(items, db, run_inputs, backend, commit_every, report, t0)
     finally:
         backend.close()
 
@@ -150,9 +176,9 @@ def _run(
     items: Callable[[], Iterable[Motion | Failure]],
     db: str | Path,
     run_inputs: list[str] | None,
-    backend: InProcess | ProcessPool | DaskCluster,
+    backend: Backend,
     commit_every: int,
-    progress: Progress | None,
+    progress: Callable[[int], None] | None,
     t0: float,
 ) -> RunSummary:
     store = Store(db)
@@ -186,7 +212,6 @@ def _run(
 
     status = "failed"
     try:
-        done = 0
         for m, res in backend.results(todo()):
             fp = fp_of.pop(m.id)
             state = m.meta.pop("_status", "new")
@@ -196,15 +221,18 @@ def _run(
             else:
                 analysed.append((m, res, fp))
                 summary.counts[state] += 1
-            done += 1
-            if progress:
-                progress(done)
+            if progress:  # read ahead of the results: the motions still in flight are not done
+                progress(summary.counts["read"] - len(fp_of))
             if len(analysed) + len(failed) >= commit_every:
                 flush()
         flush()
+        if progress:
+            progress(summary.counts["read"])
         status = "completed"
     finally:
         summary.seconds = time.perf_counter() - t0
-        store.finish_run(run_id, summary.counts, status)
-        store.close()
+        try:
+            store.finish_run(run_id, summary.counts, status)
+        finally:
+            store.close()
     return summary

@@ -11,28 +11,42 @@ The caller (``pipeline.batch``) stays the only writer to the store.
 - ``DaskCluster``: ``--scheduler ADDRESS``, tasks on an existing Dask distributed cluster; each
   worker process loads the models once and keeps them. Dask is the optional extra
   ``antragsradar[dask]``; every worker needs this package and the model folder at the same path.
+
+Each is a ``pipeline.workers.Backend``. Work of other layers that worker processes do beside the
+analysis (the lemmas of the report's term index) comes in as ``pipeline.workers.ChunkHook``
+objects, so that this module imports none of those layers.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import multiprocessing
 import os
+import pickle
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from pipeline.errors import AntragsradarError
-from pipeline.record import Failure, Motion
+from pipeline.record import Motion
+from pipeline.workers import ChunkHook, Result, chunked
 
-T = TypeVar("T")
-
-Result = dict[str, Any] | Failure
+__all__ = [
+    "DEFAULT_CHUNK_SIZE",
+    "BackendError",
+    "DaskCluster",
+    "InProcess",
+    "ProcessPool",
+    "Result",
+    "chunked",
+    "make_backend",
+]
 
 DEFAULT_CHUNK_SIZE = 64  # motions per task: large enough to amortise the transfer, small
 # enough to keep two workers evenly busy on a few thousand motions
@@ -40,18 +54,6 @@ DEFAULT_CHUNK_SIZE = 64  # motions per task: large enough to amortise the transf
 
 class BackendError(AntragsradarError):
     """The worker processes or the Dask cluster cannot run the analysis."""
-
-
-def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
-    chunk: list[T] = []
-    for m in items:
-        chunk.append(m)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _ordered_results(
@@ -138,6 +140,7 @@ class InProcess:
 
 # Set in each pool worker by the initializer.
 _POOL_CONFIG: tuple[str | None, int] | None = None
+_POOL_HOOKS: tuple[ChunkHook, ...] = ()
 _POOL_INIT_ERROR: BaseException | None = None
 
 
@@ -164,10 +167,13 @@ def _watch_parent(main: int, parent: int) -> None:
             os._exit(1)
 
 
-def _pool_init(model_dir: str | None, batch_size: int, main: int) -> None:
-    global _POOL_CONFIG, _POOL_INIT_ERROR
+def _pool_init(
+    model_dir: str | None, batch_size: int, main: int, hooks: tuple[ChunkHook, ...] = ()
+) -> None:
+    global _POOL_CONFIG, _POOL_HOOKS, _POOL_INIT_ERROR
     threading.Thread(target=_watch_parent, args=(main, os.getppid()), daemon=True).start()
     _POOL_CONFIG = (model_dir, batch_size)
+    _POOL_HOOKS = hooks
     try:
         _analyzer(model_dir, batch_size)
     except BaseException as exc:  # noqa: BLE001  reported by the first task, not lost in stderr
@@ -181,31 +187,21 @@ def _pool_versions() -> tuple[str, str | None]:
     return _versions(*_POOL_CONFIG)
 
 
-def _pool_analyze(motions: list[Motion]) -> tuple[str, list[Result], dict[str, str]]:
+def _pool_analyze(motions: list[Motion]) -> tuple[str, list[Result], list[Any]]:
     if _POOL_INIT_ERROR is not None:
         raise _POOL_INIT_ERROR
     assert _POOL_CONFIG is not None
     version, results = _analyze_chunk(*_POOL_CONFIG, motions)
-    return version, results, _index_lemmas(motions, results)
+    return version, results, [h.in_worker(motions, results) for h in _POOL_HOOKS]
 
 
-# Words whose lemmas this worker has sent already (emptied when large: then sent again).
-_LEMMAS_SENT: set[str] = set()
+def _encode_hooks(hooks: Sequence[ChunkHook]) -> str:
+    return base64.b64encode(pickle.dumps(tuple(hooks))).decode("ascii")
 
 
-def _index_lemmas(motions: list[Motion], results: list[Result]) -> dict[str, str]:
-    """The lemmas that indexing the terms of the analysed motions will look up (after the run,
-    in the main process; ``pipeline.report.terms``), worked out here, where the lemmatizer's
-    dictionary is loaded anyway: the main process then need not load it, after the workers."""
-    from pipeline.report.terms import lemmas_for_index
-
-    if len(_LEMMAS_SENT) >= 1_000_000:
-        _LEMMAS_SENT.clear()
-    lemmas: dict[str, str] = {}
-    for m, r in zip(motions, results, strict=True):
-        if not isinstance(r, Failure):
-            lemmas.update(lemmas_for_index(m.title, m.text, _LEMMAS_SENT))
-    return lemmas
+def _decode_hooks(text: str) -> tuple[ChunkHook, ...]:
+    """The hooks this process put into the fork server's environment (``ProcessPool``)."""
+    return tuple(pickle.loads(base64.b64decode(text))) if text else ()
 
 
 # The fork server builds (and warms) the Analyzer named here once, when it imports this module;
@@ -222,12 +218,11 @@ def _preload_from_env() -> None:
 
         cfg = json.loads(spec)
         a = _analyzer(cfg["model_dir"], cfg["batch_size"])
-        # One small motion loads what loads lazily; a lemma loads the lemmatizer's dictionary
-        # (the topic and the term lemmas use it, with or without the theme model).
+        # One small motion loads what loads lazily; the hooks load what they need (the term
+        # index's lemmas: the lemmatizer's dictionary, with or without the theme model).
         a.analyze_chunk([Motion(id="warm-up", text="Der Gemeinderat möge beschließen.")])
-        from pipeline.report.terms import warm_up
-
-        warm_up()
+        for hook in _decode_hooks(cfg.get("hooks", "")):
+            hook.warm_up()
     except BaseException:  # noqa: BLE001  the workers load again and report what is wrong
         _ANALYZERS.clear()
 
@@ -242,7 +237,8 @@ def _mp_context() -> Any:
 
 
 class ProcessPool:
-    """``workers`` local processes, each with its own Analyzer, fed chunks of motions."""
+    """``workers`` local processes, each with its own Analyzer, fed chunks of motions; each
+    of ``hooks`` does its work beside the analysis of every chunk (``ChunkHook``)."""
 
     def __init__(
         self,
@@ -252,19 +248,23 @@ class ProcessPool:
         batch_size: int = 32,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         max_pending: int | None = None,
+        hooks: Sequence[ChunkHook] = (),
     ) -> None:
         self.workers = workers
         self.chunk_size = chunk_size
         self.max_pending = max_pending or 2 * workers
+        self.hooks = tuple(hooks)
         model = None if model_dir is None else str(model_dir)
         self.pool = ProcessPoolExecutor(
             workers,
             mp_context=_mp_context(),
             initializer=_pool_init,
-            initargs=(model, batch_size, os.getpid()),
+            initargs=(model, batch_size, os.getpid(), self.hooks),
         )
         saved = os.environ.get(_PRELOAD_ENV)
-        os.environ[_PRELOAD_ENV] = json.dumps({"model_dir": model, "batch_size": batch_size})
+        os.environ[_PRELOAD_ENV] = json.dumps(
+            {"model_dir": model, "batch_size": batch_size, "hooks": _encode_hooks(self.hooks)}
+        )
         try:
             self.version, self.model_version = self.pool.submit(_pool_versions).result()
         except BrokenProcessPool as exc:
@@ -280,16 +280,15 @@ class ProcessPool:
                 os.environ[_PRELOAD_ENV] = saved
 
     def results(self, motions: Iterable[Motion]) -> Iterator[tuple[Motion, Result]]:
-        from pipeline.report.terms import add_lemmas
-
         def collect(fut: Future) -> tuple[str, list[Result]]:
             try:
-                version, results, lemmas = fut.result()
+                version, results, payloads = fut.result()
             except BrokenProcessPool as exc:
                 raise BackendError(
                     f"a worker process died ({exc}); run again to continue where this run stopped"
                 ) from None
-            add_lemmas(lemmas)
+            for hook, payload in zip(self.hooks, payloads, strict=True):
+                hook.in_main(payload)
             return version, results
 
         return _ordered_results(
@@ -375,14 +374,17 @@ def make_backend(
     scheduler: str | None = None,
     analyzer: Any = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
+    hooks: Sequence[ChunkHook] = (),
 ) -> InProcess | ProcessPool | DaskCluster:
-    """The backend for ``--workers``/``--scheduler``; ``analyzer`` serves the in-process one."""
+    """The backend for ``--workers``/``--scheduler``; ``analyzer`` serves the in-process one.
+    ``hooks`` run in local worker processes (``--workers N``); without worker processes the
+    caller does that work itself where it needs it."""
     if workers < 1:
         raise BackendError(f"--workers must be at least 1, not {workers}")
     if scheduler:
         return DaskCluster(scheduler, model_dir, chunk_size=chunk_size)
     if workers > 1:
-        return ProcessPool(model_dir, workers, chunk_size=chunk_size)
+        return ProcessPool(model_dir, workers, chunk_size=chunk_size, hooks=hooks)
     if analyzer is None:
         from pipeline.analyze import Analyzer
 

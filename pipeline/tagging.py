@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from pipeline.analyze import Analyzer
-from pipeline.ingest import Columns, read_inputs, resolve_inputs
-from pipeline.paths import DEFAULT_MODEL_DIR
+from pipeline.ingest import Columns, count_motions, read_inputs, resolve_inputs, with_body
+from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR
 from pipeline.record import Failure, Motion
 
 
@@ -20,13 +20,30 @@ def tag_motions(
     columns: Columns | None = None,
     organizations: str | None = None,
     analyzer: Analyzer | None = None,
+    body: str | None = None,
+    skip_non_german: bool = False,
+    extraction_dir: str | Path | None = DEFAULT_EXTRACTION_DIR,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> Iterator[dict[str, Any] | Failure]:
-    """Result records in input order, or a Failure for each document that could not be used."""
+    """Result records in input order, or a Failure for each document that could not be used.
+    ``body`` names the body of motions whose metadata names none; ``progress(done, total)`` is
+    called after each item (``total`` is None for standard input).
+    """
     resolve_inputs(inputs, input_format)  # a missing path fails before the model loads
-    analyzer = analyzer or Analyzer(model_dir)
+    total = count_motions(inputs, input_format, columns) if progress else None
+    analyzer = analyzer or Analyzer(model_dir, extraction_dir=extraction_dir)
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total)
 
     def motions() -> Iterator[Motion]:
-        for item in read_inputs(inputs, input_format, columns, organizations):
+        for item in with_body(
+            read_inputs(inputs, input_format, columns, organizations, skip_non_german), body
+        ):
             if isinstance(item, Failure):
                 failures.append(item)
             else:
@@ -35,6 +52,10 @@ def tag_motions(
     failures: list[Failure] = []
     for _, res in analyzer.analyze_many(motions()):
         while failures:
+            step()
             yield failures.pop(0)
+        step()
         yield res
-    yield from failures
+    for f in failures:
+        step()
+        yield f

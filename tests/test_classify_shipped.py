@@ -36,7 +36,7 @@ def test_shipped_model_predicts_without_scikit_learn(model):
     # The numpy-only archive serves prediction; the Pipeline stays unloaded, and both agree.
     assert model.compact is not None and model._pipeline is None
     texts = [INTEGRATION_MOTION, "Radweg an der Hauptstraße\nDie Stadt baut einen Radweg."]
-    full = ThemeModel.load(DEFAULT_MODEL_DIR, compact=False)
+    full = ThemeModel.load(DEFAULT_MODEL_DIR, compact=False, trust_pickle=True)
     assert model.predict(texts) == full.predict(texts)
 
 
@@ -46,3 +46,9 @@ def test_integration_motion_first_among_integration(model):
     assert themes[0]["label"] == "Integration & Migration"
     assert 0.5 < themes[0]["score"] <= 1.0
     assert model.predict([INTEGRATION_MOTION])[0][0]["id"] == "integration"
+
+
+def test_themes_carry_their_cap_major_topics(model):
+    themes = model.predict([INTEGRATION_MOTION], ["Integrationslotsen für Geflüchtete"])[0]
+    assert themes[0]["id"] == "integration" and themes[0]["cap"] == [9, 2]
+    assert all(isinstance(c, int) for t in themes for c in t["cap"])

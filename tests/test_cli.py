@@ -44,9 +44,12 @@ def motion_file(tmp_path: Path) -> Path:
 def test_version_and_help():
     r = invoke("--version")
     assert r.exit_code == 0 and r.stdout.startswith("antragsradar ")
-    for cmd in ("tag", "analyze"):
+    for cmd, own in (("tag", "--format"), ("analyze", "--db")):
         r = invoke(cmd, "--help")
-        assert r.exit_code == 0 and "--db" in r.stdout or cmd == "tag"
+        assert r.exit_code == 0, r.stderr
+        assert own in r.stdout, f"{cmd} --help does not list {own}"
+    # tag prints to stdout and writes no store: its help must not offer --db
+    assert "--db" not in invoke("tag", "--help").stdout
 
 
 def test_tag_prints_the_jsonl_contract(motion_file: Path):

@@ -448,6 +448,26 @@ def test_persistent_500_stops_and_next_run_resumes(
     assert cursor is None
 
 
+def test_resumed_walk_with_an_unreadable_start_time_finishes(
+    srv: FakeOParl, tmp_path: Path, analyzer: Analyzer
+):
+    """A walk start time the state table cannot give back as a time (a store edited by hand or
+    by another version) ends the resumed walk without a next_since, not with a TypeError."""
+    populate(srv)
+    fault = Fault("/papers?page=2", 503, times=None)
+    srv.faults.append(fault)
+    db = tmp_path / "s.db"
+    with pytest.raises(FetchError):
+        fetch(srv.system_url, db, analyzer)
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE oparl_endpoints SET walk_start='gestern'")
+    fault.times = 0
+    s = fetch(srv.system_url, db, analyzer)
+    assert s.bodies[0]["resumed"] and s.bodies[0]["complete"]
+    assert s.bodies[0]["next_since"] is None
+    assert rows(db, "SELECT COUNT(*) FROM motions")[0][0] == 12
+
+
 def test_dropped_connection_is_retried(srv: FakeOParl, tmp_path: Path, analyzer: Analyzer):
     populate(srv)
     srv.faults.append(Fault("/papers?page=3", status=-1, times=1))
@@ -646,3 +666,13 @@ def test_full_and_incremental_crawl_of_karlsruhe_papers(
     s = fetch(srv.system_url, db, analyzer)
     assert s.counts["papers"] == 2
     assert s.counts["changed"] + s.counts["unchanged"] + s.counts["failed"] == 2
+
+
+def test_progress_counts_papers_against_the_lists_total(
+    srv: FakeOParl, tmp_path: Path, analyzer: Analyzer
+):
+    populate(srv, 12)
+    seen: list[tuple[int, int | None]] = []
+    fetch(srv.system_url, tmp_path / "p.db", analyzer, progress=lambda *a: seen.append(a))
+    assert seen[-1] == (12, 12)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and len(seen) > 1

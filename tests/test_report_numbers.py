@@ -269,7 +269,7 @@ def test_term_index_from_worker_processes_is_the_same(tmp_path: Path, monkeypatc
 
     def index(workers: int) -> dict[str, list]:
         path = build_store(tmp_path / f"w{workers}.db")
-        with open_store(path) as c:
+        with open_store(path, readonly=False) as c:
             c.executescript(terms.SCHEMA)
             c.execute("DELETE FROM report_term_docs")  # index from scratch
             c.execute("DELETE FROM report_terms")

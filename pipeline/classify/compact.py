@@ -174,7 +174,7 @@ def export(pipeline: Any) -> dict[str, np.ndarray] | None:
 
 def save(arrays: dict[str, np.ndarray], path: str | Path) -> Path:
     buf = io.BytesIO()
-    np.savez_compressed(buf, **arrays)
+    np.savez_compressed(buf, **arrays)  # type: ignore[arg-type]  # numpy's stub types **kwds as the allow_pickle flag
     p = Path(path)
     p.write_bytes(buf.getvalue())
     return p

@@ -5,8 +5,10 @@ A model directory holds ``model.joblib`` (the fitted scikit-learn Pipeline), ``i
 in the card), ``taxonomy.json`` (the taxonomy it was trained for), ``model_card.json`` and
 ``README.md``. Prediction uses ``inference.npz`` when the card lists it: no scikit-learn import
 (about a second of start-up) and no unpickling. The Pipeline is loaded from ``model.joblib``
-only when asked for (``ThemeModel.pipeline``) or for a model without the archive; joblib runs
-code when it loads a file, so models load only from a directory the caller names.
+only when asked for (``ThemeModel.pipeline``) or for a model without the archive, and only when
+the caller trusts the folder (``trust_pickle=True``; the CLI never does) and the file's
+sha256 matches the card: unpickling runs code, and a model folder is untrusted input. An
+installed wheel ships the archive alone.
 """
 
 from __future__ import annotations
@@ -17,6 +19,13 @@ from typing import Any
 
 from pipeline.classify.taxonomy import Taxonomy, load_taxonomy
 from pipeline.errors import InputError, ModelError
+
+# The Pipeline's own classes live with the training code (pipeline.training.themes); pipelines
+# pickled before they moved there name them by these modules.
+_MOVED_MODULES = {
+    "pipeline.classify.estimators": "pipeline.training.themes.estimators",
+    "pipeline.classify.features": "pipeline.training.themes.features",
+}
 
 MODEL_FILE = "model.joblib"
 INFERENCE_FILE = "inference.npz"
@@ -99,8 +108,10 @@ class ThemeModel:
         card: dict[str, Any] | None = None,
         compact: Any = None,
         directory: Path | None = None,
+        trust_pickle: bool = False,
     ):
         self._pipeline = pipeline
+        self.trust_pickle = trust_pickle
         self.taxonomy = taxonomy
         self.card = card or {}
         self.compact = compact
@@ -112,7 +123,9 @@ class ThemeModel:
         if self._pipeline is None:
             if self.directory is None:
                 raise ModelError("this theme model has no scikit-learn pipeline")
-            self._pipeline = _load_pipeline(self.directory, self.card, len(self.taxonomy.ids))
+            self._pipeline = _load_pipeline(
+                self.directory, self.card, len(self.taxonomy.ids), self.trust_pickle
+            )
         return self._pipeline
 
     @property
@@ -122,8 +135,8 @@ class ThemeModel:
     # --- prediction ------------------------------------------------------------------------
 
     def predict(self, texts: list[str], extras: list[str] | None = None) -> list[list[dict]]:
-        """Per text 1-3 ``{"id", "label", "score"}`` dicts, best first (score: calibrated
-        probability of the theme)."""
+        """Per text 1-3 ``{"id", "label", "score", "cap"}`` dicts, best first (score: calibrated
+        probability of the theme; cap: its Comparative Agendas Project major topic codes)."""
         if not texts:
             return []
         if self.compact is not None:
@@ -131,9 +144,12 @@ class ThemeModel:
         else:
             X = self.pipeline[:-1].transform(as_input(texts, extras))
             ranked = self.pipeline[-1].predict_ranked(X)
-        ids, labels = self.ids, self.taxonomy.labels
+        ids, labels, cap = self.ids, self.taxonomy.labels, self.taxonomy.cap
         return [
-            [{"id": ids[j], "label": labels[ids[j]], "score": round(p, 4)} for j, p in row]
+            [
+                {"id": ids[j], "label": labels[ids[j]], "score": round(p, 4), "cap": cap[ids[j]]}
+                for j, p in row
+            ]
             for row in ranked
         ]
 
@@ -161,6 +177,7 @@ class ThemeModel:
 
         d.mkdir(parents=True, exist_ok=True)
         joblib.dump(self.pipeline, d / MODEL_FILE, compress=("zlib", 3))
+        self.card["pickle"] = {"file": MODEL_FILE, "sha256": _sha256(d / MODEL_FILE)}
         from pipeline.classify import compact as C
 
         arrays = C.export(self.pipeline)
@@ -201,6 +218,7 @@ class ThemeModel:
         directory: str | Path,
         taxonomy: str | Path | Taxonomy | None = None,
         compact: bool = True,
+        trust_pickle: bool = False,
     ) -> ThemeModel:
         """Load the model in ``directory`` (a folder the user named; never searched for).
 
@@ -209,7 +227,8 @@ class ThemeModel:
         numpy-only archive its sha256, format and the numpy and simplemma major versions
         against the card; for
         ``model.joblib`` (``compact=False``, a model without the archive, or on first use of
-        ``pipeline``) the scikit-learn and joblib versions.
+        ``pipeline``) the scikit-learn and joblib versions, the file's sha256 against the card, and
+        that the caller trusts the folder (``trust_pickle``): without it nothing is unpickled.
         """
         d = Path(directory)
         where = str(d)
@@ -217,7 +236,7 @@ class ThemeModel:
             raise ModelError(
                 f"{where}: no such model folder; train one with `antragsradar train --out {where}`"
             )
-        for name in (CARD_FILE, MODEL_FILE, TAXONOMY_FILE):
+        for name in (CARD_FILE, TAXONOMY_FILE):
             if not (d / name).is_file():
                 raise ModelError(
                     f"{where}: {name} is missing; not a theme model folder (retrain it)"
@@ -248,8 +267,9 @@ class ThemeModel:
                 )
         inf = card.get("inference")
         if compact and inf:
-            return cls(None, tax, card, _load_compact(d, card, len(tax.ids)), d)
-        return cls(_load_pipeline(d, card, len(tax.ids)), tax, card, None, d)
+            return cls(None, tax, card, _load_compact(d, card, len(tax.ids)), d, trust_pickle)
+        pipeline = _load_pipeline(d, card, len(tax.ids), trust_pickle)
+        return cls(pipeline, tax, card, None, d, trust_pickle)
 
 
 def _sha256(path: Path) -> str:
@@ -309,12 +329,37 @@ def _load_compact(d: Path, card: dict[str, Any], n_labels: int) -> Any:
     return model
 
 
-def _load_pipeline(d: Path, card: dict[str, Any], n_labels: int) -> Any:
-    """The scikit-learn Pipeline of ``d`` (library versions checked against the card)."""
+def _load_pipeline(d: Path, card: dict[str, Any], n_labels: int, trusted: bool) -> Any:
+    """The scikit-learn Pipeline of ``d``: only from a trusted folder, with the pickle's sha256
+    and the library versions checked against the card before anything is unpickled."""
     where = str(d)
+    if not (d / MODEL_FILE).is_file():
+        raise ModelError(
+            f"{where}: {MODEL_FILE} is missing and the card lists no numpy archive; retrain the model"
+        )
+    if not trusted:
+        raise ModelError(
+            f"{where}: this model can only be used by unpickling {MODEL_FILE}, which runs code "
+            "(refused); retrain it with `antragsradar train`, or, for a folder you trust, load it "
+            "in Python with ThemeModel.load(path, trust_pickle=True)"
+        )
+    want = str((card.get("pickle") or {}).get("sha256") or "")
+    if want != _sha256(d / MODEL_FILE):
+        raise ModelError(
+            f"{where}: {MODEL_FILE} does not match the sha256 in the model card "
+            f"({'changed after training' if want else 'the card lists none'}); retrain the model"
+        )
     check_versions(card, where)
+    import importlib
+    import sys
+
     import joblib
 
+    # Unpickling the Pipeline imports its classes, which are training code; a pickle of an
+    # older version finds them under their old module names.
+    for old, new in _MOVED_MODULES.items():
+        if old not in sys.modules:
+            sys.modules[old] = importlib.import_module(new)
     try:
         pipeline = joblib.load(d / MODEL_FILE)
     except Exception as exc:  # noqa: BLE001  any unpickling failure means the same to a user

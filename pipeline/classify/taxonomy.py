@@ -23,8 +23,6 @@ from pipeline.paths import TAXONOMY_DIR
 DEFAULT_TAXONOMY = TAXONOMY_DIR / "themes.json"
 THEME_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MAX_THEMES = 64
-# Seed matching: a match nested in another theme's longer match in the same word is dropped.
-SEED_DROP_NESTED = False
 
 
 @dataclass(frozen=True)
@@ -52,8 +50,18 @@ class Taxonomy:
         return {t.id: t.label for t in self.themes}
 
     @cached_property
+    def cap(self) -> dict[str, list[int]]:
+        """CAP major topic codes per theme (``cap_major_topics`` in the taxonomy file; [] where
+        a taxonomy has none)."""
+        out = {}
+        for t in self.themes:
+            codes = t.extra.get("cap_major_topics") or []
+            out[t.id] = [int(c) for c in codes if isinstance(c, int | str) and str(c).isdigit()]
+        return out
+
+    @cached_property
     def _matcher(self) -> SeedMatcher:
-        return SeedMatcher({t.id: t.seed_terms for t in self.themes}, SEED_DROP_NESTED)
+        return SeedMatcher({t.id: t.seed_terms for t in self.themes})
 
     def seed_hits(self, text: str) -> dict[str, int]:
         """Seed-term hits per theme in ``text``: words with a match, plus multi-word matches."""

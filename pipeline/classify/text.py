@@ -31,9 +31,9 @@ STOP_WORDS = frozenset(
 @lru_cache(maxsize=300_000)
 def lemma(word: str) -> str:
     """Lower-cased simplemma lemma of one word form (simplemma is imported on first use)."""
-    import simplemma
+    from pipeline.lemmas import lemmatize
 
-    return simplemma.lemmatize(word, lang="de").lower()
+    return lemmatize(word).lower()
 
 
 def lemma_tokens(text: str, max_chars: int | None = 4000, min_len: int = 2) -> list[str]:

@@ -9,6 +9,7 @@ import typer
 
 from pipeline.cli import options
 from pipeline.cli.common import guarded
+from pipeline.cli.progress import Reporter
 
 
 @guarded
@@ -24,6 +25,8 @@ def analyze(
     date_column: str | None = options.DATE_COLUMN,
     group_column: str | None = options.GROUP_COLUMN,
     organizations: str | None = options.ORGANIZATIONS,
+    body: str | None = options.BODY,
+    skip_non_german: bool = options.SKIP_NON_GERMAN,
     workers: int = typer.Option(
         1,
         "--workers",
@@ -54,26 +57,10 @@ def analyze(
     whose text changed are analysed again. A bad document is recorded with its reason and the
     run goes on.
     """
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     # the pipeline loads from here on, not at CLI start
     from pipeline.batch import analyze_into_store
 
-    console = Console(stderr=True, soft_wrap=True)
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("analysing"),
-        BarColumn(),
-        TextColumn("{task.completed} motions"),
-        TimeElapsedColumn(),
-        console=console,
-        # a bar only on a terminal: in a log or a pipe it would leave blank lines
-        disable=quiet or not console.is_terminal,
-        transient=True,
-    )
-    with progress:
-        task = progress.add_task("analyse", total=None)
+    with Reporter("analysing", quiet=quiet) as progress:
         summary = analyze_into_store(
             inputs,
             db,
@@ -83,8 +70,10 @@ def analyze(
                 text_column, id_column, title_column, date_column, group_column
             ),
             organizations=organizations,
+            body=body,
+            skip_non_german=skip_non_german,
             commit_every=commit_every,
-            progress=lambda n: progress.update(task, completed=n),
+            progress=None if quiet else progress,
             workers=workers,
             scheduler=scheduler,
         )
@@ -93,16 +82,17 @@ def analyze(
         from pipeline.report.query import open_store
         from pipeline.report.terms import ensure_terms
 
-        with open_store(db) as con:
+        with open_store(db, readonly=False) as con:
             ensure_terms(con, workers=workers if scheduler is None else 1)
     c = summary.counts
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
     if not quiet:
-        console.print(
+        typer.echo(
             f"run {summary.run_id} → {summary.db}: read {c['read']}, new {c['new']}, "
             f"changed {c['changed']}, unchanged {c['unchanged']}, failed {c['failed']} "
-            f"in {summary.seconds:.1f} s"
+            f"in {summary.seconds:.1f} s",
+            err=True,
         )
         for reason, n in summary.failure_reasons.most_common(8):
-            console.print(f"  failed ×{n}: {reason}")
+            typer.echo(f"  failed ×{n}: {reason}", err=True)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
+import shutil
+import sqlite3
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -12,6 +16,14 @@ import typer
 from pipeline.errors import AntragsradarError
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def output_width(default: int = 200) -> int:
+    """Columns for a human table on stdout: the terminal's width, or $COLUMNS where set; a
+    file or pipe gets ``default``."""
+    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+        return shutil.get_terminal_size((default, 24)).columns
+    return default
 
 
 def fail(message: str) -> typer.Exit:
@@ -33,5 +45,23 @@ def guarded(fn: F) -> F:
             raise typer.Exit(0) from None
         except KeyboardInterrupt:
             raise fail("interrupted; a re-run continues where this one stopped") from None
+        except (sqlite3.DatabaseError, OSError) as exc:
+            if _disk_full(exc):
+                raise fail(
+                    f"disk full ({exc}); free space and run again: it continues where this run "
+                    "stopped"
+                ) from None
+            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+                exc, sqlite3.OperationalError
+            ):
+                # a store damaged where its opening check could not see (deep in a table)
+                raise fail(f"the store cannot be read ({exc}); restore it from a backup") from None
+            raise
 
     return wrapper  # type: ignore[return-value]
+
+
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    return "disk is full" in str(exc) or "disk full" in str(exc)

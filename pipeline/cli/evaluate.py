@@ -10,7 +10,8 @@ from typing import Any
 import typer
 
 from pipeline.cli import options
-from pipeline.cli.common import guarded
+from pipeline.cli.common import guarded, output_width
+from pipeline.cli.progress import Reporter
 
 
 class EvalFormat(str, Enum):
@@ -22,7 +23,7 @@ def _print(report: dict[str, Any], worst: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    out = Console(width=160)
+    out = Console(width=output_width(160))
     out.print(
         f"[bold]{report['n_scored']}[/] of {report['n_gold']} gold motions scored "
         f"({report['analysis_version']})"
@@ -38,6 +39,14 @@ def _print(report: dict[str, Any], worst: int) -> None:
         mark = "" if target is None else (" ✓" if value >= target else " ✗")
         t.add_row(key, f"{value:.3f}{mark}", "" if target is None else f"{target:.2f}")
     out.print(t)
+    if report.get("by_source"):
+        keys = sorted({k for row in report["by_source"].values() for k in row if k != "n"})
+        t = Table(title="scores per source")
+        for col in ("source", "n", *keys):
+            t.add_column(col, justify="left" if col == "source" else "right")
+        for src, row in report["by_source"].items():
+            t.add_row(src, str(row["n"]), *(f"{row[k]:.3f}" if k in row else "" for k in keys))
+        out.print(t)
     scores = report["scores"]
     blocks = [
         ("action types", scores.get("extraction", {}).get("actions")),
@@ -59,7 +68,7 @@ def _print(report: dict[str, Any], worst: int) -> None:
                 str(s["support"]),
             )
         out.print(t)
-    misses = []
+    misses: list[dict[str, Any]] = []
     for field_scores in [*scores.get("extraction", {}).values(), scores.get("themes") or {}]:
         if isinstance(field_scores, dict):
             misses.extend(field_scores.get("worst") or [])
@@ -87,6 +96,8 @@ def evaluate(
     gold: Path = typer.Argument(..., help="JSONL of annotated motions (spec/ANNOTATION.md)."),
     corpus: list[str] = typer.Option(..., "--corpus", help="The papers the gold ids refer to."),
     model: Path = options.MODEL,
+    extraction_model: Path = options.EXTRACTION_MODEL,
+    rules_only: bool = options.RULES_ONLY,
     no_themes: bool = options.NO_THEMES,
     silver: Path | None = typer.Option(
         None,
@@ -95,15 +106,22 @@ def evaluate(
     ),
     fmt: EvalFormat = typer.Option(EvalFormat.table, "--format", "-f", help="Output format."),
     worst: int = typer.Option(5, "--worst", help="Misses to list per field."),
+    quiet: bool = options.QUIET,
 ) -> None:
     """Score the analysis against annotated motions: action types (micro/macro F1), funding
     presence and kinds, amount recall, named-fund recall, topic token F1, hedging, groups, and
     themes (micro/macro F1, top-1), each with a per-label breakdown and the worst misses."""
     from pipeline.evaluate.gold import evaluate as run_evaluation
 
-    report = run_evaluation(
-        gold, corpus, model_dir=options.model_dir(model, no_themes), silver=silver
-    )
+    with Reporter("evaluating", quiet=quiet) as progress:
+        report = run_evaluation(
+            gold,
+            corpus,
+            model_dir=options.model_dir(model, no_themes),
+            silver=silver,
+            extraction_dir=options.extraction_dir(extraction_model, rules_only),
+            progress=progress,
+        )
     if fmt is EvalFormat.json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
     else:

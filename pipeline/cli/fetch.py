@@ -13,6 +13,7 @@ import typer
 
 from pipeline.cli import options
 from pipeline.cli.common import guarded
+from pipeline.cli.progress import Reporter
 from pipeline.errors import FetchError
 
 URL = typer.Argument(
@@ -43,6 +44,30 @@ MAX_FILE_MB = typer.Option(
 )
 CACHE_MB = typer.Option(
     500.0, "--cache-mb", help="Size of the download cache in <db>.cache/ (0: no cache).", min=0
+)
+MAX_PAGE_MB = typer.Option(
+    64.0, "--max-page-mb", help="Largest OParl list page or object read, in MB.", min=0.001
+)
+DEADLINE = typer.Option(
+    None,
+    "--deadline",
+    help="Seconds one request may take in all, however slowly the bytes come "
+    "(default: 20 × --timeout, at most 600).",
+    min=0.1,
+)
+MAX_PAGES = typer.Option(
+    10_000, "--max-pages", help="List pages read per run; the next run continues.", min=1
+)
+ALLOW_HOST = typer.Option(
+    None,
+    "--allow-host",
+    help="Also fetch from this host (HOST or HOST:PORT; repeatable), e.g. where a council "
+    "keeps its files. Without it only the endpoint's host is used.",
+)
+ALLOW_PRIVATE = typer.Option(
+    False,
+    "--allow-private",
+    help="Let hosts named with --allow-host be at private, loopback or link-local addresses.",
 )
 AS_JSON = typer.Option(False, "--json", help="Print the run summary as JSON on stdout.")
 
@@ -80,11 +105,22 @@ def _run(
     analyzer: Any,
     on_result: Any,
     log: Any,
+    limits: dict[str, Any] | None = None,
+    progress: Any = None,
 ):
     from pipeline.fetch import HttpConfig, fetch_into_store
 
+    lim = limits or {}
+    deadline = lim.get("deadline") or min(600.0, 20 * timeout)
     config = HttpConfig(
-        timeout=timeout, retries=retries, rate=rate, max_file_bytes=int(max_file_mb * 1_000_000)
+        timeout=timeout,
+        retries=retries,
+        rate=rate,
+        max_file_bytes=int(max_file_mb * 1_000_000),
+        max_page_bytes=int(lim.get("max_page_mb", 64.0) * 1_000_000),
+        max_seconds=deadline,
+        allow_hosts=tuple(lim.get("allow_host") or ()),
+        allow_private=bool(lim.get("allow_private")),
     )
     return fetch_into_store(
         url,
@@ -98,7 +134,25 @@ def _run(
         cache_mb=cache_mb,
         on_result=on_result,
         log=log,
+        max_pages=lim.get("max_pages", 10_000),
+        progress=progress,
     )
+
+
+def _limits(
+    max_page_mb: float,
+    deadline: float | None,
+    max_pages: int,
+    allow_host: list[str] | None,
+    allow_private: bool,
+) -> dict[str, Any]:
+    return {
+        "max_page_mb": max_page_mb,
+        "deadline": deadline,
+        "max_pages": max_pages,
+        "allow_host": list(allow_host or []),
+        "allow_private": allow_private,
+    }
 
 
 def _summary_line(summary: Any) -> str:
@@ -133,6 +187,11 @@ def fetch(
     retries: int = RETRIES,
     max_file_mb: float = MAX_FILE_MB,
     cache_mb: float = CACHE_MB,
+    max_page_mb: float = MAX_PAGE_MB,
+    deadline: float | None = DEADLINE,
+    max_pages: int = MAX_PAGES,
+    allow_host: list[str] | None = ALLOW_HOST,
+    allow_private: bool = ALLOW_PRIVATE,
     model: Path = options.MODEL,
     no_themes: bool = options.NO_THEMES,
     as_json: bool = AS_JSON,
@@ -144,23 +203,26 @@ def fetch(
     only for papers modified since the last successful one. A run that stops halfway keeps
     what it stored; the next run resumes at the page where it stopped.
     """
-    log = _log(quiet)
-    summary = _run(
-        url,
-        db,
-        body=body,
-        since=since,
-        full=full,
-        rate=rate,
-        timeout=timeout,
-        retries=retries,
-        max_file_mb=max_file_mb,
-        cache_mb=cache_mb,
-        model_dir=options.model_dir(model, no_themes),
-        analyzer=None,
-        on_result=None,
-        log=log,
-    )
+    with Reporter("fetching", unit="papers", quiet=quiet) as progress:
+        log = progress.message
+        summary = _run(
+            url,
+            db,
+            body=body,
+            since=since,
+            full=full,
+            rate=rate,
+            timeout=timeout,
+            retries=retries,
+            max_file_mb=max_file_mb,
+            cache_mb=cache_mb,
+            model_dir=options.model_dir(model, no_themes),
+            analyzer=None,
+            on_result=None,
+            log=log,
+            limits=_limits(max_page_mb, deadline, max_pages, allow_host, allow_private),
+            progress=progress,
+        )
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
     if not quiet:
@@ -202,6 +264,11 @@ def watch(
     retries: int = RETRIES,
     max_file_mb: float = MAX_FILE_MB,
     cache_mb: float = CACHE_MB,
+    max_page_mb: float = MAX_PAGE_MB,
+    deadline: float | None = DEADLINE,
+    max_pages: int = MAX_PAGES,
+    allow_host: list[str] | None = ALLOW_HOST,
+    allow_private: bool = ALLOW_PRIVATE,
     model: Path = options.MODEL,
     no_themes: bool = options.NO_THEMES,
     quiet: bool = options.QUIET,
@@ -246,6 +313,7 @@ def watch(
                     analyzer=analyzer,
                     on_result=emit,
                     log=log,
+                    limits=_limits(max_page_mb, deadline, max_pages, allow_host, allow_private),
                 )
                 log(_summary_line(summary))
             except NotOParl:

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from pipeline.ingest import FORMATS, Columns
-from pipeline.paths import DEFAULT_MODEL_DIR
+from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR
 
 INPUTS = typer.Argument(
     ...,
@@ -35,7 +35,28 @@ MODEL = typer.Option(
     "--model",
     help="Theme model folder (joblib files run code when loaded: only name folders you trust).",
 )
+BODY = typer.Option(
+    None,
+    "--body",
+    help="The body the motions were put to (e.g. 'Rat der Stadt Köln'), for inputs whose "
+    "metadata names none; else it is read from the letterhead where it names one.",
+)
+EXTRACTION_MODEL = typer.Option(
+    DEFAULT_EXTRACTION_DIR,
+    "--extraction-model",
+    help="Clause model folder that decides action types and funding kinds (see `train "
+    "--component extraction`).",
+)
+RULES_ONLY = typer.Option(
+    False, "--rules-only", help="Action types and funding kinds from the rules alone."
+)
 NO_THEMES = typer.Option(False, "--no-themes", help="Skip the theme classifier.")
+SKIP_NON_GERMAN = typer.Option(
+    False,
+    "--skip-non-german",
+    help="Record texts that read as another language (English, French) as failures instead of "
+    "analysing them with a note in their meta.",
+)
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr.")
 
 
@@ -47,3 +68,7 @@ def columns(
 
 def model_dir(model: Path, no_themes: bool) -> Path | None:
     return None if no_themes else model
+
+
+def extraction_dir(extraction_model: Path, rules_only: bool) -> Path | None:
+    return None if rules_only else extraction_model

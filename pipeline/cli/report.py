@@ -6,13 +6,12 @@ stderr. A motion of several groups counts for each of them.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
 import typer
 
-from pipeline.cli.common import guarded
+from pipeline.cli.common import guarded, output_width
 
 app = typer.Typer(
     name="report",
@@ -40,6 +39,9 @@ UNTIL = typer.Option(
 MIN_N = typer.Option(
     5, "--min-n", min=1, help="Mark shares resting on fewer motions than this with '*'."
 )
+WIDE = typer.Option(
+    False, "--wide", help="Table: every column, however wide (default: what fits the terminal)."
+)
 PRIMARY = typer.Option(
     False, "--primary-only", help="Count only each motion's first (most central) theme."
 )
@@ -54,7 +56,10 @@ def _filters(
     until: str | None,
 ):  # noqa: ANN202 (Filters is imported lazily)
     from pipeline.report import Filters
+    from pipeline.report.query import normalise_date
 
+    normalise_date(since)  # a wrong date is one error line before the store is opened
+    normalise_date(until, end=True)
     return Filters(
         themes=list(theme or []),
         groups=list(group or []),
@@ -65,11 +70,12 @@ def _filters(
     )
 
 
-def _emit(report, fmt: str, plot: Path | None) -> None:  # noqa: ANN001
+def _emit(report, fmt: str, plot: Path | None, wide: bool = False) -> None:  # noqa: ANN001
     from pipeline.report.render import render
 
-    width = shutil.get_terminal_size((200, 24)).columns if sys.stdout.isatty() else 200
-    text = render(report, fmt, width=width)
+    if not report.rows:
+        typer.echo("no motions match these filters; the report is empty", err=True)
+    text = render(report, fmt, width=output_width(), wide=wide)
     if plot is not None:  # write the picture first: a bad path fails before any output
         from pipeline.report.plot import plot as draw
 
@@ -102,6 +108,7 @@ def themes(
     min_n: int = MIN_N,
     fmt: str = FORMAT,
     plot: Path | None = PLOT,
+    wide: bool = WIDE,
 ) -> None:
     """Count and share of motions per theme per group, with a total column.
 
@@ -115,7 +122,7 @@ def themes(
     f = _filters(theme, group, body, paper_type, since, until)
     with open_store(db) as con:
         rep = themes_by_group(con, f, min_n=min_n, primary_only=primary_only)
-    _emit(rep, fmt, plot)
+    _emit(rep, fmt, plot, wide)
 
 
 @app.command("trends")
@@ -136,6 +143,7 @@ def trends(
     min_n: int = MIN_N,
     fmt: str = FORMAT,
     plot: Path | None = PLOT,
+    wide: bool = WIDE,
 ) -> None:
     """Theme shares per period, overall or per group.
 
@@ -153,7 +161,7 @@ def trends(
     f = _filters(theme, group, body, paper_type, since, until)
     with open_store(db) as con:
         rep = run(con, f, period=period, by_group=by_group, min_n=min_n, primary_only=primary_only)
-    _emit(rep, fmt, plot)
+    _emit(rep, fmt, plot, wide)
 
 
 @app.command("actions")
@@ -169,6 +177,7 @@ def actions(
     min_n: int = MIN_N,
     fmt: str = FORMAT,
     plot: Path | None = PLOT,
+    wide: bool = WIDE,
 ) -> None:
     """Mix of requested-action types and funding kinds per group.
 
@@ -182,6 +191,33 @@ def actions(
     f = _filters(theme, group, body, paper_type, since, until)
     with open_store(db) as con:
         rep = actions_by_group(con, f, min_n=min_n)
+    _emit(rep, fmt, plot, wide)
+
+
+@app.command("cap")
+@guarded
+def cap(
+    db: Path = DB,
+    group: list[str] | None = GROUP,
+    body: list[str] | None = BODY,
+    paper_type: list[str] | None = PAPER_TYPE,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
+    min_n: int = MIN_N,
+    fmt: str = FORMAT,
+    plot: Path | None = PLOT,
+    all_codes: bool = typer.Option(
+        False, "--all-codes", help="Count every CAP code a theme maps to, not only its main one."
+    ),
+) -> None:
+    """Motions per Comparative Agendas Project major topic and group (via each theme's main CAP
+    code), for comparisons with CAP-coded research data."""
+    from pipeline.report import cap_by_group, open_store
+
+    _check_format(fmt)
+    f = _filters(None, group, body, paper_type, since, until)
+    with open_store(db) as con:
+        rep = cap_by_group(con, f, min_n=min_n, all_codes=all_codes)
     _emit(rep, fmt, plot)
 
 
@@ -207,6 +243,7 @@ def compare(
     min_n: int = MIN_N,
     fmt: str = FORMAT,
     plot: Path | None = PLOT,
+    wide: bool = WIDE,
 ) -> None:
     """Distinctive themes and terms of group A against group B (or all other groups).
 
@@ -231,7 +268,7 @@ def compare(
             min_n=min_n,
             terms=not no_terms,
         )
-    _emit(rep, fmt, plot)
+    _emit(rep, fmt, plot, wide)
 
 
 @app.command("drill")
@@ -256,6 +293,7 @@ def drill(
     primary_only: bool = PRIMARY,
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many motions."),
     fmt: str = FORMAT,
+    wide: bool = WIDE,
 ) -> None:
     """The motions behind a cell: id, date, title, groups, themes; newest first.
 
@@ -277,4 +315,4 @@ def drill(
             primary_only=primary_only,
             limit=limit,
         )
-    _emit(rep, fmt, None)
+    _emit(rep, fmt, None, wide)

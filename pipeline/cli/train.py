@@ -10,11 +10,33 @@ from pathlib import Path
 import typer
 
 from pipeline.cli.common import guarded
+from pipeline.cli.progress import Reporter
+from pipeline.errors import InputError
 
 
 @guarded
 def train(
     out: Path = typer.Option(..., "--out", help="Model folder to write, e.g. models/my-themes."),
+    component: str = typer.Option(
+        "themes",
+        "--component",
+        help="What to train: themes (the theme classifier) or extraction (the clause model that "
+        "decides action types and funding kinds, from annotation files).",
+    ),
+    annotations: list[Path] = typer.Option(
+        None,
+        "--annotations",
+        help="extraction: your annotation file(s), repeatable: JSON Lines as ../shared/gold/dev.jsonl "
+        "(id, themes, actions/funding with evidence quotes, topic, hedged, groups) for papers of "
+        "--corpus, or in the offset format of corpus/annotations. Trained together with ours "
+        "unless --only-annotations.",
+    ),
+    corpus: list[str] = typer.Option(
+        None, "--corpus", help="extraction: the papers your annotation ids name (any input format)."
+    ),
+    only_annotations: bool = typer.Option(
+        False, "--only-annotations", help="extraction: train on your annotations alone."
+    ),
     taxonomy: Path = typer.Option(
         None,
         "--taxonomy",
@@ -37,25 +59,36 @@ def train(
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
 ) -> None:
-    """Train a theme classifier and write it with model_card.json and README.md; print the card's
-    scores as JSON on stdout."""
-    from pipeline.classify.data import BUILTIN_SOURCES
-    from pipeline.classify.train import train_model
-
-    def progress(msg: str) -> None:
-        if not quiet:
-            typer.echo(msg, err=True)
+    """Train a model and write it with its model card: the theme classifier (default), or with
+    --component extraction the clause model from annotation files; print its scores as JSON."""
 
     command = "antragsradar train " + " ".join(shlex.quote(a) for a in sys.argv[2:])
-    res = train_model(
-        taxonomy=taxonomy,
-        sources=data or list(BUILTIN_SOURCES),
-        out=out,
-        shared=shared,
-        dev=not no_dev,
-        command=command.strip(),
-        progress=progress,
-    )
+    # Training reports phases, not counts (the fits give no count to show): each phase is a
+    # line with the time since the start.
+    with Reporter("training", quiet=quiet) as progress:
+
+        def step(msg: str) -> None:
+            progress.message(f"{msg} ({progress.elapsed()})")
+
+        if component == "extraction":
+            _train_extraction(
+                out, annotations, corpus, only_annotations, shared, command.strip(), step
+            )
+            return
+        if component != "themes":
+            raise InputError(f"unknown --component {component!r}; use themes or extraction")
+        from pipeline.training.themes.data import BUILTIN_SOURCES
+        from pipeline.training.themes.train import train_model
+
+        res = train_model(
+            taxonomy=taxonomy,
+            sources=data or list(BUILTIN_SOURCES),
+            out=out,
+            shared=shared,
+            dev=not no_dev,
+            command=command.strip(),
+            progress=step,
+        )
     card = res.card
     summary = {
         "out": str(res.out),
@@ -65,5 +98,54 @@ def train(
         and {k: card["dev"][k] for k in ("docs", "with_gold_extras", "without_extras")},
         "model_file_bytes": card.get("model_file_bytes"),
         "timings_s": card["timings_s"],
+    }
+    typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+
+
+def _train_extraction(
+    out: Path, annotations, corpus, only_annotations: bool, shared, command: str, progress
+) -> None:
+    from pipeline.paths import shared_dir
+    from pipeline.training.annotations import default_files
+    from pipeline.training.extraction import train_extraction
+
+    if only_annotations and not annotations:
+        raise InputError("--only-annotations needs --annotations FILE")
+    files = [*(() if only_annotations else default_files()), *(annotations or ())]
+
+    dev_path = shared_dir(shared) / "gold" / "dev.jsonl"
+    dev = (
+        {json.loads(x)["id"] for x in dev_path.open(encoding="utf-8")}
+        if dev_path.is_file()
+        else set()
+    )
+    res = train_extraction(
+        files,
+        out=out,
+        shared=shared,
+        exclude=dev,
+        corpus=corpus,
+        command=command,
+        progress=progress,
+    )
+    cv = res.card["cross_validation"]
+    summary = {
+        "out": str(out),
+        "training_motions": res.card["training_motions"],
+        "leave_one_source_out": {
+            s: {
+                "actions_micro_f1": v["actions"]["micro_f1"],
+                "funding_micro_f1": v["funding"]["micro_f1"],
+            }
+            for s, v in (cv.get("leave_one_source_out") or {}).items()
+        },
+        "within_source_5fold": {
+            s: {
+                "actions_micro_f1": v["actions"]["micro_f1"],
+                "funding_micro_f1": v["funding"]["micro_f1"],
+            }
+            for s, v in (cv.get("within_source_5fold") or {}).items()
+        },
+        "timings_s": res.card["timings_s"],
     }
     typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))

@@ -48,9 +48,9 @@ Record = Mapping[str, Any]
 @lru_cache(maxsize=50_000)
 def _lemma(word: str) -> str:
     try:
-        import simplemma
+        from pipeline.lemmas import lemmatize
 
-        return simplemma.lemmatize(word, lang="de").lower()
+        return lemmatize(word).lower()
     except Exception:  # simplemma missing: fall back to the word itself
         return word.lower()
 
@@ -66,8 +66,8 @@ def _set_f1(
     pairs: Sequence[tuple[str, set[str], set[str]]], labels: Sequence[str], field: str
 ) -> dict[str, Any]:
     """Micro and macro F1 over per-document label sets, with per-label scores and misses."""
-    counts = {lab: Counter() for lab in labels}
-    misses = []
+    counts: dict[str, Counter[str]] = {lab: Counter() for lab in labels}
+    misses: list[dict[str, Any]] = []
     for doc_id, gold, pred in pairs:
         for lab in set(labels) | gold | pred:
             c = counts.setdefault(lab, Counter())
@@ -85,7 +85,7 @@ def _set_f1(
                 }
             )
     per_label = {lab: prf(c["tp"], c["fp"], c["fn"]) for lab, c in counts.items()}
-    tot = Counter()
+    tot: Counter[str] = Counter()
     for c in counts.values():
         tot.update(c)
     supported = [v["f1"] for v in per_label.values() if v["support"]]
@@ -137,7 +137,7 @@ def score_funding_kinds(
         for i, g, p in _pairs(gold, predicted)
     ]
     out = _set_f1(pairs, FUNDING_KINDS, "funding")
-    presence = Counter()
+    presence: Counter[str] = Counter()
     for _, g, p in pairs:
         presence["tp"] += bool(g) and bool(p)
         presence["fp"] += not g and bool(p)
@@ -250,7 +250,8 @@ def score_hedged(
     gold: Iterable[Record], predicted: Mapping[str, Record] | Iterable[Record]
 ) -> dict[str, Any]:
     """Accuracy of the hedged flag (a missing prediction counts as False), with per-class F1."""
-    c, misses = Counter(), []
+    c: Counter[str] = Counter()
+    misses: list[dict[str, Any]] = []
     for i, g, p in _pairs(gold, predicted):
         gv, pv = bool(g.get("hedged")), bool(p.get("hedged"))
         c["n"] += 1
@@ -288,7 +289,9 @@ def normalise_groups(
 
 
 def _group_scores(pairs: Sequence[tuple[str, set[str], set[str]]]) -> dict[str, Any]:
-    c, per, misses = Counter(), {}, []
+    c: Counter[str] = Counter()
+    per: dict[str, Counter[str]] = {}
+    misses: list[dict[str, Any]] = []
     for doc_id, gold, pred in pairs:
         c["n"] += 1
         c["exact"] += gold == pred

@@ -6,17 +6,19 @@ whole corpus against a silver attribution.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from pipeline.analyze import Analyzer
 from pipeline.errors import InputError
-from pipeline.ingest import read_inputs
-from pipeline.paths import DEFAULT_MODEL_DIR
+from pipeline.ingest import count_motions, read_inputs
+from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR
 from pipeline.record import Motion
 
 # The bars the issue tracker sets on dev; printed beside the scores.
+Progress = Callable[[int, int | None], None]
+
 TARGETS = {
     "action_types_micro_f1": 0.85,
     "funding_kinds_micro_f1": 0.80,
@@ -49,6 +51,8 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
             raise InputError(f"{path}: line {lineno} is not valid JSON ({exc.msg})") from exc
         if "id" not in rec:
             raise InputError(f"{path}: line {lineno} has no id")
+        if "groups" in rec and "factions" not in rec:  # our annotation files say groups
+            rec["factions"] = rec["groups"]
         gold.append(rec)
     return gold
 
@@ -94,15 +98,50 @@ def _gold_motions(gold: list[dict[str, Any]], corpus: list[str]) -> Iterator[tup
             yield gid, item
 
 
-def predict(analyzer: Analyzer, motions: Iterable[tuple[str, Motion]]) -> dict[str, dict[str, Any]]:
+def predict(
+    analyzer: Analyzer,
+    motions: Iterable[tuple[str, Motion]],
+    progress: Progress | None = None,
+) -> dict[str, dict[str, Any]]:
     ids: dict[int, str] = {}
     pending: list[Motion] = []
     for gid, m in motions:
         ids[id(m)] = gid
         pending.append(m)
     out: dict[str, dict[str, Any]] = {}
-    for m, res in analyzer.analyze_many(pending):
+    for i, (m, res) in enumerate(analyzer.analyze_many(pending), start=1):
         out[ids[id(m)]] = res if isinstance(res, dict) else {"id": m.id, "failure": res.reason}
+        if progress:
+            progress(i, len(pending))
+    return out
+
+
+def source_of(key: str) -> str:
+    """The source of a gold id: its prefix ("karlsruhe", "bundestag-dip-digest", ...)."""
+    return key.split(":", 1)[0] if ":" in key else "other"
+
+
+def by_source(
+    gold: list[dict[str, Any]], predicted: dict[str, dict[str, Any]], analyzer: Analyzer
+) -> dict[str, dict[str, float]]:
+    """The headline scores per source of the gold ids (only where there are several)."""
+    from pipeline.evaluate.extraction import score_extraction, summary
+
+    sources = sorted({source_of(g["id"]) for g in gold})
+    if len(sources) < 2:
+        return {}
+    out = {}
+    for src in sources:
+        part = [g for g in gold if source_of(g["id"]) == src]
+        row: dict[str, float] = {"n": len(part)}
+        if analyzer.extracting:
+            row.update(summary(score_extraction(part, predicted)))
+        if analyzer.themes is not None and any("themes" in g for g in part):
+            from pipeline.evaluate.themes import score_themes
+
+            t = score_themes(part, [predicted[g["id"]] for g in part])
+            row.update({"themes_micro_f1": t["micro_f1"], "themes_top1": t["top1"]})
+        out[src] = row
     return out
 
 
@@ -113,15 +152,19 @@ def evaluate(
     model_dir: str | Path | None = DEFAULT_MODEL_DIR,
     silver: str | Path | None = None,
     analyzer: Analyzer | None = None,
+    extraction_dir: str | Path | None = DEFAULT_EXTRACTION_DIR,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Per-field scores of the analysis against the gold file, with per-label breakdowns and the
-    worst misses; with ``silver`` (a submitters.json) also the groups of the whole corpus."""
+    worst misses; with ``silver`` (a submitters.json) also the groups of the whole corpus.
+    ``progress(done, total)`` counts the motions analysed: the gold ones, then (with
+    ``silver``) the corpus's, when the total grows by their number."""
     from pipeline.evaluate.extraction import score_extraction, score_groups_silver, summary
 
     gold = load_gold(gold_path)
     silver_data = load_silver(silver) if silver is not None else None  # before the long run
-    analyzer = analyzer or Analyzer(model_dir)
-    predicted = predict(analyzer, _gold_motions(gold, corpus))
+    analyzer = analyzer or Analyzer(model_dir, extraction_dir=extraction_dir)
+    predicted = predict(analyzer, _gold_motions(gold, corpus), progress)
     missing = [g["id"] for g in gold if g["id"] not in predicted]
     found = [g for g in gold if g["id"] in predicted]
     if not found:
@@ -155,14 +198,20 @@ def evaluate(
         )
     if silver_data is not None and analyzer.extracting:
         groups = {}
-        for m, res in analyzer.analyze_many(
-            m for m in read_inputs(corpus) if isinstance(m, Motion)
+        n_gold = len(predicted)
+        total = n_gold + (count_motions(corpus) or 0) if progress else None
+        for i, (m, res) in enumerate(
+            analyzer.analyze_many(m for m in read_inputs(corpus) if isinstance(m, Motion)),
+            start=n_gold + 1,
         ):
             if isinstance(res, dict):
                 groups[paper_key(m.id)] = res.get("groups") or []
+            if progress:
+                progress(i, total)
         scores["groups_silver"] = score_groups_silver(groups, silver_data)
         headline["groups_silver_exact_match"] = scores["groups_silver"]["exact_match"]
     report["summary"] = headline
+    report["by_source"] = by_source(found, predicted, analyzer)
     report["targets"] = {k: v for k, v in TARGETS.items() if k in headline}
     report["scores"] = scores
     return report

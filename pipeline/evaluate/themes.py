@@ -43,7 +43,7 @@ def score_themes(
     top1 = 0
     exact = 0
     n_pred = 0
-    misses = []
+    misses: list[dict[str, Any]] = []
     for g, p in zip(gold_records, predicted, strict=True):
         gold = theme_ids(g.get("themes"))
         pred = theme_ids(p)

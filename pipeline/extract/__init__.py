@@ -8,6 +8,8 @@ text of the motion).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,6 +18,7 @@ from pipeline.extract import actions as _actions  # noqa: F401
 from pipeline.extract import funding as _funding  # noqa: F401
 from pipeline.extract import groups as _groups  # noqa: F401
 from pipeline.extract import hedging as _hedging
+from pipeline.extract import learned as _learned  # noqa: F401
 from pipeline.extract import topic as _topic  # noqa: F401
 from pipeline.preprocess import doc as _doc  # noqa: F401  (registers clean/title/... inputs)
 
@@ -29,6 +32,8 @@ _EXTENSIONS = {
     "topic_keywords": None,
     "groups": None,
     "hedged": None,
+    # Original-text spans of the request passages (the learned model's), or None.
+    "request": None,
     # The Motion's meta dict (set by whoever makes the Doc); groups read "other_files_heads".
     "motion_meta": None,
 }
@@ -51,12 +56,12 @@ def make_motion_hedging(nlp: Language, name: str, patterns_file: str) -> MotionH
 class MotionHedging:
     """Sets ``doc._.hedged``: the main (first) request is tentative, or money for it is offered
     tentatively in the operative part ("Eventuell können dafür Mittel ... genutzt werden").
-    None when the motion requests nothing."""
+    False when the motion requests nothing (nothing requested, nothing hedged)."""
 
     def __call__(self, doc: Doc) -> Doc:
         acts = doc._.actions or []
         if not acts:
-            doc._.hedged = None
+            doc._.hedged = False
             return doc
         hedged = bool(acts[0]["hedged"])
         sec = doc._.sections
@@ -69,12 +74,19 @@ class MotionHedging:
         return doc
 
 
-def add_extractors(nlp: Language) -> Language:
-    """Add the extraction components (after the lemmatizer) and register the Doc extensions."""
+def add_extractors(nlp: Language, extraction_model: str | Path | None = None) -> Language:
+    """Add the extraction components (after the lemmatizer) and register the Doc extensions.
+
+    With ``extraction_model`` (a clause-model folder) the learned component decides the action
+    types and funding kinds after the rules have proposed theirs; without it the rules alone.
+    """
     register_extensions()
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
+        if name == "motion_funding" and extraction_model is not None:
+            if "motion_learned" not in nlp.pipe_names:
+                nlp.add_pipe("motion_learned", config={"model_dir": str(extraction_model)})
     return nlp
 
 

@@ -84,7 +84,7 @@ class ActionRules:
             pattern, types = specific
             m = pattern.search(clause, low=low)
             if m:
-                t = types[int(m.lastgroup[1:])]  # type: ignore[index]
+                t = types[int(m.lastgroup[1:])]
                 best = Trigger(t, m.start(), m.end(), clause[m.start() : m.end()])
         if best is None and (allowed is None or "implement" in allowed):
             m = self.triggers["implement"].search(clause, low=low)
@@ -149,7 +149,7 @@ class ActionRules:
         Verwaltung erarbeitet einen Vorschlag, wo ... könnten"): a past or subjunctive verb
         later in it (what ``not_request`` rejects) belongs to a subordinate clause."""
         m = self.subject_verb.match(sent)
-        return bool(m) and not self.light.match(m.group("verb"))
+        return m is not None and not self.light.match(m.group("verb"))
 
     def addressee(self, clause: str) -> str | None:
         m = self._addressee.search(clause)

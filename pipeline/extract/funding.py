@@ -247,7 +247,9 @@ class MotionFunding:
         page_first = label.lower().startswith("seite")
         has_thh = "teilhaushalt" in label.lower()
         if self.r.form_thh_list.match(row):  # only Teilhaushalte, the page column is empty
-            return "", re.match(r"\s*(\d+)", row).group(1)
+            first = re.match(r"\s*(\d+)", row)
+            assert first is not None  # form_thh_list matched: the row starts with digits
+            return "", first.group(1)
         nums = re.findall(r"\d+", row)
         if not nums:
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +95,8 @@ class FoldedPattern:
 
     def __init__(self, patterns: list[str], flags: int = 0) -> None:
         flags &= ~re.IGNORECASE
-        self.exact = _compile_word_start(patterns, flags | re.IGNORECASE)
+        self._patterns = patterns
+        self._flags = flags
         for p in patterns:
             if _UNSAFE_FOLD.search(p):
                 raise ValueError(f"pattern cannot be case-folded (use [^\\w] etc.): {p}")
@@ -108,6 +109,12 @@ class FoldedPattern:
             ],
             flags,
         )
+
+    @cached_property
+    def exact(self) -> re.Pattern[str]:
+        # Compiled on first use: few texts change length when lower-cased, and compiling the
+        # big alternations is a good part of a cold start.
+        return _compile_word_start(self._patterns, self._flags | re.IGNORECASE)
 
     def _pick(self, text: str, low: str | None) -> tuple[re.Pattern[str], str]:
         low = text.lower() if low is None else low

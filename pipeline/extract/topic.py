@@ -41,9 +41,9 @@ def _nominative(word: str, keep_s: tuple[str, ...] = ()) -> str:
     if not word[:1].isupper() or not word.endswith("s") or word.lower().endswith(("ss", *keep_s)):
         return word
     try:
-        import simplemma
+        from pipeline.lemmas import lemmatize
 
-        lemma = simplemma.lemmatize(word, lang="de")
+        lemma = lemmatize(word)
     except Exception:  # noqa: BLE001  lemmatizer missing: keep the word
         return word
     if lemma != word:
@@ -337,8 +337,9 @@ class TopicRules:
             ending = "e"
         if ending is not None:
             for i in adjectives:
-                stem = ADJECTIVE.fullmatch(words[i]).group(1)
-                words[i] = stem + ending
+                adj = ADJECTIVE.fullmatch(words[i])
+                assert adj is not None  # the adjectives were chosen by this pattern
+                words[i] = adj.group(1) + ending
         return words
 
     def _strong_ending(self, article: str, noun: str) -> str | None:

@@ -11,6 +11,7 @@ from pipeline.fetch.cache import FileCache, cache_key
 from pipeline.fetch.http import HttpClient, HttpError, NotJson, TooLarge
 from pipeline.ingest import oparl
 from pipeline.ingest.pdf import pdf_text
+from pipeline.ingest.validate import BadDocument, decode
 from pipeline.record import Motion
 
 MAX_PAGES = 1_000_000  # a bound on any list walk, far above real lists
@@ -63,14 +64,26 @@ def iter_list(http: HttpClient, url: str, *, limit: int = MAX_PAGES) -> Iterator
 
 def read_page(http: HttpClient, url: str) -> tuple[list[dict[str, Any]], str | None]:
     """The objects of one list page and the URL of the next page (None on the last)."""
+    objs, nxt, _ = read_list_page(http, url)
+    return objs, nxt
+
+
+def read_list_page(
+    http: HttpClient, url: str
+) -> tuple[list[dict[str, Any]], str | None, int | None]:
+    """``read_page`` and the list's total number of objects where the page says it
+    (``pagination.totalElements``)."""
     page = http.get_json(url)
     if isinstance(page, list):  # some servers answer a bare list
-        return [o for o in page if isinstance(o, dict)], None
+        return [o for o in page if isinstance(o, dict)], None, None
     if not isinstance(page, Mapping) or not isinstance(page.get("data"), list):
         raise FetchError(f"{url}: not an OParl list page (no 'data' list); check the endpoint")
     links = page.get("links") or {}
     nxt = links.get("next") if isinstance(links, Mapping) else None
-    return [o for o in page["data"] if isinstance(o, dict)], (str(nxt) if nxt else None)
+    pagination = page.get("pagination")
+    total = pagination.get("totalElements") if isinstance(pagination, Mapping) else None
+    objs = [o for o in page["data"] if isinstance(o, dict)]
+    return objs, (str(nxt) if nxt else None), (total if isinstance(total, int) else None)
 
 
 def iter_pages(
@@ -81,13 +94,15 @@ def iter_pages(
     while url and len(seen) < limit:
         seen.add(url)
         objs, nxt = read_page(http, url)
-        if nxt in seen:
+        if nxt in seen or (nxt and http.why_not(nxt)):  # a loop, or a host not allowed
             nxt = None
         yield url, objs, nxt
         url = nxt
 
 
-def bodies(http: HttpClient, entry: dict[str, Any], select: str | None) -> list[dict[str, Any]]:
+def bodies(
+    http: HttpClient, entry: dict[str, Any], select: str | None, limit: int = MAX_PAGES
+) -> list[dict[str, Any]]:
     """The Bodies to walk: the entry itself, or the System's bodies (all, or the one selected)."""
     if kind(entry) == "Body":
         found = [entry]
@@ -96,7 +111,11 @@ def bodies(http: HttpClient, entry: dict[str, Any], select: str | None) -> list[
         if isinstance(ref, list):
             found = [b for b in ref if isinstance(b, dict)]
         elif ref:
-            found = [b for b in iter_list(http, str(ref)) if kind(b) == "Body" or "paper" in b]
+            found = [
+                b
+                for b in iter_list(http, str(ref), limit=limit)
+                if kind(b) == "Body" or "paper" in b
+            ]
         else:
             found = []
         if not found:
@@ -135,11 +154,13 @@ class Organizations:
     names: dict[str, str] = field(default_factory=dict)
 
 
-def organizations(http: HttpClient, body: Mapping[str, Any]) -> Organizations:
+def organizations(
+    http: HttpClient, body: Mapping[str, Any], limit: int = MAX_PAGES
+) -> Organizations:
     url = body.get("organization")
     if not url:
         return Organizations()
-    objs = list(iter_list(http, str(url)))
+    objs = list(iter_list(http, str(url), limit=limit))
     names = {
         str(o["id"]): str(o.get("name") or o.get("shortName") or "") for o in objs if o.get("id")
     }
@@ -156,18 +177,13 @@ class FileProblem(Exception):
         self.transient = transient
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 @dataclass
 class FileFetcher:
     http: HttpClient
     cache: FileCache | None = None
     downloads: int = 0
+    # Encoding fallbacks of the texts just read (by text), noted in their motion's meta.
+    encodings: dict[str, str] = field(default_factory=dict)
 
     def file_object(self, ref: Any) -> dict[str, Any] | None:
         """A File given inline, or by URL (fetched)."""
@@ -216,9 +232,15 @@ class FileFetcher:
         if mime.startswith("text/") or (
             mime in ("", "application/octet-stream") and b"\0" not in data[:4096]
         ):
-            text = _decode(data)
+            meta: dict[str, Any] = {}
+            try:
+                text = decode(data, meta)
+            except BadDocument as exc:
+                raise FileProblem(f"{url}: {exc}", False) from None
             if not mime.startswith("text/") and text.lstrip()[:1] == "<":
                 raise FileProblem(f"{url}: unsupported file type (markup)", False)
+            if meta:
+                self.encodings[text] = meta["encoding"]
             return text
         raise FileProblem(f"{url}: unsupported file type {mime}; only PDF and text are read", False)
 
@@ -295,6 +317,9 @@ def paper_motion(
         else:
             p["auxiliaryFile"] = [f for f in (fill(r) for r in aux) if f is not None]
     m = oparl.paper_to_motion(p, str(paper.get("id") or ""), orgs.factions)
+    if m.text in files.encodings:
+        m.meta["encoding"] = files.encodings[m.text]
+    files.encodings.clear()
     consulted, deciding = _consultation_bodies(paper, orgs.names)
     m.body = deciding or (consulted[-1] if consulted else None) or body.get("name") or m.body
     m.meta["oparl_body"] = body.get("id")

@@ -22,6 +22,7 @@ from pipeline.fetch import oparl_walk as walk
 from pipeline.fetch.cache import FileCache
 from pipeline.fetch.http import HttpClient, HttpConfig, HttpError, check_url, with_params
 from pipeline.fetch.state import FetchState, iso, now_utc, parse_time
+from pipeline.ingest.validate import BadDocument, checked
 from pipeline.paths import DEFAULT_MODEL_DIR
 from pipeline.record import Failure, Motion, failure_kind
 from pipeline.store import Store, fingerprint
@@ -35,6 +36,7 @@ Log = Callable[[str], None]
 DEFAULT_OVERLAP = timedelta(hours=1)
 DEFAULT_CACHE_MB = 500.0
 MAX_PENDING_ATTEMPTS = 10
+DEFAULT_MAX_PAGES = 10_000  # list pages per run; a longer walk continues in the next run
 
 
 @dataclass
@@ -93,7 +95,7 @@ class _PageWriter:
         self.fps = store.fingerprints()
 
     def write(
-        self, items: Iterable[tuple[Mapping[str, Any], Motion, list[walk.FileProblem]]]
+        self, items: Iterable[tuple[Mapping[str, Any], Motion | Failure, list[walk.FileProblem]]]
     ) -> tuple[list[str], list[tuple[Mapping[str, Any], str]]]:
         """Store one page; returns the paper ids settled and the papers to try again later."""
         c = self.summary.counts
@@ -107,6 +109,11 @@ class _PageWriter:
         seen: set[str] = set()
         for paper, m, problems in items:
             c["read"] += 1
+            if isinstance(m, Failure):  # a paper that cannot be read: recorded, settled
+                failed.append((None, m, None))
+                settled.append(str(paper.get("id")))
+                c["failed"] += 1
+                continue
             if m.id in seen:
                 c["duplicate_in_input"] += 1
                 continue
@@ -153,9 +160,9 @@ class _PageWriter:
             self.summary.failure_reasons[failure_kind(f.reason)] += 1
         for m, _, fp in analysed:
             self.fps[m.id] = fp
-        for m, _, _ in failed:
-            if m is not None:
-                self.fps.pop(m.id, None)
+        for failed_motion, _, _ in failed:
+            if failed_motion is not None:
+                self.fps.pop(failed_motion.id, None)
         if self.on_result:
             for res, status in fresh:
                 self.on_result(res, status)
@@ -177,6 +184,8 @@ def fetch_into_store(
     overlap: timedelta = DEFAULT_OVERLAP,
     on_result: OnResult | None = None,
     log: Log | None = None,
+    max_pages: int = DEFAULT_MAX_PAGES,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> FetchSummary:
     """Fetch the papers of an OParl endpoint into the store at ``db`` and analyse them.
 
@@ -184,8 +193,13 @@ def fetch_into_store(
     ``since``); later runs ask only for papers modified since the last successful walk (less
     ``overlap`` for clock differences). ``full`` forgets that and walks everything again.
     ``on_result(record, "new" | "changed")`` is called for each motion analysed, after its
-    page is committed. Raises FetchError when the endpoint is not OParl or a request fails
+    page is committed. ``progress(done, total)`` is called after each list page with the
+    body's list objects walked so far and their total where the server gives it. Raises FetchError when the endpoint is not OParl or a request fails
     for good; what was stored until then stays, and the next run resumes.
+
+    Only the endpoint's host is fetched from, and hosts named in the HTTP config's
+    ``allow_hosts`` (see ``HttpConfig``); at most ``max_pages`` list pages are read per run
+    (the next run continues where this one stopped).
     """
     t0 = time.perf_counter()
     log = log or (lambda _msg: None)
@@ -193,6 +207,8 @@ def fetch_into_store(
     endpoint = url
     since_dt = parse_since(since)
     http = http or HttpClient(http_config, log=log)
+    if http.config.endpoint is None:
+        http.config.endpoint = url
     summary = FetchSummary(endpoint=endpoint, db=str(db))
 
     store = Store(db)
@@ -202,7 +218,7 @@ def fetch_into_store(
             store.conn, cache_folder(db), int(cache_mb * 1_000_000) if cache_mb > 0 else 0
         )
         entry = walk.get_entry(http, url)
-        selected = walk.bodies(http, entry, body)
+        selected = walk.bodies(http, entry, body, limit=max_pages)
         if full:
             state.reset(endpoint)
         if analyzer is None:
@@ -216,7 +232,14 @@ def fetch_into_store(
         status = "failed"
         try:
             for b in selected:
-                _walk_body(http, state, writer, files, endpoint, b, since_dt, overlap, summary, log)
+                pages_left = max_pages - summary.counts["pages"]
+                if pages_left <= 0:
+                    log(f"stopped after {max_pages} pages (--max-pages); the next run continues")
+                    break
+                walk_ = _Walk(
+                    http, state, writer, files, endpoint, summary, log, pages_left, progress
+                )
+                walk_.body(b, since_dt, overlap)
             status = "completed"
         except KeyboardInterrupt:
             status = "interrupted"
@@ -233,18 +256,54 @@ def fetch_into_store(
     return summary
 
 
+@dataclass
+class _Walk:
+    """The walk of one Body's paper list within a run."""
+
+    http: HttpClient
+    state: FetchState
+    writer: _PageWriter
+    files: walk.FileFetcher
+    endpoint: str
+    summary: FetchSummary
+    log: Log
+    max_pages: int
+    progress: Callable[[int, int | None], None] | None = None
+
+    def body(self, body: Mapping[str, Any], since_arg: datetime | None, overlap: timedelta) -> None:
+        _walk_body(self, body, since_arg, overlap)
+
+
+def _paper_motion(
+    w: _Walk, paper: Mapping[str, Any], orgs: walk.Organizations, body: Mapping[str, Any]
+) -> tuple[Motion | Failure, list[walk.FileProblem]]:
+    """The paper's motion, checked; a Failure when the paper cannot be read (wrong field types
+    or anything else): one odd paper must not stop the walk."""
+    source = str(paper.get("id") or "")
+    pid = paper.get("id") if isinstance(paper.get("id"), str) else None
+    try:
+        m, problems = walk.paper_motion(paper, w.files, orgs, body)
+    except BadDocument as exc:
+        return Failure(source, str(exc), pid), []
+    except Exception as exc:  # noqa: BLE001
+        return Failure(source, f"cannot read the paper ({type(exc).__name__}: {exc})", pid), []
+    return checked(m), problems
+
+
 def _walk_body(
-    http: HttpClient,
-    state: FetchState,
-    writer: _PageWriter,
-    files: walk.FileFetcher,
-    endpoint: str,
+    w: _Walk,
     body: Mapping[str, Any],
     since_arg: datetime | None,
     overlap: timedelta,
-    summary: FetchSummary,
-    log: Log,
 ) -> None:
+    http, state, writer, endpoint, summary, log = (
+        w.http,
+        w.state,
+        w.writer,
+        w.endpoint,
+        w.summary,
+        w.log,
+    )
     body_id = str(body.get("id") or body.get("paper"))
     body_name = str(body.get("name") or body.get("shortName") or body_id)
     s = state.get(endpoint, body_id)
@@ -271,11 +330,11 @@ def _walk_body(
         )
     info["since"] = s.walk_since
     since_dt = parse_time(s.walk_since)
-    orgs = walk.organizations(http, body)
+    orgs = walk.organizations(http, body, limit=w.max_pages)
 
-    def motions(papers: Iterable[Mapping[str, Any]]) -> Iterable[tuple[Any, Motion, list[Any]]]:
+    def motions(papers: Iterable[Mapping[str, Any]]) -> Iterable[tuple[Any, Any, list[Any]]]:
         for paper in papers:
-            m, problems = walk.paper_motion(paper, files, orgs, body)
+            m, problems = _paper_motion(w, paper, orgs, body)
             yield paper, m, problems
 
     def settle(settled: list[str], retry: list[tuple[Mapping[str, Any], str]]) -> None:
@@ -298,10 +357,16 @@ def _walk_body(
 
     seen: set[str] = set()
     url = s.cursor
-    while url and len(seen) < walk.MAX_PAGES:
+    walked = 0
+    while url:
+        if len(seen) >= w.max_pages:
+            log(
+                f"{body_name}: stopped after {w.max_pages} pages (--max-pages); the next run continues"
+            )
+            return
         seen.add(url)
         try:
-            objs, nxt = walk.read_page(http, url)
+            objs, nxt, total = walk.read_list_page(http, url)
         except HttpError as exc:
             if exc.transient or url == s.start_url or exc.status not in (400, 404, 410):
                 raise
@@ -322,14 +387,25 @@ def _walk_body(
                 continue
             papers.append(p)
         settle(*writer.write(motions(papers)))
+        walked += len(objs)
+        if w.progress:
+            w.progress(walked, total)
         info["pages"] += 1
         info["papers"] += len(papers)
         summary.counts["pages"] += 1
         summary.counts["papers"] += len(papers)
         if nxt in seen:
             nxt = None
+        why = http.why_not(nxt) if nxt else None
+        if why:
+            log(f"{body_name}: links.next not followed ({why}); the walk ends at this page")
+            summary.counts["refused_links"] += 1
+            nxt = None
         state.advance(s, nxt)
         url = nxt
     state.finish_walk(s)
     info["complete"] = True
-    info["next_since"] = iso(parse_time(s.last_success) - overlap) if s.last_success else None
+    # last_success is read back from the state table: an unreadable value (a store edited by
+    # hand or by another version) gives no next_since instead of a TypeError on None - overlap.
+    last_success = parse_time(s.last_success)
+    info["next_since"] = iso(last_success - overlap) if last_success else None

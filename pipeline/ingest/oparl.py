@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from pipeline.ingest.validate import BadDocument, json_id, set_date
 from pipeline.record import Motion
 
 PAPER_TYPE_SUFFIX = "/Paper"
@@ -124,21 +125,76 @@ def organization_names(orgs: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     return names
 
 
+# Paper fields and the JSON types OParl allows for them (a File is an object or its URL).
+_TEXT = (str, type(None))
+_FILE = (Mapping, str, type(None))
+_LIST = (list, type(None))
+_PAPER_FIELDS: dict[str, tuple[type, ...]] = {
+    "id": _TEXT,
+    "name": _TEXT,
+    "reference": _TEXT,
+    "date": _TEXT,
+    "paperType": _TEXT,
+    "modified": _TEXT,
+    "body": (str, Mapping, type(None)),
+    "mainFile": _FILE,
+    "auxiliaryFile": _LIST,
+    "consultation": _LIST,
+    "originatorOrganization": _LIST,
+}
+_FILE_FIELDS: dict[str, tuple[type, ...]] = {"text": _TEXT, "name": _TEXT, "fileName": _TEXT}
+
+
+def _type_problem(obj: Mapping[str, Any], fields: dict[str, tuple[type, ...]], what: str) -> None:
+    for key, types in fields.items():
+        value = obj.get(key)
+        if not isinstance(value, types):
+            wanted = " or ".join(
+                "text" if t is str else "a list" if t is list else "an object"
+                for t in types
+                if t is not type(None)
+            )
+            raise BadDocument(
+                f"OParl {what} field {key!r} is {type(value).__name__} {str(value)[:40]!r}, "
+                f"not {wanted}"
+            )
+
+
+def check_paper(paper: Mapping[str, Any]) -> None:
+    """BadDocument when a field of the Paper (or of its inline Files) has the wrong JSON type."""
+    _type_problem(paper, _PAPER_FIELDS, "Paper")
+    files = [paper.get("mainFile"), *(paper.get("auxiliaryFile") or [])]
+    for f in files:
+        if isinstance(f, Mapping):
+            _type_problem(f, _FILE_FIELDS, "File")
+        elif f is not None and not isinstance(f, str):
+            raise BadDocument(f"OParl Paper lists a File that is {type(f).__name__}, not an object")
+    for c in paper.get("consultation") or []:
+        if not isinstance(c, (Mapping, str)):
+            raise BadDocument(f"OParl consultation is {type(c).__name__}, not an object")
+
+
 def paper_to_motion(
     paper: Mapping[str, Any],
     source_file: str = "",
     factions: Mapping[str, str] | None = None,
 ) -> Motion:
-    """Map one OParl Paper to a Motion; a paper without usable text gets empty text and a reason."""
+    """Map one OParl Paper to a Motion; a paper without usable text gets empty text and a reason.
+
+    Raises BadDocument for fields of the wrong type. A paper without id or reference gets an id
+    from a hash of its content."""
+    check_paper(paper)
     f, why = select_file(paper)
     groups: list[str] = []
     for org in paper.get("originatorOrganization") or []:
-        org_id = org if isinstance(org, str) else (org or {}).get("id")
+        if not isinstance(org, (str, Mapping)):
+            continue
+        org_id = org if isinstance(org, str) else org.get("id")
         if isinstance(org, Mapping) and re.search(
             r"fraktion", str(org.get("organizationType") or org.get("classification") or ""), re.I
         ):
             groups.append(str(org.get("shortName") or org.get("name")))
-        elif factions and org_id in factions:
+        elif factions and isinstance(org_id, str) and org_id in factions:
             groups.append(factions[org_id])
     consultations = paper.get("consultation") or []
     body = paper.get("body")
@@ -155,17 +211,24 @@ def paper_to_motion(
     heads = other_files_heads(paper, f)
     if heads:
         meta["other_files_heads"] = heads
-    return Motion(
-        id=str(paper.get("id") or paper.get("reference") or ""),
+    m = Motion(
+        id=str(paper.get("id") or paper.get("reference") or json_id("paper", paper)),
         text=str(f.get("text") or "") if f is not None else "",
         title=str(paper.get("name") or ""),
-        date=(str(paper["date"])[:10] if paper.get("date") else None),
         paper_type=paper.get("paperType"),
-        body=str(body) if body else None,
+        body=_body_name(body),
         groups=groups,
         source_file=source_file,
         meta=meta,
     )
+    set_date(m, paper.get("date"))
+    return m
+
+
+def _body_name(body: Any) -> str | None:
+    if isinstance(body, Mapping):
+        body = body.get("name") or body.get("id")
+    return str(body) if body else None
 
 
 def iter_papers(objs: Iterable[Any]) -> Iterator[Mapping[str, Any]]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.ingest.validate import BadDocument, json_id, set_date
 from pipeline.record import Failure, Motion
 
 
@@ -40,6 +41,17 @@ def _first(rec: Mapping[str, Any], names: tuple[str, ...]) -> Any:
     return None
 
 
+def _text_field(rec: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
+    """A field that must hold text (a number is taken as its digits); BadDocument otherwise."""
+    value = _first(rec, names)
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    name = next(n for n in names if n in rec and rec[n] not in (None, ""))
+    raise BadDocument(f"field {name!r} is a {type(value).__name__}, not text")
+
+
 def _groups(value: Any) -> list[str]:
     if value is None:
         return []
@@ -52,8 +64,9 @@ def record_to_motion(
     rec: Mapping[str, Any], source: str, position: int, cols: Columns
 ) -> Motion | Failure:
     text = _first(rec, cols.text)
-    rid = _first(rec, cols.id)
-    rid = str(rid) if rid is not None else f"{source}#{position}"
+    rid = _text_field(rec, cols.id)
+    if rid is None:  # standard input has no name to tell two inputs apart: use the content
+        rid = json_id("stdin", rec) if source == "-" else f"{source}#{position}"
     if not isinstance(text, str) or not text.strip():
         wanted = "/".join(cols.text)
         return Failure(
@@ -61,7 +74,6 @@ def record_to_motion(
             f"record {position} has no text in column {wanted}; name it with --text-column",
             rid,
         )
-    date = _first(rec, cols.date)
     known = {
         n
         for names in (
@@ -75,13 +87,12 @@ def record_to_motion(
         )
         for n in names
     }
-    return Motion(
+    m = Motion(
         id=rid,
         text=text,
-        title=str(_first(rec, cols.title) or ""),
-        date=str(date)[:10] if date else None,
-        paper_type=_first(rec, cols.paper_type),
-        body=_first(rec, cols.body),
+        title=_text_field(rec, cols.title) or "",
+        paper_type=_text_field(rec, cols.paper_type),
+        body=_text_field(rec, cols.body),
         groups=_groups(_first(rec, cols.group)),
         source_file=source,
         meta={
@@ -90,19 +101,49 @@ def record_to_motion(
             if k not in known and isinstance(v, (str, int, float, bool))
         },
     )
+    set_date(m, _first(rec, cols.date))
+    return m
 
 
 def read_delimited(
-    text: str, source: str, delimiter: str, cols: Columns
+    text: str, source: str, delimiter: str, cols: Columns, meta: dict[str, Any] | None = None
 ) -> Iterator[Motion | Failure]:
+    """One motion per row; a row that cannot be read (a field over csv's 128 KB limit, a line
+    break in an unquoted field, wrong types) is a Failure of its own."""
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    if reader.fieldnames is None:
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as exc:
+        yield Failure(source, f"header line unreadable as CSV ({exc})")
         return
-    if not any(n in reader.fieldnames for n in cols.text):
+    if fieldnames is None:
+        return
+    if not any(n in fieldnames for n in cols.text):
         yield Failure(
             source,
-            f"no text column among {', '.join(reader.fieldnames)}; name it with --text-column",
+            f"no text column among {', '.join(fieldnames)}; name it with --text-column",
         )
         return
-    for i, row in enumerate(reader, start=1):
-        yield record_to_motion(row, source, i, cols)
+    i = 0
+    while True:
+        i += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # the reader goes on with the next line
+            yield Failure(source, f"record {i}: unreadable CSV ({exc})")
+            continue
+        yield _row_motion(row, source, i, cols, meta)
+
+
+def _row_motion(
+    row: Mapping[str, Any], source: str, i: int, cols: Columns, meta: dict[str, Any] | None
+) -> Motion | Failure:
+    try:
+        m = record_to_motion(row, source, i, cols)
+    except BadDocument as exc:
+        return Failure(source, f"record {i}: {exc}")
+    if isinstance(m, Motion) and meta:
+        m.meta.update(meta)
+    return m

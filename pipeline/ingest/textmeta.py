@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -22,9 +23,12 @@ def _data() -> dict[str, Any]:
 
 def _iso(day: str, month: int, year: str) -> str | None:
     d, y = int(day), int(year)
-    if 1 <= d <= 31 and 1 <= month <= 12 and 1900 < y < 2100:
-        return f"{y:04d}-{month:02d}-{d:02d}"
-    return None
+    if not 1900 < y < 2100:
+        return None
+    try:
+        return date(y, month, d).isoformat()
+    except ValueError:  # 30.02., 31.04.: not a date
+        return None
 
 
 def guess_date(head: str) -> str | None:
@@ -67,7 +71,35 @@ def guess_title(text: str, paper_type: str | None) -> str:
         )
         if m and len(m.group(1)) > 5:
             return m.group(1).strip()[:200]
-    return lines[0][:200] if lines else ""
+    return _structural_title(lines[:30]) or (lines[0][:200] if lines else "")
+
+
+SUBMITTERS_START = re.compile(r"(?i)^(?:der|des)\s+Abgeordneten\b")
+SUBMITTERS_END = re.compile(r"\b(?:Fraktion|Fraktionen|Gruppe)\b")
+
+
+def _structural_title(lines: list[str]) -> str:
+    """The first line of the head that is no letterhead, address or header line (and the
+    lines that continue it, for titles broken over lines), or "" when none is found."""
+    skip = [re.compile(p) for p in _data().get("title_skip", [])]
+    in_submitters = 0  # lines left of a "der Abgeordneten ... und der Fraktion X" block
+    for i, ln in enumerate(lines):
+        if SUBMITTERS_START.match(ln):
+            in_submitters = 25
+        if in_submitters:
+            in_submitters = 0 if SUBMITTERS_END.search(ln) else in_submitters - 1
+            continue
+        if len(ln) < 8 or any(p.search(ln) for p in skip) or ln.endswith(":"):
+            continue
+        if not (ln[0].isupper() or ln[0].isdigit() or ln.startswith("zu ")):
+            continue
+        title = ln
+        for nxt in lines[i + 1 : i + 3]:  # a title broken over lines goes on in lower case
+            if len(title) > 160 or title.endswith((".", "!", "?")) or not nxt[:1].islower():
+                break
+            title += " " + nxt
+        return title[:200]
+    return ""
 
 
 def text_metadata(text: str) -> dict[str, str | None]:

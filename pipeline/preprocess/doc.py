@@ -13,6 +13,7 @@ for _name, _default in (
     ("clean", None),  # CleanText: map doc offsets back to the original text
     ("title", ""),
     ("paper_type", None),
+    ("body", None),  # the body the motion was put to, where the reader knows it
     ("meta_groups", None),  # groups from metadata (list[str]) or None
     # the reader's metadata (dict), e.g. letterheads of a paper's other files
     ("motion_meta", None),
@@ -28,6 +29,7 @@ def make_motion_doc(nlp: Language, motion: Motion, clean: CleanText | None = Non
     doc._.clean = clean
     doc._.title = motion.title or ""
     doc._.paper_type = motion.paper_type
+    doc._.body = motion.body
     doc._.meta_groups = list(motion.groups) or None
     doc._.motion_meta = motion.meta
     return doc

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy
 import spacy
@@ -21,6 +21,9 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from pipeline.paths import PATTERNS_DIR
+
+if TYPE_CHECKING:
+    from spacy.pipeline import Lemmatizer
 
 # "Bürger:innen", "Lehrer*innen", "Kolleg_innen", "Bürger/innen" stay one token.
 GENDER_FORM = re.compile(r"^[A-Za-zÄÖÜäöüß]+(?:[:*_/]|/-)[Ii]n(?:nen)?$")
@@ -39,38 +42,46 @@ def load_abbreviations(path: Path | None = None) -> list[str]:
 
 
 def _customise_tokenizer(nlp: Language, abbreviations: list[str]) -> None:
-    tok = nlp.tokenizer
-    for abbr in abbreviations:
-        tok.add_special_case(abbr, [{"ORTH": abbr}])
+    """Replace the blank tokenizer by one with the council-text fixes, built in one go: each
+    change to a tokenizer's settings reloads its 4,000 special cases, a good part of a cold
+    start when done one setting and one abbreviation at a time."""
+    from spacy.tokenizer import Tokenizer
+
+    # spaCy types nlp.tokenizer as any callable; spacy.blank's is a Tokenizer, whose
+    # attributes (compiled Cython) have no type information.
+    tok: Any = nlp.tokenizer
+    rules = _without_whitespace_specials(tok.rules)
+    rules.update({abbr: [{"ORTH": abbr}] for abbr in abbreviations})
     # German infixes split on ":" between letters; keep gender forms whole instead.
-    infixes = [p for p in nlp.Defaults.infixes]
-    tok.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = compile_infix_regex(list(nlp.Defaults.infixes)).finditer
     previous = tok.token_match
     if previous is None:  # the usual case: no Python wrapper per token
-        tok.token_match = GENDER_FORM.match
+        token_match = GENDER_FORM.match
     else:
 
         def token_match(text: str):  # noqa: ANN202 (spaCy's callback type)
             return GENDER_FORM.match(text) or previous(text)
 
-        tok.token_match = token_match
-    _drop_whitespace_specials(tok)
     # The affix searches are pure functions of the chunk; remember them per chunk (spaCy's own
     # chunk cache stays off for the rest of a text once a special case such as "Nr." occurs).
-    tok.prefix_search = _memoised(tok.prefix_search)
-    tok.suffix_search = _memoised(tok.suffix_search)
-    tok.infix_finditer = _memoised(tok.infix_finditer, all_matches=True)
+    nlp.tokenizer = Tokenizer(
+        nlp.vocab,
+        rules=rules,
+        prefix_search=_memoised(tok.prefix_search),
+        suffix_search=_memoised(tok.suffix_search),
+        infix_finditer=_memoised(infixes, all_matches=True),
+        token_match=token_match,
+        url_match=tok.url_match,
+        faster_heuristics=tok.faster_heuristics,
+    )
 
 
-def _drop_whitespace_specials(tok: Any) -> None:
-    """Drop spaCy's special cases for a line break, a tab and a space: they give the very token
-    that the rules give without them, but a special-case hit stops the tokenizer from caching
-    the chunks that follow in the same text (its ``has_special`` flag is never reset within a
-    text), and nearly every motion has a line break early on. Same tokens, less time."""
-    rules = tok.rules
-    keep = {k: v for k, v in rules.items() if not (k.isspace() and v == [{ORTH: k}])}
-    if len(keep) < len(rules):
-        tok.rules = keep  # reloads the special cases (after the infix change above)
+def _without_whitespace_specials(rules: dict[str, Any]) -> dict[str, Any]:
+    """spaCy's special cases without those for a line break, a tab and a space: they give the
+    very token that the rules give without them, but a special-case hit stops the tokenizer
+    from caching the chunks that follow in the same text (its ``has_special`` flag is never
+    reset within a text), and nearly every motion has a line break early on."""
+    return {k: v for k, v in rules.items() if not (k.isspace() and v == [{ORTH: k}])}
 
 
 def _memoised(search: Callable[[str], Any], all_matches: bool = False) -> Callable[[str], Any]:
@@ -162,7 +173,9 @@ class CouncilSentences:
                     starts[i] = -1
                 prev_break = False
             prev_kind, prev_end = kind, ends
-        doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.int64).view(numpy.uint64))
+        # spaCy's hint says Ints2d; one attribute takes a 1-d array (spaCy reshapes it).
+        sent_starts = numpy.array(starts, dtype=numpy.int64).view(numpy.uint64)
+        doc.from_array([SENT_START], sent_starts)  # type: ignore[arg-type]
         return doc
 
 
@@ -210,7 +223,7 @@ class SimplemmaLemmatizer:
         lemmas = self._lemmas
         vocab = doc.vocab
         ids = [lemmas.get(o) or self._lemma(vocab, o) for o in doc.to_array(ORTH).tolist()]
-        doc.from_array([LEMMA], numpy.array(ids, dtype=numpy.uint64))
+        doc.from_array([LEMMA], numpy.array(ids, dtype=numpy.uint64))  # type: ignore[arg-type]  # 1-d: see above
         return doc
 
 
@@ -223,7 +236,7 @@ def make_nlp(lemmatizer: str | None = "simplemma") -> Language:
     if lemmatizer == "simplemma":
         nlp.add_pipe("simplemma_lemmatizer")
     elif lemmatizer == "lookup":
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize()
+        cast("Lemmatizer", nlp.add_pipe("lemmatizer", config={"mode": "lookup"})).initialize()
     elif lemmatizer is not None:
         raise ValueError(f"unknown lemmatizer {lemmatizer!r}; use 'simplemma' or 'lookup'")
     return nlp

@@ -2,6 +2,7 @@
 of groups, and the motions behind any cell. Functions return plain data (``Report``); the
 ``antragsradar report`` commands render them as tables, CSV, JSON, Markdown or pictures."""
 
+from pipeline.report.cap import cap_by_group
 from pipeline.report.compare import compare, log_odds
 from pipeline.report.drilldown import drill
 from pipeline.report.profiles import actions_by_group, themes_by_group
@@ -15,6 +16,7 @@ __all__ = [
     "Report",
     "ReportError",
     "actions_by_group",
+    "cap_by_group",
     "compare",
     "drill",
     "log_odds",

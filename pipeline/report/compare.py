@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.report.numbers import de_number
 from pipeline.report.query import (
     Filters,
     ReportError,
@@ -183,9 +184,10 @@ def compare(
             rows.append(_row("term", s, s.item, den_a, den_b, a, name_b, min_n))
 
     notes = [
-        f"{a}: {n_a} motions; {name_b}: {n_b} motions"
+        f"{a}: {de_number(n_a)} motions; {name_b}: {de_number(n_b)} motions"
         + (" (motions of any other group)" if b is None else "")
-        + f"; pooled prior from all {n_all} selected motions. A motion of both counts for both.",
+        + f"; pooled prior from all {de_number(n_all)} selected motions. "
+        "A motion of both counts for both.",
         "Weighted log-odds with informative Dirichlet prior (Monroe, Colaresi & Quinn 2008): "
         f"z > 0 favours {a}, z < 0 {name_b}; |z| > 1.96 ≈ 5 % level for one item "
         "(many items are tested: read the largest |z|, not every one above 1.96).",
@@ -199,7 +201,9 @@ def compare(
     if not labels:
         notes.append("This store has no themes yet: run `antragsradar analyze` with a theme model.")
     if n_indexed:
-        notes.append(f"Indexed the terms of {n_indexed} motions (once per new or changed motion).")
+        notes.append(
+            f"Indexed the terms of {de_number(n_indexed)} motions (once per new or changed motion)."
+        )
     return Report(
         kind="compare",
         title=f"{a} vs {name_b}: distinctive themes and terms",

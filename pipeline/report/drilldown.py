@@ -13,6 +13,7 @@ from pipeline.report.query import (
     motion_where,
     period_sql,
     resolve,
+    theme_labels,
 )
 from pipeline.report.result import Report
 
@@ -106,5 +107,5 @@ def drill(
         rows=rows,
         filters=cell,
         notes=[f"{len(rows)} motions" + (f" (first {limit})" if limit else "") + "."],
-        meta={"n": len(rows)},
+        meta={"n": len(rows), "theme_labels": theme_labels(con)},
     )

@@ -166,7 +166,10 @@ def _trends(plt: Any, report: Report) -> Any:
         for i, (g, t) in enumerate(lines):
             name = g if len(series) > 1 else str(labels.get(t, t))
             colour = _colour(g, i) if len(series) > 1 else OTHER_COLOURS[i % len(OTHER_COLOURS)]
-            xs, ys, small_x, small_y = [], [], [], []
+            xs: list[int] = []
+            ys: list[float] = []
+            small_x: list[int] = []
+            small_y: list[float] = []
             for x, p in enumerate(periods):
                 r = cell.get((g, t, p))
                 if r is None or r["share"] is None:

@@ -12,6 +12,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
+from pipeline.report.numbers import de_number
 from pipeline.report.query import (
     ALL_GROUPS,
     NO_THEME,
@@ -119,7 +120,8 @@ def themes_by_group(
     notes = [
         "A motion of several groups counts for each of them; a motion with several themes "
         "counts for each theme" + (" (here: only its first theme)" if primary_only else "") + ".",
-        f"{ALL_GROUPS} = all {total_n} motions once each, {n_ungrouped} of them without a known group.",
+        f"{ALL_GROUPS} = all {de_number(total_n)} motions once each, {de_number(n_ungrouped)} "
+        "of them without a known group.",
     ]
     if not labels:
         notes.append("This store has no themes yet: run `antragsradar analyze` with a theme model.")

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from pipeline.errors import AntragsradarError, StoreError
@@ -54,8 +55,9 @@ class Filters:
 
 
 @contextmanager
-def open_store(path: str | Path) -> Iterator[sqlite3.Connection]:
-    """The connection of an existing store; a missing or foreign file is a StoreError."""
+def open_store(path: str | Path, *, readonly: bool = True) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to an existing store (reports never write it; read-only media
+    work); a missing, foreign or damaged file is a StoreError."""
     from pipeline.store import Store
 
     p = Path(path)
@@ -64,7 +66,7 @@ def open_store(path: str | Path) -> Iterator[sqlite3.Connection]:
             f"{p}: no such store; build one with `antragsradar analyze FILES --db {p}` "
             "or pass --db PATH"
         )
-    store = Store(p)
+    store = Store(p, readonly=readonly)
     try:
         yield store.conn
     finally:
@@ -78,10 +80,13 @@ def normalise_date(value: str | None, end: bool = False) -> str | None:
     v = value.strip()
     if re.fullmatch(r"\d{4}", v):
         return f"{v}-12-31" if end else f"{v}-01-01"
-    if re.fullmatch(r"\d{4}-\d{2}", v):
+    if re.fullmatch(r"\d{4}-\d{2}", v) and 1 <= int(v[5:7]) <= 12:
         return f"{v}-31" if end else f"{v}-01"
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-        return v
+        try:
+            return date.fromisoformat(v).isoformat()
+        except ValueError:
+            raise ReportError(f"{value!r}: no such date; use YYYY, YYYY-MM or YYYY-MM-DD") from None
     raise ReportError(f"{value!r}: not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
 
 
@@ -124,7 +129,7 @@ def period_range(first: str, last: str, period: str) -> list[str]:
             "month": f"{year}-{i + 1:02d}",
         }[period]
 
-    out = []
+    out: list[str] = []
     for year in range(y0, y1 + 1):
         lo = index(first) if year == y0 else 0
         hi = index(last) if year == y1 else per_year - 1

@@ -19,8 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.errors import StoreError
-from pipeline.parallel import chunked
 from pipeline.paths import PATTERNS_DIR
+from pipeline.record import Failure, Motion
+from pipeline.workers import Result, chunked
 
 TERMS_VERSION = "1"
 STOPWORDS_FILE = PATTERNS_DIR / "stopwords_de.txt"
@@ -105,16 +106,19 @@ def _lemma(token: str) -> str:
 
 def warm_up() -> None:
     """Load the lemmatizer's dictionary now (before worker processes fork from this one)."""
+    from pipeline.lemmas import preload
+
+    preload()
     _lemma("Anträge")
 
 
 def _lemmatize(token: str) -> str:
-    import simplemma
+    from pipeline.lemmas import lemmatize
 
     if "-" in token:  # a compound with hyphen: lemmatise its head
         head, _, last = token.rpartition("-")
-        return f"{head}-{simplemma.lemmatize(last, lang='de')}".casefold()
-    return simplemma.lemmatize(token, lang="de").casefold()
+        return f"{head}-{lemmatize(last)}".casefold()
+    return lemmatize(token).casefold()
 
 
 def lemmas_for_index(title: str | None, text: str | None, skip: set[str]) -> dict[str, str]:
@@ -135,6 +139,32 @@ def add_lemmas(lemmas: dict[str, str]) -> None:
     if len(_LEMMAS) + len(lemmas) > _LEMMA_CACHE_SIZE:
         _LEMMAS.clear()
     _LEMMAS.update(lemmas)
+
+
+# Words whose lemmas this worker has sent already (emptied when large: then sent again).
+_LEMMAS_SENT: set[str] = set()
+
+
+class IndexLemmas:
+    """The term index's share of a run with analysis workers (a ``pipeline.workers.ChunkHook``):
+    each worker works out the lemmas that indexing the analysed motions will look up (after
+    the run, in the main process), where the lemmatizer's dictionary is loaded anyway; the main
+    process remembers them and then need not load it itself."""
+
+    def warm_up(self) -> None:
+        warm_up()
+
+    def in_worker(self, motions: list[Motion], results: list[Result]) -> dict[str, str]:
+        if len(_LEMMAS_SENT) >= 1_000_000:
+            _LEMMAS_SENT.clear()
+        lemmas: dict[str, str] = {}
+        for m, r in zip(motions, results, strict=True):
+            if not isinstance(r, Failure):
+                lemmas.update(lemmas_for_index(m.title, m.text, _LEMMAS_SENT))
+        return lemmas
+
+    def in_main(self, payload: dict[str, str]) -> None:
+        add_lemmas(payload)
 
 
 def _digits_to_zero(s: str) -> str:
@@ -303,6 +333,25 @@ def _count_chunk(rows: list[tuple[str, str, str, str]]) -> tuple[list, set[str]]
     return out, names
 
 
+_STALE_WHERE = (
+    "FROM motions m LEFT JOIN report_term_docs d ON d.motion_id = m.id "
+    "WHERE m.status = 'analysed' AND (d.fingerprint IS NULL OR d.fingerprint != m.fingerprint || ?)"
+)
+
+
+def _index_current(con: sqlite3.Connection) -> bool:
+    """Whether the term index exists and covers exactly the analysed motions (reads only)."""
+    tables = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not {"report_term_docs", "report_vocab", "report_names", "report_terms"} <= tables:
+        return False
+    if con.execute(f"SELECT 1 {_STALE_WHERE} LIMIT 1", (":" + _version(),)).fetchone():
+        return False
+    return not con.execute(
+        "SELECT 1 FROM report_term_docs d LEFT JOIN motions m ON m.id = d.motion_id "
+        "AND m.status = 'analysed' WHERE m.id IS NULL LIMIT 1"
+    ).fetchone()
+
+
 def ensure_terms(
     con: sqlite3.Connection,
     progress: Callable[[int, int], None] | None = None,
@@ -310,16 +359,39 @@ def ensure_terms(
 ) -> int:
     """Bring ``report_terms`` up to date with the analysed motions; returns how many motions
     were (re)indexed. ``progress(done, total)`` is called now and then while indexing.
-    ``workers`` > 1 counts the terms in that many forked processes (same index)."""
+    ``workers`` > 1 counts the terms in that many forked processes (same index).
+
+    On a read-only connection (reports) a current index is only read; an out-of-date one is
+    written through a second, writable connection, or is a StoreError on read-only media."""
+    from pipeline.store.db import ReadOnlyConnection, Store
+
+    if not isinstance(con, ReadOnlyConnection):
+        return _ensure_terms(con, progress, workers)
+    if _index_current(con):
+        return 0
+    path = con.execute("PRAGMA database_list").fetchone()[2]
+    try:
+        store = Store(path)
+    except StoreError as exc:
+        raise StoreError(
+            f"the store's term index is out of date and cannot be written ({exc}); "
+            "run the report on a writable copy"
+        ) from None
+    with store:
+        return _ensure_terms(store.conn, progress, workers)
+
+
+def _ensure_terms(
+    con: sqlite3.Connection,
+    progress: Callable[[int, int], None] | None,
+    workers: int,
+) -> int:
     try:
         con.executescript(SCHEMA)
     except sqlite3.OperationalError as exc:
         raise StoreError(f"cannot create the term index in the store ({exc})") from exc
     version = _version()
-    stale_where = (
-        "FROM motions m LEFT JOIN report_term_docs d ON d.motion_id = m.id "
-        "WHERE m.status = 'analysed' AND (d.fingerprint IS NULL OR d.fingerprint != m.fingerprint || ?)"
-    )
+    stale_where = _STALE_WHERE
     total = con.execute(f"SELECT COUNT(*) {stale_where}", (":" + version,)).fetchone()[0]
     gone = con.execute(
         "SELECT d.motion_id FROM report_term_docs d LEFT JOIN motions m ON m.id = d.motion_id "

@@ -10,6 +10,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
+from pipeline.report.numbers import de_number
 from pipeline.report.query import (
     ALL_GROUPS,
     ISO_DATE,
@@ -132,7 +133,7 @@ def trends(
         + "; a motion of several groups counts for each of them.",
     ]
     if undated:
-        notes.append(f"{undated} motions without a date are left out.")
+        notes.append(f"{de_number(undated)} motions without a date are left out.")
     if not labels:
         notes.append("This store has no themes yet: run `antragsradar analyze` with a theme model.")
     if any(r["small"] for r in rows):

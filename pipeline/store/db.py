@@ -16,6 +16,58 @@ from pipeline.errors import StoreError
 from pipeline.record import Failure, Motion
 
 SCHEMA_VERSION = "1"
+# PRAGMA application_id of an Antragsradar store ("ARdb"); stores made before it carry only
+# meta.schema_version, which is recognised as well.
+APPLICATION_ID = 0x41526462
+
+
+class ReadOnlyConnection(sqlite3.Connection):
+    """A connection opened read-only (``Store(..., readonly=True)``)."""
+
+
+def _schema_sql() -> str:
+    return resources.files("pipeline.store").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def expected_columns() -> dict[str, set[str]]:
+    """The columns of every table of the schema, from an empty in-memory store."""
+    mem = sqlite3.connect(":memory:")
+    try:
+        mem.executescript(_schema_sql())
+        return _columns(mem)
+    finally:
+        mem.close()
+
+
+def _columns(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    names = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    return {
+        n: {row[1] for row in conn.execute(f'PRAGMA table_info("{n}")')}
+        for n in names
+        if not n.startswith("sqlite_")
+    }
+
+
+def unreadable(path: str | Path, exc: sqlite3.DatabaseError) -> StoreError:
+    """One line for a file SQLite cannot read: not a database, or a damaged one."""
+    if "malformed" in str(exc) or "corrupt" in str(exc):
+        return StoreError(
+            f"{path}: damaged store ({exc}); restore it from a backup or use a new --db"
+        )
+    return StoreError(f"{path}: not an Antragsradar store ({exc}); choose another --db")
+
+
+def store_error(path: str | Path, exc: sqlite3.Error) -> StoreError:
+    """One line for a write that failed: a full disk, read-only media, a lock."""
+    msg = str(exc)
+    if "full" in msg:
+        return StoreError(
+            f"{path}: disk full ({msg}); free space and run again: it continues where this "
+            "run stopped"
+        )
+    if "readonly" in msg or "read-only" in msg:
+        return StoreError(f"{path}: cannot write the store ({msg}); choose a writable --db")
+    return StoreError(f"{path}: the store cannot be written ({msg})")
 
 
 def _now() -> str:
@@ -42,7 +94,13 @@ def _year(date: str | None) -> int | None:
 class Store:
     """The motions, results and runs of one SQLite file."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        """Open (or, unless ``readonly``, create) the store at ``path``.
+
+        Nothing is written before the file is recognised as an Antragsradar store (or as an
+        empty file); a foreign SQLite file, a newer schema or a store with missing tables or
+        columns is a StoreError and stays untouched. ``readonly`` opens without writing at all
+        (read-only media too)."""
         self.path = Path(path)
         if self.path.is_dir():
             raise StoreError(f"{path} is a directory; give a file path for --db")
@@ -51,30 +109,85 @@ class Store:
                 f"{self.path.parent}: folder does not exist; create it or choose another --db"
             )
         try:
-            self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.conn = self._connect(readonly)
+        except sqlite3.DatabaseError as exc:
+            raise unreadable(path, exc) from None
+        try:
+            self._open(readonly)
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _connect(self, readonly: bool) -> sqlite3.Connection:
+        if not readonly:
+            return sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        uri = self.path.resolve().as_uri()
+        try:
+            conn = sqlite3.connect(
+                f"{uri}?mode=ro", uri=True, isolation_level=None, factory=ReadOnlyConnection
+            )
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            # Read-only media: no -shm file can be made beside the store; read it as it is.
+            return sqlite3.connect(
+                f"{uri}?immutable=1", uri=True, isolation_level=None, factory=ReadOnlyConnection
+            )
+
+    def _open(self, readonly: bool) -> None:
+        try:
+            new = self._recognise()
+            if readonly:
+                if new:
+                    raise StoreError(f"{self.path}: empty file, not a store; give the store's path")
+                return
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
-            self._init_schema()
+            if new:
+                self.conn.executescript(_schema_sql())
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
+                    (SCHEMA_VERSION,),
+                )
+            self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        except sqlite3.OperationalError as exc:
+            raise store_error(self.path, exc) from None
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{path}: not an Antragsradar store ({exc}); choose another --db"
-            ) from exc
+            raise unreadable(self.path, exc) from None
 
-    def _init_schema(self) -> None:
-        found = None
-        if self.conn.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone():
+    def _recognise(self) -> bool:
+        """True for an empty file (a new store); raises StoreError unless it is one of ours,
+        of this schema version and with every table and column."""
+        found = _columns(self.conn)
+        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        if not found and app_id == 0:
+            return True
+        version = None
+        if "meta" in found and "key" in found["meta"]:
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            found = row[0] if row else None
-        if found not in (None, SCHEMA_VERSION):
+            version = row[0] if row else None
+        if app_id != APPLICATION_ID and version is None:
+            tables = ", ".join(sorted(found)[:5]) or "none"
             raise StoreError(
-                f"{self.path}: store schema {found}, this version needs {SCHEMA_VERSION}; use a new --db"
+                f"{self.path}: a SQLite file but not an Antragsradar store (tables: {tables}); "
+                "left unchanged; choose another --db"
             )
-        sql = resources.files("pipeline.store").joinpath("schema.sql").read_text(encoding="utf-8")
-        self.conn.executescript(sql)
-        self.conn.execute(
-            "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
-        )
+        if version is not None and version != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: store schema {version}, this version needs {SCHEMA_VERSION}; "
+                "use a new --db"
+            )
+        expected = expected_columns()
+        damage = [f"table {t}" for t in expected if t not in found] + [
+            f"{t}.{c}" for t in expected if t in found for c in sorted(expected[t] - found[t])
+        ]
+        if damage:
+            raise StoreError(
+                f"{self.path}: damaged Antragsradar store, missing {'; '.join(damage)}; left "
+                "unchanged; restore it from a backup or analyse into a new --db"
+            )
+        return False
 
     def close(self) -> None:
         self.conn.close()
@@ -87,13 +200,21 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One transaction; a write that fails (disk full, read-only) is one StoreError and
+        leaves the store as it was before the transaction."""
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise store_error(self.path, exc) from None
 
     # runs -------------------------------------------------------------------------------------
     def begin_run(self, inputs: list[str], pipeline_version: str, model_version: str | None) -> int:
@@ -105,6 +226,7 @@ class Store:
                 "VALUES (?, 'running', ?, ?, ?)",
                 (_now(), pipeline_version, model_version, json.dumps(inputs, ensure_ascii=False)),
             )
+            assert cur.lastrowid is not None  # set by every INSERT
             return int(cur.lastrowid)
 
     def finish_run(self, run_id: int, counts: dict[str, int], status: str = "completed") -> None:
@@ -152,10 +274,10 @@ class Store:
                 self._put_motion(c, run_id, motion, "analysed", fp, now)
                 self._put_result(c, motion.id, result)
                 c.execute("DELETE FROM failures WHERE motion_id=?", (motion.id,))
-            for motion, failure, fp in failed:
-                if motion is not None and motion.id:
-                    self._put_motion(c, run_id, motion, "failed", fp or "", None)
-                    self._clear_children(c, motion.id)
+            for failed_motion, failure, failed_fp in failed:
+                if failed_motion is not None and failed_motion.id:
+                    self._put_motion(c, run_id, failed_motion, "failed", failed_fp or "", None)
+                    self._clear_children(c, failed_motion.id)
                 c.execute(
                     "INSERT INTO failures(source_file, motion_id, reason, first_run, last_run) "
                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT(source_file, motion_id, reason) "

@@ -8,6 +8,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
+from sklearn.utils.validation import check_is_fitted
 
 from pipeline.classify.compact import select_themes
 
@@ -71,7 +72,7 @@ def set_scores(chosen: list[list[int]], Y: np.ndarray) -> dict:
     }
 
 
-class ThemeClassifier(BaseEstimator, ClassifierMixin):
+class ThemeClassifier(ClassifierMixin, BaseEstimator):
     """One linear classifier per label with sigmoid (Platt) calibration; 1..``max_themes``
     labels per sample.
 
@@ -108,6 +109,15 @@ class ThemeClassifier(BaseEstimator, ClassifierMixin):
         self.random_state = random_state
         self.selection = selection
 
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = True  # the tf-idf features are sparse
+        tags.target_tags.single_output = False  # Y is a label indicator matrix
+        tags.target_tags.multi_output = True
+        tags.classifier_tags.multi_class = False
+        tags.classifier_tags.multi_label = True
+        return tags
+
     def _base(self):
         if self.loss == "hinge":
             from sklearn.svm import LinearSVC
@@ -128,17 +138,28 @@ class ThemeClassifier(BaseEstimator, ClassifierMixin):
         """``selection_rows`` (boolean mask): fit the "micro" selection rule on the out-of-fold
         probabilities of these rows only (the examples whose labels are most like the ones
         the model will be judged by); per-label thresholds still use every row."""
-        Y = np.asarray(Y).astype(bool)
-        sw = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        if Y is None:
+            raise ValueError("ThemeClassifier requires y to be passed, but the target y is None")
+        if getattr(X, "ndim", 2) != 2:
+            raise ValueError("Expected a 2D array of features (n_samples, n_features)")
+        if np.iscomplexobj(X):
+            raise ValueError("Complex data not supported")
+        Y = np.asarray(Y)
+        if Y.dtype != bool and not np.isin(Y, (0, 1)).all():
+            raise ValueError("Unknown label type: Y must be a binary indicator matrix of 0 and 1")
         if Y.ndim != 2:
             raise ValueError("Y must be a binary indicator matrix (n_samples, n_labels)")
+        Y = Y.astype(bool)
+        sw = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
         n, k = Y.shape
+        self.n_features_in_ = X.shape[1]
         self.classes_ = np.arange(k)
         folds = list(
             KFold(self.cv, shuffle=True, random_state=self.random_state).split(np.arange(n))
         )
         self.estimators_, self.calibrators_ = [], []
         oof = np.zeros((n, k))
+        rows_cal = None if selection_rows is None else np.asarray(selection_rows, dtype=bool)
         for j in range(k):
             y = Y[:, j]
             if y.min() == y.max():  # never (or always) seen: a constant predictor
@@ -154,7 +175,14 @@ class ThemeClassifier(BaseEstimator, ClassifierMixin):
                     w = None if sw is None else sw[tr]
                     base = clone(self._base()).fit(X[tr], y[tr], sample_weight=w)
                     dec[te] = base.decision_function(X[te])
-            platt = LogisticRegression(C=1e4).fit(dec.reshape(-1, 1), y)
+            # Calibrated on the hand-annotated rows where given: a score is then the chance that
+            # an annotator gives the theme, not that a weak or party label does.
+            cal = (
+                rows_cal
+                if rows_cal is not None and y[rows_cal].min() != y[rows_cal].max()
+                else slice(None)
+            )
+            platt = LogisticRegression(C=1e4).fit(dec[cal].reshape(-1, 1), y[cal])
             a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
             self.calibrators_.append((a, b))
             oof[:, j] = _sigmoid(a * dec + b)
@@ -181,6 +209,7 @@ class ThemeClassifier(BaseEstimator, ClassifierMixin):
         return self
 
     def decision_function(self, X) -> np.ndarray:
+        check_is_fitted(self, "estimators_")
         cols = [
             np.full(X.shape[0], e) if isinstance(e, float) else e.decision_function(X)
             for e in self.estimators_
@@ -189,6 +218,7 @@ class ThemeClassifier(BaseEstimator, ClassifierMixin):
 
     def predict_proba(self, X) -> np.ndarray:
         """Calibrated probability per label (columns follow ``classes_``)."""
+        check_is_fitted(self, "estimators_")
         dec = self.decision_function(X)
         out = np.empty_like(dec, dtype=float)
         for j, (e, (a, b)) in enumerate(zip(self.estimators_, self.calibrators_, strict=True)):
@@ -205,6 +235,7 @@ class ThemeClassifier(BaseEstimator, ClassifierMixin):
 
     def predict(self, X) -> np.ndarray:
         """Binary indicator matrix of the selected labels."""
+        check_is_fitted(self, "estimators_")
         out = np.zeros((X.shape[0], len(self.classes_)), dtype=int)
         for i, row in enumerate(self.predict_ranked(X)):
             for j, _ in row:

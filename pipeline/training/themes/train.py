@@ -1,5 +1,9 @@
 """Train a theme model: build the training set, fit the Pipeline, score it by cross-validation
 and on the dev gold, write the model folder with its card.
+
+How ``DEFAULT_CONFIG`` was chosen (the settings chosen with dev scores, every variant and data
+mix measured) is recorded outside the product: docs/experiments-themes.md and
+bench/eval_themes.py.
 """
 
 from __future__ import annotations
@@ -12,50 +16,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.classify import data as D
-from pipeline.classify import variants as V
 from pipeline.classify.model import ThemeModel, as_input, library_versions
 from pipeline.classify.taxonomy import Taxonomy, load_taxonomy
 from pipeline.errors import InputError
+from pipeline.training.themes import data as D
 
-# The default configuration: what `antragsradar train` fits unless told otherwise.
+# The default configuration: what `antragsradar train` fits unless told otherwise (why these
+# values: docs/experiments-themes.md).
 DEFAULT_CONFIG: dict[str, Any] = {
-    # The lemma block reads the first 1500 characters (request first, reasoning after): the same
-    # cross-validated scores as 4000, dev micro-F1 0.733 -> 0.739, and less text to lemmatise
-    # at prediction (pipeline/classify/variants.py).
+    # The lemma block reads the first 1500 characters (the request first, the reasoning after).
     "lemmas": {"max_chars": 1500, "ngram_range": (1, 2), "min_df": 3, "max_features": 30000},
-    "chars": None,  # char n-grams: 8x the fit time for no dev gain (see bench/eval_themes.py)
+    "chars": None,  # character n-grams: a supported part, off by default
     "extra": {"ngram_range": (1, 1), "min_df": 2, "max_features": 5000},
     "seeds": True,
-    # Seed matches nested in another theme's longer match: counted (dropping them changed no
-    # dev or demo score beyond noise).
+    # Seed matches nested in another theme's longer match are counted.
     "seed_drop_nested": False,
-    # C: 0.25, 0.5 and 1.0 gave the same cross-validated micro-F1 (0.898); "micro" selection
-    # picks the threshold scale and relative floor by cross-validation on the training data.
+    # "micro" selection picks the threshold scale and relative floor by cross-validation on
+    # the training data.
     "classifier": {"C": 0.5, "loss": "hinge", "cv": 3, "max_themes": 3, "selection": "micro"},
     # Training examples have no extraction output; their title stands in for the topic.
     "train_extra": "title",
     # The selection rule (threshold scale, relative floor) is fitted on the out-of-fold
     # probabilities of the hand-annotated council motions when they are in the training set.
-    "select_on": "karlsruhe-annotated",
+    "select_on": ("karlsruhe-annotated", *D.ANNOTATED_SOURCES),
 }
 
 
-# Settings that were chosen by looking at dev scores (few and coarse; see bench/eval_themes.py).
-DEV_CHOICES = [
-    "karlsruhe-weak secondary themes at 0.4 of the top seed score (round 1: 0.6 gave dev "
-    "micro-F1 0.719, 0.4 gave 0.732; with spd secondaries 0.3 gave 0.726)",
-    "spd-berlin motions get seed-term secondary themes at 0.5 of the top seed score (dev "
-    "micro-F1 with gold extras: none 0.732, 0.3 0.732, 0.4 0.725, 0.5 0.741, 0.7 0.733; "
-    "top-1 0.861 without, 0.878-0.894 with; the micro-F1 differences are within noise)",
-    "the lemma block reads 1500 characters, not 4000 (cross-validated micro-F1 0.898 both; dev "
-    "end-to-end micro-F1 0.733 -> 0.739, 8000 gave 0.735; chosen for prediction speed as much "
-    "as for the dev score, which is within noise)",
-    "hand-annotated papers weigh 5 (set before any dev run; dev end-to-end micro-F1 was then "
-    "also measured for weights 1-20: 0.746-0.758 with the selection rule fitted on all rows, "
-    "0.758-0.761 for weights 2-10 with it fitted on the annotated papers; their own "
-    "cross-validated micro-F1 is flat at 0.699-0.704)",
-]
+# Where the model card points for the settings chosen with dev scores and the variants measured.
+EXPERIMENTS = "docs/experiments-themes.md"
 
 
 def build_pipeline(taxonomy: Taxonomy, config: dict[str, Any] | None = None):
@@ -65,8 +53,8 @@ def build_pipeline(taxonomy: Taxonomy, config: dict[str, Any] | None = None):
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import Pipeline
 
-    from pipeline.classify.estimators import ThemeClassifier
-    from pipeline.classify.features import LemmaText, SeedHits, Truncate
+    from pipeline.training.themes.estimators import ThemeClassifier
+    from pipeline.training.themes.features import LemmaText, SeedHits, Truncate
 
     cfg = {**DEFAULT_CONFIG, **(config or {})}
     common = {"sublinear_tf": True, "dtype": __import__("numpy").float32}
@@ -156,7 +144,7 @@ def _cv_on_source(pipe, examples: list[D.Example], Y, source: str) -> dict | Non
     """Out-of-fold scores on the examples of one source: for the hand-annotated Karlsruhe
     papers, an estimate of council-motion quality that does not touch the dev gold."""
     from pipeline.classify.compact import select_themes
-    from pipeline.classify.estimators import set_scores
+    from pipeline.training.themes.estimators import set_scores
 
     clf = pipe.named_steps["classify"]
     rows = [i for i, e in enumerate(examples) if e.source == source]
@@ -164,6 +152,17 @@ def _cv_on_source(pipe, examples: list[D.Example], Y, source: str) -> dict | Non
         return None
     chosen = select_themes(clf.oof_proba_[rows], clf.thresholds_, clf.max_themes, clf.relative_)
     return {**set_scores(chosen, Y[rows]), "examples": len(rows)}
+
+
+def _calibration(pipe, examples: list[D.Example], Y, sources: tuple[str, ...]) -> dict | None:
+    """Reliability of the out-of-fold theme scores against the hand-annotated labels."""
+    from pipeline.evaluate.calibration import reliability
+
+    clf = pipe.named_steps["classify"]
+    rows = [i for i, e in enumerate(examples) if e.source in sources]
+    if not rows or not hasattr(clf, "oof_proba_"):
+        return None
+    return reliability(clf.oof_proba_[rows], Y[rows])
 
 
 def indicator(examples: list[D.Example], ids: list[str]):
@@ -266,11 +265,18 @@ def train_model(
     weights = [e.weight for e in examples]
     if any(w != 1.0 for w in weights):
         fit_params["classify__sample_weight"] = weights
-    select_on = cfg.get("select_on")
-    if select_on and any(e.source == select_on for e in examples):
-        fit_params["classify__selection_rows"] = [e.source == select_on for e in examples]
+    select_on = cfg.get("select_on") or ()
+    select_on = (select_on,) if isinstance(select_on, str) else tuple(select_on)
+    if select_on and any(e.source in select_on for e in examples):
+        fit_params["classify__selection_rows"] = [e.source in select_on for e in examples]
     pipe.fit(X, Y, **fit_params)
     cv_annotated = _cv_on_source(pipe, examples, Y, "karlsruhe-annotated")
+    cv_by_source = {
+        name: _cv_on_source(pipe, examples, Y, name)
+        for name in D.ANNOTATED_SOURCES
+        if any(e.source == name for e in examples)
+    }
+    calibration = _calibration(pipe, examples, Y, select_on)
     prune(pipe)
     t_fit = time.perf_counter()
     clf = pipe.named_steps["classify"]
@@ -315,6 +321,8 @@ def train_model(
         },
         "cross_validation": clf.cv_scores_,
         "cross_validation_annotated": cv_annotated,
+        "cross_validation_by_source": cv_by_source,
+        "calibration_annotated": calibration,
         "inference_check": None
         if compact is None
         else {"max_abs_proba_diff_vs_pipeline": float(f"{compact_diff:.3g}")},
@@ -327,10 +335,8 @@ def train_model(
         "dev_policy": "dev gold (shared/gold/dev.jsonl) is never trained on; its papers are "
         "excluded from the weak-labelled Karlsruhe set; thresholds, the selection rule and C "
         "come from cross-validation on the training data",
-        "choices_using_dev": DEV_CHOICES,
-        "variants_measured": f"{len(V.TRIED)} variants and data mixes with their dev and CV "
-        "scores: pipeline/classify/variants.py, the README beside this card, "
-        "bench/eval_themes.py --tried",
+        "choices_using_dev": [f"listed in {EXPERIMENTS} of the Antragsradar repository"],
+        "variants_measured": f"{EXPERIMENTS} of the Antragsradar repository, bench/eval_themes.py",
     }
     model.card = card
     result = TrainResult(model, card, None, dev_scores, card["timings_s"])
@@ -443,6 +449,13 @@ def render_readme(card: dict[str, Any]) -> str:
             f"(selection rule fitted on them) | {cva['micro_f1']:.3f} | {cva['macro_f1']:.3f} "
             f"| {cva['top1']:.3f} |"
         )
+    for name, c in (card.get("cross_validation_by_source") or {}).items():
+        if c:
+            lines.append(
+                f"| cross-validation, our full annotations of {name.replace('annotated-', '')} "
+                f"({c['examples']} motions) | {c['micro_f1']:.3f} | {c['macro_f1']:.3f} "
+                f"| {c['top1']:.3f} |"
+            )
     for key, label in (
         ("with_gold_extras", "dev, gold topic/funding as extras"),
         ("without_extras", "dev, text only"),
@@ -452,6 +465,23 @@ def render_readme(card: dict[str, Any]) -> str:
             lines.append(
                 f"| {label} | {s['micro_f1']:.3f} | {s['macro_f1']:.3f} | {s['top1']:.3f} |"
             )
+    cal = card.get("calibration_annotated")
+    if cal:
+        lines += [
+            "",
+            "## Calibration",
+            "",
+            f"Out-of-fold theme scores against the hand-annotated labels ({cal['pairs']} motion-theme "
+            f"pairs; the calibrators are fitted on these rows): expected calibration error "
+            f"{cal['ece']:.3f}.",
+            "",
+            "| score | pairs | mean score | share with the theme |",
+            "|---|---:|---:|---:|",
+            *(
+                f"| {r['bin']} | {r['pairs']} | {r['mean_score']:.3f} | {r['share_true']:.3f} |"
+                for r in cal["table"]
+            ),
+        ]
     lines += [
         "",
         "Dev = 180 gold Karlsruhe motions (shared/gold/dev.jsonl); never trained on, and excluded "
@@ -466,14 +496,8 @@ def render_readme(card: dict[str, Any]) -> str:
         "",
         "## Variants and data mixes measured on dev",
         "",
-        "From `pipeline/classify/variants.py` (also printed by `bench/eval_themes.py --tried`). "
-        "Dev micro/macro/top-1 end to end (the analyzer's text and extracted topic/funding, as "
-        "`antragsradar evaluate` scores them); CV = cross-validated micro-F1 on the training "
-        "labels. None reaches micro-F1 0.75 beyond noise (±0.036 on 180 motions).",
-        "",
-        *V.render_markdown(),
-        "",
-        *(f"- {d}" for d in V.DIAGNOSTICS),
+        f"The variants and data mixes measured with their dev and cross-validated scores: "
+        f"`{EXPERIMENTS}` in the Antragsradar repository (`bench/eval_themes.py` reruns them).",
         "",
         "Loading checks the taxonomy hash, and the sha256, format and numpy version of the "
         "numpy-only archive, against this card; the scikit-learn Pipeline (model.joblib, for "

@@ -9,11 +9,25 @@ from __future__ import annotations
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
 
 from pipeline.classify.text import STOP_WORDS, TOKEN, lemma, lemma_tokens  # noqa: F401
 
 
-class LemmaText(BaseEstimator, TransformerMixin):
+class _TextTransformer(TransformerMixin, BaseEstimator):
+    """A transformer of a sequence of texts (one column of the model's input), not of a
+    numeric matrix: its tags say so (scikit-learn's common checks, which feed numbers, then
+    leave it to tests/test_estimator_checks.py)."""
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.requires_fit = False
+        return tags
+
+
+class LemmaText(_TextTransformer):
     """Texts to space-joined lower-cased lemmas, stop words and short tokens dropped.
 
     ``max_chars`` cuts each text first: motions put the request first and the reasoning after.
@@ -31,7 +45,7 @@ class LemmaText(BaseEstimator, TransformerMixin):
         return [" ".join(lemma_tokens(text, self.max_chars, self.min_len)) for text in X]
 
 
-class Truncate(BaseEstimator, TransformerMixin):
+class Truncate(_TextTransformer):
     """Texts cut to their first ``max_chars`` characters (stateless)."""
 
     def __init__(self, max_chars: int = 4000):
@@ -44,7 +58,7 @@ class Truncate(BaseEstimator, TransformerMixin):
         return [str(t or "")[: self.max_chars] for t in X]
 
 
-class SeedHits(BaseEstimator, TransformerMixin):
+class SeedHits(_TextTransformer):
     """Per-theme seed-term hit counts (log-scaled), title line weighted, from a taxonomy's terms.
 
     ``seed_terms`` maps theme id to its terms; ``fit`` compiles the matcher into ``matcher_``.
@@ -70,7 +84,13 @@ class SeedHits(BaseEstimator, TransformerMixin):
         self.matcher_ = SeedMatcher(terms, self.drop_nested)
         return self
 
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.requires_fit = True
+        return tags
+
     def transform(self, X):
+        check_is_fitted(self, "matcher_")
         index = {tid: j for j, tid in enumerate(self.ids_)}
         out = np.zeros((len(X), len(self.ids_)), dtype=np.float32)
         for i, text in enumerate(X):

@@ -34,7 +34,14 @@ SPD_SECTIONS = "corpus/spd-berlin/section_themes.json"
 KARLSRUHE_PAPERS = "corpus/karlsruhe/papers.jsonl.gz"
 DEV_GOLD = "gold/dev.jsonl"
 ANNOTATIONS = CORPUS_DIR / "annotations" / "karlsruhe-themes.jsonl"
-BUILTIN_SOURCES = ("spd-berlin", "karlsruhe-weak", "karlsruhe-annotated")
+BUILTIN_SOURCES = ("spd-berlin", "karlsruhe-weak", "karlsruhe-annotated", "annotated")
+# Full annotations (corpus/annotations/motions-*.jsonl) give examples of these sources.
+ANNOTATED_SOURCES = (
+    "annotated-karlsruhe",
+    "annotated-bundestag",
+    "annotated-spd-berlin",
+    "annotated-written",
+)
 # A hand-annotated example counts this many weak-labelled ones (sample weight).
 ANNOTATED_WEIGHT = 5.0
 
@@ -44,15 +51,11 @@ TITLE_WEIGHT = 3
 BODY_CHARS = 3000
 BODY_HIT_CAP = 6
 MIN_TOP_SCORE = 3
-SECONDARY_RATIO = (
-    0.4  # gold motions carry 1.7 themes on average; 0.6 gave dev micro-F1 0.719, 0.4 gave 0.732
-)
-# Karlsruhe weak labels: every theme with a seed hit in the title is a label (after ranking).
-TITLE_THEMES_ALWAYS = False
+# Secondary weak labels reach this share of the top seed score (gold motions carry 1.7 themes
+# on average); the values of this and SPD_SECONDARY_RATIO: docs/experiments-themes.md.
+SECONDARY_RATIO = 0.4
 # SPD motions: seed-term themes added after the section's (None: the section's themes only).
 SPD_SECONDARY_RATIO: float | None = 0.5
-# SPD motion texts go through clean_text like every text the analyzer classifies.
-SPD_CLEAN = False
 MAX_THEMES = 3
 
 
@@ -126,10 +129,6 @@ def spd_examples(
         themes = sections.get(rec.get("topic_section") or "")
         themes = [t for t in themes or [] if t in known]
         title, body = rec.get("title") or "", rec.get("motion_text") or ""
-        if SPD_CLEAN and body:
-            from pipeline.preprocess.clean import clean_text
-
-            body = clean_text(body).text
         text = join_text(title, body)
         if themes and text:
             themes = with_secondary(taxonomy, themes, title, body, SPD_SECONDARY_RATIO)
@@ -202,9 +201,6 @@ def weak_labels(taxonomy: Taxonomy, title: str, body: str) -> list[str]:
     if top < MIN_TOP_SCORE:
         return []
     floor = max(MIN_TOP_SCORE, SECONDARY_RATIO * top)
-    if TITLE_THEMES_ALWAYS:  # a theme named in the title is a label whatever the body says
-        in_title = set(taxonomy.seed_hits(title))
-        return [t for t, s in ranked if s >= floor or t in in_title][:MAX_THEMES]
     return [t for t, s in ranked[:MAX_THEMES] if s >= floor]
 
 
@@ -310,6 +306,49 @@ def karlsruhe_annotated_examples(
     return out, src
 
 
+def annotated_examples(
+    taxonomy: Taxonomy, shared: str | Path | None = None, weight: float = ANNOTATED_WEIGHT
+) -> tuple[list[Example], Source]:
+    """The fully annotated motions of every shared source (``motions-*.jsonl``), with their
+    cleaned texts; the source of each example is ``annotated-<source>``."""
+    from pipeline.preprocess.clean import clean_text
+    from pipeline.training.annotations import default_files, load_annotated
+
+    files = default_files()
+    dev = dev_keys(shared)
+    known = set(taxonomy.ids)
+    out, missing = [], 0
+    for a in load_annotated(files, shared=shared):
+        if a.key in dev:
+            raise InputError(f"{a.key} is a dev gold paper; annotations must not be")
+        themes = [t for t in a.themes if t in known]
+        if not themes:
+            missing += 1
+            continue
+        text = join_text(a.motion.title, clean_text(a.motion.text).text)
+        out.append(Example(a.key, text, themes, "", f"annotated-{a.source}", weight))
+    src = Source(
+        "annotated",
+        {
+            str(f.relative_to(CORPUS_DIR.parent))
+            if f.is_relative_to(CORPUS_DIR.parent)
+            else str(f): sha256_file(f)
+            for f in files
+        },
+        len(out),
+        f"motions of Karlsruhe, the Bundestag/Bundesrat, SPD Berlin and of other bodies (written by "
+        f"us) annotated by hand per "
+        f"ANNOTATION.md (sample weight {weight:g}); {missing} without a taxonomy theme left out",
+    )
+    return out, src
+
+
+def full_annotation_keys() -> set[str]:
+    from pipeline.training.annotations import default_files, read_records
+
+    return {r["id"] for r in read_records(default_files())}
+
+
 def dev_examples(
     taxonomy: Taxonomy, shared: str | Path | None = None
 ) -> tuple[list[Example], list[dict]]:
@@ -375,13 +414,18 @@ def build_training_set(
     sources = list(sources)
     # Hand labels replace the weak labels of the same papers.
     annotated = annotated_keys() if "karlsruhe-annotated" in sources else set()
+    full = full_annotation_keys() if "annotated" in sources else set()
     for name in sources:
         if name == "spd-berlin":
             ex, src = spd_examples(taxonomy, shared)
+            ex = [e for e in ex if e.id not in full]
+        elif name == "annotated":
+            ex, src = annotated_examples(taxonomy, shared)
         elif name == "karlsruhe-weak":
-            ex, src = karlsruhe_weak_examples(taxonomy, shared, exclude=annotated)
+            ex, src = karlsruhe_weak_examples(taxonomy, shared, exclude=annotated | full)
         elif name == "karlsruhe-annotated":
             ex, src = karlsruhe_annotated_examples(taxonomy, shared)
+            ex = [e for e in ex if e.id not in full]
         elif Path(name).exists():
             ex, src = file_examples(name, taxonomy)
         else:

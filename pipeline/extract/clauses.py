@@ -1,0 +1,238 @@
+"""Candidate clauses of a motion and their features, shared by training and inference.
+
+A candidate is a sentence of the cleaned text before the motion's end (signature, the
+administration's answer). Its features are hashed into ``n_features`` buckets (stable across
+processes: crc32, not Python's salted ``hash``): lower-cased words and word pairs, word endings
+(the heads of German compounds: "Radverkehrs|konzept"), what the rules saw there (a trigger type,
+an action or funding mention of the rules, operative part or justification), its position, its
+shape (question, numbered item, after a colon) and the kind of paper. Every feature is
+independent of the body or town: no names of places, committees or people are rule features,
+and words carry only what the training motions teach.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.tokens import Doc
+
+from pipeline.extract.evidence import doc_text, sentence_spans
+from pipeline.extract.patterns import load_patterns
+
+WORD = re.compile(r"[a-zäöüß0-9]+")
+NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\)|[IVX]{1,4}\.|[-–•·*▪])\s")
+PAPER_KINDS = (
+    ("inquiry", re.compile(r"(?i)anfrage")),
+    ("amend", re.compile(r"(?i)änderung|ergänzung")),
+    ("budget", re.compile(r"(?i)haushalt")),
+    ("motion", re.compile(r"(?i)antrag")),
+)
+MAX_SENTENCE_CHARS = 600  # longer "sentences" (tables, run-on lists) are cut into windows
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A candidate: cleaned-text span and its span in the original text."""
+
+    start: int
+    end: int
+    orig_start: int
+    orig_end: int
+
+
+def paper_kind(paper_type: str | None, title: str = "") -> str:
+    for kind, pattern in PAPER_KINDS:
+        if pattern.search(paper_type or "") or pattern.search(title[:80]):
+            return kind
+    return "other"
+
+
+def candidate_clauses(doc: Doc) -> list[Clause]:
+    """The sentences before the motion's end, long ones cut into windows, with original spans."""
+    text = doc_text(doc)
+    sec = doc._.sections
+    end = sec.end if sec is not None else len(text)
+    clean = doc._.clean
+    out = []
+    for s, e in sentence_spans(doc):
+        if s >= end:
+            break
+        e = min(e, end)
+        while s < e:
+            cut = min(e, s + MAX_SENTENCE_CHARS)
+            if cut < e:  # cut at the last space inside the window
+                sp = text.rfind(" ", s, cut)
+                cut = sp if sp > s + 50 else cut
+            if text[s:cut].strip():
+                a, b = clean.to_original(s, cut) if clean is not None else (s, cut)
+                out.append(Clause(s, cut, a, b))
+            s = cut
+    return out
+
+
+class WordClasses:
+    """The level of a motion's body, and the class of a word relative to it (``clauses.json``)."""
+
+    def __init__(self, patterns_file: str = "clauses.json") -> None:
+        d = load_patterns(patterns_file)
+        self.levels = [(lv, re.compile(d["levels"][lv])) for lv in d["level_order"]]
+        self.default = d["default_level"]
+        self.exact: dict[str, str] = {}
+        self.prefixes: list[tuple[str, str]] = []
+        for lv, words in d["executives"].items():
+            for w in words:
+                if w.endswith("*"):
+                    self.prefixes.append((w[:-1], lv))
+                else:
+                    self.exact[w] = lv
+        self.bodies = set(d["bodies"])
+        self._cache: dict[str, str | None] = {}
+
+    def level(self, *texts: str | None) -> str:
+        for text in texts:
+            for lv, pattern in self.levels:
+                if text and pattern.search(text):
+                    return lv
+        return self.default
+
+    def executive_level(self, word: str) -> str | None:
+        if word in self._cache:
+            return self._cache[word]
+        lv = self.exact.get(word)
+        if lv is None:
+            lv = next((v for p, v in self.prefixes if word.startswith(p)), None)
+        if lv is None and word in self.bodies:
+            lv = "BODY"
+        if len(self._cache) < 200_000:
+            self._cache[word] = lv
+        return lv
+
+    def normalise(self, words: list[str], level: str) -> list[str]:
+        out = []
+        for w in words:
+            lv = self.executive_level(w)
+            if lv is None:
+                out.append(w)
+            elif lv == "BODY":
+                out.append("BODY")
+            else:
+                out.append("ADDR_OWN" if lv == level else "ADDR_OTHER")
+        return out
+
+
+class Featurizer:
+    """Hashed sparse features of clauses; ``rows(doc, clauses)`` gives CSR arrays."""
+
+    def __init__(
+        self,
+        n_features: int = 1 << 16,
+        rules: object | None = None,
+        classes: WordClasses | None = None,
+    ) -> None:
+        if n_features & (n_features - 1):
+            raise ValueError("n_features must be a power of two")
+        self.n_features = n_features
+        self.mask = n_features - 1
+        self.rules = rules  # an ActionRules, for trigger features; None in tests
+        self.classes = classes or WordClasses()
+        self._word_cache: dict[str, tuple[int, ...]] = {}
+        self._fixed_cache: dict[str, int] = {}
+
+    def _h(self, feature: str) -> int:
+        h = self._fixed_cache.get(feature)
+        if h is None:
+            h = zlib.crc32(feature.encode("utf-8")) & self.mask
+            self._fixed_cache[feature] = h
+        return h
+
+    def _word(self, w: str) -> tuple[int, ...]:
+        """Hashes of a word: the word, and for long words their last 4-6 letters."""
+        hs = self._word_cache.get(w)
+        if hs is None:
+            feats = ["w:" + w]
+            if len(w) >= 6:
+                feats.append("p5:" + w[:5])  # prüfen/prüft/Prüfung, berichten/Bericht
+            if len(w) >= 8:
+                feats += ["s4:" + w[-4:], "s5:" + w[-5:], "s6:" + w[-6:]]
+            hs = tuple(zlib.crc32(f.encode("utf-8")) & self.mask for f in feats)
+            if len(self._word_cache) < 500_000:
+                self._word_cache[w] = hs
+        return hs
+
+    def clause_features(self, sentence: str, context: Iterable[str], level: str) -> list[int]:
+        words = self.classes.normalise(WORD.findall(sentence.lower()), level)
+        idx: list[int] = []
+        first = [self._word(w)[0] for w in words]
+        for w in words:
+            idx.extend(self._word(w))
+        # word pairs: combine the two words' hashes arithmetically (no string building)
+        for a, b in zip(first, first[1:], strict=False):
+            idx.append((a * 1_000_003 + b * 7 + 11) & self.mask)
+        for w in words[:3]:  # how the clause opens ("die verwaltung wird", "wir fragen")
+            idx.append(self._h("o:" + w))
+        idx.extend(self._h(c) for c in context)
+        return idx
+
+    def rows(self, doc: Doc, clauses: list[Clause]) -> tuple[np.ndarray, np.ndarray]:
+        """(indices, indptr) of the clauses' binary feature rows."""
+        text = doc_text(doc)
+        sec = doc._.sections
+        kind = "pk:" + paper_kind(doc._.paper_type, doc._.title or "")
+        level = self.classes.level(doc._.body, doc._.title, text[:1500])
+        rule_types = _rule_types_by_offset(doc)
+        n = max(len(clauses), 1)
+        indices: list[int] = []
+        indptr = [0]
+        prev_colon = False
+        for i, c in enumerate(clauses):
+            sent = text[c.start : c.end]
+            ctx = [kind, f"pos:{min(9, 10 * i // n)}", f"ix:{min(i, 8)}"]
+            stripped = sent.rstrip()
+            if stripped.endswith("?"):
+                ctx.append("q")
+            if stripped.endswith(":"):
+                ctx.append("colon")
+            if prev_colon:
+                ctx.append("after_colon")
+            prev_colon = stripped.endswith(":")
+            if NUMBERED.match(sent):
+                ctx.append("numbered")
+            if sec is not None:
+                if sec.in_operative(c.start):
+                    ctx.append("op")
+                if sec.in_justification(c.start):
+                    ctx.append("just")
+                if c.start < sec.header_end:
+                    ctx.append("header")
+            for t in rule_types.get_many(c.orig_start, c.orig_end):
+                ctx.append("ra:" + t)
+                ctx.append(kind + "|ra:" + t)
+            if self.rules is not None:
+                trig = self.rules.find(sent)  # type: ignore[attr-defined]
+                if trig is not None:
+                    ctx.append("tr:" + trig.type)
+                    ctx.append(kind + "|tr:" + trig.type)
+            feats = self.clause_features(sent, ctx, level)
+            indices.extend(sorted(set(feats)))
+            indptr.append(len(indices))
+        return np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)
+
+
+class _SpanTypes:
+    """Types of rule outputs by original-text span, for overlap look-ups."""
+
+    def __init__(self, items: list[tuple[int, int, str]]) -> None:
+        self.items = items
+
+    def get_many(self, start: int, end: int) -> list[str]:
+        return sorted({t for a, b, t in self.items if a < end and b > start})
+
+
+def _rule_types_by_offset(doc: Doc) -> _SpanTypes:
+    items = [(a["start"], a["end"], a["type"]) for a in doc._.actions or []]
+    items += [(f["start"], f["end"], "f_" + f["kind"]) for f in doc._.funding or []]
+    return _SpanTypes(items)

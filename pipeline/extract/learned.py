@@ -1,0 +1,237 @@
+"""The learned clause model: which clauses request which action types, state which funding
+kinds, and belong to the request; and the spaCy component that applies it over the rules.
+
+The model is a set of logistic heads over the hashed clause features of ``clauses.py``, trained
+on hand-annotated motions (``antragsradar train --component extraction``). It is stored as a
+numpy archive (``clauses.npz``, loaded with ``allow_pickle=False``: loading runs no code) with a
+model card whose sha256 of the archive is checked before it is read.
+
+A motion has an action type (a funding kind) when its best clause for that head scores at
+least the head's threshold: ``keep`` where the rules found that type (their actions or
+mentions are kept, with evidence, trigger, addressee and amounts), ``add`` where they did not
+(an action or mention is made from the model's best clause). Both thresholds are chosen by
+cross-validation on the annotations; rule outputs of types the model rejects are dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.errors import ModelError
+from pipeline.extract.amounts import find_amounts
+from pipeline.extract.clauses import Clause, Featurizer, candidate_clauses
+from pipeline.extract.evidence import doc_text, evidence, trim_span
+
+ACTION_TYPES = ("review", "report", "concept", "implement", "budget", "appeal", "inquiry", "amend")
+FUNDING_KINDS = ("named_fund", "budget_line", "external_grant", "offset", "general_budget")
+HEADS = (*ACTION_TYPES, *("f_" + k for k in FUNDING_KINDS), "request")
+WEIGHTS_FILE = "clauses.npz"
+CARD_FILE = "model_card.json"
+FORMAT = "antragsradar-clauses-1"
+
+
+@dataclass
+class ClauseModel:
+    """Logistic heads over hashed clause features: ``W`` (n_features x heads), ``b`` (heads)."""
+
+    W: np.ndarray
+    b: np.ndarray
+    heads: tuple[str, ...]
+    thresholds: dict[str, dict[str, float]]  # per head: keep (a rules' finding), add (a new one)
+    n_features: int
+    card: dict[str, Any] = field(default_factory=dict)
+
+    def proba(self, indices: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+        """Per clause row the probability of each head."""
+        n = len(indptr) - 1
+        if n == 0:
+            return np.zeros((0, len(self.heads)), dtype=np.float32)
+        counts = np.diff(indptr)
+        sums = np.add.reduceat(self.W[indices], indptr[:-1].astype(np.intp), axis=0)
+        sums[counts == 0] = 0.0
+        z = sums + self.b
+        return 1.0 / (1.0 + np.exp(-z))
+
+    # --- persistence -------------------------------------------------------------------------
+
+    def save(self, directory: str | Path) -> Path:
+        d = Path(directory)
+        d.mkdir(parents=True, exist_ok=True)
+        path = d / WEIGHTS_FILE
+        # float16 weights: a quarter of the size, and scores change by less than 1e-3
+        np.savez_compressed(path, W=self.W.astype(np.float16), b=self.b.astype(np.float32))
+        card = dict(self.card)
+        card.update(
+            {
+                "format": FORMAT,
+                "heads": list(self.heads),
+                "thresholds": self.thresholds,
+                "n_features": self.n_features,
+                "weights": {"file": WEIGHTS_FILE, "sha256": _sha256(path)},
+            }
+        )
+        (d / CARD_FILE).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        self.card = card
+        return d
+
+    @classmethod
+    def load(cls, directory: str | Path) -> ClauseModel:
+        d = Path(directory)
+        where = str(d)
+        retrain = "retrain it with `antragsradar train --component extraction`"
+        try:
+            card = json.loads((d / CARD_FILE).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ModelError(f"{where}: no {CARD_FILE}; not an extraction model folder") from None
+        except (OSError, json.JSONDecodeError) as exc:
+            raise ModelError(f"{where}: {CARD_FILE} is unreadable ({exc}); {retrain}") from None
+        if card.get("format") != FORMAT:
+            raise ModelError(
+                f"{where}: format {card.get('format')!r}, this version reads {FORMAT!r}; {retrain}"
+            )
+        path = d / str((card.get("weights") or {}).get("file") or WEIGHTS_FILE)
+        if not path.is_file():
+            raise ModelError(f"{where}: {path.name} is missing; {retrain}")
+        if (card.get("weights") or {}).get("sha256") != _sha256(path):
+            raise ModelError(f"{where}: {path.name} does not match the card's sha256; {retrain}")
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                W, b = z["W"].astype(np.float32), z["b"].astype(np.float32)
+        except Exception as exc:  # noqa: BLE001  any decoding failure means the same to a user
+            raise ModelError(f"{where}: {path.name} cannot be read ({exc}); {retrain}") from None
+        heads = tuple(card.get("heads") or ())
+        n_features = int(card.get("n_features") or 0)
+        if W.shape != (n_features, len(heads)) or b.shape != (len(heads),):
+            raise ModelError(f"{where}: weights do not fit the card's heads; {retrain}")
+        raw = card.get("thresholds") or {}
+        thresholds = {h: _thresholds(raw.get(h)) for h in heads}
+        return cls(W, b, heads, thresholds, n_features, card)
+
+
+def _thresholds(raw: Any) -> dict[str, float]:
+    """A head's keep/add thresholds; a card of the first format has one number for both."""
+    if isinstance(raw, int | float):
+        return {"keep": float(raw), "add": float(raw)}
+    return {k: float((raw or {}).get(k, 0.5)) for k in ("keep", "add")}
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- the component -----------------------------------------------------------------------------
+
+
+@Language.factory(
+    "motion_learned",
+    assigns=["doc._.actions", "doc._.funding", "doc._.request"],
+    requires=["doc._.actions", "doc._.funding", "doc._.sections"],
+    default_config={"model_dir": None},
+)
+def make_motion_learned(nlp: Language, name: str, model_dir: str | None) -> MotionLearned:
+    from pipeline.extract.actions import ActionRules
+    from pipeline.extract.hedging import HedgeDetector
+    from pipeline.paths import DEFAULT_EXTRACTION_DIR
+
+    model = ClauseModel.load(model_dir or DEFAULT_EXTRACTION_DIR)
+    rules = ActionRules()
+    return MotionLearned(model, Featurizer(model.n_features, rules), rules, HedgeDetector())
+
+
+class MotionLearned:
+    """Decides the action types and funding kinds of a motion from the clause model."""
+
+    def __init__(self, model: ClauseModel, featurizer: Featurizer, rules: Any, hedges: Any) -> None:
+        self.model = model
+        self.featurizer = featurizer
+        self.rules = rules
+        self.hedges = hedges
+        self.col = {h: i for i, h in enumerate(model.heads)}
+
+    def scores(self, doc: Doc) -> tuple[list[Clause], np.ndarray]:
+        clauses = candidate_clauses(doc)
+        indices, indptr = self.featurizer.rows(doc, clauses)
+        return clauses, self.model.proba(indices, indptr)
+
+    def __call__(self, doc: Doc) -> Doc:
+        clauses, P = self.scores(doc)
+        if not clauses:
+            doc._.request = []
+            return doc
+        thr = self.model.thresholds
+        req = self.col.get("request")
+        if req is not None:
+            doc._.request = [
+                (c.orig_start, c.orig_end)
+                for c, p in zip(clauses, P[:, req], strict=True)
+                if p >= thr.get("request", {}).get("keep", 0.5)
+            ]
+        actions = self._decide(doc, clauses, P, ACTION_TYPES, doc._.actions or [], "type")
+        funding = self._decide(
+            doc, clauses, P, FUNDING_KINDS, doc._.funding or [], "kind", prefix="f_"
+        )
+        doc._.actions = sorted(actions, key=lambda a: a["start"])
+        doc._.funding = sorted(funding, key=lambda f: f["start"])
+        return doc
+
+    def _decide(self, doc, clauses, P, types, rule_items, key, prefix="") -> list[dict]:
+        thr = self.model.thresholds
+        keep: list[dict] = []
+        for t in types:
+            j = self.col.get(prefix + t)
+            if j is None:  # a head the model lacks: the rules decide
+                keep += [x for x in rule_items if x[key] == t]
+                continue
+            best = int(np.argmax(P[:, j]))
+            found = [x for x in rule_items if x[key] == t]
+            t_keep, t_add = thr[prefix + t]["keep"], thr[prefix + t]["add"]
+            if P[best, j] < (t_keep if found else t_add):
+                continue
+            if found:
+                keep += found
+            else:
+                make = self._action if key == "type" else self._funding
+                keep.append(make(doc, clauses[best], t))
+        return keep
+
+    def _action(self, doc: Doc, c: Clause, kind: str) -> dict:
+        text = doc_text(doc)
+        part = text[c.start : c.end]
+        trig = next((t for t in self.rules.find_all(part) if t.type == kind), None)
+        anchor = c.start + (trig.start if trig else 0)
+        a, b = trim_span(text, c.start, c.end, anchor=anchor)
+        ev, oa, ob = evidence(doc, a, b)
+        return {
+            "type": kind,
+            "trigger": trig.text if trig else "",
+            "addressee": self.rules.addressee(part),
+            "object": self.rules.object(part, trig) if trig else "",
+            "hedged": self.hedges(part),
+            "evidence": ev,
+            "start": oa,
+            "end": ob,
+        }
+
+    def _funding(self, doc: Doc, c: Clause, kind: str) -> dict:
+        text = doc_text(doc)
+        a, b = trim_span(text, c.start, c.end, anchor=c.start)
+        ev, oa, ob = evidence(doc, a, b)
+        amounts = find_amounts(text, c.start, c.end)
+        return {
+            "kind": kind,
+            "name": "",
+            "amount_eur": amounts[0].value if amounts else None,
+            "budget_line": "",
+            "hedged": self.hedges(text[c.start : c.end]),
+            "evidence": ev,
+            "start": oa,
+            "end": ob,
+        }

@@ -1,0 +1,405 @@
+"""Train the clause model (``pipeline/extract/learned.py``) from annotated motions.
+
+Each candidate clause of an annotated motion is a row; a head's label is 1 where an annotated
+evidence span of that type (kind) overlaps the clause. Annotators list each type once with its
+shortest evidence, so a second clause that requests the same type is not a negative: for a
+motion that has type T, clauses inside the annotated request that are not T's evidence are left
+out of T's training rows (for funding kinds, all other clauses of such a motion). The request
+head learns the annotated request passages.
+
+Thresholds: per head, the one that maximises the document-level F1 of out-of-fold predictions
+(folds grouped by motion). ``cross_validate`` reports leave-one-source-out scores.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from pipeline.extract.clauses import Clause, Featurizer, candidate_clauses
+from pipeline.extract.learned import ACTION_TYPES, FUNDING_KINDS, HEADS, ClauseModel
+from pipeline.training.annotations import Annotated
+
+N_FEATURES = 1 << 16
+# thresholds that reproduce the rules' decisions (for scoring the rules the same way)
+_RULES = {h: {"keep": 0.5, "add": 1.01} for h in HEADS}
+REQUEST_OVERLAP = 0.5
+
+
+@dataclass
+class DocRows:
+    """The clause rows of one annotated motion."""
+
+    key: str
+    source: str
+    indices: np.ndarray
+    indptr: np.ndarray
+    Y: np.ndarray  # clauses x heads, 0/1
+    M: np.ndarray  # clauses x heads, 1 = row used for that head
+    gold: np.ndarray  # heads: the motion has it (request: has a request)
+    rule: np.ndarray  # heads: the rules found it
+
+
+@dataclass
+class Dataset:
+    docs: list[DocRows] = field(default_factory=list)
+
+    def sources(self) -> list[str]:
+        return sorted({d.source for d in self.docs})
+
+
+def _overlaps(c: Clause, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < c.orig_end and b > c.orig_start for a, b in spans)
+
+
+def _covered(c: Clause, spans: Sequence[tuple[int, int]]) -> float:
+    n = max(1, c.orig_end - c.orig_start)
+    return sum(max(0, min(b, c.orig_end) - max(a, c.orig_start)) for a, b in spans) / n
+
+
+def rule_heads(doc: Any) -> np.ndarray:
+    """Per head whether the rules found that action type (funding kind) in the motion."""
+    found = {a["type"] for a in doc._.actions or []}
+    found |= {"f_" + f["kind"] for f in doc._.funding or []}
+    return np.array([h in found for h in HEADS], dtype=np.int8)
+
+
+def doc_rows(doc: Any, ann: Annotated, featurizer: Featurizer) -> DocRows:
+    clauses = candidate_clauses(doc)
+    indices, indptr = featurizer.rows(doc, clauses)
+    H = len(HEADS)
+    Y = np.zeros((len(clauses), H), dtype=np.int8)
+    M = np.ones((len(clauses), H), dtype=np.int8)
+    gold = np.zeros(H, dtype=np.int8)
+    by_type: dict[str, list[tuple[int, int]]] = {}
+    for t, span in ann.actions:
+        by_type.setdefault(t, []).append(span)
+    for f in ann.funding:
+        by_type.setdefault("f_" + f["kind"], []).append((f["span"][0], f["span"][1]))
+    for j, head in enumerate(HEADS):
+        if head == "request":
+            gold[j] = bool(ann.request)
+            for i, c in enumerate(clauses):
+                Y[i, j] = _covered(c, ann.request) >= REQUEST_OVERLAP
+            continue
+        spans = by_type.get(head)
+        if not spans:
+            continue
+        gold[j] = 1
+        for i, c in enumerate(clauses):
+            if _overlaps(c, spans):
+                Y[i, j] = 1
+            elif head.startswith("f_") or _overlaps(c, ann.request):
+                M[i, j] = 0
+    return DocRows(ann.key, ann.source, indices, indptr, Y, M, gold, rule_heads(doc))
+
+
+def build_dataset(
+    annotated: list[Annotated], nlp: Any, featurizer: Featurizer, progress: Callable | None = None
+) -> Dataset:
+    """Run the rule pipeline over the annotated motions and collect their clause rows."""
+    from pipeline.preprocess.doc import make_motion_doc
+
+    data = Dataset()
+    docs = (make_motion_doc(nlp, a.motion) for a in annotated)
+    for ann, doc in zip(annotated, nlp.pipe(docs, batch_size=32), strict=True):
+        data.docs.append(doc_rows(doc, ann, featurizer))
+        if progress:
+            progress(1)
+    return data
+
+
+def _stack(docs: Sequence[DocRows], n_features: int):
+    from scipy.sparse import csr_matrix
+
+    indices = np.concatenate([d.indices for d in docs])
+    offsets = np.cumsum([0] + [len(d.indices) for d in docs[:-1]])
+    indptr = np.concatenate(
+        [d.indptr[:-1] + o for d, o in zip(docs, offsets, strict=True)] + [[len(indices)]]
+    )
+    data = np.ones(len(indices), dtype=np.float64)
+    X = csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, n_features))
+    Y = np.concatenate([d.Y for d in docs])
+    M = np.concatenate([d.M for d in docs])
+    return X, Y, M
+
+
+def fit_heads(docs: Sequence[DocRows], C: float = 1.0, n_features: int = N_FEATURES):
+    """(W, b): one L2 logistic regression per head on its usable rows."""
+    from joblib import Parallel, delayed
+    from sklearn.linear_model import LogisticRegression
+
+    X, Y, M = _stack(docs, n_features)
+    H = Y.shape[1]
+    W = np.zeros((n_features, H), dtype=np.float32)
+    b = np.full(H, -8.0, dtype=np.float32)  # a head never seen positive never fires
+
+    def fit(j: int):
+        rows = M[:, j] == 1
+        y = Y[rows, j]
+        if y.sum() == 0 or y.sum() == len(y):
+            return None
+        clf = LogisticRegression(C=C, solver="liblinear", max_iter=200)
+        clf.fit(X[rows], y)
+        return clf.coef_[0], clf.intercept_[0]
+
+    # threads: liblinear releases the GIL, and X is shared without copying
+    for j, res in enumerate(
+        Parallel(n_jobs=2, prefer="threads")(delayed(fit)(j) for j in range(H))
+    ):
+        if res is not None:
+            W[:, j], b[j] = res
+    return W, b
+
+
+def doc_scores(model: ClauseModel, docs: Sequence[DocRows]) -> np.ndarray:
+    """Per motion and head the best clause's probability."""
+    out = np.zeros((len(docs), len(model.heads)), dtype=np.float32)
+    for i, d in enumerate(docs):
+        P = model.proba(d.indices, d.indptr)
+        if len(P):
+            out[i] = P.max(axis=0)
+    return out
+
+
+def decide(S: np.ndarray, R: np.ndarray, thr: dict[str, Any], heads: Sequence[str]) -> np.ndarray:
+    """Documents x heads decisions: a type the rules found is kept at ``keep``, one they did not
+    find is added at ``add``."""
+    out = np.zeros(S.shape, dtype=bool)
+    for j, h in enumerate(heads):
+        t = thr[h]
+        out[:, j] = np.where(R[:, j] == 1, S[:, j] >= t["keep"], S[:, j] >= t["add"])
+    return out
+
+
+def _grid(values: np.ndarray) -> np.ndarray:
+    if len(values) == 0:
+        return np.array([0.5])
+    g = np.unique(np.round(np.quantile(values, np.linspace(0, 1, 61)), 4))
+    return np.concatenate([g, [1.01]])  # 1.01: never
+
+
+def best_thresholds(
+    S: np.ndarray, G: np.ndarray, heads: Sequence[str], R: np.ndarray | None = None
+) -> dict[str, dict[str, float]]:
+    """Per head the (keep, add) thresholds with the best document-level F1; the rules' finding
+    ``R`` splits the documents (without ``R``, one threshold serves both)."""
+    R = np.zeros_like(G) if R is None else R
+    out = {}
+    for j, h in enumerate(heads):
+        s, g, r = S[:, j], G[:, j] == 1, R[:, j] == 1
+        # counts of each side for every threshold, then the best pair
+        sides = []
+        for mask in (r, ~r):
+            grid = _grid(s[mask])
+            p = s[mask][None, :] >= grid[:, None]
+            tp = (p & g[mask][None, :]).sum(1)
+            fp = (p & ~g[mask][None, :]).sum(1)
+            fn = (~p & g[mask][None, :]).sum(1)
+            sides.append((grid, tp, fp, fn))
+        (gk, tpk, fpk, fnk), (ga, tpa, fpa, fna) = sides
+        tp = tpk[:, None] + tpa[None, :]
+        f1 = (
+            2
+            * tp
+            / np.maximum(1, 2 * tp + fpk[:, None] + fpa[None, :] + fnk[:, None] + fna[None, :])
+        )
+        if not g.any():  # never seen: never predicted
+            out[h] = {"keep": 1.01, "add": 1.01}
+            continue
+        # ties go to the higher thresholds (fewer predictions): search the flipped grid
+        i, k = np.unravel_index(int(np.argmax(f1[::-1, ::-1])), f1.shape)
+        out[h] = {"keep": float(gk[len(gk) - 1 - i]), "add": float(ga[len(ga) - 1 - k])}
+    return out
+
+
+def _folds(docs: Sequence[DocRows], k: int, seed: int = 0) -> list[np.ndarray]:
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(docs))
+    return [order[i::k] for i in range(k)]
+
+
+def oof_scores(
+    docs: Sequence[DocRows], C: float, k: int = 5, n_features: int = N_FEATURES
+) -> np.ndarray:
+    """Out-of-fold document scores (folds over motions)."""
+    S = np.zeros((len(docs), len(HEADS)), dtype=np.float32)
+    for test in _folds(docs, k):
+        test_set = set(test.tolist())
+        train = [d for i, d in enumerate(docs) if i not in test_set]
+        W, b = fit_heads(train, C, n_features)
+        m = ClauseModel(W, b, HEADS, {}, n_features)
+        S[test] = doc_scores(m, [docs[i] for i in test])
+    return S
+
+
+def train_model(
+    docs: Sequence[DocRows],
+    C: float = 1.0,
+    k: int = 5,
+    n_features: int = N_FEATURES,
+    S: np.ndarray | None = None,
+) -> tuple[ClauseModel, np.ndarray]:
+    """The model on all ``docs`` with thresholds from out-of-fold scores (``S`` when given),
+    and those scores."""
+    if S is None:
+        S = oof_scores(docs, C, k, n_features)
+    G = np.stack([d.gold for d in docs])
+    R = np.stack([d.rule for d in docs])
+    thr = best_thresholds(S, G, HEADS, R)
+    thr["request"] = {"keep": 0.5, "add": 0.5}  # clause-level: the passages of the request
+    W, b = fit_heads(docs, C, n_features)
+    return ClauseModel(W, b, HEADS, thr, n_features), S
+
+
+def set_f1(
+    S: np.ndarray, G: np.ndarray, R: np.ndarray, thr: dict[str, Any], heads: Sequence[str]
+) -> dict:
+    """Micro-F1 of the type sets of the given heads, and per-head F1."""
+    cols = [HEADS.index(h) for h in heads]
+    D = decide(S, R, thr, HEADS)
+    tp = fp = fn = 0
+    per = {}
+    for j in cols:
+        p = D[:, j]
+        g = G[:, j] == 1
+        a, b_, c = int((p & g).sum()), int((p & ~g).sum()), int((~p & g).sum())
+        tp, fp, fn = tp + a, fp + b_, fn + c
+        per[HEADS[j]] = {"f1": round(2 * a / max(1, 2 * a + b_ + c), 3), "support": int(g.sum())}
+    return {"micro_f1": round(2 * tp / max(1, 2 * tp + fp + fn), 4), "per_type": per}
+
+
+def cross_validate(
+    data: Dataset, C: float = 1.0, n_features: int = N_FEATURES, log: Callable = print
+) -> dict[str, Any]:
+    """Leave-one-source-out (train on the others, thresholds from their out-of-fold scores) and
+    within-source 5-fold scores of the action types and funding kinds."""
+    out: dict[str, Any] = {"C": C, "leave_one_source_out": {}, "within_source_5fold": {}}
+    for src in data.sources():
+        train = [d for d in data.docs if d.source != src]
+        test = [d for d in data.docs if d.source == src]
+        model, _ = train_model(train, C, 3, n_features)
+        S = doc_scores(model, test)
+        G = np.stack([d.gold for d in test])
+        R = np.stack([d.rule for d in test])
+        out["leave_one_source_out"][src] = {
+            "n": len(test),
+            "actions": set_f1(S, G, R, model.thresholds, ACTION_TYPES),
+            "funding": set_f1(S, G, R, model.thresholds, ["f_" + k for k in FUNDING_KINDS]),
+            "rules": {
+                "actions": set_f1(R * 1.0, G, R, _RULES, ACTION_TYPES)["micro_f1"],
+                "funding": set_f1(R * 1.0, G, R, _RULES, ["f_" + k for k in FUNDING_KINDS])[
+                    "micro_f1"
+                ],
+            },
+        }
+        log(
+            f"  LOSO {src}: actions {out['leave_one_source_out'][src]['actions']['micro_f1']}, "
+            f"funding {out['leave_one_source_out'][src]['funding']['micro_f1']}"
+        )
+    S = oof_scores(data.docs, C, 5, n_features)
+    out["oof_scores"] = S
+    G = np.stack([d.gold for d in data.docs])
+    R = np.stack([d.rule for d in data.docs])
+    thr = best_thresholds(S, G, HEADS, R)
+    for src in data.sources():
+        rows = np.array([d.source == src for d in data.docs])
+        out["within_source_5fold"][src] = {
+            "n": int(rows.sum()),
+            "actions": set_f1(S[rows], G[rows], R[rows], thr, ACTION_TYPES),
+            "funding": set_f1(S[rows], G[rows], R[rows], thr, ["f_" + k for k in FUNDING_KINDS]),
+        }
+    return out
+
+
+def log_stderr(msg: str) -> None:
+    print(msg, file=sys.stderr)
+
+
+@dataclass
+class ExtractionTrainResult:
+    model: ClauseModel
+    card: dict[str, Any]
+    out: Any
+
+
+def train_extraction(
+    files: Sequence[Any] | None = None,
+    out: Any = None,
+    shared: Any = None,
+    C: float = 0.3,
+    n_features: int = N_FEATURES,
+    exclude: set[str] | None = None,
+    corpus: Sequence[str] | None = None,
+    command: str = "",
+    progress: Callable[[str], None] = lambda _msg: None,
+) -> ExtractionTrainResult:
+    """Train the clause model on annotation files (default: ours, ``corpus/annotations``),
+    cross-validate it per source, and write it to ``out`` with its card."""
+    import hashlib
+    import time
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    from pipeline import __version__
+    from pipeline.errors import InputError
+    from pipeline.extract import add_extractors
+    from pipeline.extract.actions import ActionRules
+    from pipeline.preprocess.nlp import make_nlp
+    from pipeline.training.annotations import default_files, load_annotated
+
+    t0 = time.time()
+    paths = [Path(f) for f in (files or default_files())]
+    annotated = load_annotated(paths, shared=shared, exclude=exclude, corpus=corpus)
+    if len(annotated) < 20:
+        raise InputError(
+            f"only {len(annotated)} annotated motions with matching texts in "
+            f"{', '.join(map(str, paths))}; the clause model needs at least 20"
+        )
+    progress(f"{len(annotated)} annotated motions; running the rules over them")
+    nlp = add_extractors(make_nlp(lemmatizer=None))
+    featurizer = Featurizer(n_features, ActionRules())
+    data = build_dataset(annotated, nlp, featurizer)
+    t_feat = time.time() - t0
+    progress(f"cross-validating ({len(data.sources())} sources)")
+    cv: dict[str, Any] = (
+        cross_validate(data, C, n_features, log=progress) if len(data.sources()) > 1 else {}
+    )
+    if len(data.sources()) == 1:
+        S = oof_scores(data.docs, C, 5, n_features)
+        G = np.stack([d.gold for d in data.docs])
+        R = np.stack([d.rule for d in data.docs])
+        thr = best_thresholds(S, G, HEADS, R)
+        cv = {
+            "oof_scores": S,
+            "C": C,
+            "within_source_5fold": {
+                data.sources()[0]: {
+                    "n": len(data.docs),
+                    "actions": set_f1(S, G, R, thr, ACTION_TYPES),
+                    "funding": set_f1(S, G, R, thr, ["f_" + k for k in FUNDING_KINDS]),
+                }
+            },
+        }
+    progress("fitting the final model")
+    model, _ = train_model(data.docs, C, 5, n_features, S=cv.pop("oof_scores", None))
+    card = {
+        "name": Path(out).name if out else "extraction",
+        "task": "clause model: action types, funding kinds and request passages of motions",
+        "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "command": command,
+        "antragsradar": __version__,
+        "C": C,
+        "training_files": {str(p.name): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths},
+        "training_motions": {s: sum(d.source == s for d in data.docs) for s in data.sources()},
+        "cross_validation": cv,
+        "timings_s": {"features": round(t_feat, 1), "total": round(time.time() - t0, 1)},
+    }
+    model.card = card
+    if out is not None:
+        model.save(out)
+    return ExtractionTrainResult(model, model.card, out)

@@ -1,0 +1,47 @@
+"""The public Python API on realistic German motions (written by us)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline import api
+
+MOTIONS = [
+    "Antrag der SPD-Fraktion\nIntegrationslotsen für Geflüchtete\n\nDer Gemeinderat möge "
+    "beschließen:\nDie Verwaltung wird beauftragt zu prüfen, wie Integrationslotsen in allen "
+    "Stadtteilen eingesetzt werden können. Die Kosten von 80.000 Euro werden aus dem "
+    "Integrationsfonds gedeckt.\n",
+    "Anfrage der CDU-Fraktion\nRadverkehr in der Innenstadt\n\nWir fragen die Verwaltung:\n"
+    "1. Wie viele Radunfälle gab es 2024 in der Innenstadt?\n2. Welche Radwege sind geplant?\n",
+]
+
+
+def test_analyze_texts_returns_the_tag_records():
+    recs = api.analyze_texts(MOTIONS, ids=["a", "b"], model_dir=None)
+    assert [r["id"] for r in recs] == ["a", "b"]
+    assert recs[0]["actions"][0]["type"] == "review"
+    assert any(f["amount_eur"] == 80000 for f in recs[0]["funding"])
+    assert {a["type"] for a in recs[1]["actions"]} == {"inquiry"}
+    json.dumps(recs, ensure_ascii=False)  # plain data
+    with pytest.raises(api.InputError):
+        api.analyze_texts(MOTIONS, ids=["only-one"])
+
+
+def test_files_into_a_store_and_reports(tmp_path):
+    for i, text in enumerate(MOTIONS):
+        (tmp_path / f"m{i}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "kaputt.pdf").write_bytes(b"%PDF-1.4 not really")
+    tagged = list(api.tag_files([tmp_path], model_dir=None))
+    assert sum(isinstance(r, api.Failure) for r in tagged) == 1
+    db = tmp_path / "m.db"
+    summary = api.analyze_files([tmp_path], db, model_dir=None)
+    assert summary.counts["new"] == 2 and summary.counts["failed"] == 1
+    with api.open_store(db) as store:
+        rows = store.actions(min_n=1).rows
+        assert {r["category"] for r in rows} >= {"review", "inquiry"}
+        assert store.drill(limit=5).rows
+    with pytest.raises(api.StoreError):
+        with api.open_store(tmp_path / "none.db"):
+            pass

@@ -1,0 +1,80 @@
+"""The body named in a motion's letterhead, for inputs without metadata; hedged is False when
+nothing is requested."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.body import body_from_text
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        (
+            "Deutscher Bundestag Drucksache 21/533\n21. Wahlperiode 20.06.2025\nKleine Anfrage",
+            "Deutscher Bundestag",
+        ),
+        ("Bundesrat Drucksache 128/2/25\n21.05.25\nAntrag des Landes Hessen", "Bundesrat"),
+        (
+            "Landtag Nordrhein-Westfalen\n18. Wahlperiode\nDrucksache 18/4321",
+            "Landtag Nordrhein-Westfalen",
+        ),
+        ("Bayerischer Landtag\n19. Wahlperiode\nAntrag der Abgeordneten", "Bayerischer Landtag"),
+        ("An den\nRat der Stadt Köln\nHerrn Oberbürgermeister", "Rat der Stadt Köln"),
+        (
+            "STADT KARLSRUHE \nDer Oberbürgermeister \nANTRAG \nGremium: \nGemeinderat \n",
+            "Gemeinderat Karlsruhe",
+        ),
+        (
+            "Kreistag des Rhein-Sieg-Kreises\nCDU-Kreistagsfraktion\nAnfrage",
+            "Kreistag Rhein-Sieg-Kreis",
+        ),
+        ("Antrag 12/I/2026\nDer Landesparteitag möge beschließen:", "Landesparteitag"),
+    ],
+)
+def test_body_from_letterhead(head, body):
+    assert body_from_text(head) == body
+
+
+def test_no_body_named():
+    # a body mentioned deep inside the Begründung is not the letterhead's
+    text = "Radweg an der Hauptstraße\nDie Verwaltung wird beauftragt.\n" + "x " * 900 + "Bundestag"
+    assert body_from_text(text) is None
+
+
+def test_hedged_is_false_when_nothing_is_requested():
+    from pipeline.analyze import Analyzer
+    from pipeline.record import Motion
+
+    rec = Analyzer(model_dir=None, extraction_dir=None).analyze(
+        Motion(id="x", text="Sachstand\nDie Sitzung fand am 3. März statt.\n", title="Sachstand")
+    )
+    assert rec["actions"] == [] and rec["hedged"] is False
+
+
+def test_body_option_fills_inputs_without_metadata(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    (tmp_path / "a.txt").write_text(
+        "Antrag der Fraktion Volt\nMehr Trinkbrunnen\nDie Verwaltung wird beauftragt, zehn "
+        "Trinkbrunnen aufzustellen.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Landtag Nordrhein-Westfalen\nDrucksache 18/1\nAntrag\nDie Landesregierung wird "
+        "aufgefordert, ein Hitzeschutzkonzept vorzulegen.\n",
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(
+        app, ["tag", str(tmp_path), "--no-themes", "--body", "Rat der Stadt Bonn"]
+    )
+    assert res.exit_code == 0, res.output
+    import json
+
+    bodies = sorted(json.loads(line)["body"] for line in res.stdout.splitlines())
+    # the option fills a motion without any body; metadata or letterhead is not overridden:
+    # b.txt has no metadata body either, so the option applies to both .txt inputs
+    assert bodies == ["Rat der Stadt Bonn", "Rat der Stadt Bonn"]

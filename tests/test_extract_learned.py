@@ -1,0 +1,193 @@
+"""The learned clause model: features, storage, training and the shipped model on motions of
+five kinds of body (written by us), each with a hard negative."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from pipeline.errors import ModelError
+from pipeline.extract.clauses import Featurizer, WordClasses, paper_kind
+from pipeline.extract.learned import HEADS, ClauseModel
+from pipeline.paths import DEFAULT_EXTRACTION_DIR
+from pipeline.record import Motion
+
+
+def test_word_classes_follow_the_level_of_the_body():
+    wc = WordClasses()
+    assert wc.level("Deutscher Bundestag", "Antrag") == "federal"
+    assert wc.level(None, "Antrag", "Der Landtag wolle beschließen:") == "state"
+    assert wc.level("SPD Landesparteitag") == "party"
+    assert wc.level(None, "Radweg", "Der Gemeinderat möge beschließen") == "local"
+    words = ["die", "bundesregierung", "wird", "aufgefordert", "der", "gemeinderat"]
+    assert wc.normalise(words, "federal") == [
+        "die",
+        "ADDR_OWN",
+        "wird",
+        "aufgefordert",
+        "der",
+        "BODY",
+    ]
+    assert wc.normalise(words, "local")[1] == "ADDR_OTHER"
+    assert wc.normalise(["oberbürgermeisterin"], "local") == ["ADDR_OWN"]
+
+
+def test_features_are_stable_and_bounded():
+    a, b = Featurizer(1 << 12), Featurizer(1 << 12)
+    s = "Die Verwaltung wird beauftragt zu prüfen, ob ein Radverkehrskonzept erstellt werden kann."
+    fa, fb = a.clause_features(s, ["op"], "local"), b.clause_features(s, ["op"], "local")
+    assert fa == fb and all(0 <= i < 1 << 12 for i in fa)
+    with pytest.raises(ValueError):
+        Featurizer(1000)
+
+
+def test_paper_kind():
+    assert paper_kind("Kleine Anfrage") == "inquiry"
+    assert paper_kind("Änderungs-/Ergänzungsantrag") == "amend"
+    assert paper_kind("Haushalt THH 4100") == "budget"
+    assert paper_kind(None, "Antrag der Fraktion") == "motion"
+    assert paper_kind(None) == "other"
+
+
+def _tiny_model(tmp_path, n_features=1 << 10):
+    rng = np.random.default_rng(0)
+    W = rng.normal(size=(n_features, len(HEADS))).astype(np.float32)
+    thr = {h: {"keep": 0.5, "add": 0.9} for h in HEADS}
+    m = ClauseModel(W, np.zeros(len(HEADS), np.float32), HEADS, thr, n_features)
+    return m, m.save(tmp_path / "m")
+
+
+def test_model_round_trip_and_checks(tmp_path):
+    m, d = _tiny_model(tmp_path)
+    loaded = ClauseModel.load(d)
+    assert loaded.heads == HEADS and loaded.thresholds["review"] == {"keep": 0.5, "add": 0.9}
+    idx, ptr = np.array([1, 5, 7, 2], np.int32), np.array([0, 3, 4], np.int64)
+    assert np.abs(loaded.proba(idx, ptr) - m.proba(idx, ptr)).max() < 1e-2
+    raw = bytearray((d / "clauses.npz").read_bytes())
+    raw[-30] ^= 0xFF
+    (d / "clauses.npz").write_bytes(bytes(raw))
+    with pytest.raises(ModelError, match="sha256"):
+        ClauseModel.load(d)
+    card = json.loads((d / "model_card.json").read_text())
+    card["format"] = "pickle"
+    (d / "model_card.json").write_text(json.dumps(card))
+    with pytest.raises(ModelError, match="format"):
+        ClauseModel.load(d)
+    with pytest.raises(ModelError, match="no model_card.json"):
+        ClauseModel.load(tmp_path / "nothing")
+
+
+def test_training_learns_requests_from_annotations():
+    # Six invented council motions: the review request must be learned from its evidence span,
+    # and a Begründung that merely mentions "prüfen" must not count.
+    from pipeline.extract import add_extractors
+    from pipeline.extract.actions import ActionRules
+    from pipeline.preprocess.nlp import make_nlp
+    from pipeline.training.annotations import Annotated
+    from pipeline.training.extraction import build_dataset, doc_scores, fit_heads
+
+    texts = []
+    for i, obj in enumerate(["Radweg", "Spielplatz", "Sporthalle", "Bücherei", "Ampel", "Brunnen"]):
+        req = f"Die Verwaltung wird beauftragt zu prüfen, ob {obj} Nummer {i} saniert werden kann."
+        just = f"Begründung: Schon 2019 wurde geprüft, wie es um {obj} steht."
+        texts.append((f"Antrag der SPD-Fraktion\n{obj} sanieren\n\n{req}\n\n{just}\n", req))
+    anns = []
+    for i, (text, req) in enumerate(texts):
+        a = text.index(req)
+        m = Motion(id=f"t{i}", text=text, title="Sanierung", paper_type="Antrag")
+        anns.append(
+            Annotated(
+                m,
+                f"t{i}",
+                "test",
+                "x",
+                ["culture_sport"],
+                [("review", (a, a + 40))],
+                [],
+                "Sanierung",
+                False,
+                ["SPD"],
+                [(a, a + len(req))],
+            )
+        )
+    nlp = add_extractors(make_nlp(lemmatizer=None))
+    data = build_dataset(anns, nlp, Featurizer(1 << 12, ActionRules()))
+    assert all(d.Y[:, HEADS.index("review")].sum() == 1 for d in data.docs)
+    W, b = fit_heads(data.docs, C=10.0, n_features=1 << 12)
+    model = ClauseModel(W, b, HEADS, {}, 1 << 12)
+    P = model.proba(data.docs[0].indices, data.docs[0].indptr)[:, HEADS.index("review")]
+    assert P.argmax() == int(np.flatnonzero(data.docs[0].Y[:, HEADS.index("review")])[0])
+    assert doc_scores(model, data.docs).shape == (6, len(HEADS))
+
+
+# --- the shipped model on five kinds of body --------------------------------------------------
+
+BODIES = {
+    "city council": (
+        "Stadt Heidelberg\nGemeinderat\nANTRAG\nFraktion Bündnis 90/Die Grünen\n"
+        "Sichere Schulwege in Rohrbach\n\nDer Gemeinderat möge beschließen:\n"
+        "Die Verwaltung wird beauftragt, bis Ende des Jahres ein Konzept für sichere Schulwege "
+        "in Rohrbach zu erarbeiten und dem Bauausschuss vorzulegen.\n\n"
+        "Begründung:\nEltern berichten seit Jahren von gefährlichen Querungen. Die Polizei hat "
+        "2022 geprüft, ob Tempo 30 möglich ist.\n",
+        {"concept"},
+        {"review"},  # the Begründung's "geprüft" is no request
+    ),
+    "county council": (
+        "Kreistag des Rhein-Sieg-Kreises\nCDU-Kreistagsfraktion\nAnfrage\n"
+        "Busverbindungen im ländlichen Raum\n\nWir bitten den Landrat um Beantwortung folgender "
+        "Fragen:\n1. Wie viele Haltestellen werden werktags seltener als stündlich bedient?\n"
+        "2. Welche Kosten entstünden durch einen Stundentakt auf allen Linien?\n",
+        {"inquiry"},
+        {"implement", "budget"},
+    ),
+    "Landtag": (
+        "Landtag Nordrhein-Westfalen\nDrucksache 18/4321\n18. Wahlperiode\nAntrag der Fraktion "
+        "der FDP\nLehrkräftemangel entschlossen begegnen\n\nI. Der Landtag stellt fest:\nAn vielen "
+        "Schulen fallen Stunden aus.\nII. Der Landtag beauftragt die Landesregierung,\n"
+        "1. zusätzliche Stellen für Seiteneinsteiger zu schaffen,\n2. dem Schulausschuss "
+        "halbjährlich über die Unterrichtsversorgung zu berichten.\n",
+        {"report"},
+        {"inquiry", "amend"},
+    ),
+    "Bundestag": (
+        "Deutscher Bundestag Drucksache 21/9999\n21. Wahlperiode\nKleine Anfrage\nder Abgeordneten "
+        "Erika Muster und der Fraktion DIE LINKE\nMietpreisbremse in Großstädten\n\n"
+        "Die Mieten sind seit 2015 um 40 % gestiegen.\nWir fragen die Bundesregierung:\n"
+        "1. Wie viele Verstöße gegen die Mietpreisbremse sind der Bundesregierung bekannt?\n"
+        "2. Plant die Bundesregierung eine Verlängerung?\n",
+        {"inquiry"},
+        {"budget", "implement"},
+    ),
+    "party convention": (
+        "Antrag 12/I/2026\nAntragsteller: Jusos Landesverband\nDer Landesparteitag möge "
+        "beschließen:\nDer Landesvorstand wird beauftragt, bis zum nächsten Parteitag einen "
+        "Bericht über die Mitgliederentwicklung in den Kreisverbänden vorzulegen.\n\n"
+        "Begründung: Ein Konzept zur Mitgliedergewinnung fehlt bisher.\n",
+        {"report"},
+        {"inquiry", "amend"},
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    if not (DEFAULT_EXTRACTION_DIR / "model_card.json").is_file():
+        pytest.skip("no shipped extraction model")
+    from pipeline.analyze import Analyzer
+
+    return Analyzer(model_dir=None)
+
+
+@pytest.mark.parametrize("body", sorted(BODIES))
+def test_shipped_model_on_five_bodies(analyzer, body):
+    text, must, must_not = BODIES[body]
+    rec = analyzer.analyze(Motion(id=body, text=text, title=""))
+    types = {a["type"] for a in rec["actions"]}
+    assert must <= types, (body, types)
+    assert not (must_not & types), (body, types)
+    for a in rec["actions"]:
+        assert text[a["start"] : a["end"]] == a["evidence"]
+    assert all(f["amount_eur"] != 40 for f in rec["funding"])  # "40 %" is no amount
