@@ -53,13 +53,14 @@ def _customise_tokenizer(nlp: Language, abbreviations: list[str]) -> None:
     rules = _without_whitespace_specials(tok.rules)
     rules.update({abbr: [{"ORTH": abbr}] for abbr in abbreviations})
     # German infixes split on ":" between letters; keep gender forms whole instead.
-    infixes = compile_infix_regex(list(nlp.Defaults.infixes)).finditer
+    infixes = compile_infix_regex(list(nlp.Defaults.infixes or ())).finditer
     previous = tok.token_match
+    token_match: Callable[[str], Any]
     if previous is None:  # the usual case: no Python wrapper per token
         token_match = GENDER_FORM.match
     else:
 
-        def token_match(text: str):  # noqa: ANN202 (spaCy's callback type)
+        def token_match(text: str) -> Any:  # spaCy's callback type
             return GENDER_FORM.match(text) or previous(text)
 
     # The affix searches are pure functions of the chunk; remember them per chunk (spaCy's own

@@ -92,7 +92,7 @@ def cross_tables(
         cell = {(r[w.row], r[w.col]): r for r in rows}
         header = [w.row] + [
             _theme_name(report, w.col, c)
-            + (f"{header_break}(n={de_number(col_n[c])})" if col_n[c] is not None else "")
+            + (f"{header_break}(n={de_number(n)})" if (n := col_n[c]) is not None else "")
             for c in cols
         ]
         body = []

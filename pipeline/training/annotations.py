@@ -205,9 +205,10 @@ def load_annotated(
                 continue  # a paper of no corpus we can read
             if src not in motions:
                 motions[src] = load_source_motions(src, shared)
-            m = motions[src].get(key)
-            if m is None:
+            found = motions[src].get(key)
+            if found is None:
                 continue  # withdrawn from the corpus
+            m = found
         sha = r.get("text_sha1")
         if sha and hashlib.sha1(m.text.encode("utf-8")).hexdigest() != sha:
             continue  # its text changed: the offsets no longer hold
