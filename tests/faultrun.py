@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -36,8 +37,14 @@ def _traceback(r: Any) -> str | None:
     return None
 
 
+# The plain progress lines a slow run writes to stderr in a log (every 10 s): not errors.
+PROGRESS_LINE = re.compile(r"^(?:tagging|analysing|evaluating|fetching|training): ")
+
+
 def _stderr_lines(r: Any) -> list[str]:
-    return [ln for ln in (r.stderr or "").splitlines() if ln.strip()]
+    return [
+        ln for ln in (r.stderr or "").splitlines() if ln.strip() and not PROGRESS_LINE.match(ln)
+    ]
 
 
 def check_tag(case: Case, folder: Path, invoke: Invoke) -> list[Problem]:
