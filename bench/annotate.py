@@ -28,10 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.ingest import read_inputs  # noqa: E402
-from pipeline.ingest.tabular import Columns  # noqa: E402
 from pipeline.paths import shared_dir  # noqa: E402
 from pipeline.record import Motion  # noqa: E402
+from pipeline.training.annotations import load_source_motions, source_of  # noqa: E402
 
 THEMES = {
     "integration",
@@ -57,39 +56,9 @@ CONFIDENCE = {"high", "medium", "low"}
 KEYS = {"id", "themes", "actions", "funding", "topic", "hedged", "groups", "request", "confidence"}
 OPTIONAL_KEYS = {"note"}
 
-SOURCES = {
-    "karlsruhe": "corpus/karlsruhe/papers.jsonl.gz",
-    "bundestag": "corpus/bundestag/papers.jsonl.gz",
-    "spd-berlin": "corpus/spd-berlin/motions.jsonl.gz",
-}
-
-
-PREFIXES = {
-    "karlsruhe": "karlsruhe",
-    "bundestag-dip-digest": "bundestag",
-    "spd-berlin": "spd-berlin",
-    "written": "written",
-}
-
-
-def source_of(key: str) -> str:
-    return PREFIXES[key.split(":", 1)[0]]
-
-
-def key_of(motion: Motion, source: str) -> str:
-    if source == "karlsruhe":
-        return "karlsruhe:" + motion.id.rstrip("/").rsplit("/", 1)[-1]
-    return motion.id
-
 
 def load_source(source: str, shared: Path) -> dict[str, Motion]:
-    path = shared / SOURCES[source]
-    cols = Columns.with_overrides(text="motion_text") if source == "spd-berlin" else None
-    out = {}
-    for item in read_inputs([str(path)], columns=cols):
-        if isinstance(item, Motion) and item.text.strip():
-            out[key_of(item, source)] = item
-    return out
+    return load_source_motions(source, shared)
 
 
 def sha1(text: str) -> str:
