@@ -21,37 +21,26 @@ import argparse
 import hashlib
 import json
 import random
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from pipeline.classify.taxonomy import load_taxonomy  # noqa: E402
+from pipeline.extract.learned import ACTION_TYPES, FUNDING_KINDS  # noqa: E402
 from pipeline.paths import shared_dir  # noqa: E402
 from pipeline.record import Motion  # noqa: E402
-from pipeline.training.annotations import load_source_motions, source_of  # noqa: E402
+from pipeline.training.annotations import (  # noqa: E402
+    dev_keys,
+    find_span,
+    load_source_motions,
+    source_of,
+)
 
-THEMES = {
-    "integration",
-    "diversity",
-    "climate_environment",
-    "mobility",
-    "housing_urban",
-    "education_childcare",
-    "youth_family",
-    "social_welfare",
-    "health",
-    "economy_labor",
-    "budget_finance",
-    "digital_admin",
-    "safety_order",
-    "culture_sport",
-    "participation_democracy",
-    "international",
-}
-ACTIONS = {"review", "report", "concept", "implement", "budget", "appeal", "inquiry", "amend"}
-FUNDING = {"named_fund", "budget_line", "external_grant", "offset", "general_budget"}
+THEMES = set(load_taxonomy().ids)
+ACTIONS = set(ACTION_TYPES)
+FUNDING = set(FUNDING_KINDS)
 CONFIDENCE = {"high", "medium", "low"}
 KEYS = {"id", "themes", "actions", "funding", "topic", "hedged", "groups", "request", "confidence"}
 OPTIONAL_KEYS = {"note"}
@@ -97,7 +86,7 @@ def stratified(keys_by_stratum: dict[str, list[str]], n: int, rng: random.Random
 
 def cmd_sample(args: argparse.Namespace) -> None:
     shared = shared_dir(args.shared)
-    dev = {json.loads(line)["id"] for line in (shared / "gold/dev.jsonl").open(encoding="utf-8")}
+    dev = dev_keys(shared)
     root = Path(__file__).resolve().parent.parent / "corpus/annotations"
     earlier = set()
     for name in ("karlsruhe-themes.jsonl", "karlsruhe-topics.jsonl"):
@@ -186,58 +175,6 @@ def cmd_show(args: argparse.Namespace) -> None:
 
 
 # --- check ---------------------------------------------------------------------------------
-
-_WS = re.compile(r"\s+")
-
-
-def _squeeze(text: str) -> tuple[str, list[int]]:
-    """Whitespace runs as one space, with each kept character's offset in the original."""
-    out, where = [], []
-    for m in re.finditer(r"\s+|\S", text):
-        out.append(" " if m.group().isspace() else m.group())
-        where.append(m.start())
-    return "".join(out), where
-
-
-def find_span(text: str, quote: str) -> tuple[int, int] | None:
-    """Offsets of a quote in text, tolerant of whitespace and line-break differences."""
-    quote = quote.strip()
-    if not quote:
-        return None
-    i = text.find(quote)
-    if i >= 0:
-        return i, i + len(quote)
-    squeezed, where = _squeeze(text)
-    q = _WS.sub(" ", quote)
-    for hay, needle in ((squeezed, q), (squeezed.lower(), q.lower())):
-        i = hay.find(needle)
-        if i >= 0:
-            j = i + len(needle) - 1
-            return where[i], where[j] + 1
-    # a hyphenated line break in the text ("Verwal- tung") that the quote joined
-    if "- " in squeezed:
-        chars, idx = [], []
-        k = 0
-        while k < len(squeezed):
-            if (
-                squeezed[k] == "-"
-                and k + 1 < len(squeezed)
-                and squeezed[k + 1] == " "
-                and k > 0
-                and squeezed[k - 1].isalnum()
-                and k + 2 < len(squeezed)
-                and squeezed[k + 2].isalnum()
-            ):
-                k += 2
-                continue
-            chars.append(squeezed[k])
-            idx.append(where[k])
-            k += 1
-        hay = "".join(chars)
-        i = hay.lower().find(q.lower())
-        if i >= 0:
-            return idx[i], idx[i + len(q) - 1] + 1
-    return None
 
 
 def check_record(rec: dict, queued: dict | None) -> list[str]:
@@ -447,8 +384,7 @@ def cmd_merge(args: argparse.Namespace) -> None:
             kept += 1
         print(f"{path}: {kept} kept, {skipped} skipped (failed the check)", file=sys.stderr)
     # Dev papers annotated blind measure agreement with the gold only: a file of their own.
-    dev_path = shared_dir(args.shared) / "gold/dev.jsonl"
-    dev = {json.loads(x)["id"] for x in dev_path.open(encoding="utf-8")}
+    dev = dev_keys(args.shared)
     files: dict[str, list[dict]] = defaultdict(list)
     for source, recs in out.items():
         for r in recs:

@@ -21,10 +21,9 @@ from pipeline.evaluate.extraction import score_actions, score_funding_kinds  # n
 from pipeline.extract import add_extractors  # noqa: E402
 from pipeline.extract.actions import ActionRules  # noqa: E402
 from pipeline.extract.clauses import Featurizer  # noqa: E402
-from pipeline.paths import shared_dir  # noqa: E402
 from pipeline.preprocess.doc import make_motion_doc  # noqa: E402
 from pipeline.preprocess.nlp import make_nlp  # noqa: E402
-from pipeline.training.annotations import default_files, load_annotated  # noqa: E402
+from pipeline.training.annotations import default_files, dev_keys, load_annotated  # noqa: E402
 from pipeline.training.extraction import N_FEATURES, Dataset, cross_validate, doc_rows  # noqa: E402
 
 
@@ -35,7 +34,7 @@ def main() -> None:
     ap.add_argument("--n-features", type=int, default=N_FEATURES)
     ap.add_argument("--json", default=None)
     args = ap.parse_args()
-    dev = {json.loads(x)["id"] for x in (shared_dir() / "gold/dev.jsonl").open(encoding="utf-8")}
+    dev = dev_keys()
     t0 = time.time()
     annotated = load_annotated(args.files or default_files(), exclude=dev)
     print(f"{len(annotated)} annotated motions ({time.time() - t0:.1f} s)", file=sys.stderr)

@@ -104,3 +104,15 @@ def test_only_annotations_without_a_file_is_one_error_line(tmp_path):
         ["train", "--component", "extraction", "--only-annotations", "--out", str(tmp_path / "m")],
     )
     assert res.exit_code == 1 and "--only-annotations needs" in res.output
+
+
+def test_evidence_quotes_are_found_across_pdf_line_breaks():
+    from pipeline.training.annotations import find_span
+
+    text = "Die Verwal-\ntung wird beauftragt,   zu prüfen"
+    assert (
+        text[slice(*find_span(text, "Verwaltung wird beauftragt"))]
+        == "Verwal-\ntung wird beauftragt"
+    )
+    assert find_span(text, "beauftragt, zu PRÜFEN") == (22, 45)
+    assert find_span(text, "nicht im Text") is None

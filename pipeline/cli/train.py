@@ -105,7 +105,6 @@ def train(
 def _train_extraction(
     out: Path, annotations, corpus, only_annotations: bool, shared, command: str, progress
 ) -> None:
-    from pipeline.paths import shared_dir
     from pipeline.training.annotations import default_files
     from pipeline.training.extraction import train_extraction
 
@@ -113,17 +112,10 @@ def _train_extraction(
         raise InputError("--only-annotations needs --annotations FILE")
     files = [*(() if only_annotations else default_files()), *(annotations or ())]
 
-    dev_path = shared_dir(shared) / "gold" / "dev.jsonl"
-    dev = (
-        {json.loads(x)["id"] for x in dev_path.open(encoding="utf-8")}
-        if dev_path.is_file()
-        else set()
-    )
     res = train_extraction(
         files,
         out=out,
         shared=shared,
-        exclude=dev,
         corpus=corpus,
         command=command,
         progress=progress,

@@ -117,9 +117,7 @@ class ClauseModel:
 
 
 def _thresholds(raw: Any) -> dict[str, float]:
-    """A head's keep/add thresholds; a card of the first format has one number for both."""
-    if isinstance(raw, int | float):
-        return {"keep": float(raw), "add": float(raw)}
+    """A head's keep/add thresholds from the card (0.5 where one is missing)."""
     return {k: float((raw or {}).get(k, 0.5)) for k in ("keep", "add")}
 
 

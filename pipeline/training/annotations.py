@@ -104,6 +104,13 @@ def load_source_motions(source: str, shared: str | Path | None = None) -> dict[s
     return out
 
 
+def dev_keys(shared: str | Path | None = None) -> set[str]:
+    """The ids of the dev gold (``gold/dev.jsonl``), which no training may use; empty when the
+    shared folder has none."""
+    path = shared_dir(shared) / "gold" / "dev.jsonl"
+    return {str(r["id"]) for r in read_records([path])} if path.is_file() else set()
+
+
 def read_records(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
     recs = []
     for path in paths:
@@ -125,27 +132,50 @@ def default_files() -> list[Path]:
 
 
 _WS = re.compile(r"\s+")
+# A line-end hyphenation in the squeezed text ("Verwal- tung"), which a quote may have joined.
+_BREAK_HYPHEN = re.compile(r"(?<=\w)- (?=\w)")
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """Whitespace runs as one space, with each kept character's offset in the original."""
+    out, where = [], []
+    for m in re.finditer(r"\s+|\S", text):
+        out.append(" " if m.group().isspace() else m.group())
+        where.append(m.start())
+    return "".join(out), where
+
+
+def _find_squeezed(hay: str, where: list[int], needle: str) -> Span | None:
+    for h, n in ((hay, needle), (hay.lower(), needle.lower())):
+        i = h.find(n)
+        if i >= 0:
+            return where[i], where[i + len(n) - 1] + 1
+    return None
 
 
 def find_span(text: str, quote: str) -> Span | None:
     """Offsets of an evidence quote in ``text``: exact, else with runs of white space (line
-    breaks of a PDF text) matched as one space, else case-insensitively so."""
+    breaks of a PDF text) matched as one space, case-insensitively if need be, else across a
+    line-end hyphenation the quote joined."""
     quote = quote.strip()
     if not quote:
         return None
     i = text.find(quote)
     if i >= 0:
         return i, i + len(quote)
-    chars, where = [], []
-    for m in re.finditer(r"\s+|\S", text):
-        chars.append(" " if m.group().isspace() else m.group())
-        where.append(m.start())
-    squeezed, q = "".join(chars), _WS.sub(" ", quote)
-    for hay, needle in ((squeezed, q), (squeezed.lower(), q.lower())):
-        i = hay.find(needle)
-        if i >= 0:
-            return where[i], where[i + len(needle) - 1] + 1
-    return None
+    squeezed, where = _squeeze(text)
+    q = _WS.sub(" ", quote)
+    span = _find_squeezed(squeezed, where, q)
+    if span is None and "- " in squeezed:
+        keep = [k for k in range(len(squeezed)) if not _in_break(squeezed, k)]
+        span = _find_squeezed("".join(squeezed[k] for k in keep), [where[k] for k in keep], q)
+    return span
+
+
+def _in_break(squeezed: str, k: int) -> bool:
+    """Whether position k is the hyphen or the space of a line-end hyphenation."""
+    m = _BREAK_HYPHEN.match(squeezed, k) or (k > 0 and _BREAK_HYPHEN.match(squeezed, k - 1))
+    return bool(m)
 
 
 def corpus_motions(corpus: Iterable[str]) -> dict[str, Motion]:

@@ -350,10 +350,12 @@ def train_extraction(
     from pipeline.extract import add_extractors
     from pipeline.extract.actions import ActionRules
     from pipeline.preprocess.nlp import make_nlp
-    from pipeline.training.annotations import default_files, load_annotated
+    from pipeline.training.annotations import default_files, dev_keys, load_annotated
 
     t0 = time.time()
     paths = [Path(f) for f in (files or default_files())]
+    # the dev gold is for reporting only: never trained on, whoever calls
+    exclude = dev_keys(shared) | (exclude or set())
     annotated = load_annotated(paths, shared=shared, exclude=exclude, corpus=corpus)
     if len(annotated) < 20:
         raise InputError(

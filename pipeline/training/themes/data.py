@@ -28,6 +28,7 @@ from pathlib import Path
 from pipeline.classify.taxonomy import Taxonomy
 from pipeline.errors import InputError
 from pipeline.paths import CORPUS_DIR, shared_dir
+from pipeline.training.annotations import dev_keys
 
 SPD_MOTIONS = "corpus/spd-berlin/motions.jsonl.gz"
 SPD_SECTIONS = "corpus/spd-berlin/section_themes.json"
@@ -226,11 +227,6 @@ def with_secondary(
         if t not in out and s >= max(MIN_TOP_SCORE, ratio * top):
             out.append(t)
     return out
-
-
-def dev_keys(shared: str | Path | None = None) -> set[str]:
-    path = shared_dir(shared) / DEV_GOLD
-    return {r["id"] for r in _read_jsonl(path)} if path.exists() else set()
 
 
 def karlsruhe_weak_examples(
