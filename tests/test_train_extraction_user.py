@@ -116,3 +116,11 @@ def test_evidence_quotes_are_found_across_pdf_line_breaks():
     )
     assert find_span(text, "beauftragt, zu PRÜFEN") == (22, 45)
     assert find_span(text, "nicht im Text") is None
+
+
+def test_an_unwritable_out_fails_before_training(tmp_path):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    res = CliRunner().invoke(
+        app, ["train", "--component", "extraction", "--out", str(tmp_path / "a-file" / "m")]
+    )
+    assert res.exit_code == 1 and "cannot write the model" in res.output

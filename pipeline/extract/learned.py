@@ -90,7 +90,11 @@ class ClauseModel:
         try:
             card = json.loads((d / CARD_FILE).read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise ModelError(f"{where}: no {CARD_FILE}; not an extraction model folder") from None
+            raise ModelError(
+                f"{where}: no {CARD_FILE}; not a clause model folder: train one with "
+                f"`antragsradar train --component extraction --out {where}`, or leave out "
+                "--extraction-model for the shipped one"
+            ) from None
         except (OSError, json.JSONDecodeError) as exc:
             raise ModelError(f"{where}: {CARD_FILE} is unreadable ({exc}); {retrain}") from None
         if card.get("format") != FORMAT:

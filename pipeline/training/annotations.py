@@ -116,7 +116,7 @@ def read_records(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
     for path in paths:
         p = Path(path)
         if not p.is_file():
-            raise InputError(f"{p}: no such annotation file")
+            raise InputError(f"{p}: no such annotation file; check the path")
         for lineno, line in enumerate(p.read_text(encoding="utf-8").split("\n"), start=1):
             if not line.strip():
                 continue

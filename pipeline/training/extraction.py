@@ -22,6 +22,7 @@ import numpy as np
 
 from pipeline.extract.clauses import Clause, Featurizer, candidate_clauses
 from pipeline.extract.learned import ACTION_TYPES, FUNDING_KINDS, HEADS, ClauseModel
+from pipeline.training import check_writable
 from pipeline.training.annotations import Annotated
 
 N_FEATURES = 1 << 16
@@ -353,6 +354,8 @@ def train_extraction(
     from pipeline.training.annotations import default_files, dev_keys, load_annotated
 
     t0 = time.time()
+    if out is not None:
+        check_writable(out)  # before the training, not after it
     paths = [Path(f) for f in (files or default_files())]
     # the dev gold is for reporting only: never trained on, whoever calls
     exclude = dev_keys(shared) | (exclude or set())

@@ -19,6 +19,7 @@ from typing import Any
 from pipeline.classify.model import ThemeModel, as_input, library_versions
 from pipeline.classify.taxonomy import Taxonomy, load_taxonomy
 from pipeline.errors import InputError
+from pipeline.training import check_writable
 from pipeline.training.themes import data as D
 
 # The default configuration: what `antragsradar train` fits unless told otherwise (why these
@@ -208,19 +209,6 @@ def evaluate_on(
     extras = [e.extra for e in examples] if use_extra else None
     predicted = model.predict([e.text for e in examples], extras)
     return score_themes(records, predicted)
-
-
-def check_writable(out: str | Path) -> None:
-    """Create the model folder ``out`` now, so that a folder that cannot be written fails
-    before the training (one InputError line), not after it."""
-    d = Path(out)
-    try:
-        d.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(
-            f"cannot write the model to {d} ({exc.strerror or exc}); choose a writable folder "
-            "for --out"
-        ) from None
 
 
 def train_model(
