@@ -238,12 +238,11 @@ def main() -> None:
 
     _become_subreaper()
     sys.path.insert(0, str(ROOT))
-    from pipeline.analyze import Analyzer
     from pipeline.paths import DEFAULT_MODEL_DIR
 
     model = args.model or DEFAULT_MODEL_DIR
     themes = not args.no_themes and model.exists()
-    extracting = Analyzer(None).extracting
+    extracting = True  # the extraction components always run (a missing one is an error)
     replicas = [int(x) for x in args.replicas.split(",")]
     workers = [int(x) for x in args.workers.split(",")]
     model_args = ["--model", str(model)] if themes else ["--no-themes"]

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
+
+from spacy.tokens import Doc
 
 from pipeline import __version__
+from pipeline.extract import add_extractors
 from pipeline.extract.body import body_from_text
+from pipeline.extract.learned import MotionLearned
 from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR, PATTERNS_DIR
 from pipeline.preprocess import clean_text, make_motion_doc, make_nlp
-from pipeline.record import Failure, Motion
+from pipeline.record import Failure, Motion, Result, Theme
 from pipeline.workers import chunked
-
-if TYPE_CHECKING:
-    from pipeline.extract.learned import MotionLearned
 
 # The longest text analysed (characters). spaCy's default max_length (1,000,000) guards its
 # parser and NER, which this pipeline does not run; the tokenizer and the rule components stay
@@ -75,16 +77,13 @@ class Analyzer:
         batch_size: int = 32,
         extraction_dir: str | Path | None = DEFAULT_EXTRACTION_DIR,
     ) -> None:
-        from pipeline.extract import add_extractors
-
         # No token lemmas: no extractor reads them (they match the text; the topic lemmatises
         # its few words itself) and the theme model lemmatises its own input.
         self.nlp = add_extractors(make_nlp(lemmatizer=None), extraction_dir)
         self.nlp.max_length = MAX_TEXT_CHARS + 1
-        self.extracting = True
         self.extraction_version = "rules only"
         if extraction_dir is not None:
-            learned = cast("MotionLearned", self.nlp.get_pipe("motion_learned"))
+            learned = cast(MotionLearned, self.nlp.get_pipe("motion_learned"))
             card = learned.model.card
             self.extraction_version = str(card.get("weights", {}).get("sha256", "?"))[:12]
         self.themes = None
@@ -129,8 +128,8 @@ class Analyzer:
     def analyze_chunk(self, motions: list[Motion]) -> list[dict[str, Any] | Failure]:
         """One result per motion of ``motions``, in order, whatever goes wrong: an error while
         cleaning, analysing or classifying one motion becomes that motion's Failure."""
-        out: list[dict[str, Any] | Failure | None] = [None] * len(motions)
-        docs: list[tuple[int, Any]] = []
+        out: list[Analysis | Failure | None] = [None] * len(motions)
+        docs: list[tuple[int, Doc]] = []
         for i, m in enumerate(motions):
             prepared = _guard(m, partial(self._prepare, m))
             if isinstance(prepared, Failure):
@@ -145,9 +144,13 @@ class Analyzer:
                 else _guard(m, partial(self._record, m, doc))
             )
         self._add_themes(motions, out)
-        return [_ordered(r) if isinstance(r, dict) else r for r in out]  # type: ignore[misc]
+        # A Result is a dict (the JSON contract); callers take it as one.
+        return [
+            cast("dict[str, Any]", r.result()) if isinstance(r, Analysis) else cast(Failure, r)
+            for r in out
+        ]
 
-    def _prepare(self, m: Motion) -> Any:
+    def _prepare(self, m: Motion) -> Doc | Failure:
         if not m.text.strip():
             why = m.meta.get("file_selection") or "empty text"
             return Failure(m.source_file, f"no usable text ({why})", m.id)
@@ -160,13 +163,13 @@ class Analyzer:
             )
         return make_motion_doc(self.nlp, m, clean_text(m.text))
 
-    def _pipe(self, docs: list[Any]) -> list[Any]:
+    def _pipe(self, docs: list[Doc]) -> list[Doc | Exception]:
         """The processed docs; when a batch fails, each doc alone (an exception for those that
         fail)."""
         try:
             return list(self.nlp.pipe(docs))
         except Exception:  # noqa: BLE001  one bad document must not take the batch down
-            out: list[Any] = []
+            out: list[Doc | Exception] = []
             for d in docs:
                 try:
                     out.append(self.nlp(d))
@@ -174,58 +177,32 @@ class Analyzer:
                     out.append(exc)
             return out
 
-    def _add_themes(self, motions: list[Motion], out: list[Any]) -> None:
-        ok = [i for i, r in enumerate(out) if isinstance(r, dict)]
-        if self.themes is not None and ok:
-            try:
-                self._predict([out[i] for i in ok])
-            except Exception:  # noqa: BLE001  retried motion by motion below
-                for i in ok:
-                    out[i] = _guard(motions[i], partial(self._predict_one, out[i]))
-        for r in out:
-            if isinstance(r, dict):
-                r.pop("_text", None)
-                r.pop("_extra", None)
+    def _add_themes(self, motions: list[Motion], out: list[Analysis | Failure | None]) -> None:
+        ok = [i for i, r in enumerate(out) if isinstance(r, Analysis)]
+        if self.themes is None or not ok:
+            return
+        try:
+            self._predict([cast(Analysis, out[i]) for i in ok])
+        except Exception:  # noqa: BLE001  retried motion by motion below
+            for i in ok:
+                out[i] = _guard(motions[i], partial(self._predict, [cast(Analysis, out[i])]))
 
-    def _predict_one(self, record: dict[str, Any]) -> dict[str, Any]:
-        return self._predict([record])[0]
-
-    def _predict(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        texts = [r["_text"] for r in records]
-        extras = [r["_extra"] for r in records]
+    def _predict(self, analyses: list[Analysis]) -> Analysis:
+        """Sets the themes of ``analyses``; returns the first (for one motion at a time)."""
         assert self.themes is not None
-        for r, themes in zip(records, self.themes.predict(texts, extras), strict=True):
-            r["themes"] = themes
-        return records
+        texts = [a.theme_text for a in analyses]
+        extras = [a.theme_extra for a in analyses]
+        for a, themes in zip(analyses, self.themes.predict(texts, extras), strict=True):
+            a.themes = cast("list[Theme]", themes)
+        return analyses[0]
 
-    def _record(self, m: Motion, doc: Any) -> dict[str, Any]:
-        r: dict[str, Any] = {
-            "id": m.id,
-            "title": m.title,
-            "date": m.date,
-            "paper_type": m.paper_type,
-            # the body the metadata names, else the one the letterhead names
-            "body": m.body or body_from_text(m.text),
-            "groups": list(m.groups),
-            "source_file": m.source_file,
-        }
-        extra = ""
-        if self.extracting:
-            r["groups"] = list(doc._.groups or m.groups)
-            r["actions"] = list(doc._.actions)
-            r["funding"] = list(doc._.funding)
-            r["topic"] = doc._.topic
-            r["topic_keywords"] = list(doc._.topic_keywords)
-            r["hedged"] = doc._.hedged
-            extra = " ".join([doc._.topic or "", *(f.get("name") or "" for f in doc._.funding)])
-        notes = [f"{k}: {m.meta[k]}" for k in _NOTE_KEYS if m.meta.get(k)]
-        if notes:
-            r["notes"] = notes
-        # The cleaned text is the doc's text; Doc.text would rebuild it token by token.
-        clean = doc._.clean
-        r["_text"] = f"{m.title}\n{clean.text if clean is not None else doc.text}"
-        r["_extra"] = extra
-        return r
+    def _record(self, m: Motion, doc: Doc) -> Analysis:
+        return Analysis(
+            _result_of(m, doc),
+            # The cleaned text is the doc's text; Doc.text would rebuild it token by token.
+            theme_text=f"{m.title}\n{doc._.clean.text if doc._.clean is not None else doc.text}",
+            theme_extra=" ".join([doc._.topic or "", *(f["name"] or "" for f in doc._.funding)]),
+        )
 
     def analyze(self, motion: Motion) -> dict[str, Any] | Failure:
         return next(iter(self.analyze_many([motion])))[1]
@@ -243,5 +220,42 @@ def _guard(m: Motion, step: Callable[[], Any]) -> Any:
         return _failure(m, exc)
 
 
-def _ordered(r: dict[str, Any]) -> dict[str, Any]:
-    return {k: r[k] for k in RESULT_KEYS if k in r}
+def _result_of(m: Motion, doc: Doc) -> Result:
+    """The result record of motion ``m`` from its processed Doc (without themes)."""
+    r = Result(
+        id=m.id,
+        title=m.title,
+        date=m.date,
+        paper_type=m.paper_type,
+        # the body the metadata names, else the one the letterhead names
+        body=m.body or body_from_text(m.text),
+        groups=list(doc._.groups or m.groups),
+        source_file=m.source_file,
+        actions=list(doc._.actions),
+        funding=list(doc._.funding),
+        topic=doc._.topic,
+        topic_keywords=list(doc._.topic_keywords),
+        hedged=doc._.hedged,
+    )
+    notes = [f"{k}: {m.meta[k]}" for k in _NOTE_KEYS if m.meta.get(k)]
+    if notes:
+        r["notes"] = notes
+    return r
+
+
+@dataclass
+class Analysis:
+    """A motion's result on its way out of ``Analyzer.analyze_chunk``, with the theme model's
+    input: the title and cleaned text, and the extracted topic and fund names as its extra."""
+
+    fields: Result
+    theme_text: str
+    theme_extra: str
+    themes: list[Theme] | None = None
+
+    def result(self) -> Result:
+        """The result record, its keys in ``RESULT_KEYS`` order."""
+        r: dict[str, Any] = dict(self.fields)
+        if self.themes is not None:
+            r["themes"] = self.themes
+        return cast(Result, {k: r[k] for k in RESULT_KEYS if k in r})

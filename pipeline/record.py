@@ -1,10 +1,16 @@
-"""The common motion record every reader yields, and the failure record of a bad document."""
+"""The records that travel through the pipeline: the motion every reader yields, the failure
+record of a bad document, and the result of analysing a motion with its parts (actions,
+funding mentions, themes).
+
+The result and its parts are ``TypedDict``s: they are the JSON contract of ``antragsradar tag``
+(and the rows the store writes), so they stay plain dicts with these keys in this order.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 
 @dataclass
@@ -49,3 +55,63 @@ def failure_kind(reason: str) -> str:
     reason = re.sub(r"https?://\S+", "<url>", reason).split(" (")[0].split("; ")[0]
     reason = re.sub(r"^line \d+: ", "", reason)
     return re.sub(r"\b(record|line) \d+", r"\1 N", reason)
+
+
+class Action(TypedDict):
+    """One requested action (``doc._.actions``); offsets point into the original text."""
+
+    type: str  # review, report, concept, implement, budget, appeal, inquiry, amend
+    trigger: str
+    addressee: str | None
+    object: str
+    hedged: bool
+    evidence: str
+    start: int
+    end: int
+
+
+class FundingMention(TypedDict):
+    """One statement of where money comes from (``doc._.funding``); offsets as in Action."""
+
+    kind: str  # named_fund, budget_line, external_grant, offset, general_budget
+    name: str
+    amount_eur: float | None
+    budget_line: str
+    hedged: bool
+    evidence: str
+    start: int
+    end: int
+
+
+class Theme(TypedDict):
+    """One predicted theme: taxonomy id and label, calibrated score, CAP major topic codes."""
+
+    id: str
+    label: str
+    score: float
+    cap: list[int]
+
+
+class _ResultHead(TypedDict):
+    id: str
+    title: str
+    date: str | None
+    paper_type: str | None
+    body: str | None
+    groups: list[str]
+    source_file: str
+
+
+class Result(_ResultHead, total=False):
+    """The result record of one motion, what ``antragsradar tag`` prints as one JSON line.
+
+    The keys come in the order of ``pipeline.analyze.RESULT_KEYS``; ``themes`` is absent without
+    a theme model and ``notes`` when the input had no problems."""
+
+    themes: list[Theme]
+    actions: list[Action]
+    funding: list[FundingMention]
+    topic: str | None
+    topic_keywords: list[str]
+    hedged: bool
+    notes: list[str]

@@ -50,16 +50,12 @@ def library_versions() -> dict[str, str]:
     import joblib
     import numpy
     import scipy
+    import simplemma  # a dependency: its absence is an ImportError, not a version "missing"
     import sklearn
 
     from pipeline import __version__
 
-    try:
-        import simplemma
-
-        simplemma_version = getattr(simplemma, "__version__", "?")
-    except ImportError:  # pragma: no cover
-        simplemma_version = "missing"
+    simplemma_version = getattr(simplemma, "__version__", "?")
     return {
         "scikit-learn": sklearn.__version__,
         "joblib": joblib.__version__,

@@ -134,8 +134,7 @@ def by_source(
     for src in sources:
         part = [g for g in gold if source_of(g["id"]) == src]
         row: dict[str, float] = {"n": len(part)}
-        if analyzer.extracting:
-            row.update(summary(score_extraction(part, predicted)))
+        row.update(summary(score_extraction(part, predicted)))
         if analyzer.themes is not None and any("themes" in g for g in part):
             from pipeline.evaluate.themes import score_themes
 
@@ -181,9 +180,8 @@ def evaluate(
     }
     scores: dict[str, Any] = {}
     headline: dict[str, float] = {}
-    if analyzer.extracting:
-        scores["extraction"] = score_extraction(found, predicted)
-        headline.update(summary(scores["extraction"]))
+    scores["extraction"] = score_extraction(found, predicted)
+    headline.update(summary(scores["extraction"]))
     if analyzer.themes is not None and any("themes" in g for g in found):
         from pipeline.evaluate.themes import score_themes
 
@@ -196,7 +194,7 @@ def evaluate(
                 "themes_top1": t["top1"],
             }
         )
-    if silver_data is not None and analyzer.extracting:
+    if silver_data is not None:
         groups = {}
         n_gold = len(predicted)
         total = n_gold + (count_motions(corpus) or 0) if progress else None

@@ -17,9 +17,9 @@ from spacy.tokens import Doc
 from pipeline.extract import actions as _actions  # noqa: F401
 from pipeline.extract import funding as _funding  # noqa: F401
 from pipeline.extract import groups as _groups  # noqa: F401
-from pipeline.extract import hedging as _hedging
 from pipeline.extract import learned as _learned  # noqa: F401
 from pipeline.extract import topic as _topic  # noqa: F401
+from pipeline.extract.ruledata import RuleComponent
 from pipeline.preprocess import doc as _doc  # noqa: F401  (registers clean/title/... inputs)
 
 COMPONENTS = ("motion_actions", "motion_funding", "motion_topic", "motion_groups", "motion_hedging")
@@ -48,15 +48,23 @@ def register_extensions() -> None:
 register_extensions()
 
 
-@Language.factory("motion_hedging", default_config={"patterns_file": "hedging.json"})
-def make_motion_hedging(nlp: Language, name: str, patterns_file: str) -> MotionHedging:
+@Language.factory(
+    "motion_hedging",
+    assigns=["doc._.hedged"],
+    requires=["doc._.actions", "doc._.funding", "doc._.sections"],
+)
+def make_motion_hedging(nlp: Language, name: str) -> MotionHedging:
     return MotionHedging()
 
 
 class MotionHedging:
     """Sets ``doc._.hedged``: the main (first) request is tentative, or money for it is offered
-    tentatively in the operative part ("Eventuell können dafür Mittel ... genutzt werden").
-    False when the motion requests nothing (nothing requested, nothing hedged)."""
+    tentatively ("Eventuell können dafür Mittel ... genutzt werden").
+    False when the motion requests nothing (nothing requested, nothing hedged).
+
+    It combines the ``hedged`` flags of the actions and funding mentions: whether a clause is
+    tentative is decided where the clause is known, by the components that find them (their
+    ``hedging_file``, ``hedging.json`` by default)."""
 
     def __call__(self, doc: Doc) -> Doc:
         acts = doc._.actions or []
@@ -66,10 +74,7 @@ class MotionHedging:
         hedged = bool(acts[0]["hedged"])
         sec = doc._.sections
         if not hedged and sec is not None and doc._.clean is not None:
-            for f in doc._.funding or []:
-                if f["hedged"]:
-                    hedged = True
-                    break
+            hedged = any(f["hedged"] for f in doc._.funding or [])
         doc._.hedged = hedged
         return doc
 
@@ -83,11 +88,13 @@ def add_extractors(nlp: Language, extraction_model: str | Path | None = None) ->
     register_extensions()
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            pipe = nlp.add_pipe(name)
+            if isinstance(pipe, RuleComponent):
+                pipe.initialize()  # read the rule data now: a broken file fails here, once
         if name == "motion_funding" and extraction_model is not None:
             if "motion_learned" not in nlp.pipe_names:
                 nlp.add_pipe("motion_learned", config={"model_dir": str(extraction_model)})
     return nlp
 
 
-__all__ = ["COMPONENTS", "add_extractors", "register_extensions", "_hedging"]
+__all__ = ["COMPONENTS", "add_extractors", "register_extensions"]

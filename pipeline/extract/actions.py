@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -11,22 +12,18 @@ from spacy.tokens import Doc
 from pipeline.extract.amounts import form_row_amounts
 from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
-from pipeline.extract.operative import SectionFinder
+from pipeline.extract.operative import SectionFinder, Sections
 from pipeline.extract.patterns import (
     FoldedPattern,
     alternation,
     load_patterns,
     top_level_alternatives,
 )
+from pipeline.extract.ruledata import RuleComponent, RuleData
+from pipeline.record import Action
 
-INQUIRY_TYPES = re.compile(r"(?i)^Anfrage|Anfrage$")
-AMEND_TYPES = re.compile(r"(?i)Änderungs|Ergänzungs")
 NUMBER_DOT = re.compile(r"(?<=\d)\.(?=\d)")
-AMEND_HEAD = re.compile(
-    r"(?i)\b(?:Änderungs|Ergänzungs)(?:-\s?/\s?(?:Änderungs|Ergänzungs))?antrag\b"
-)
 OBJECT_WORD = re.compile(r"\S+")
-BUDGET_TYPES = re.compile(r"(?i)^Haushalt|Haushaltsantrag|Haushaltsbegleitantrag")
 
 
 @dataclass
@@ -41,7 +38,15 @@ class ActionRules:
     """Compiled trigger patterns of ``actions.json``."""
 
     def __init__(self, patterns_file: str = "actions.json") -> None:
-        d = load_patterns(patterns_file)
+        self._setup(load_patterns(patterns_file))
+
+    @classmethod
+    def from_data(cls, d: dict[str, Any]) -> ActionRules:
+        rules = cls.__new__(cls)
+        rules._setup(d)
+        return rules
+
+    def _setup(self, d: dict[str, Any]) -> None:
         flags = re.IGNORECASE | re.MULTILINE
         self.order: list[str] = d["type_order"]
         self.triggers = {t: FoldedPattern(d["triggers"][t], flags) for t in self.order}
@@ -72,6 +77,13 @@ class ActionRules:
             + "|".join(d["clause_verbs"])
             + r")\b)"
         )
+        types = d["document_types"]
+        self.inquiry_type = re.compile(types["inquiry_paper_type"])
+        self.inquiry_heading = re.compile(types["inquiry_heading"], re.MULTILINE)
+        self.amend_type = re.compile(types["amendment_paper_type"])
+        self.amend_heading = re.compile(types["amendment_heading"])
+        self.budget_type = re.compile(types["budget_paper_type"])
+        self.evidence_after = int(d["evidence_after"])
 
     def find(
         self, clause: str, allowed: set[str] | None = None, low: str | None = None
@@ -175,23 +187,46 @@ class ActionRules:
         return obj.strip(" ,.;:\n\t–-")
 
 
+@dataclass
+class ActionKit:
+    """What the actions component works with: its trigger rules, the section finder (the
+    operative part it finds is ``doc._.sections``) and the hedging words."""
+
+    rules: ActionRules
+    sections: SectionFinder
+    hedges: HedgeDetector
+
+    @classmethod
+    def from_data(cls, data: RuleData) -> ActionKit:
+        return cls(
+            ActionRules.from_data(data["patterns"]),
+            SectionFinder.from_data(data["sections"]),
+            HedgeDetector.from_data(data["hedging"]),
+        )
+
+
 @Language.factory(
     "motion_actions",
+    assigns=["doc._.sections", "doc._.actions"],
     default_config={
         "patterns_file": "actions.json",
         "sections_file": "sections.json",
+        "hedging_file": "hedging.json",
         "max_actions": 12,
     },
 )
 def make_motion_actions(
-    nlp: Language, name: str, patterns_file: str, sections_file: str, max_actions: int
+    nlp: Language,
+    name: str,
+    patterns_file: str,
+    sections_file: str,
+    hedging_file: str,
+    max_actions: int,
 ) -> MotionActions:
-    return MotionActions(
-        ActionRules(patterns_file), SectionFinder(sections_file), HedgeDetector(), max_actions
-    )
+    return MotionActions(name, patterns_file, sections_file, hedging_file, max_actions)
 
 
-class MotionActions:
+class MotionActions(RuleComponent[ActionKit]):
     """Sets ``doc._.sections`` and ``doc._.actions``: one dict per requested action, in text order.
 
     Sentences of the operative part are split into clauses at coordinations that start a new
@@ -201,21 +236,43 @@ class MotionActions:
     """
 
     def __init__(
-        self, rules: ActionRules, sections: SectionFinder, hedges: HedgeDetector, max_actions: int
+        self,
+        name: str = "motion_actions",
+        patterns_file: str = "actions.json",
+        sections_file: str = "sections.json",
+        hedging_file: str = "hedging.json",
+        max_actions: int = 12,
     ) -> None:
-        self.rules = rules
-        self.sections = sections
-        self.hedges = hedges
+        files = {"patterns": patterns_file, "sections": sections_file, "hedging": hedging_file}
+        super().__init__(name, files, ActionKit.from_data)
         self.max_actions = max_actions
 
     def __call__(self, doc: Doc) -> Doc:
+        kit = self.rules
         text = doc_text(doc)
-        sec = self.sections.find(text, doc._.title or "")
+        sec = kit.sections.find(text, doc._.title or "")
         doc._.sections = sec
         ptype = doc._.paper_type or ""
-        inquiry_doc = bool(INQUIRY_TYPES.search(ptype)) or bool(
-            re.search(r"^\s*ANFRAGE\b", text[: sec.header_end + 1], re.M)
+        head = text[: sec.header_end + 1]
+        inquiry_doc = bool(kit.rules.inquiry_type.search(ptype)) or bool(
+            kit.rules.inquiry_heading.search(head)
         )
+        actions = self._requests(doc, sec, inquiry_doc)
+        amend_doc = kit.rules.amend_type.search(ptype) or kit.rules.amend_heading.search(head)
+        if amend_doc and not any(a["type"] == "amend" for a in actions):
+            actions += self._amendment(doc, text, sec)
+        budget_doc = kit.rules.budget_type.search(ptype) or sec.is_form
+        if budget_doc and sec.form_rows and not any(a["type"] == "budget" for a in actions):
+            # A budget form with figures in its per-year rows asks for money.
+            if form_row_amounts(text, *sec.form_rows):
+                actions.append(_fixed(doc, "budget", *trim_span(text, *sec.form_rows)))
+        actions.sort(key=lambda x: x["start"])
+        doc._.actions = actions[: self.max_actions]
+        return doc
+
+    def _requests(self, doc: Doc, sec: Sections, inquiry_doc: bool) -> list[Action]:
+        """The requests of the operative part; else of the text before the justification, else
+        of the whole motion; an inquiry's questions anywhere when it has none."""
         allowed = {"inquiry"} if inquiry_doc else None
         sents = sentence_spans(doc)
         actions = self._collect(doc, sents, sec.operative, allowed, strict=not inquiry_doc)
@@ -226,60 +283,50 @@ class MotionActions:
             actions = self._collect(doc, sents, [(sec.header_end, sec.end)], allowed, strict=True)
         if inquiry_doc and not actions:
             actions = self._collect(doc, sents, [(0, sec.end)], {"inquiry"}, strict=False)
-        amend_doc = AMEND_TYPES.search(ptype) or AMEND_HEAD.search(text[: sec.header_end + 1])
-        if amend_doc and not any(a["type"] == "amend" for a in actions):
-            # An amendment changes another proposal's text: typed amend where it says so, or
-            # where its title names the document it amends; the cue (else heading) is evidence.
-            cue = self.rules.amend_cue.search(text, 0, sec.end)
-            if cue:
-                actions.append(self._fixed(doc, "amend", *trim_span(text, *cue.span())))
-            elif self.rules.amend_title.search(doc._.title or ""):
-                m = AMEND_HEAD.search(text)
-                a, b = (m.start(), m.end()) if m else (0, min(len(text), 40))
-                actions.append(self._fixed(doc, "amend", a, b))
-        budget_doc = BUDGET_TYPES.search(ptype) or sec.is_form
-        if budget_doc and sec.form_rows and not any(a["type"] == "budget" for a in actions):
-            # A budget form with figures in its per-year rows asks for money.
-            if form_row_amounts(text, *sec.form_rows):
-                actions.append(self._fixed(doc, "budget", *trim_span(text, *sec.form_rows)))
-        actions.sort(key=lambda x: x["start"])
-        doc._.actions = actions[: self.max_actions]
-        return doc
+        return actions
 
-    @staticmethod
-    def _fixed(doc: Doc, kind: str, a: int, b: int) -> dict:
-        ev, oa, ob = evidence(doc, a, b)
-        return {
-            "type": kind,
-            "trigger": doc_text(doc)[a:b],
-            "addressee": None,
-            "object": "",
-            "hedged": False,
-            "evidence": ev,
-            "start": oa,
-            "end": ob,
-        }
+    def _amendment(self, doc: Doc, text: str, sec: Sections) -> list[Action]:
+        """An amendment changes another proposal's text: typed amend where it says so, or
+        where its title names the document it amends; the cue (else heading) is evidence."""
+        rules = self.rules.rules
+        cue = rules.amend_cue.search(text, 0, sec.end)
+        if cue:
+            return [_fixed(doc, "amend", *trim_span(text, *cue.span()))]
+        if rules.amend_title.search(doc._.title or ""):
+            m = rules.amend_heading.search(text)
+            a, b = (m.start(), m.end()) if m else (0, min(len(text), 40))
+            return [_fixed(doc, "amend", a, b)]
+        return []
 
-    def _action(self, doc: Doc, text: str, cs: int, part: str, trig: Trigger, obj: str) -> dict:
+    def _action(self, doc: Doc, text: str, cs: int, part: str, trig: Trigger, obj: str) -> Action:
+        kit = self.rules
         ts, te = cs + trig.start, cs + trig.end
-        es, ee = trim_span(text, cs, max(te, min(cs + len(part), te + 60)), anchor=ts)
+        after = min(cs + len(part), te + kit.rules.evidence_after)
+        es, ee = trim_span(text, cs, max(te, after), anchor=ts)
         ev, oa, ob = evidence(doc, es, ee)
-        return {
-            "type": trig.type,
-            "trigger": trig.text,
-            "addressee": self.rules.addressee(part),
-            "object": obj,
-            "hedged": self.hedges(text[cs : cs + len(part)]),
-            "evidence": ev,
-            "start": oa,
-            "end": ob,
-        }
+        return Action(
+            type=trig.type,
+            trigger=trig.text,
+            addressee=kit.rules.addressee(part),
+            object=obj,
+            hedged=kit.hedges(text[cs : cs + len(part)]),
+            evidence=ev,
+            start=oa,
+            end=ob,
+        )
 
     def _collect(
-        self, doc: Doc, sents: list[tuple[int, int]], spans, allowed, strict: bool
-    ) -> list[dict]:
+        self,
+        doc: Doc,
+        sents: list[tuple[int, int]],
+        spans: list[tuple[int, int]],
+        allowed: set[str] | None,
+        strict: bool,
+    ) -> list[Action]:
+        """The actions of the sentences in ``spans`` (one per type and object)."""
+        rules = self.rules.rules
         text = doc_text(doc)
-        out: list[dict] = []
+        out: list[Action] = []
         seen: set[tuple[str, str]] = set()
         for a, b in spans:
             for s, e in sents:
@@ -291,22 +338,37 @@ class MotionActions:
                 low = sent.lower()
                 if len(sent.split()) < 3:
                     continue
-                if self.rules.not_request.search(sent, low=low) and not self.rules.addressed(sent):
+                if rules.not_request.search(sent, low=low) and not rules.addressed(sent):
                     continue
-                directive = bool(self.rules.directive.search(sent, low=low))
+                directive = bool(rules.directive.search(sent, low=low))
                 if strict and not directive and "?" not in sent:
                     continue
                 pos = 0
-                for part in self.rules.clause_split.split(sent):
+                for part in rules.clause_split.split(sent):
                     cs = s + sent.find(part, pos)
                     pos = cs - s + len(part)
-                    for trig in self.rules.find_all(part, allowed):
+                    for trig in rules.find_all(part, allowed):
                         if strict and not directive and trig.type != "inquiry":
                             continue
-                        obj = self.rules.object(part, trig, text[cs : cs + len(part)])
+                        obj = rules.object(part, trig, text[cs : cs + len(part)])
                         key = (trig.type, obj[:40].lower())
                         if key in seen:
                             continue
                         seen.add(key)
                         out.append(self._action(doc, text, cs, part, trig, obj))
         return out
+
+
+def _fixed(doc: Doc, kind: str, a: int, b: int) -> Action:
+    """An action of ``kind`` that the document type implies, with [a, b) as its evidence."""
+    ev, oa, ob = evidence(doc, a, b)
+    return Action(
+        type=kind,
+        trigger=doc_text(doc)[a:b],
+        addressee=None,
+        object="",
+        hedged=False,
+        evidence=ev,
+        start=oa,
+        end=ob,
+    )

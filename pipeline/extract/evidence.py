@@ -6,6 +6,12 @@ from spacy.tokens import Doc
 
 MAX_EVIDENCE = 150
 
+# Computed once per Doc by the functions below and read by every component: the Doc's text
+# (str) and its sentences' (start, end) character offsets.
+for _name in ("plain_text", "sentence_offsets"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
 
 def _inside_word(text: str, pos: int) -> bool:
     """True if ``pos`` falls between two letters or digits of one word."""
@@ -50,12 +56,12 @@ def trim_span(
 
 def doc_text(doc: Doc) -> str:
     """The Doc's text without rebuilding it from tokens (``doc.text`` does, on every access)."""
-    text = doc.user_data.get("_text")
+    text = doc._.plain_text
     if text is None:
         clean = doc._.clean
         n = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
         text = clean.text if clean is not None and len(clean.text) == n else doc.text
-        doc.user_data["_text"] = text
+        doc._.plain_text = text
     return text
 
 
@@ -77,7 +83,7 @@ def evidence(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) character offsets of the sentences, computed once per Doc from the
     sentence-start flags (iterating ``doc.sents`` builds Span objects and is slow)."""
-    cached = doc.user_data.get("_sentence_spans")
+    cached = doc._.sentence_offsets
     if cached is not None:
         return cached
     if len(doc) == 0:
@@ -89,5 +95,5 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
             starts.insert(0, 0)
         ends = starts[1:] + [len(doc_text(doc))]
         spans = list(zip(starts, ends, strict=True))
-    doc.user_data["_sentence_spans"] = spans
+    doc._.sentence_offsets = spans
     return spans

@@ -1,9 +1,16 @@
-"""Funding statements: named funds, budget lines, external grants, offsets, general budget money."""
+"""Funding statements: named funds, budget lines, external grants, offsets, general budget money.
+
+``MotionFunding`` finds them in steps, each a small function of the motion's text: named funds,
+the other kinds by their phrases, a budget form's position and figures, then euro amounts in
+funding sentences, which attach to the mention of their sentence or stand alone.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -11,23 +18,19 @@ from spacy.tokens import Doc
 from pipeline.extract.amounts import find_amounts, form_row_amounts
 from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
-from pipeline.extract.patterns import FoldedPattern, compile_any, load_patterns
+from pipeline.extract.operative import Sections
+from pipeline.extract.patterns import FoldedPattern, compile_any
+from pipeline.extract.ruledata import RuleComponent, RuleData
+from pipeline.record import FundingMention
 
-ICASE = re.IGNORECASE
-STRONG_FUND = re.compile(r"(?i)fonds?\b|sondervermögen|digitalpakt|investitionspaket|KInvFG|GVFG")
-FUND_HINT = FoldedPattern(
-    [
-        r"fonds?\b|programm|sondervermögen|digitalpakt|investitionspaket|KInvFG|GVFG|Stiftung|Initiative"
-    ]
-)
-GRANT_SOURCE = re.compile(
-    r"\b(?:des|vom|durch das|von) (?:Land(?:es)?(?: Baden-Württemberg)?|Bund(?:es)?|EU|Europäischen Union|Ministeriums? [^.,;]{3,60})|\bLandes\w*|\bBundes\w*|\b[A-ZÄÖÜ][\w\-]* Stiftung\b|\bStiftung [A-ZÄÖÜ][\w\-]*(?: [A-ZÄÖÜ][\w\-]*)?|\bSponsor\w*"
-)
+# The kinds found by their phrases, in the order they are searched.
+PHRASE_KINDS = ("external_grant", "offset", "general_budget", "budget_line")
 
 
 class FundingRules:
-    def __init__(self, patterns_file: str = "funding.json") -> None:
-        d = load_patterns(patterns_file)
+    """The compiled funding vocabulary of ``funding.json`` and the hedging words."""
+
+    def __init__(self, d: dict, hedging: dict | None = None) -> None:
         self.fund = compile_any(d["fund_noun"])
         self.fund_exclude = re.compile(d["fund_exclude"])
         self.fund_tail = re.compile(d["fund_name_tail"])
@@ -48,153 +51,240 @@ class FundingRules:
         self.form_product = re.compile(d["form_product"])
         self.product_id = re.compile(d["product_id"])
         self.paper_thh = re.compile(d["paper_type_thh"])
+        self.strong_fund = re.compile(d["strong_fund"])
+        self.fund_hint = FoldedPattern(d["fund_hint"])
+        self.programme = re.compile(d["programme_head"])
+        givers = "|".join(d["grant_givers"])
+        self.grant_source = re.compile(
+            "|".join(p.replace("{givers}", givers) for p in d["grant_source"])
+        )
+        self.name_trailing = re.compile(rf"\s+(?:{'|'.join(d['name_trailing_words'])})$")
+        self.row_thh = re.compile(d["fund_row_thh"])
+        self.row_product = re.compile(d["fund_row_product"])
+        self.windows: dict[str, int] = {k: int(v) for k, v in d["windows"].items()}
+        self.form_label_spaces = int(d["form_label_max_spaces"])
+        self.row_stem = int(d["fund_row_stem"])
+        self.form_head_chars = int(d["form_head_chars"])
+        self.hedges = HedgeDetector.from_data(hedging) if hedging is not None else HedgeDetector()
+
+    @classmethod
+    def from_data(cls, data: RuleData) -> FundingRules:
+        return cls(data["patterns"], data["hedging"])
 
 
-@Language.factory("motion_funding", default_config={"patterns_file": "funding.json"})
-def make_motion_funding(nlp: Language, name: str, patterns_file: str) -> MotionFunding:
-    return MotionFunding(FundingRules(patterns_file), HedgeDetector())
+@dataclass
+class Mention:
+    """A funding mention while it is being found: its record and where the phrase starts in
+    the cleaned text (mentions are ordered, and amounts attached, by that position)."""
+
+    record: FundingMention
+    at: int
 
 
-class MotionFunding:
+@dataclass
+class MotionText:
+    """What the steps read of one motion: its cleaned text, sections and sentences."""
+
+    doc: Doc
+    text: str
+    low: str  # text.lower(), for the folded patterns
+    sec: Sections | None
+    end: int  # the motion's own text ends here
+    budget_doc: bool
+    lines: dict[str, str]  # THH, page and product stated for the motion
+    title: str
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
+    @property
+    def is_form(self) -> bool:
+        return self.sec is not None and self.sec.is_form
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect_right(self.starts, pos) - 1)
+        return (self.starts[i], self.ends[i]) if self.starts else (0, len(self.text))
+
+
+@Language.factory(
+    "motion_funding",
+    assigns=["doc._.funding"],
+    requires=["doc._.sections"],
+    default_config={"patterns_file": "funding.json", "hedging_file": "hedging.json"},
+)
+def make_motion_funding(
+    nlp: Language, name: str, patterns_file: str, hedging_file: str
+) -> MotionFunding:
+    return MotionFunding(name, patterns_file, hedging_file)
+
+
+class MotionFunding(RuleComponent[FundingRules]):
     """Sets ``doc._.funding``. Reads ``doc._.sections`` (set by ``motion_actions``)."""
 
-    def __init__(self, rules: FundingRules, hedges: HedgeDetector) -> None:
-        self.r = rules
-        self.hedges = hedges
+    def __init__(
+        self,
+        name: str = "motion_funding",
+        patterns_file: str = "funding.json",
+        hedging_file: str = "hedging.json",
+    ) -> None:
+        files = {"patterns": patterns_file, "hedging": hedging_file}
+        super().__init__(name, files, FundingRules.from_data)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
-        sec = doc._.sections
-        end = sec.end if sec is not None else len(text)
-        spans = sentence_spans(doc)
-        sent_starts = [a for a, _ in spans]
-        sent_ends = [b for _, b in spans]
-
-        def sentence(pos: int) -> tuple[int, int]:
-            i = max(0, bisect_right(sent_starts, pos) - 1)
-            return (sent_starts[i], sent_ends[i]) if sent_starts else (0, len(text))
-
-        ptype = doc._.paper_type or ""
-        budget_doc = bool(self.r.budget_doc.search(ptype)) or bool(sec and sec.is_form)
-        mentions: list[dict] = []
-
-        def add(
-            kind: str, name: str, s: int, e: int, amount: float | None = None, line: str = ""
-        ) -> dict:
-            ss, se = sentence(s)
-            es, ee = trim_span(text, min(s, max(ss, s - 60)), max(e, min(se, e + 40)), anchor=s)
-            ev, oa, ob = evidence(doc, es, ee)
-            m = {
-                "kind": kind,
-                "name": " ".join(name.split()),
-                "amount_eur": amount,
-                "budget_line": line,
-                "hedged": self.hedges(text[ss:se]),
-                "evidence": ev,
-                "start": oa,
-                "end": ob,
-                "_s": s,
-                "_e": e,
-            }
-            mentions.append(m)
-            return m
-
-        lines = self._budget_lines(doc, text, end)
-        title = doc._.title or ""
-        low = text.lower()
-        # Named funds.
-        fund_spans: list[tuple[int, int]] = []
-        for m in self._fund_matches(text, end, low):
-            head = m.group(0)
-            if self.r.fund_exclude.match(head):
-                continue
-            tail = self.r.fund_tail.match(text, m.end())
-            name_end = tail.end() if tail else m.end()
-            name = text[m.start() : name_end]
-            words = name.split()
-            if len(words) > self.r.fund_words:
-                name = " ".join(words[: self.r.fund_words])
-                name_end = m.start() + len(name)
-            name = re.sub(
-                r"\s+(?:und|der|des|die|für|von|im|in|zur|zum|den|dem)$", "", name.strip()
-            )
-            before = text[max(0, m.start() - 70) : m.start()]
-            ss, se = sentence(m.start())
-            sent = text[ss:se]
-            source = bool(self.r.source_cue.search(before))
-            subject = bool(self.r.subject_cue.search(before))
-            in_title = head.lower() in title.lower()
-            money = bool(self.r.money_context.search(sent)) or bool(find_amounts(sent))
-            if re.search(r"(?i)programm", head) and not STRONG_FUND.search(head):
-                # A programme of the Land/Bund is an external grant, one of the city's a fund.
-                if source and GRANT_SOURCE.search(text[m.start() : name_end + 40]):
-                    add("external_grant", name, m.start(), name_end)
-                    fund_spans.append((m.start(), name_end))
-                    continue
-                if not source:
-                    continue
-            if subject and not (budget_doc and in_title):
-                continue
-            if not (source or (budget_doc and in_title) or (STRONG_FUND.search(head) and money)):
-                continue
-            if any(a <= m.start() < b for a, b in fund_spans):
-                continue
-            fund_spans.append((m.start(), name_end))
-            add("named_fund", name, m.start(), name_end, line=self._line_for(text, head, lines))
-        # Grants, offsets, general budget money, budget lines named in the text.
-        is_form = sec is not None and sec.is_form
-        for kind in ("external_grant", "offset", "general_budget", "budget_line"):
-            if is_form and kind == "general_budget":
-                continue  # the form itself states the budget position
-            for m in self.r.kinds[kind].finditer(text, 0, end, low=low):
-                if any(a <= m.start() < b for a, b in fund_spans):
-                    continue
-                if kind != "budget_line" and self._form_label(text, m.start()):
-                    continue
-                if (
-                    kind == "budget_line"
-                    and sec is not None
-                    and sec.is_form
-                    and m.start() < sec.header_end + 400
-                ):
-                    continue
-                name = text[m.start() : m.end()]
-                if kind == "external_grant":
-                    g = GRANT_SOURCE.search(text, max(0, m.start() - 40), min(end, m.end() + 60))
-                    name = g.group(0) if g else name
-                add(kind, name, m.start(), m.end(), line=name if kind == "budget_line" else "")
-        # Budget forms: the position and the per-year figures.
-        if sec is not None and sec.is_form:
-            self._form(doc, text, sec, lines, mentions, add, title)
-        # Euro amounts in funding sentences.
-        self._amounts(text, end, sec, mentions, sentence, add, budget_doc)
-        # A budget line that only restates the position of a named fund is that fund's line.
-        fund_lines = " ".join(m["budget_line"] for m in mentions if m["kind"] == "named_fund")
-        mentions = [
-            m
-            for m in mentions
-            if not (
-                m["kind"] == "budget_line"
-                and m["amount_eur"] is None
-                and m["name"]
-                and m["name"] in fund_lines
-            )
-        ]
-        mentions.sort(key=lambda x: x["_s"])
-        doc._.funding = self._dedupe(mentions)
+        m = self._motion(doc)
+        mentions, fund_spans = self._named_funds(m)
+        mentions += self._phrases(m, fund_spans)
+        if m.sec is not None and m.sec.is_form:
+            self._form(m, m.sec, mentions)
+        self._amounts(m, mentions)
+        mentions = _without_restated_lines(mentions)
+        mentions.sort(key=lambda x: x.at)
+        doc._.funding = _dedupe([x.record for x in mentions])
         return doc
 
-    def _fund_matches(self, text: str, end: int, low: str | None = None):
+    def _motion(self, doc: Doc) -> MotionText:
+        text = doc_text(doc)
+        sec = doc._.sections
+        spans = sentence_spans(doc)
+        ptype = doc._.paper_type or ""
+        return MotionText(
+            doc,
+            text,
+            text.lower(),
+            sec,
+            sec.end if sec is not None else len(text),
+            bool(self.rules.budget_doc.search(ptype)) or bool(sec and sec.is_form),
+            self._budget_lines(doc, text, sec.end if sec is not None else len(text)),
+            doc._.title or "",
+            [a for a, _ in spans],
+            [b for _, b in spans],
+        )
+
+    def _mention(
+        self,
+        m: MotionText,
+        kind: str,
+        name: str,
+        s: int,
+        e: int,
+        amount: float | None = None,
+        line: str = "",
+    ) -> Mention:
+        """The mention of ``kind`` found at [s, e) of the cleaned text, with its evidence."""
+        w = self.rules.windows
+        text = m.text
+        ss, se = m.sentence(s)
+        a = min(s, max(ss, s - w["evidence_before"]))
+        b = max(e, min(se, e + w["evidence_after"]))
+        es, ee = trim_span(text, a, b, anchor=s)
+        ev, oa, ob = evidence(m.doc, es, ee)
+        record = FundingMention(
+            kind=kind,
+            name=" ".join(name.split()),
+            amount_eur=amount,
+            budget_line=line,
+            hedged=self.rules.hedges(text[ss:se]),
+            evidence=ev,
+            start=oa,
+            end=ob,
+        )
+        return Mention(record, s)
+
+    def _named_funds(self, m: MotionText) -> tuple[list[Mention], list[tuple[int, int]]]:
+        """Named funds (and programmes of a giver), with the spans of their names."""
+        r, text = self.rules, m.text
+        out: list[Mention] = []
+        spans: list[tuple[int, int]] = []
+        for fm in self._fund_matches(text, m.end, m.low):
+            head = fm.group(0)
+            if r.fund_exclude.match(head):
+                continue
+            name, name_end = self._fund_name(text, fm)
+            kind = self._fund_kind(m, fm, name_end)
+            if kind is None or (
+                kind == "named_fund" and any(a <= fm.start() < b for a, b in spans)
+            ):
+                continue
+            spans.append((fm.start(), name_end))
+            line = self._line_for(text, head, m.lines) if kind == "named_fund" else ""
+            out.append(self._mention(m, kind, name, fm.start(), name_end, line=line))
+        return out, spans
+
+    def _fund_name(self, text: str, fm: re.Match[str]) -> tuple[str, int]:
+        """The fund's name (its head and how it continues, at most ``fund_words`` words) and
+        where it ends."""
+        tail = self.rules.fund_tail.match(text, fm.end())
+        name_end = tail.end() if tail else fm.end()
+        name = text[fm.start() : name_end]
+        words = name.split()
+        if len(words) > self.rules.fund_words:
+            name = " ".join(words[: self.rules.fund_words])
+            name_end = fm.start() + len(name)
+        return self.rules.name_trailing.sub("", name.strip()), name_end
+
+    def _fund_kind(self, m: MotionText, fm: re.Match[str], name_end: int) -> str | None:
+        """``named_fund``, ``external_grant`` (a programme of the Land or Bund), or None when
+        the fund is no money source of the motion (its subject, or named without money)."""
+        r, text, head = self.rules, m.text, fm.group(0)
+        w = r.windows
+        before = text[max(0, fm.start() - w["cue_before_fund"]) : fm.start()]
+        ss, se = m.sentence(fm.start())
+        sent = text[ss:se]
+        source = bool(r.source_cue.search(before))
+        subject = bool(r.subject_cue.search(before))
+        in_title = head.lower() in m.title.lower()
+        money = bool(r.money_context.search(sent)) or bool(find_amounts(sent))
+        if r.programme.search(head) and not r.strong_fund.search(head):
+            # A programme of the Land/Bund is an external grant, one of the city's a fund.
+            giver = text[fm.start() : name_end + w["giver_after_programme"]]
+            if source and r.grant_source.search(giver):
+                return "external_grant"
+            if not source:
+                return None
+        if subject and not (m.budget_doc and in_title):
+            return None
+        if not (source or (m.budget_doc and in_title) or (r.strong_fund.search(head) and money)):
+            return None
+        return "named_fund"
+
+    def _phrases(self, m: MotionText, fund_spans: list[tuple[int, int]]) -> list[Mention]:
+        """Grants, offsets, general budget money and budget lines named by their phrases."""
+        r, text, low = self.rules, m.text, m.low
+        w = r.windows
+        out: list[Mention] = []
+        for kind in PHRASE_KINDS:
+            if m.is_form and kind == "general_budget":
+                continue  # the form itself states the budget position
+            for pm in r.kinds[kind].finditer(text, 0, m.end, low=low):
+                if any(a <= pm.start() < b for a, b in fund_spans):
+                    continue
+                if kind != "budget_line" and self._form_label(text, pm.start()):
+                    continue
+                if kind == "budget_line" and m.is_form and m.sec is not None:
+                    if pm.start() < m.sec.header_end + r.form_head_chars:
+                        continue
+                name = text[pm.start() : pm.end()]
+                if kind == "external_grant":
+                    a = max(0, pm.start() - w["giver_before_grant"])
+                    g = r.grant_source.search(
+                        text, a, min(m.end, pm.end() + w["giver_after_grant"])
+                    )
+                    name = g.group(0) if g else name
+                line = name if kind == "budget_line" else ""
+                out.append(self._mention(m, kind, name, pm.start(), pm.end(), line=line))
+        return out
+
+    def _fund_matches(self, text: str, end: int, low: str | None = None) -> Iterator[re.Match[str]]:
         """Fund-pattern matches, tried only at words holding a fund hint (fast on long texts);
         ``low`` is ``text.lower()`` when the caller has it."""
+        fund = self.rules.fund
         last = -1
-        for h in FUND_HINT.finditer(text, 0, end, low=low):
+        for h in self.rules.fund_hint.finditer(text, 0, end, low=low):
             ws = h.start()
             while ws > 0 and (text[ws - 1].isalnum() or text[ws - 1] in "-‐"):
                 ws -= 1
             if ws <= last:
                 continue
-            m = self.r.fund.match(text, ws, end) or self.r.fund.match(text, h.start(), end)
+            m = fund.match(text, ws, end) or fund.match(text, h.start(), end)
             if m:
                 last = m.end()
                 yield m
@@ -205,26 +295,17 @@ class MotionFunding:
         b = text.find("\n", pos)
         line = text[a : b if b != -1 else len(text)].strip()
         return (
-            len(line) <= self.r.form_label_max
+            len(line) <= self.rules.form_label_max
             and not re.search(r"[.!?:]$", line)
-            and line.count(" ") < 8
+            and line.count(" ") < self.rules.form_label_spaces
         )
-
-    def _dedupe(self, mentions: list[dict]) -> list[dict]:
-        out, seen = [], set()
-        for m in mentions:
-            key = (m["kind"], m["name"].lower(), m["amount_eur"])
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append({k: v for k, v in m.items() if not k.startswith("_")})
-        return out
 
     def _budget_lines(self, doc: Doc, text: str, end: int) -> dict[str, str]:
         """THH, page and product identifiers of the motion, as far as stated."""
+        r = self.rules
         out: dict[str, str] = {}
-        m = self.r.form_thh.search(text, 0, end)
-        pt = self.r.paper_thh.search(doc._.paper_type or "")
+        m = r.form_thh.search(text, 0, end)
+        pt = r.paper_thh.search(doc._.paper_type or "")
         parsed = self._form_thh(m) if m else None
         page, num = parsed or ("", "")
         if page:
@@ -233,9 +314,9 @@ class MotionFunding:
             out["thh"] = num
         elif pt:
             out["thh"] = pt.group(1)
-        p = self.r.form_product.search(text, 0, end)
+        p = r.form_product.search(text, 0, end)
         if p:
-            ids = self.r.product_id.findall(p.group("line"))
+            ids = r.product_id.findall(p.group("line"))
             if ids:
                 out["product"] = "; ".join(" ".join(i.split()) for i in ids)
         return out
@@ -246,7 +327,7 @@ class MotionFunding:
         label, row = m.group("label"), m.group("row")
         page_first = label.lower().startswith("seite")
         has_thh = "teilhaushalt" in label.lower()
-        if self.r.form_thh_list.match(row):  # only Teilhaushalte, the page column is empty
+        if self.rules.form_thh_list.match(row):  # only Teilhaushalte, the page column is empty
             first = re.match(r"\s*(\d+)", row)
             assert first is not None  # form_thh_list matched: the row starts with digits
             return "", first.group(1)
@@ -265,36 +346,30 @@ class MotionFunding:
 
     def _line_for(self, text: str, head: str, lines: dict[str, str]) -> str:
         """The budget line printed in a table row that names the fund, else the motion's."""
-        stem = head[:8]
+        r = self.rules
+        stem = head[: r.row_stem]
         for row in text.split("\n"):
             if stem in row and ("/" in row or "Produkt" in row):
-                thh = re.search(r"(?<![\d.])(\d{2,4})\s*/\s*[A-ZÄÖÜ]", row)
-                prod = re.search(r"Produkt\s*(?:Nr\.?\s*)?(\d{4,8})", row)
+                thh = r.row_thh.search(row)
+                prod = r.row_product.search(row)
                 parts = ([f"THH {thh.group(1)}"] if thh else []) + (
                     [f"Produkt {prod.group(1)}"] if prod else []
                 )
                 if parts:
                     return "; ".join(parts)
-        return self._line_str(lines)
+        return _line_str(lines)
 
-    @staticmethod
-    def _line_str(lines: dict[str, str]) -> str:
-        parts = []
-        if lines.get("page"):
-            parts.append(f"Seite {lines['page']}")
-        if lines.get("thh"):
-            parts.append(f"THH {lines['thh']}")
-        if lines.get("product"):
-            parts.append(lines["product"])
-        return "; ".join(parts)
-
-    def _form(self, doc, text, sec, lines, mentions, add, title) -> None:
-        line = self._line_str(lines)
+    def _form(self, m: MotionText, sec: Sections, mentions: list[Mention]) -> None:
+        """A budget form's position and per-year figures: the fund its title names, else its
+        Teilhaushalt, with one mention per figure."""
+        text, lines = m.text, m.lines
+        line = _line_str(lines)
         fund = next(
             (
-                m
-                for m in mentions
-                if m["kind"] == "named_fund" and m["name"].split()[0].lower() in title.lower()
+                x.record
+                for x in mentions
+                if x.record["kind"] == "named_fund"
+                and x.record["name"].split()[0].lower() in m.title.lower()
             ),
             None,
         )
@@ -306,38 +381,92 @@ class MotionFunding:
         )
         if fund:
             fund["budget_line"] = fund["budget_line"] or line
-        anchor = self.r.form_thh.search(text)
+        anchor = self.rules.form_thh.search(text)
         a = anchor.start() if anchor else sec.header_end
         if not rows:
             if fund is None and line:
-                add(kind, name, a, a + 40, None, line)
+                mentions.append(self._mention(m, kind, name, a, a + 40, None, line))
             return
         for amt in rows:
             if fund is not None and fund["amount_eur"] is None:
                 fund["amount_eur"] = amt.value
                 continue
-            add(kind, name, amt.start, amt.end, amt.value, line)
+            mentions.append(self._mention(m, kind, name, amt.start, amt.end, amt.value, line))
 
-    def _amounts(self, text, end, sec, mentions, sentence, add, budget_doc) -> None:
+    def _amounts(self, m: MotionText, mentions: list[Mention]) -> None:
+        """Euro amounts in funding sentences: the amount of the nearest mention in the sentence
+        (a further mention of its kind when it has one), else general budget money of the
+        request (any amount of a budget motion)."""
+        sec, text = m.sec, m.text
         rows = sec.form_rows if sec is not None else None
-        for amt in find_amounts(text, 0, end):
+        for amt in find_amounts(text, 0, m.end):
             if rows and rows[0] <= amt.start < rows[1]:
                 continue
-            ss, se = sentence(amt.start)
-            sent = text[ss:se]
-            if not self.r.money_context.search(sent):
+            ss, se = m.sentence(amt.start)
+            if not self.rules.money_context.search(text[ss:se]):
                 continue
-            near = [m for m in mentions if ss <= m["_s"] < se]
+            near = [x for x in mentions if ss <= x.at < se]
             if near:
-                m = min(near, key=lambda m: abs(m["_s"] - amt.start))
-                if m["amount_eur"] is None:
-                    m["amount_eur"] = amt.value
+                x = min(near, key=lambda x: abs(x.at - amt.start)).record
+                if x["amount_eur"] is None:
+                    x["amount_eur"] = amt.value
                 else:
-                    add(m["kind"], m["name"], amt.start, amt.end, amt.value, m["budget_line"])
+                    mentions.append(
+                        self._mention(
+                            m,
+                            x["kind"],
+                            x["name"],
+                            amt.start,
+                            amt.end,
+                            amt.value,
+                            x["budget_line"],
+                        )
+                    )
                 continue
-            operative = sec is None or sec.in_operative(amt.start)
-            if budget_doc:
-                kind = "budget_line" if sec is not None and sec.is_form else "general_budget"
-                add(kind, "", amt.start, amt.end, amt.value)
-            elif operative:
-                add("general_budget", "", amt.start, amt.end, amt.value)
+            if m.budget_doc:
+                kind = "budget_line" if m.is_form else "general_budget"
+                mentions.append(self._mention(m, kind, "", amt.start, amt.end, amt.value))
+            elif sec is None or sec.in_operative(amt.start):
+                mentions.append(
+                    self._mention(m, "general_budget", "", amt.start, amt.end, amt.value)
+                )
+
+
+def _line_str(lines: dict[str, str]) -> str:
+    parts = []
+    if lines.get("page"):
+        parts.append(f"Seite {lines['page']}")
+    if lines.get("thh"):
+        parts.append(f"THH {lines['thh']}")
+    if lines.get("product"):
+        parts.append(lines["product"])
+    return "; ".join(parts)
+
+
+def _without_restated_lines(mentions: list[Mention]) -> list[Mention]:
+    """Without budget lines that only restate the position of a named fund (that fund's line)."""
+    fund_lines = " ".join(
+        x.record["budget_line"] for x in mentions if x.record["kind"] == "named_fund"
+    )
+    return [
+        x
+        for x in mentions
+        if not (
+            x.record["kind"] == "budget_line"
+            and x.record["amount_eur"] is None
+            and x.record["name"]
+            and x.record["name"] in fund_lines
+        )
+    ]
+
+
+def _dedupe(mentions: list[FundingMention]) -> list[FundingMention]:
+    """The first of each mention of the same kind, name and amount."""
+    out: list[FundingMention] = []
+    seen: set[tuple[str, str, float | None]] = set()
+    for m in mentions:
+        key = (m["kind"], m["name"].lower(), m["amount_eur"])
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out

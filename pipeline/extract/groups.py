@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.evidence import doc_text
-from pipeline.extract.patterns import load_patterns
+from pipeline.extract.ruledata import RuleComponent, RuleData
 
 WORD = "A-Za-zÄÖÜäöüß0-9"
 # The per-line memo of letterhead lines is emptied when it holds this many lines.
@@ -160,26 +160,34 @@ class FactionMatcher:
         return list(dict.fromkeys(found))
 
 
-@Language.factory("motion_groups", default_config={"patterns_file": "factions.json"})
+@Language.factory(
+    "motion_groups",
+    assigns=["doc._.groups"],
+    default_config={"patterns_file": "factions.json"},
+)
 def make_motion_groups(nlp: Language, name: str, patterns_file: str) -> MotionGroups:
-    return MotionGroups(FactionMatcher.from_data(load_patterns(patterns_file)))
+    return MotionGroups(name, patterns_file)
 
 
-class MotionGroups:
+class MotionGroups(RuleComponent[FactionMatcher]):
     """Sets ``doc._.groups``: metadata groups if any, else factions named in the title's
     submitter slot ("Ergänzungsantrag KULT: …") and on letterhead lines of the original text
     that carry a submitter ("CDU-Gemeinderatsfraktion", "Antrag: FDP/FW"), then on the
     letterhead lines of the paper's other files (``doc._.motion_meta["other_files_heads"]``,
     recorded by the OParl ingest)."""
 
-    def __init__(self, matcher: FactionMatcher) -> None:
-        self.matcher = matcher
+    def __init__(self, name: str = "motion_groups", patterns_file: str = "factions.json") -> None:
+        super().__init__(name, {"patterns": patterns_file}, _matcher)
 
     def __call__(self, doc: Doc) -> Doc:
         clean = doc._.clean
         text = clean.original if clean is not None else doc_text(doc)
         meta = doc._.motion_meta or {}
-        doc._.groups = self.matcher.groups(
+        doc._.groups = self.rules.groups(
             doc._.title or "", text, doc._.meta_groups, meta.get("other_files_heads")
         )
         return doc
+
+
+def _matcher(data: RuleData) -> FactionMatcher:
+    return FactionMatcher.from_data(data["patterns"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from pipeline.extract.patterns import FoldedPattern, compile_any, load_patterns
 
@@ -36,7 +37,15 @@ class SectionFinder:
     """Compiled section patterns; ``find(text)`` returns the Sections of one motion."""
 
     def __init__(self, patterns_file: str = "sections.json") -> None:
-        d = load_patterns(patterns_file)
+        self._setup(load_patterns(patterns_file))
+
+    @classmethod
+    def from_data(cls, d: dict[str, Any]) -> SectionFinder:
+        finder = cls.__new__(cls)
+        finder._setup(d)
+        return finder
+
+    def _setup(self, d: dict[str, Any]) -> None:
         m = re.MULTILINE
         self.header_line = compile_any(d["header_line"], m)
         self.header_chars = int(d.get("header_search_chars", 2500))

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.evidence import doc_text
 from pipeline.extract.patterns import load_patterns
+from pipeline.extract.ruledata import RuleComponent, RuleData
+from pipeline.lemmas import lemmatize
 
 SEPARATORS = re.compile(r"\s*(?::|\s[-–—]\s|\s[-–—](?=[A-ZÄÖÜ„\"])|!|\?)\s*")
 QUOTES = re.compile(r"[„“”\"»«]")
@@ -18,17 +21,12 @@ ABBREVIATION = re.compile(r"\s*\(([A-ZÄÖÜ]{2,6})\)")
 ALIAS = re.compile(r"\s*\(([A-ZÄÖÜ][\wäöüß\-]{7,})\)\s*$")
 # "Nutzerinnen und Nutzer", "Fußgänger/Fußgängerinnen": one form is enough for a topic.
 GENDER_PAIR = re.compile(r"\b(\w+?)innen(?: und |/)\1(n?)\b|\b(\w+?)(n?)/\3innen\b")
-GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
-CONTRACTED = frozenset({"zur", "zum", "im", "am", "ins", "vom", "beim"})
-CONJUNCTIONS = frozenset({"und", "oder", "sowie"})
 # An inflected adjective: stem + ending (the stem may end in -er: "sicheren", "besseren").
 ADJECTIVE = re.compile(r"([a-zäöüß][a-zäöüß\-]{2,}?)(?:en|er|em|es|e)")
 # "Bürger*innenbeteiligung", "Inhaber:innen": the gender mark goes ("Bürgerbeteiligung").
 GENDER_MARK = re.compile(r"(?<=er|or|nt|st|ur)[*:_]innen\b|(?<=[a-zäöüß])[*:_]innen(?=[a-zäöüß])")
 # Bracketed remarks left after aliases and abbreviations ("(u. a. Heizstrahler)").
 REMARK = re.compile(r"\s*\([^()]*\)")
-# Capitalised adjectives opening a phrase ("Institutionelle Förderung") are no object.
-ADJECTIVE_SUFFIX = re.compile(r"(?:isch|lich|ell|iv|al|bar|ig|los|haft|sam|end)(?:e|en|er|es|em)$")
 INFINITIVE = re.compile(r"[a-zäöüß]{3,}(?:en|ern|eln)")
 # A dash inside a name is no separator: house numbers "3 - 5", routes "Sophienstraße - Herrenstraße".
 STREET = r"(?:straße|str\.|weg|platz|allee|gasse|ring|damm)"
@@ -40,12 +38,7 @@ def _nominative(word: str, keep_s: tuple[str, ...] = ()) -> str:
     """A noun in the genitive singular ("Mietsystems", "Gesamtkonzeptes") in its base form."""
     if not word[:1].isupper() or not word.endswith("s") or word.lower().endswith(("ss", *keep_s)):
         return word
-    try:
-        from pipeline.lemmas import lemmatize
-
-        lemma = lemmatize(word)
-    except Exception:  # noqa: BLE001  lemmatizer missing: keep the word
-        return word
+    lemma = lemmatize(word)
     if lemma != word:
         return lemma[:1].upper() + lemma[1:]
     return word[:-2] if word.endswith("es") and len(word) > 6 else word[:-1]
@@ -84,8 +77,19 @@ def _one_gender(text: str) -> str:
 
 
 class TopicRules:
+    """The compiled topic rules of ``topic.json``: title clean-up, German noun-phrase
+    morphology, and the weights that score title parts against the request."""
+
     def __init__(self, patterns_file: str = "topic.json") -> None:
-        d = load_patterns(patterns_file)
+        self._setup(load_patterns(patterns_file))
+
+    @classmethod
+    def from_data(cls, d: dict[str, Any]) -> TopicRules:
+        rules = cls.__new__(cls)
+        rules._setup(d)
+        return rules
+
+    def _setup(self, d: dict[str, Any]) -> None:
         self.prefix = [re.compile(p) for p in d["title_prefix"]]
         self.suffix = [re.compile(p) for p in d["title_suffix"]]
         self.generic = re.compile(d["generic_title"])
@@ -110,6 +114,17 @@ class TopicRules:
         self.budget_paper = re.compile(grant.get("budget_paper") or r"(?!)")
         self.money_words = re.compile(grant.get("money_words") or r"(?!)")
         self.grant_prefixes = [(w, re.compile(p)) for w, p in (grant.get("prefixes") or {}).items()]
+        morph = d["morphology"]
+        self.genitive_articles = frozenset(morph["genitive_articles"])
+        self.contracted = frozenset(morph["contracted"])
+        self.conjunctions = frozenset(morph["conjunctions"])
+        self.genitive_singular = frozenset(morph["genitive_singular_articles"])
+        self.strong_endings: dict[str, str] = dict(morph["strong_endings"])
+        # Capitalised adjectives opening a phrase ("Institutionelle Förderung") are no object.
+        self.adjective_suffix = re.compile(
+            f"(?:{'|'.join(morph['adjective_suffixes'])})(?:{'|'.join(morph['adjective_endings'])})$"
+        )
+        self.weights: dict[str, float] = dict(d["weights"])
 
     def clean_title(self, title: str) -> str:
         t = " ".join(title.split())
@@ -159,14 +174,14 @@ class TopicRules:
         words = list(words)
         while len(words) > 1 and self._is_verb(words[-1]):
             words.pop()
-            if len(words) > 2 and words[-1] in CONJUNCTIONS and self._is_verb(words[-2]):
+            if len(words) > 2 and words[-1] in self.conjunctions and self._is_verb(words[-2]):
                 words.pop()
         # What is left after the verbs is lower case only when it is an adverb or a
         # predicative adjective ("Kunstkommission straffer", "... zukunftssicher und
         # bürgerfreundlich"): a noun phrase ends in a noun.
         tail = len(words)
         while tail > 1 and (
-            words[tail - 1] in CONJUNCTIONS
+            words[tail - 1] in self.conjunctions
             or (words[tail - 1].islower() and self._key(words[tail - 1]) not in self.stop)
         ):
             tail -= 1
@@ -185,7 +200,7 @@ class TopicRules:
         opening_article = None
         for i, w in enumerate(words):
             key = self._key(w)
-            if skip_article and key in GENITIVE_ARTICLES:
+            if skip_article and key in self.genitive_articles:
                 skip_article = False
                 if not out:
                     opening_article = key
@@ -204,11 +219,11 @@ class TopicRules:
                 out.pop()
             if out and self._key(out[-1]) in self.articles:
                 out.pop()
-            if out and self._key(out[-1]) in CONTRACTED:
+            if out and self._key(out[-1]) in self.contracted:
                 out.pop()
             if (
                 out
-                and self._key(out[-1]) in CONJUNCTIONS
+                and self._key(out[-1]) in self.conjunctions
                 and out[-1] == words[i - 1]
                 and self._names_object(" ".join(words[i + 1 : i + 2]))
             ):
@@ -224,12 +239,12 @@ class TopicRules:
             key = self._key(w)
             if tidy and self._key(tidy[-1]) in self.articles and key in self.function_words:
                 tidy.pop()
-            if tidy and self._key(tidy[-1]) in CONTRACTED and key in self.articles:
+            if tidy and self._key(tidy[-1]) in self.contracted and key in self.articles:
                 continue
             if tidy and self._key(tidy[-1]) in self.prepositions and key in self.prepositions:
                 tidy.pop()
             tidy.append(w)
-        while tidy and self._key(tidy[0]) in CONJUNCTIONS:
+        while tidy and self._key(tidy[0]) in self.conjunctions:
             tidy.pop(0)
         if opening_article is not None:
             # "Stand der Entwicklung eines gesamtstädtischen Inklusionskonzepts": what is
@@ -244,7 +259,7 @@ class TopicRules:
         dropped = ""
         while out and self._key(out[0]) in self.stop:
             dropped = self._key(out.pop(0))
-        if dropped in self.articles or dropped in CONTRACTED:
+        if dropped in self.articles or dropped in self.contracted:
             # "zum sicheren Hafen" -> "Sicherer Hafen"
             out = self.nominative_phrase(out, dropped)
         return out
@@ -290,7 +305,7 @@ class TopicRules:
         return any(
             w.lower() not in self.generic_words
             and w.lower() not in self.stop
-            and not ADJECTIVE_SUFFIX.search(w.lower())
+            and not self.adjective_suffix.search(w.lower())
             for w in NOUN.findall(text)
         )
 
@@ -299,7 +314,8 @@ class TopicRules:
         (Queer-Diversity-Fonds)") is its short form when they share a word stem."""
         words = [w for w in NOUN.findall(name) if w.lower() not in self.stop]
         low = alias.lower()
-        return len(words) >= 3 and any(w.lower()[:5] in low for w in words)
+        n, stem = int(self.weights["alias_min_name_words"]), int(self.weights["alias_stem_chars"])
+        return len(words) >= n and any(w.lower()[:stem] in low for w in words)
 
     def _drop_lead(self, t: str) -> str:
         """Drop leading action nouns ("Einrichtung eines ..."); the phrase left in the
@@ -311,7 +327,7 @@ class TopicRules:
         if not NOUN.search(cut):
             return t
         last = m.group(0).split()[-1].lower()
-        article = last if last in self.articles or last in CONTRACTED else ""
+        article = last if last in self.articles or last in self.contracted else ""
         words = self.nominative_phrase(cut.split(), article)
         return " ".join(words)
 
@@ -327,7 +343,7 @@ class TopicRules:
         adjectives = [i for i in range(head) if ADJECTIVE.fullmatch(words[i])]
         if len(adjectives) != head:
             return words
-        if article in ("des", "eines"):
+        if article in self.genitive_singular:
             words[head] = _nominative(words[head], self.keep_s)
         ending = self._strong_ending(article, words[head])
         if not article:
@@ -343,15 +359,13 @@ class TopicRules:
         return words
 
     def _strong_ending(self, article: str, noun: str) -> str | None:
-        """The nominative ending of an adjective before ``noun`` with no article."""
-        if article in ("der", "einer"):
-            # genitive feminine or plural: -e either way
-            return "e"
-        if article == "einen":  # accusative masculine
-            return "er"
-        if article in ("des", "eines", "zum", "im", "am", "vom", "beim", "dem", "einem"):
+        """The nominative ending of an adjective before ``noun`` with no article: fixed after a
+        genitive feminine or plural article ("der": -e) or an accusative masculine one ("einen":
+        -er), after a masculine or neuter one by the noun's gender."""
+        ending = self.strong_endings.get(article)
+        if ending == "neuter_or_masculine":
             return "es" if noun.lower().endswith(self.neuter_suffixes) else "er"
-        return None
+        return ending
 
     def _trim(self, topic: str) -> str:
         """Cut what follows the object ('... in Zusammenarbeit mit ...'), keeping the topic
@@ -369,18 +383,21 @@ class TopicRules:
         words = [w for w in NOUN.findall(part) if w.lower() not in self.stop]
         if not words:
             return 0.0
+        w = self.weights
         ctx = context.lower()
-        hits = sum(w.lower()[:6] in ctx for w in words)
-        score = hits / len(words) + 0.1 * hits
+        stem = int(w["context_stem_chars"])
+        hits = sum(word.lower()[:stem] in ctx for word in words)
+        score = hits / len(words) + w["per_hit_bonus"] * hits
         if self.trailing.search(part):
-            score -= 0.5
+            score -= w["closing_verb_penalty"]
         if self.slogan.search(part):
-            score -= 0.6
+            score -= w["slogan_penalty"]
         return score
 
     def drop_unmentioned_modifiers(self, topic: str, operative: str) -> str:
         """Drop lower-case words (adjectives: "Kostenlose", "dezentrale") of the topic that the
         request never mentions; the object nouns stay."""
+        stem = int(self.weights["modifier_stem_chars"])
         words = topic.split()
         keep = [
             w
@@ -388,7 +405,7 @@ class TopicRules:
             if not (
                 w[:1].islower()
                 and w.lower() not in self.stop
-                and w.strip(",.()").lower()[:5] not in operative
+                and w.strip(",.()").lower()[:stem] not in operative
             )
         ]
         while keep and keep[-1].lower().strip(",.()") in self.stop:
@@ -438,28 +455,38 @@ class TopicRules:
                 return f"{min(found)[1]} {topic}"
         return topic
 
-    def keywords(self, title: str, objects: list[str], k: int = 5) -> list[str]:
+    def keywords(self, title: str, objects: list[str]) -> list[str]:
+        """The nouns of the title and the requested objects most often named (a title's
+        count more)."""
+        title_weight = int(self.weights["keyword_title_weight"])
+        object_weight = int(self.weights["keyword_object_weight"])
         c: Counter[str] = Counter()
         for i, src in enumerate([title, *objects]):
             for w in NOUN.findall(src):
                 if w.lower() not in self.keyword_stop:
-                    c[w] += 2 if i == 0 else 1
-        return [w for w, _ in c.most_common(k)]
+                    c[w] += title_weight if i == 0 else object_weight
+        return [w for w, _ in c.most_common(int(self.weights["keywords"]))]
 
 
-@Language.factory("motion_topic", default_config={"patterns_file": "topic.json"})
+@Language.factory(
+    "motion_topic",
+    assigns=["doc._.topic", "doc._.topic_keywords"],
+    requires=["doc._.actions", "doc._.sections"],
+    default_config={"patterns_file": "topic.json"},
+)
 def make_motion_topic(nlp: Language, name: str, patterns_file: str) -> MotionTopic:
-    return MotionTopic(TopicRules(patterns_file))
+    return MotionTopic(name, patterns_file)
 
 
-class MotionTopic:
+class MotionTopic(RuleComponent[TopicRules]):
     """Sets ``doc._.topic`` (from the title, else the main request's object) and
-    ``doc._.topic_keywords``. Reads ``doc._.actions``."""
+    ``doc._.topic_keywords``. Reads ``doc._.actions`` and ``doc._.sections``."""
 
-    def __init__(self, rules: TopicRules) -> None:
-        self.rules = rules
+    def __init__(self, name: str = "motion_topic", patterns_file: str = "topic.json") -> None:
+        super().__init__(name, {"patterns": patterns_file}, _topic_rules)
 
     def __call__(self, doc: Doc) -> Doc:
+        rules = self.rules
         acts = doc._.actions or []
         sec = doc._.sections
         operative = None
@@ -469,8 +496,12 @@ class MotionTopic:
         title = doc._.title or ""
         objects = [a.get("object") or "" for a in acts]
         evidence = [a.get("evidence") or "" for a in acts]
-        doc._.topic = self.rules.topic(
+        doc._.topic = rules.topic(
             title, objects, evidence, operative, paper_type=doc._.paper_type or ""
         )
-        doc._.topic_keywords = self.rules.keywords(title, objects)
+        doc._.topic_keywords = rules.keywords(title, objects)
         return doc
+
+
+def _topic_rules(data: RuleData) -> TopicRules:
+    return TopicRules.from_data(data["patterns"])

@@ -100,6 +100,13 @@ class _AffixMemo(dict):
         self.search = search
         self.all_matches = all_matches
 
+    @property
+    def pattern(self) -> str:
+        """The regex searched, which spaCy saves with the tokenizer (``nlp.to_disk``); a loaded
+        tokenizer searches it directly, with the same tokens."""
+        search: Any = self.search  # a compiled pattern's bound search or finditer
+        return str(search.__self__.pattern)
+
     def __missing__(self, string: str) -> Any:
         if len(self) >= _AFFIX_CACHE_SIZE:
             self.clear()
@@ -110,6 +117,7 @@ class _AffixMemo(dict):
 
 @Language.factory(
     "council_sentences",
+    assigns=["token.is_sent_start", "doc.sents"],
     default_config={"min_line_tokens": 1},
 )
 def make_council_sentences(nlp: Language, name: str, min_line_tokens: int) -> CouncilSentences:
@@ -180,7 +188,7 @@ class CouncilSentences:
         return doc
 
 
-@Language.factory("simplemma_lemmatizer", default_config={"lang": "de"})
+@Language.factory("simplemma_lemmatizer", assigns=["token.lemma"], default_config={"lang": "de"})
 def make_simplemma_lemmatizer(nlp: Language, name: str, lang: str) -> SimplemmaLemmatizer:
     return SimplemmaLemmatizer(lang)
 
