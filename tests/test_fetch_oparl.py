@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from pipeline.analyze import Analyzer
 from pipeline.cli import app
 from pipeline.errors import FetchError
-from pipeline.fetch import HttpConfig, fetch_into_store
+from pipeline.fetch import FetchOptions, HttpConfig, fetch_into_store
 from pipeline.fetch.state import parse_time
 from tests.pdfgen import write_pdf
 
@@ -334,9 +334,12 @@ def rows(db: Path, sql: str, *args: Any) -> list[tuple]:
         conn.close()
 
 
-def fetch(srv_url: str, db: Path, analyzer: Analyzer, **kw: Any):
+def fetch(srv_url: str, db: Path, analyzer: Analyzer | None, **kw: Any):
+    """fetch_into_store with the test server's HTTP settings; ``kw``: FetchOptions fields and
+    the call's own keywords (on_result, progress, log, backend)."""
+    call = {k: kw.pop(k) for k in ("on_result", "progress", "log", "backend") if k in kw}
     kw.setdefault("http_config", cfg())
-    return fetch_into_store(srv_url, db, analyzer=analyzer, **kw)
+    return fetch_into_store(srv_url, db, FetchOptions(**kw), analyzer=analyzer, **call)
 
 
 # --------------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from pipeline.report.query import (
     theme_labels,
 )
 from pipeline.report.result import Report
-from pipeline.report.terms import ensure_terms
+from pipeline.report.term_index import ensure_terms
 
 OTHERS = "(others)"
 # Evaluate the group tests once per motion, not once per (motion, term) row.
