@@ -343,6 +343,36 @@ def fetch(srv_url: str, db: Path, analyzer: Analyzer | None, **kw: Any):
 
 
 # --------------------------------------------------------------------------------------------
+def test_fetch_on_worker_processes_stores_the_same(
+    srv: FakeOParl, tmp_path: Path, analyzer, monkeypatch
+):
+    """fetch runs the shared ingest loop, so --workers works as for analyze: the same store."""
+    from pipeline import parallel
+
+    pools: list[int] = []
+    real_init = parallel.ProcessPool.__init__
+
+    def init(self, model_dir, workers, **kw):  # noqa: ANN001, ANN003
+        pools.append(workers)
+        real_init(self, model_dir, workers, **kw)
+
+    monkeypatch.setattr(parallel.ProcessPool, "__init__", init)
+    populate(srv)
+    one = fetch(srv.system_url, tmp_path / "one.db", analyzer)
+    assert pools == []
+    two = fetch(srv.system_url, tmp_path / "two.db", None, model_dir=None, workers=2)
+    assert pools == [2]
+    assert two.counts["new"] == one.counts["new"] == 12
+    for sql in (
+        "SELECT id, status, fingerprint, text, meta FROM motions ORDER BY id",
+        "SELECT motion_id, result FROM results ORDER BY motion_id",
+        "SELECT * FROM failures ORDER BY 1, 2, 3",
+    ):
+        assert rows(tmp_path / "two.db", sql) == rows(tmp_path / "one.db", sql), sql
+    again = fetch(srv.system_url, tmp_path / "two.db", None, model_dir=None, workers=2)
+    assert again.counts["new"] == 0 and again.counts["changed"] == 0
+
+
 def test_full_crawl_stores_every_paper(srv: FakeOParl, tmp_path: Path, analyzer: Analyzer):
     ids = populate(srv)
     db = tmp_path / "s.db"

@@ -3,7 +3,7 @@
 Terms are lower-cased simplemma lemmas of the title and text, without the curated stop words
 of ``corpus/patterns/stopwords_de.txt``, numbers, short words, and without the letterhead's
 councillor lines and signature blocks (names are no theme); what counts as letterhead, form or
-submitter is rule data in ``corpus/patterns/terms.json``. ``pipeline.report.term_index`` keeps
+submitter is rule data in ``corpus/patterns/report/terms.json``. ``pipeline.report.term_index`` keeps
 the counts per motion in the store.
 """
 
@@ -24,7 +24,9 @@ from pipeline.record import Failure, Motion
 from pipeline.workers import Result
 
 STOPWORDS_FILE = PATTERNS_DIR / "stopwords_de.txt"
-RULES_FILE = PATTERNS_DIR / "terms.json"
+# In a folder of its own: the analysis version hashes the rule files of corpus/patterns/
+# itself, and the term index is versioned on its own (``index_version``).
+RULES_FILE = PATTERNS_DIR / "report" / "terms.json"
 
 # Words, hyphenated compounds and gender forms ("Bürger*innen", "Lehrer:in") as one token.
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:[*:_][Ii]n(?:nen)?)?(?:-[A-Za-zÄÖÜäöüß]+)*")
@@ -34,7 +36,7 @@ LINE_HYPHEN = re.compile(r"([a-zäöüß])-[ \t]*\r?\n[ \t]*([a-zäöüß])")
 
 @dataclass(frozen=True)
 class TermRules:
-    """The rule data of ``corpus/patterns/terms.json`` (its ``_doc`` says what each does)."""
+    """The rule data of ``corpus/patterns/report/terms.json`` (its ``_doc`` says what each does)."""
 
     version: str
     councillor_line: re.Pattern[str]
