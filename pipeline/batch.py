@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.ingest import Columns, count_motions, read_inputs, resolve_inputs, with_body
-from pipeline.parallel import DEFAULT_CHUNK_SIZE, make_backend
+from pipeline.ingest_loop import IngestLoop
+from pipeline.parallel import DEFAULT_CHUNK_SIZE, fork_mapper, make_backend
 from pipeline.paths import DEFAULT_MODEL_DIR
-from pipeline.record import Failure, Motion, failure_kind
+from pipeline.record import Failure, Motion
+from pipeline.report.term_index import ensure_terms
 from pipeline.report.terms import IndexLemmas
-from pipeline.store import Store, fingerprint
+from pipeline.store import Store
 from pipeline.workers import Backend
 
 if TYPE_CHECKING:  # spaCy loads only where this process analyses (not for --workers N)
@@ -47,39 +49,21 @@ class RunSummary:
         }
 
 
-def _select(
-    items: Iterable[Motion | Failure],
-    fps: dict[str, str],
-    version: str,
-    summary: RunSummary,
-    unchanged: list[str],
-    failed: list[tuple[Motion | None, Failure, str | None]],
-) -> Iterator[tuple[Motion, str]]:
-    """Motions that need analysis, with their fingerprint; tallies the rest into ``summary``."""
+def unique_ids(
+    items: Iterable[Motion | Failure], counts: Counter[str]
+) -> Iterator[Motion | Failure]:
+    """``items`` with every motion whose id came before turned into a Failure: two documents
+    with one id are reported, and the second is never stored over the first."""
     seen: dict[str, str] = {}
     for item in items:
-        if isinstance(item, Failure):
-            summary.counts["read"] += 1
-            summary.counts["failed"] += 1
-            failed.append((None, item, None))
-            continue
-        summary.counts["read"] += 1
-        if item.id in seen:
-            # Reported, never stored over the first: two documents with one id.
-            summary.counts["duplicate_in_input"] += 1
-            summary.counts["failed"] += 1
-            reason = f"duplicate id {item.id} (first read from {seen[item.id]}); not stored"
-            failed.append((None, Failure(item.source_file, reason, item.id), None))
-            continue
-        seen[item.id] = item.source_file
-        fp = fingerprint(item, version)
-        old = fps.get(item.id)
-        if old == fp:
-            summary.counts["unchanged"] += 1
-            unchanged.append(item.id)
-            continue
-        item.meta["_status"] = "changed" if old is not None else "new"
-        yield item, fp
+        if isinstance(item, Motion):
+            if item.id in seen:
+                counts["duplicate_in_input"] += 1
+                reason = f"duplicate id {item.id} (first read from {seen[item.id]}); not stored"
+                yield Failure(item.source_file, reason, item.id)
+                continue
+            seen[item.id] = item.source_file
+        yield item
 
 
 def analyze_into_store(
@@ -98,6 +82,7 @@ def analyze_into_store(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     body: str | None = None,
     skip_non_german: bool = False,
+    index_terms: bool = False,
 ) -> RunSummary:
     """Analyse every motion of ``inputs`` into the store at ``db``; idempotent.
 
@@ -105,13 +90,15 @@ def analyze_into_store(
     again and replace their old result. Bad documents are recorded in ``failures`` and the run
     goes on. Raises InputError/ModelError/StoreError before any work when the setup is wrong.
     ``workers`` > 1 analyses in that many local processes, ``scheduler`` (a Dask scheduler
-    address) on a Dask cluster; the store is the same either way.
+    address) on a Dask cluster; the store is the same either way. ``index_terms`` brings the
+    report's term index up to date after a run that analysed new or changed motions, so that
+    ``report compare`` stays fast (``update_term_index``).
     """
     resolve_inputs(inputs, input_format)  # fail early on a missing path
     # Counting reads the inputs once more (about 1 s for 4,500 OParl papers), but only when
     # someone watches the progress.
     total = count_motions(inputs, input_format, columns) if progress else None
-    return analyze_motions_into_store(
+    summary = analyze_motions_into_store(
         lambda: with_body(
             read_inputs(inputs, input_format, columns, organizations, skip_non_german), body
         ),
@@ -126,6 +113,9 @@ def analyze_into_store(
         scheduler=scheduler,
         chunk_size=chunk_size,
     )
+    if index_terms and (summary.counts["new"] or summary.counts["changed"]):
+        update_term_index(db, workers=workers if scheduler is None else 1)
+    return summary
 
 
 def analyze_motions_into_store(
@@ -188,44 +178,18 @@ def _run(
         store.close()
         raise
     summary = RunSummary(run_id=run_id, db=str(db))
-    fps = store.fingerprints()
-    unchanged: list[str] = []
-    failed: list[tuple[Motion | None, Failure, str | None]] = []
-    analysed: list[tuple[Motion, dict[str, Any], str]] = []
-    fp_of: dict[str, str] = {}
-
-    def flush() -> None:
-        if analysed or failed:
-            store.write_batch(run_id, analysed, failed)
-        if unchanged:
-            store.touch(run_id, unchanged)
-        for _, f, _ in failed:
-            summary.failure_reasons[failure_kind(f.reason)] += 1
-        analysed.clear()
-        failed.clear()
-        unchanged.clear()
-
-    def todo() -> Iterator[Motion]:
-        for m, fp in _select(items(), fps, backend.version, summary, unchanged, failed):
-            fp_of[m.id] = fp
-            yield m
-
     status = "failed"
     try:
-        for m, res in backend.results(todo()):
-            fp = fp_of.pop(m.id)
-            state = m.meta.pop("_status", "new")
-            if isinstance(res, Failure):
-                failed.append((m, res, fp))
-                summary.counts["failed"] += 1
-            else:
-                analysed.append((m, res, fp))
-                summary.counts[state] += 1
-            if progress:  # read ahead of the results: the motions still in flight are not done
-                progress(summary.counts["read"] - len(fp_of))
-            if len(analysed) + len(failed) >= commit_every:
-                flush()
-        flush()
+        loop = IngestLoop(
+            store,
+            run_id,
+            backend,
+            summary.counts,
+            summary.failure_reasons,
+            commit_every=commit_every,
+            progress=progress,
+        )
+        loop.run(unique_ids(items(), summary.counts))
         if progress:
             progress(summary.counts["read"])
         status = "completed"
@@ -236,3 +200,10 @@ def _run(
         finally:
             store.close()
     return summary
+
+
+def update_term_index(db: str | Path, *, workers: int = 1) -> int:
+    """Bring the store's term index up to date (``report compare`` then reads counts only);
+    ``workers`` > 1 counts in that many local processes. Returns how many motions it indexed."""
+    with Store(db) as store:
+        return ensure_terms(store.conn, mapper=fork_mapper(workers))

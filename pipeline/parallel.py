@@ -14,7 +14,8 @@ The caller (``pipeline.batch``) stays the only writer to the store.
 
 Each is a ``pipeline.workers.Backend``. Work of other layers that worker processes do beside the
 analysis (the lemmas of the report's term index) comes in as ``pipeline.workers.ChunkHook``
-objects, so that this module imports none of those layers.
+objects, so that this module imports none of those layers. Work of their own (the term index's
+counting) runs on a ``ForkMapper``, a ``pipeline.workers.ChunkMapper``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import pickle
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -35,16 +36,18 @@ from typing import Any
 
 from pipeline.errors import AntragsradarError
 from pipeline.record import Motion
-from pipeline.workers import ChunkHook, Result, chunked
+from pipeline.workers import ChunkHook, ChunkMapper, Result, chunked
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
     "BackendError",
     "DaskCluster",
+    "ForkMapper",
     "InProcess",
     "ProcessPool",
     "Result",
     "chunked",
+    "fork_mapper",
     "make_backend",
 ]
 
@@ -390,6 +393,54 @@ def make_backend(
 
         analyzer = Analyzer(model_dir)
     return InProcess(analyzer)
+
+
+# ---------------------------------------------------------------------------------------------
+# worker processes for other layers' own work (``pipeline.workers.ChunkMapper``)
+
+_MAP_CONTEXT: Any = None  # set in each forked worker by ``_map_init``
+
+
+def _map_init(context: Any) -> None:
+    global _MAP_CONTEXT
+    _MAP_CONTEXT = context
+
+
+def _map_call(fn: Callable[[Any, list[Any]], Any], chunk: list[Any]) -> Any:
+    return fn(_MAP_CONTEXT, chunk)
+
+
+class ForkMapper:
+    """``workers`` processes forked from this one for each ``map``: they inherit what this
+    process has loaded and worked out so far (the term index's lemmas)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def map(
+        self, fn: Callable[[Any, list[Any]], Any], context: Any, chunks: Iterable[list[Any]]
+    ) -> Iterator[Any]:
+        with multiprocessing.get_context("fork").Pool(self.workers, _map_init, (context,)) as pool:
+            # Chunks are submitted from this thread (Pool.imap would read them in its feeder
+            # thread, and a SQLite cursor may only be read by the thread that made it).
+            pending: deque[Any] = deque()
+            it = iter(chunks)
+            while True:
+                for chunk in it:
+                    pending.append(pool.apply_async(_map_call, (fn, chunk)))
+                    if len(pending) > 2 * self.workers:
+                        break
+                if not pending:
+                    return
+                yield pending.popleft().get()
+
+
+def fork_mapper(workers: int) -> ChunkMapper | None:
+    """A ``ForkMapper`` of ``workers`` processes; None for one worker or where this system
+    cannot fork (the caller then does the work in this process)."""
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return ForkMapper(workers)
 
 
 _preload_from_env()

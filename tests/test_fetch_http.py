@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from pipeline.analyze import Analyzer
 from pipeline.errors import FetchError
 from pipeline.fetch.cache import FileCache, cache_key
 from pipeline.fetch.http import HttpClient, HttpError, TooLarge, with_params
+from pipeline.store import Store
 from tests.test_fetch_oparl import MOTION, OLD, FakeOParl, Fault, cfg, fetch, populate, rows
 
 
@@ -75,8 +75,11 @@ def test_with_params_replaces_and_keeps():
 
 
 def test_cache_is_keyed_and_bounded(tmp_path: Path):
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    cache = FileCache(conn, tmp_path / "c", max_bytes=250)
+    with Store(tmp_path / "s.db") as store:
+        _check_cache(FileCache(store, tmp_path / "c", max_bytes=250), tmp_path)
+
+
+def _check_cache(cache: FileCache, tmp_path: Path) -> None:
     k = cache_key("ABC", None)
     assert k == "sha1:abc" and cache_key(None, OLD) == f"modified:{OLD}"
     assert cache_key(None, None) is None

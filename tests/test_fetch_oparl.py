@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from pipeline.analyze import Analyzer
 from pipeline.cli import app
 from pipeline.errors import FetchError
-from pipeline.fetch import HttpConfig, fetch_into_store
+from pipeline.fetch import FetchOptions, HttpConfig, fetch_into_store
 from pipeline.fetch.state import parse_time
 from tests.pdfgen import write_pdf
 
@@ -334,12 +334,45 @@ def rows(db: Path, sql: str, *args: Any) -> list[tuple]:
         conn.close()
 
 
-def fetch(srv_url: str, db: Path, analyzer: Analyzer, **kw: Any):
+def fetch(srv_url: str, db: Path, analyzer: Analyzer | None, **kw: Any):
+    """fetch_into_store with the test server's HTTP settings; ``kw``: FetchOptions fields and
+    the call's own keywords (on_result, progress, log, backend)."""
+    call = {k: kw.pop(k) for k in ("on_result", "progress", "log", "backend") if k in kw}
     kw.setdefault("http_config", cfg())
-    return fetch_into_store(srv_url, db, analyzer=analyzer, **kw)
+    return fetch_into_store(srv_url, db, FetchOptions(**kw), analyzer=analyzer, **call)
 
 
 # --------------------------------------------------------------------------------------------
+def test_fetch_on_worker_processes_stores_the_same(
+    srv: FakeOParl, tmp_path: Path, analyzer, monkeypatch
+):
+    """fetch runs the shared ingest loop, so --workers works as for analyze: the same store."""
+    from pipeline import parallel
+
+    pools: list[int] = []
+    real_init = parallel.ProcessPool.__init__
+
+    def init(self, model_dir, workers, **kw):  # noqa: ANN001, ANN003
+        pools.append(workers)
+        real_init(self, model_dir, workers, **kw)
+
+    monkeypatch.setattr(parallel.ProcessPool, "__init__", init)
+    populate(srv)
+    one = fetch(srv.system_url, tmp_path / "one.db", analyzer)
+    assert pools == []
+    two = fetch(srv.system_url, tmp_path / "two.db", None, model_dir=None, workers=2)
+    assert pools == [2]
+    assert two.counts["new"] == one.counts["new"] == 12
+    for sql in (
+        "SELECT id, status, fingerprint, text, meta FROM motions ORDER BY id",
+        "SELECT motion_id, result FROM results ORDER BY motion_id",
+        "SELECT * FROM failures ORDER BY 1, 2, 3",
+    ):
+        assert rows(tmp_path / "two.db", sql) == rows(tmp_path / "one.db", sql), sql
+    again = fetch(srv.system_url, tmp_path / "two.db", None, model_dir=None, workers=2)
+    assert again.counts["new"] == 0 and again.counts["changed"] == 0
+
+
 def test_full_crawl_stores_every_paper(srv: FakeOParl, tmp_path: Path, analyzer: Analyzer):
     ids = populate(srv)
     db = tmp_path / "s.db"

@@ -265,20 +265,22 @@ def test_drill_returns_the_motions_of_a_cell(con, db: Path) -> None:
 
 
 def test_term_index_from_worker_processes_is_the_same(tmp_path: Path, monkeypatch) -> None:
-    from pipeline.report import terms
+    from pipeline.parallel import fork_mapper
+    from pipeline.report import term_index
 
     def index(workers: int) -> dict[str, list]:
         path = build_store(tmp_path / f"w{workers}.db")
         with open_store(path, readonly=False) as c:
-            c.executescript(terms.SCHEMA)
             c.execute("DELETE FROM report_term_docs")  # index from scratch
             c.execute("DELETE FROM report_terms")
-            assert terms.ensure_terms(c, workers=workers) > 0
+            mapper = fork_mapper(workers)
+            assert (mapper is None) == (workers == 1)
+            assert term_index.ensure_terms(c, mapper=mapper) > 0
             return {
                 t: sorted(c.execute(f"SELECT * FROM {t}").fetchall())
                 for t in ("report_vocab", "report_terms", "report_term_docs", "report_names")
             }
 
-    monkeypatch.setattr(terms, "PARALLEL_MIN", 0)
-    monkeypatch.setattr(terms, "_CHUNK", 3)  # several chunks, results must keep their order
+    monkeypatch.setattr(term_index, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(term_index, "CHUNK", 3)  # several chunks, results must keep their order
     assert index(2) == index(1)

@@ -58,7 +58,7 @@ def test_wheel_carries_the_run_time_data_and_no_pickle(wheel: Path):
         "pipeline/_data/models/themes-default/inference.npz",
         "pipeline/_data/models/themes-default/model_card.json",
         "pipeline/_data/models/extraction-default/clauses.npz",
-        "pipeline/store/schema.sql",
+        "pipeline/store/migrations.py",
     ):
         assert need in names, need
     assert not any(n.endswith(".joblib") for n in names)

@@ -27,21 +27,8 @@ def analyze(
     organizations: str | None = options.ORGANIZATIONS,
     body: str | None = options.BODY,
     skip_non_german: bool = options.SKIP_NON_GERMAN,
-    workers: int = typer.Option(
-        1,
-        "--workers",
-        "-w",
-        min=1,
-        help="Analyse in this many local processes (each loads the models once); "
-        "the store is the same for any number.",
-    ),
-    scheduler: str | None = typer.Option(
-        None,
-        "--scheduler",
-        help="Run the analysis on the Dask cluster at this scheduler address "
-        "(e.g. tcp://10.0.0.5:8786); needs pip install 'antragsradar[dask]', and this package "
-        "and the model folder on every worker.",
-    ),
+    workers: int = options.WORKERS,
+    scheduler: str | None = options.SCHEDULER,
     commit_every: int = typer.Option(
         200,
         "--commit-every",
@@ -76,14 +63,9 @@ def analyze(
             progress=None if quiet else progress,
             workers=workers,
             scheduler=scheduler,
+            # index the terms of new and changed motions now, so that `report compare` stays fast
+            index_terms=True,
         )
-    if summary.counts["new"] or summary.counts["changed"]:
-        # Index the terms of new and changed motions now, so that `report compare` stays fast.
-        from pipeline.report.query import open_store
-        from pipeline.report.terms import ensure_terms
-
-        with open_store(db, readonly=False) as con:
-            ensure_terms(con, workers=workers if scheduler is None else 1)
     c = summary.counts
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))

@@ -7,7 +7,7 @@ import re
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -15,6 +15,9 @@ from pipeline.cli import options
 from pipeline.cli.common import guarded
 from pipeline.cli.progress import Reporter
 from pipeline.errors import FetchError
+
+if TYPE_CHECKING:
+    from pipeline.fetch import HttpConfig
 
 URL = typer.Argument(
     ...,
@@ -89,86 +92,29 @@ def parse_every(text: str) -> float:
     return seconds
 
 
-def _run(
-    url: str,
-    db: Path,
+def _http_config(
     *,
-    body: str | None,
-    since: str | None,
-    full: bool,
     rate: float,
     timeout: float,
     retries: int,
     max_file_mb: float,
-    cache_mb: float,
-    model_dir: Path | None,
-    analyzer: Any,
-    on_result: Any,
-    log: Any,
-    limits: dict[str, Any] | None = None,
-    progress: Any = None,
-):
-    from pipeline.fetch import HttpConfig, fetch_into_store
+    max_page_mb: float,
+    deadline: float | None,
+    allow_host: list[str] | None,
+    allow_private: bool,
+) -> HttpConfig:
+    from pipeline.fetch import HttpConfig
 
-    lim = limits or {}
-    deadline = lim.get("deadline") or min(600.0, 20 * timeout)
-    config = HttpConfig(
+    return HttpConfig(
         timeout=timeout,
         retries=retries,
         rate=rate,
         max_file_bytes=int(max_file_mb * 1_000_000),
-        max_page_bytes=int(lim.get("max_page_mb", 64.0) * 1_000_000),
-        max_seconds=deadline,
-        allow_hosts=tuple(lim.get("allow_host") or ()),
-        allow_private=bool(lim.get("allow_private")),
+        max_page_bytes=int(max_page_mb * 1_000_000),
+        max_seconds=deadline or min(600.0, 20 * timeout),
+        allow_hosts=tuple(allow_host or ()),
+        allow_private=allow_private,
     )
-    return fetch_into_store(
-        url,
-        db,
-        body=body,
-        since=since,
-        full=full,
-        model_dir=model_dir,
-        analyzer=analyzer,
-        http_config=config,
-        cache_mb=cache_mb,
-        on_result=on_result,
-        log=log,
-        max_pages=lim.get("max_pages", 10_000),
-        progress=progress,
-    )
-
-
-def _limits(
-    max_page_mb: float,
-    deadline: float | None,
-    max_pages: int,
-    allow_host: list[str] | None,
-    allow_private: bool,
-) -> dict[str, Any]:
-    return {
-        "max_page_mb": max_page_mb,
-        "deadline": deadline,
-        "max_pages": max_pages,
-        "allow_host": list(allow_host or []),
-        "allow_private": allow_private,
-    }
-
-
-def _summary_line(summary: Any) -> str:
-    c = summary.counts
-    line = (
-        f"run {summary.run_id} → {summary.db}: {c['pages']} pages, {c['papers']} papers: "
-        f"new {c['new']}, changed {c['changed']}, unchanged {c['unchanged']}, "
-        f"failed {c['failed']}"
-    )
-    if c["pending"]:
-        line += f" ({c['pending']} tried again next run)"
-    line += (
-        f"; {c['requests']} requests, {c['downloads']} downloads, {c['cache_hits']} cached, "
-        f"{summary.seconds:.1f} s"
-    )
-    return line
 
 
 def _log(quiet: bool):
@@ -194,6 +140,8 @@ def fetch(
     allow_private: bool = ALLOW_PRIVATE,
     model: Path = options.MODEL,
     no_themes: bool = options.NO_THEMES,
+    workers: int = options.WORKERS,
+    scheduler: str | None = options.SCHEDULER,
     as_json: bool = AS_JSON,
     quiet: bool = options.QUIET,
 ) -> None:
@@ -203,46 +151,38 @@ def fetch(
     only for papers modified since the last successful one. A run that stops halfway keeps
     what it stored; the next run resumes at the page where it stopped.
     """
-    with Reporter("fetching", unit="papers", quiet=quiet) as progress:
-        log = progress.message
-        summary = _run(
-            url,
-            db,
-            body=body,
-            since=since,
-            full=full,
+    from pipeline.fetch import FetchOptions, fetch_into_store
+    from pipeline.fetch.watch import summary_line
+
+    opts = FetchOptions(
+        body=body,
+        since=since,
+        full=full,
+        model_dir=options.model_dir(model, no_themes),
+        http_config=_http_config(
             rate=rate,
             timeout=timeout,
             retries=retries,
             max_file_mb=max_file_mb,
-            cache_mb=cache_mb,
-            model_dir=options.model_dir(model, no_themes),
-            analyzer=None,
-            on_result=None,
-            log=log,
-            limits=_limits(max_page_mb, deadline, max_pages, allow_host, allow_private),
-            progress=progress,
-        )
+            max_page_mb=max_page_mb,
+            deadline=deadline,
+            allow_host=allow_host,
+            allow_private=allow_private,
+        ),
+        cache_mb=cache_mb,
+        max_pages=max_pages,
+        workers=workers,
+        scheduler=scheduler,
+    )
+    with Reporter("fetching", unit="papers", quiet=quiet) as progress:
+        log = progress.message
+        summary = fetch_into_store(url, db, opts, log=log, progress=progress)
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
     if not quiet:
-        log(_summary_line(summary))
+        log(summary_line(summary))
         for reason, n in summary.failure_reasons.most_common(8):
             log(f"  failed ×{n}: {reason}")
-
-
-class _LazyAnalyzer:
-    """Loads the analyzer on first use, so a wrong URL fails before the model is loaded."""
-
-    def __init__(self, factory: Any, model_dir: Path | None) -> None:
-        self._factory = factory
-        self._model_dir = model_dir
-        self._real: Any = None
-
-    def __getattr__(self, name: str) -> Any:
-        if self._real is None:
-            self._real = self._factory(self._model_dir)
-        return getattr(self._real, name)
 
 
 def _sleep(seconds: float) -> None:
@@ -271,6 +211,8 @@ def watch(
     allow_private: bool = ALLOW_PRIVATE,
     model: Path = options.MODEL,
     no_themes: bool = options.NO_THEMES,
+    workers: int = options.WORKERS,
+    scheduler: str | None = options.SCHEDULER,
     quiet: bool = options.QUIET,
 ) -> None:
     """Run fetch every --every and print each newly tagged motion as a JSON line on stdout.
@@ -279,52 +221,45 @@ def watch(
     (server down) is reported and the next one resumes. Ctrl-C stops. Instead of a process
     that stays up, cron can run `antragsradar fetch` (see docs/fetch.md).
     """
-    from pipeline.analyze import Analyzer
-    from pipeline.fetch.oparl_walk import NotOParl
+    from pipeline.fetch.watch import WatchPlan
+    from pipeline.fetch.watch import watch as watch_endpoint
 
-    interval = parse_every(every)
+    plan = WatchPlan(every=parse_every(every), label=every, max_runs=max_runs)
+    from pipeline.fetch import FetchOptions
+
+    opts = FetchOptions(
+        body=body,
+        since=since,
+        full=False,
+        model_dir=options.model_dir(model, no_themes),
+        http_config=_http_config(
+            rate=rate,
+            timeout=timeout,
+            retries=retries,
+            max_file_mb=max_file_mb,
+            max_page_mb=max_page_mb,
+            deadline=deadline,
+            allow_host=allow_host,
+            allow_private=allow_private,
+        ),
+        cache_mb=cache_mb,
+        max_pages=max_pages,
+        workers=workers,
+        scheduler=scheduler,
+    )
     log = _log(quiet)
-    mdir = options.model_dir(model, no_themes)
-    analyzer = _LazyAnalyzer(Analyzer, mdir)
 
     def emit(record: dict[str, Any], status: str) -> None:
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()
 
-    n = 0
-    failed = False
+    def error(exc: FetchError) -> None:
+        typer.echo(f"error: {exc}", err=True)
+
     try:
-        while True:
-            n += 1
-            failed = False
-            try:
-                summary = _run(
-                    url,
-                    db,
-                    body=body,
-                    since=since,
-                    full=False,
-                    rate=rate,
-                    timeout=timeout,
-                    retries=retries,
-                    max_file_mb=max_file_mb,
-                    cache_mb=cache_mb,
-                    model_dir=mdir,
-                    analyzer=analyzer,
-                    on_result=emit,
-                    log=log,
-                    limits=_limits(max_page_mb, deadline, max_pages, allow_host, allow_private),
-                )
-                log(_summary_line(summary))
-            except NotOParl:
-                raise
-            except FetchError as exc:  # server trouble: report, the next run resumes
-                failed = True
-                typer.echo(f"error: {exc}", err=True)
-            if max_runs and n >= max_runs:
-                break
-            log(f"next run in {every}")
-            _sleep(interval)
+        failed = watch_endpoint(
+            url, db, opts, plan, on_result=emit, on_error=error, log=log, sleep=_sleep
+        )
     except KeyboardInterrupt:
         log("stopped")
         return

@@ -57,6 +57,21 @@ SKIP_NON_GERMAN = typer.Option(
     help="Record texts that read as another language (English, French) as failures instead of "
     "analysing them with a note in their meta.",
 )
+WORKERS = typer.Option(
+    1,
+    "--workers",
+    "-w",
+    min=1,
+    help="Analyse in this many local processes (each loads the models once); "
+    "the store is the same for any number.",
+)
+SCHEDULER = typer.Option(
+    None,
+    "--scheduler",
+    help="Run the analysis on the Dask cluster at this scheduler address "
+    "(e.g. tcp://10.0.0.5:8786); needs pip install 'antragsradar[dask]', and this package "
+    "and the model folder on every worker.",
+)
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr.")
 
 

@@ -1,4 +1,5 @@
-"""A bounded download cache: bodies in ``<db>.cache/``, the index in the store's ``http_cache``.
+"""A bounded download cache: bodies in ``<db>.cache/``, the index in the store's ``http_cache``
+table (made by the store's migrations, ``pipeline.store.migrations``).
 
 An entry is valid for a URL as long as the File's ``sha1Checksum`` (else its ``modified`` date)
 is what it was when the body was downloaded. The least recently used entries go first when the
@@ -9,22 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 from pathlib import Path
 
 from pipeline.fetch.state import iso, now_utc
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS http_cache (
-    url        TEXT PRIMARY KEY,
-    key        TEXT NOT NULL,        -- "sha1:<checksum>" or "modified:<date>" of the File
-    file       TEXT NOT NULL,        -- name inside <db>.cache/
-    size       INTEGER NOT NULL,
-    fetched_at TEXT NOT NULL,
-    used_at    TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS http_cache_used ON http_cache(used_at);
-"""
+from pipeline.store import Store
 
 
 def cache_key(sha1: str | None, modified: str | None) -> str | None:
@@ -37,11 +26,10 @@ def cache_key(sha1: str | None, modified: str | None) -> str | None:
 
 
 class FileCache:
-    def __init__(self, conn: sqlite3.Connection, folder: Path, max_bytes: int) -> None:
-        self.conn = conn
+    def __init__(self, store: Store, folder: Path, max_bytes: int) -> None:
+        self.conn = store.conn
         self.folder = folder
         self.max_bytes = max_bytes
-        conn.executescript(SCHEMA)
         self.hits = 0
 
     @staticmethod

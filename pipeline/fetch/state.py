@@ -1,39 +1,16 @@
 """What the store remembers about OParl endpoints: the last successful walk, the resume cursor
-and papers to try again. Tables of their own, created on the store's connection.
+and papers to try again, in the store's tables ``oparl_endpoints`` and ``oparl_pending`` (made by
+the store's migrations, ``pipeline.store.migrations``).
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS oparl_endpoints (
-    endpoint      TEXT NOT NULL,     -- the URL given to fetch
-    body_id       TEXT NOT NULL,     -- the OParl Body id (a URL)
-    body_name     TEXT,
-    last_success  TEXT,              -- start time (UTC) of the last walk that reached the end
-    walk_start    TEXT,              -- start time of the walk in progress
-    walk_since    TEXT,              -- modified_since of the walk in progress (NULL: everything)
-    start_url     TEXT,              -- first page of the walk in progress
-    cursor        TEXT,              -- next page to fetch; NULL when no walk is in progress
-    pages_done    INTEGER NOT NULL DEFAULT 0,
-    updated_at    TEXT,
-    PRIMARY KEY (endpoint, body_id)
-);
-CREATE TABLE IF NOT EXISTS oparl_pending (
-    endpoint   TEXT NOT NULL,
-    body_id    TEXT NOT NULL,
-    paper_id   TEXT NOT NULL,
-    paper      TEXT NOT NULL,        -- the Paper object as JSON, to try again without a walk
-    reason     TEXT NOT NULL,
-    attempts   INTEGER NOT NULL DEFAULT 1,
-    PRIMARY KEY (endpoint, body_id, paper_id)
-);
-"""
+from pipeline.store import Store
 
 
 def now_utc() -> datetime:
@@ -76,11 +53,10 @@ class EndpointState:
 
 
 class FetchState:
-    """Endpoint state on the store's connection; every change is its own small transaction."""
+    """Endpoint state in a store opened for writing; every change is its own small transaction."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        conn.executescript(SCHEMA)
+    def __init__(self, store: Store) -> None:
+        self.conn = store.conn
 
     def _tx(self, sql: str, args: tuple[Any, ...]) -> None:
         self.conn.execute("BEGIN IMMEDIATE")

@@ -31,7 +31,7 @@ from pipeline.report.query import (
     theme_labels,
 )
 from pipeline.report.result import Report
-from pipeline.report.terms import ensure_terms
+from pipeline.report.term_index import ensure_terms
 
 OTHERS = "(others)"
 # Evaluate the group tests once per motion, not once per (motion, term) row.
@@ -92,6 +92,23 @@ def _sets_sql(
     return where, params, in_a, [group_a], in_b, b_params
 
 
+@dataclass
+class _Sets:
+    """The SQL of the motions compared: the pooled selection (``where``) and the tests of
+    group A and B on a motion m, with their parameters in the order the queries use them."""
+
+    where: str
+    params: list[object]
+    in_a: str
+    pa: list[object]
+    in_b: str
+    pb: list[object]
+
+    @property
+    def ab_params(self) -> list[object]:
+        return self.pa + self.pb + self.params
+
+
 def compare(
     con: sqlite3.Connection,
     filters: Filters | None,
@@ -121,79 +138,23 @@ def compare(
     if a == b:
         raise ReportError(f"compare {a} with another group, not with itself")
     name_b = b or OTHERS
-    where, params, in_a, pa, in_b, pb = _sets_sql(con, f, a, b)
-
+    sets = _Sets(*_sets_sql(con, f, a, b))
     n_a, n_b, n_all = con.execute(
-        f"SELECT SUM({in_a}), SUM({in_b}), COUNT(*) FROM motions m WHERE {where}",
-        pa + pb + params,
+        f"SELECT SUM({sets.in_a}), SUM({sets.in_b}), COUNT(*) FROM motions m WHERE {sets.where}",
+        sets.ab_params,
     ).fetchone()
     n_a, n_b, n_all = n_a or 0, n_b or 0, n_all or 0
-
-    rows: list[dict[str, Any]] = []
-    # themes ---------------------------------------------------------------------------------
-    ta: dict[str, int] = {}
-    tb: dict[str, int] = {}
-    tp: dict[str, int] = {}
-    for theme, ca, cb, cp in con.execute(
-        f"SELECT t.theme, SUM({in_a}), SUM({in_b}), COUNT(*) FROM motions m "
-        f"JOIN motion_themes t ON t.motion_id = m.id WHERE {where} GROUP BY t.theme",
-        pa + pb + params,
-    ):
-        ta[theme], tb[theme], tp[theme] = ca, cb, cp
     labels = theme_labels(con)
-    scored = sorted(
-        (s for s in log_odds(ta, tb, tp, prior_scale).values() if s.count_a + s.count_b),
-        key=lambda s: -s.z,
-    )
-    for s in scored:
-        rows.append(_row("theme", s, labels.get(s.item, s.item), n_a, n_b, a, name_b, min_n))
-
-    # terms ----------------------------------------------------------------------------------
+    rows = [
+        _row("theme", s, labels.get(s.item, s.item), n_a, n_b, a, name_b, min_n)
+        for s in _theme_scores(con, sets, prior_scale)
+    ]
     n_indexed = 0
     if terms:
         n_indexed = ensure_terms(con)
-        value = "1" if unit == "motions" else "r.n"
-        counts = con.execute(
-            f"WITH sel AS {_MATERIALIZED}(SELECT d.doc AS doc, {in_a} AS a, {in_b} AS b FROM motions m "
-            f"JOIN report_term_docs d ON d.motion_id = m.id WHERE {where}) "
-            f"SELECT r.term_id, SUM({value} * sel.a), SUM({value} * sel.b), SUM({value}) "
-            f"FROM sel JOIN report_terms r ON r.doc = sel.doc GROUP BY r.term_id",
-            pa + pb + params,
-        ).fetchall()
-        exclude = _group_words(con) | {n for (n,) in con.execute("SELECT term FROM report_names")}
-        ya: dict[str, int] = {}
-        yb: dict[str, int] = {}
-        yp: dict[str, int] = {}
-        for tid, ca, cb, cp in counts:
-            ya[tid], yb[tid], yp[tid] = ca, cb, cp
-        scored_terms = log_odds(ya, yb, yp, prior_scale)
-        words = dict(con.execute("SELECT term_id, term FROM report_vocab"))
-        eligible = [
-            s
-            for s in scored_terms.values()
-            if s.count_a + s.count_b >= min_n
-            and words[s.item] not in exclude
-            and not (set(words[s.item].split("-")) & exclude)
-        ]
-        best_a = sorted((s for s in eligible if s.z > 0), key=lambda s: -s.z)[:top]
-        best_b = sorted((s for s in eligible if s.z < 0), key=lambda s: s.z)[:top]
-        den_a = n_a if unit == "motions" else sum(ya.values())
-        den_b = n_b if unit == "motions" else sum(yb.values())
-        for s in best_a + best_b[::-1]:
-            s.item = words[s.item]
-            rows.append(_row("term", s, s.item, den_a, den_b, a, name_b, min_n))
-
-    notes = [
-        f"{a}: {de_number(n_a)} motions; {name_b}: {de_number(n_b)} motions"
-        + (" (motions of any other group)" if b is None else "")
-        + f"; pooled prior from all {de_number(n_all)} selected motions. "
-        "A motion of both counts for both.",
-        "Weighted log-odds with informative Dirichlet prior (Monroe, Colaresi & Quinn 2008): "
-        f"z > 0 favours {a}, z < 0 {name_b}; |z| > 1.96 ≈ 5 % level for one item "
-        "(many items are tested: read the largest |z|, not every one above 1.96).",
-        f"Terms: lemmas of title and text, counted per {'motion using them' if unit == 'motions' else 'token'}; "
-        f"top {top} each way with at least {min_n} uses.",
-    ]
+        best, den_a, den_b = _term_scores(con, sets, unit, prior_scale, min_n, top, (n_a, n_b))
+        rows += [_row("term", s, s.item, den_a, den_b, a, name_b, min_n) for s in best]
+    notes = _notes(a, name_b, b is None, (n_a, n_b, n_all), unit, top, min_n)
     if n_a < min_n or n_b < min_n:
         notes.append(f"* a group has fewer than {min_n} motions: nothing here is reliable.")
     elif any(r["small"] for r in rows):
@@ -207,19 +168,7 @@ def compare(
     return Report(
         kind="compare",
         title=f"{a} vs {name_b}: distinctive themes and terms",
-        columns=[
-            "dimension",
-            "item",
-            "label",
-            "count_a",
-            "count_b",
-            "share_a",
-            "share_b",
-            "delta",
-            "z",
-            "favours",
-            "small",
-        ],
+        columns=COLUMNS,
         rows=rows,
         min_n=min_n,
         filters=f.describe(),
@@ -235,6 +184,98 @@ def compare(
             "unit": unit,
         },
     )
+
+
+COLUMNS = [
+    "dimension",
+    "item",
+    "label",
+    "count_a",
+    "count_b",
+    "share_a",
+    "share_b",
+    "delta",
+    "z",
+    "favours",
+    "small",
+]
+
+
+def _theme_scores(con: sqlite3.Connection, sets: _Sets, prior_scale: float) -> list[Scored]:
+    """The themes of the selected motions, most typical of group A first."""
+    ta: dict[str, int] = {}
+    tb: dict[str, int] = {}
+    tp: dict[str, int] = {}
+    for theme, ca, cb, cp in con.execute(
+        f"SELECT t.theme, SUM({sets.in_a}), SUM({sets.in_b}), COUNT(*) FROM motions m "
+        f"JOIN motion_themes t ON t.motion_id = m.id WHERE {sets.where} GROUP BY t.theme",
+        sets.ab_params,
+    ):
+        ta[theme], tb[theme], tp[theme] = ca, cb, cp
+    return sorted(
+        (s for s in log_odds(ta, tb, tp, prior_scale).values() if s.count_a + s.count_b),
+        key=lambda s: -s.z,
+    )
+
+
+def _term_scores(
+    con: sqlite3.Connection,
+    sets: _Sets,
+    unit: str,
+    prior_scale: float,
+    min_n: int,
+    top: int,
+    n_ab: tuple[int, int],
+) -> tuple[list[Scored], int, int]:
+    """The ``top`` terms most typical of A (most typical first), then of B (least typical
+    first), their items made words; and the denominators of their shares."""
+    value = "1" if unit == "motions" else "r.n"
+    counts = con.execute(
+        f"WITH sel AS {_MATERIALIZED}(SELECT d.doc AS doc, {sets.in_a} AS a, {sets.in_b} AS b "
+        f"FROM motions m JOIN report_term_docs d ON d.motion_id = m.id WHERE {sets.where}) "
+        f"SELECT r.term_id, SUM({value} * sel.a), SUM({value} * sel.b), SUM({value}) "
+        f"FROM sel JOIN report_terms r ON r.doc = sel.doc GROUP BY r.term_id",
+        sets.ab_params,
+    ).fetchall()
+    exclude = _group_words(con) | {n for (n,) in con.execute("SELECT term FROM report_names")}
+    ya: dict[str, int] = {}
+    yb: dict[str, int] = {}
+    yp: dict[str, int] = {}
+    for tid, ca, cb, cp in counts:
+        ya[tid], yb[tid], yp[tid] = ca, cb, cp
+    words = dict(con.execute("SELECT term_id, term FROM report_vocab"))
+    eligible = [
+        s
+        for s in log_odds(ya, yb, yp, prior_scale).values()
+        if s.count_a + s.count_b >= min_n
+        and words[s.item] not in exclude
+        and not (set(words[s.item].split("-")) & exclude)
+    ]
+    best_a = sorted((s for s in eligible if s.z > 0), key=lambda s: -s.z)[:top]
+    best_b = sorted((s for s in eligible if s.z < 0), key=lambda s: s.z)[:top]
+    best = best_a + best_b[::-1]
+    for s in best:
+        s.item = words[s.item]
+    den_a = n_ab[0] if unit == "motions" else sum(ya.values())
+    den_b = n_ab[1] if unit == "motions" else sum(yb.values())
+    return best, den_a, den_b
+
+
+def _notes(
+    a: str, name_b: str, others: bool, n: tuple[int, int, int], unit: str, top: int, min_n: int
+) -> list[str]:
+    n_a, n_b, n_all = n
+    return [
+        f"{a}: {de_number(n_a)} motions; {name_b}: {de_number(n_b)} motions"
+        + (" (motions of any other group)" if others else "")
+        + f"; pooled prior from all {de_number(n_all)} selected motions. "
+        "A motion of both counts for both.",
+        "Weighted log-odds with informative Dirichlet prior (Monroe, Colaresi & Quinn 2008): "
+        f"z > 0 favours {a}, z < 0 {name_b}; |z| > 1.96 ≈ 5 % level for one item "
+        "(many items are tested: read the largest |z|, not every one above 1.96).",
+        f"Terms: lemmas of title and text, counted per {'motion using them' if unit == 'motions' else 'token'}; "
+        f"top {top} each way with at least {min_n} uses.",
+    ]
 
 
 def _row(

@@ -66,7 +66,7 @@ def drill(
         where += " AND EXISTS (SELECT 1 FROM funding x WHERE x.motion_id = m.id AND x.kind = ?)"
         params.append(funding)
     if term:
-        from pipeline.report.terms import ensure_terms
+        from pipeline.report.term_index import ensure_terms
 
         ensure_terms(con)
         where += (

@@ -8,14 +8,13 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import StoreError
 from pipeline.record import Failure, Motion
+from pipeline.store.migrations import SCHEMA_VERSION, columns, expected_columns, migrate
 
-SCHEMA_VERSION = "1"
 # PRAGMA application_id of an Antragsradar store ("ARdb"); stores made before it carry only
 # meta.schema_version, which is recognised as well.
 APPLICATION_ID = 0x41526462
@@ -23,29 +22,6 @@ APPLICATION_ID = 0x41526462
 
 class ReadOnlyConnection(sqlite3.Connection):
     """A connection opened read-only (``Store(..., readonly=True)``)."""
-
-
-def _schema_sql() -> str:
-    return resources.files("pipeline.store").joinpath("schema.sql").read_text(encoding="utf-8")
-
-
-def expected_columns() -> dict[str, set[str]]:
-    """The columns of every table of the schema, from an empty in-memory store."""
-    mem = sqlite3.connect(":memory:")
-    try:
-        mem.executescript(_schema_sql())
-        return _columns(mem)
-    finally:
-        mem.close()
-
-
-def _columns(conn: sqlite3.Connection) -> dict[str, set[str]]:
-    names = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-    return {
-        n: {row[1] for row in conn.execute(f'PRAGMA table_info("{n}")')}
-        for n in names
-        if not n.startswith("sqlite_")
-    }
 
 
 def unreadable(path: str | Path, exc: sqlite3.DatabaseError) -> StoreError:
@@ -83,6 +59,14 @@ def fingerprint(motion: Motion, analysis_version: str) -> str:
         default=str,
     )
     return hashlib.sha1(f"{analysis_version}\0{inputs}\0{motion.text}".encode()).hexdigest()
+
+
+def _version_number(value: str | None) -> int | None:
+    """``meta.schema_version`` as a number; a store without one (its meta table lost) is
+    checked against the current schema, which then names what is missing."""
+    if value is None:
+        return SCHEMA_VERSION
+    return int(value) if value.isdigit() else None
 
 
 def _year(date: str | None) -> int | None:
@@ -136,33 +120,31 @@ class Store:
 
     def _open(self, readonly: bool) -> None:
         try:
-            new = self._recognise()
+            version = self._recognise()
             if readonly:
-                if new:
+                if version == 0:
                     raise StoreError(f"{self.path}: empty file, not a store; give the store's path")
+                # An older store is read as it is: the tables of later versions are not needed
+                # to read it (the term index, which is, opens the store for writing).
                 return
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
-            if new:
-                self.conn.executescript(_schema_sql())
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
-                    (SCHEMA_VERSION,),
-                )
+            migrate(self.conn, version)
             self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
         except sqlite3.OperationalError as exc:
             raise store_error(self.path, exc) from None
         except sqlite3.DatabaseError as exc:
             raise unreadable(self.path, exc) from None
 
-    def _recognise(self) -> bool:
-        """True for an empty file (a new store); raises StoreError unless it is one of ours,
-        of this schema version and with every table and column."""
-        found = _columns(self.conn)
+    def _recognise(self) -> int:
+        """The schema version of the file, 0 for an empty file (a new store); raises StoreError
+        unless it is one of ours, of this or an earlier schema version, with every table and
+        column of its version."""
+        found = columns(self.conn)
         app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
         if not found and app_id == 0:
-            return True
+            return 0
         version = None
         if "meta" in found and "key" in found["meta"]:
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
@@ -173,12 +155,13 @@ class Store:
                 f"{self.path}: a SQLite file but not an Antragsradar store (tables: {tables}); "
                 "left unchanged; choose another --db"
             )
-        if version is not None and version != SCHEMA_VERSION:
+        number = _version_number(version)
+        if number is None or not 1 <= number <= SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: store schema {version}, this version needs {SCHEMA_VERSION}; "
                 "use a new --db"
             )
-        expected = expected_columns()
+        expected = expected_columns(number)
         damage = [f"table {t}" for t in expected if t not in found] + [
             f"{t}.{c}" for t in expected if t in found for c in sorted(expected[t] - found[t])
         ]
@@ -187,7 +170,14 @@ class Store:
                 f"{self.path}: damaged Antragsradar store, missing {'; '.join(damage)}; left "
                 "unchanged; restore it from a backup or analyse into a new --db"
             )
-        return False
+        return number
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open store (``SCHEMA_VERSION`` once opened for writing;
+        a read-only store of an earlier version stays at its own)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return _version_number(row[0] if row else None) or 0
 
     def close(self) -> None:
         self.conn.close()

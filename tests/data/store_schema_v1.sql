@@ -1,3 +1,5 @@
+-- Schema version 1 of the store, frozen as pipeline/store/schema.sql had it (commit 7524438),
+-- for tests/test_store_migrations.py: a store made by that code must open and migrate.
 -- Antragsradar store. One row per motion id; child rows are replaced as a whole when a motion is
 -- analysed again, inside the same transaction, so a crash never leaves half a result.
 CREATE TABLE IF NOT EXISTS meta (
@@ -92,3 +94,23 @@ CREATE TABLE IF NOT EXISTS failures (
     last_run    INTEGER REFERENCES runs(run_id),
     PRIMARY KEY (source_file, motion_id, reason)
 );
+
+-- Tables that pipeline/report/terms.py created on first use (compare, analyze) before v2.
+CREATE TABLE IF NOT EXISTS report_term_docs (
+    doc         INTEGER PRIMARY KEY,
+    motion_id   TEXT NOT NULL UNIQUE,
+    fingerprint TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS report_vocab (
+    term_id INTEGER PRIMARY KEY,
+    term    TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS report_names (
+    term TEXT PRIMARY KEY
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS report_terms (
+    doc     INTEGER NOT NULL,
+    term_id INTEGER NOT NULL,
+    n       INTEGER NOT NULL,
+    PRIMARY KEY (doc, term_id)
+) WITHOUT ROWID;
