@@ -7,7 +7,7 @@ import re
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -18,6 +18,7 @@ from pipeline.errors import FetchError
 
 if TYPE_CHECKING:
     from pipeline.fetch import HttpConfig
+    from pipeline.record import Result
 
 URL = typer.Argument(
     ...,
@@ -249,7 +250,7 @@ def watch(
     )
     log = _log(quiet)
 
-    def emit(record: dict[str, Any], status: str) -> None:
+    def emit(record: Result, status: str) -> None:
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()
 

@@ -9,10 +9,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 from pipeline.errors import StoreError
-from pipeline.record import Failure, Motion
+from pipeline.record import Failure, Motion, Result
 from pipeline.store.migrations import SCHEMA_VERSION, columns, expected_columns, migrate
 
 # PRAGMA application_id of an Antragsradar store ("ARdb"); stores made before it carry only
@@ -250,7 +249,7 @@ class Store:
     def write_batch(
         self,
         run_id: int,
-        analysed: Iterable[tuple[Motion, dict[str, Any], str]],
+        analysed: Iterable[tuple[Motion, Result, str]],
         failed: Iterable[tuple[Motion | None, Failure, str | None]],
     ) -> None:
         """Store analysed motions (motion, result, fingerprint) and failures in one transaction.
@@ -310,7 +309,7 @@ class Store:
         for table in ("results", "motion_groups", "motion_themes", "actions", "funding"):
             c.execute(f"DELETE FROM {table} WHERE motion_id=?", (motion_id,))
 
-    def _put_result(self, c: sqlite3.Connection, motion_id: str, r: dict[str, Any]) -> None:
+    def _put_result(self, c: sqlite3.Connection, motion_id: str, r: Result) -> None:
         self._clear_children(c, motion_id)
         c.execute(
             "INSERT INTO results(motion_id, result, topic, hedged) VALUES (?,?,?,?)",
@@ -384,6 +383,6 @@ class Store:
             "failures": n_fail,
         }
 
-    def results(self) -> Iterator[dict[str, Any]]:
+    def results(self) -> Iterator[Result]:
         for (r,) in self.conn.execute("SELECT result FROM results ORDER BY motion_id"):
             yield json.loads(r)
