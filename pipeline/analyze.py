@@ -1,6 +1,6 @@
 """Analyse motions: clean, run the German pipeline with the extractors, classify themes.
 
-``Analyzer`` loads everything once; ``analyze_many`` streams motions through ``nlp.pipe`` and
+``Analyzer`` loads everything once; ``results`` streams motions through ``nlp.pipe`` and
 yields one result record (the JSONL contract of ``antragsradar tag``) or a Failure per motion.
 """
 
@@ -115,9 +115,7 @@ class Analyzer:
             )
         return self._version
 
-    def analyze_many(
-        self, motions: Iterable[Motion]
-    ) -> Iterator[tuple[Motion, dict[str, Any] | Failure]]:
+    def results(self, motions: Iterable[Motion]) -> Iterator[tuple[Motion, Result | Failure]]:
         """Results in input order; a motion that cannot be analysed yields a Failure.
 
         Motions go through ``analyze_chunk`` in batches, as in worker processes, so that the
@@ -125,7 +123,14 @@ class Analyzer:
         for chunk in chunked(motions, self.batch_size):
             yield from zip(chunk, self.analyze_chunk(chunk), strict=True)
 
-    def analyze_chunk(self, motions: list[Motion]) -> list[dict[str, Any] | Failure]:
+    def analyze_many(
+        self, motions: Iterable[Motion]
+    ) -> Iterator[tuple[Motion, dict[str, Any] | Failure]]:
+        """``results`` with each record typed as a plain dict, for ``pipeline.evaluate``, which
+        reads them so; new code uses ``results``."""
+        return cast("Iterator[tuple[Motion, dict[str, Any] | Failure]]", self.results(motions))
+
+    def analyze_chunk(self, motions: list[Motion]) -> list[Result | Failure]:
         """One result per motion of ``motions``, in order, whatever goes wrong: an error while
         cleaning, analysing or classifying one motion becomes that motion's Failure."""
         out: list[Analysis | Failure | None] = [None] * len(motions)
@@ -144,11 +149,7 @@ class Analyzer:
                 else _guard(m, partial(self._record, m, doc))
             )
         self._add_themes(motions, out)
-        # A Result is a dict (the JSON contract); callers take it as one.
-        return [
-            cast("dict[str, Any]", r.result()) if isinstance(r, Analysis) else cast(Failure, r)
-            for r in out
-        ]
+        return [r.result() if isinstance(r, Analysis) else cast(Failure, r) for r in out]
 
     def _prepare(self, m: Motion) -> Doc | Failure:
         if not m.text.strip():
@@ -204,8 +205,8 @@ class Analyzer:
             theme_extra=" ".join([doc._.topic or "", *(f["name"] or "" for f in doc._.funding)]),
         )
 
-    def analyze(self, motion: Motion) -> dict[str, Any] | Failure:
-        return next(iter(self.analyze_many([motion])))[1]
+    def analyze(self, motion: Motion) -> Result | Failure:
+        return next(iter(self.results([motion])))[1]
 
 
 def _failure(m: Motion, exc: BaseException) -> Failure:

@@ -30,7 +30,7 @@ from pipeline.batch import RunSummary, analyze_into_store
 from pipeline.errors import AntragsradarError, InputError, ModelError, StoreError
 from pipeline.ingest.textfile import motion_from_text
 from pipeline.paths import DEFAULT_MODEL_DIR
-from pipeline.record import Failure, Motion
+from pipeline.record import Failure, Motion, Result
 from pipeline.report import (
     Filters,
     Report,
@@ -72,9 +72,9 @@ def _analyzer(model_dir: str | Path | None) -> Analyzer:
 
 def analyze_motions(
     motions: Iterable[Motion], *, model_dir: str | Path | None = DEFAULT_MODEL_DIR
-) -> list[dict[str, Any] | Failure]:
+) -> list[Result | Failure]:
     """Result records (or Failures) of ``Motion`` objects, in order."""
-    return [r for _, r in _analyzer(model_dir).analyze_many(motions)]
+    return [r for _, r in _analyzer(model_dir).results(motions)]
 
 
 def analyze_texts(
@@ -83,7 +83,7 @@ def analyze_texts(
     ids: Iterable[str] | None = None,
     titles: Iterable[str] | None = None,
     model_dir: str | Path | None = DEFAULT_MODEL_DIR,
-) -> list[dict[str, Any] | Failure]:
+) -> list[Result | Failure]:
     """Result records of plain motion texts (title, date and type are read from the text where
     it has them, as for a ``.txt`` file); ``model_dir=None`` skips the themes."""
     texts = list(texts)
@@ -102,7 +102,7 @@ def analyze_texts(
 
 def tag_files(
     inputs: Iterable[str | Path], *, model_dir: str | Path | None = DEFAULT_MODEL_DIR, **read: Any
-) -> Iterator[dict[str, Any] | Failure]:
+) -> Iterator[Result | Failure]:
     """Result records of files or folders of any supported format (what ``tag`` prints)."""
     yield from tag_motions(
         [str(p) for p in inputs], model_dir=model_dir, analyzer=_analyzer(model_dir), **read

@@ -12,15 +12,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from pipeline.record import Failure, Motion, failure_kind
+from pipeline.record import Failure, Motion, Result, failure_kind
 from pipeline.store import Store, fingerprint
 from pipeline.workers import Backend
 
 Status = Literal["new", "changed"]
 # on_result(record, "new" | "changed"): a motion analysed, called once its transaction committed
-OnResult = Callable[[dict[str, Any], str], None]
+OnResult = Callable[[Result, str], None]
 
 
 @dataclass(frozen=True)
@@ -69,10 +69,10 @@ class IngestLoop:
         self.on_result, self.progress = on_result, progress
         self.fps = store.fingerprints()
         self._queued: dict[str, _Queued] = {}
-        self._analysed: list[tuple[Motion, dict[str, Any], str]] = []
+        self._analysed: list[tuple[Motion, Result, str]] = []
         self._failed: list[tuple[Motion | None, Failure, str | None]] = []
         self._unchanged: list[str] = []
-        self._fresh: list[tuple[dict[str, Any], Status]] = []
+        self._fresh: list[tuple[Result, Status]] = []
 
     def run(self, items: Iterable[Item]) -> None:
         """Handle ``items`` and commit what is left at the end. An exception leaves the open

@@ -32,11 +32,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import AntragsradarError
 from pipeline.record import Motion
 from pipeline.workers import ChunkHook, ChunkMapper, Result, chunked
+
+if TYPE_CHECKING:  # spaCy loads only where a process analyses
+    from pipeline.analyze import Analyzer
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -90,11 +93,11 @@ def _ordered_results(
 # ---------------------------------------------------------------------------------------------
 # one Analyzer per worker process
 
-_ANALYZERS: dict[tuple[str | None, int], Any] = {}
+_ANALYZERS: dict[tuple[str | None, int], Analyzer] = {}
 _ANALYZER_LOCK = threading.Lock()  # a Dask worker may run tasks in several threads
 
 
-def _analyzer(model_dir: str | None, batch_size: int) -> Any:
+def _analyzer(model_dir: str | None, batch_size: int) -> Analyzer:
     key = (model_dir, batch_size)
     a = _ANALYZERS.get(key)
     if a is None:
@@ -128,14 +131,14 @@ def _analyze_chunk(
 class InProcess:
     """The analysis in this process."""
 
-    def __init__(self, analyzer: Any) -> None:
+    def __init__(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
         self.version: str = analyzer.version
         self.model_version: str | None = analyzer.model_version
         self.workers = 1
 
     def results(self, motions: Iterable[Motion]) -> Iterator[tuple[Motion, Result]]:
-        return self.analyzer.analyze_many(motions)
+        return self.analyzer.results(motions)
 
     def close(self) -> None:
         pass
@@ -375,7 +378,7 @@ def make_backend(
     *,
     workers: int = 1,
     scheduler: str | None = None,
-    analyzer: Any = None,
+    analyzer: Analyzer | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     hooks: Sequence[ChunkHook] = (),
 ) -> InProcess | ProcessPool | DaskCluster:

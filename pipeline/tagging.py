@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 from pipeline.analyze import Analyzer
 from pipeline.ingest import Columns, count_motions, read_inputs, resolve_inputs, with_body
 from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR
-from pipeline.record import Failure, Motion
+from pipeline.record import Failure, Motion, Result
 
 
 def tag_motions(
@@ -24,7 +23,7 @@ def tag_motions(
     skip_non_german: bool = False,
     extraction_dir: str | Path | None = DEFAULT_EXTRACTION_DIR,
     progress: Callable[[int, int | None], None] | None = None,
-) -> Iterator[dict[str, Any] | Failure]:
+) -> Iterator[Result | Failure]:
     """Result records in input order, or a Failure for each document that could not be used.
     ``body`` names the body of motions whose metadata names none; ``progress(done, total)`` is
     called after each item (``total`` is None for standard input).
@@ -50,7 +49,7 @@ def tag_motions(
                 yield item
 
     failures: list[Failure] = []
-    for _, res in analyzer.analyze_many(motions()):
+    for _, res in analyzer.results(motions()):
         while failures:
             step()
             yield failures.pop(0)

@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar
 
+from pipeline import record
 from pipeline.record import Failure, Motion
 
 T = TypeVar("T")
 C = TypeVar("C")
 R = TypeVar("R")
 
-Result = dict[str, Any] | Failure
+# What analysing one motion gives: its result record, or the Failure that says why not.
+Result = record.Result | Failure
 
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
 
 from pipeline.cli import options
-from pipeline.cli.common import guarded
+from pipeline.cli.common import guarded, print_run_summary
 from pipeline.cli.progress import Reporter
 
 
@@ -67,14 +66,11 @@ def analyze(
             index_terms=True,
         )
     c = summary.counts
-    if as_json:
-        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
-    if not quiet:
-        typer.echo(
-            f"run {summary.run_id} → {summary.db}: read {c['read']}, new {c['new']}, "
-            f"changed {c['changed']}, unchanged {c['unchanged']}, failed {c['failed']} "
-            f"in {summary.seconds:.1f} s",
-            err=True,
-        )
-        for reason, n in summary.failure_reasons.most_common(8):
-            typer.echo(f"  failed ×{n}: {reason}", err=True)
+    line = (
+        f"run {summary.run_id} → {summary.db}: read {c['read']}, new {c['new']}, "
+        f"changed {c['changed']}, unchanged {c['unchanged']}, failed {c['failed']} "
+        f"in {summary.seconds:.1f} s"
+    )
+    print_run_summary(
+        summary, line, as_json=as_json, quiet=quiet, log=lambda m: typer.echo(m, err=True)
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import json
 import os
 import shutil
 import sqlite3
@@ -24,6 +25,19 @@ def output_width(default: int = 200) -> int:
     if sys.stdout.isatty() or os.environ.get("COLUMNS"):
         return shutil.get_terminal_size((default, 24)).columns
     return default
+
+
+def print_run_summary(
+    summary: Any, line: str, *, as_json: bool, quiet: bool, log: Callable[[str], None]
+) -> None:
+    """A run's summary (``analyze``, ``fetch``): its ``to_dict()`` as JSON on stdout with
+    --json; unless --quiet, ``line`` and the most common failure reasons through ``log``."""
+    if as_json:
+        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+    if not quiet:
+        log(line)
+        for reason, n in summary.failure_reasons.most_common(8):
+            log(f"  failed ×{n}: {reason}")
 
 
 def fail(message: str) -> typer.Exit:

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from pipeline.cli import options
-from pipeline.cli.common import guarded
+from pipeline.cli.common import guarded, print_run_summary
 from pipeline.cli.progress import Reporter
 from pipeline.errors import FetchError
 
 if TYPE_CHECKING:
-    from pipeline.fetch import HttpConfig
+    from pipeline.fetch import FetchOptions, HttpConfig
+    from pipeline.record import Result
 
 URL = typer.Argument(
     ...,
@@ -117,6 +118,33 @@ def _http_config(
     )
 
 
+def _fetch_options(given: dict[str, Any]) -> FetchOptions:
+    """The ``FetchOptions`` of the options that ``fetch`` and ``watch`` share, from the
+    command's parameters (``locals()``); ``watch`` has no --full."""
+    from pipeline.fetch import FetchOptions
+
+    return FetchOptions(
+        body=given["body"],
+        since=given["since"],
+        full=given.get("full", False),
+        model_dir=options.model_dir(given["model"], given["no_themes"]),
+        http_config=_http_config(
+            rate=given["rate"],
+            timeout=given["timeout"],
+            retries=given["retries"],
+            max_file_mb=given["max_file_mb"],
+            max_page_mb=given["max_page_mb"],
+            deadline=given["deadline"],
+            allow_host=given["allow_host"],
+            allow_private=given["allow_private"],
+        ),
+        cache_mb=given["cache_mb"],
+        max_pages=given["max_pages"],
+        workers=given["workers"],
+        scheduler=given["scheduler"],
+    )
+
+
 def _log(quiet: bool):
     return (lambda _m: None) if quiet else (lambda m: typer.echo(m, err=True))
 
@@ -151,38 +179,14 @@ def fetch(
     only for papers modified since the last successful one. A run that stops halfway keeps
     what it stored; the next run resumes at the page where it stopped.
     """
-    from pipeline.fetch import FetchOptions, fetch_into_store
+    from pipeline.fetch import fetch_into_store
     from pipeline.fetch.watch import summary_line
 
-    opts = FetchOptions(
-        body=body,
-        since=since,
-        full=full,
-        model_dir=options.model_dir(model, no_themes),
-        http_config=_http_config(
-            rate=rate,
-            timeout=timeout,
-            retries=retries,
-            max_file_mb=max_file_mb,
-            max_page_mb=max_page_mb,
-            deadline=deadline,
-            allow_host=allow_host,
-            allow_private=allow_private,
-        ),
-        cache_mb=cache_mb,
-        max_pages=max_pages,
-        workers=workers,
-        scheduler=scheduler,
-    )
+    opts = _fetch_options(locals())
     with Reporter("fetching", unit="papers", quiet=quiet) as progress:
         log = progress.message
         summary = fetch_into_store(url, db, opts, log=log, progress=progress)
-    if as_json:
-        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
-    if not quiet:
-        log(summary_line(summary))
-        for reason, n in summary.failure_reasons.most_common(8):
-            log(f"  failed ×{n}: {reason}")
+    print_run_summary(summary, summary_line(summary), as_json=as_json, quiet=quiet, log=log)
 
 
 def _sleep(seconds: float) -> None:
@@ -225,31 +229,10 @@ def watch(
     from pipeline.fetch.watch import watch as watch_endpoint
 
     plan = WatchPlan(every=parse_every(every), label=every, max_runs=max_runs)
-    from pipeline.fetch import FetchOptions
-
-    opts = FetchOptions(
-        body=body,
-        since=since,
-        full=False,
-        model_dir=options.model_dir(model, no_themes),
-        http_config=_http_config(
-            rate=rate,
-            timeout=timeout,
-            retries=retries,
-            max_file_mb=max_file_mb,
-            max_page_mb=max_page_mb,
-            deadline=deadline,
-            allow_host=allow_host,
-            allow_private=allow_private,
-        ),
-        cache_mb=cache_mb,
-        max_pages=max_pages,
-        workers=workers,
-        scheduler=scheduler,
-    )
+    opts = _fetch_options(locals())
     log = _log(quiet)
 
-    def emit(record: dict[str, Any], status: str) -> None:
+    def emit(record: Result, status: str) -> None:
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()
 

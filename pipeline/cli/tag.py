@@ -6,13 +6,13 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Any
 
 import typer
 
 from pipeline.cli import options
 from pipeline.cli.common import guarded, output_width
 from pipeline.cli.progress import Reporter
+from pipeline.record import Failure, FundingMention, Result
 
 
 class OutputFormat(str, Enum):
@@ -21,14 +21,14 @@ class OutputFormat(str, Enum):
     table = "table"
 
 
-def _funding_cell(f: dict[str, Any]) -> str:
+def _funding_cell(f: FundingMention) -> str:
     from pipeline.report.numbers import de_eur
 
     amount = f.get("amount_eur")
     return f["kind"] + (f" {de_eur(amount)}" if amount is not None else "")
 
 
-def table_rows(results: list[dict[str, Any]]) -> tuple[list[str], list[list[str]]]:
+def table_rows(results: list[Result]) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the human table: theme labels, German numbers."""
     from pipeline.report.numbers import de_number
 
@@ -51,7 +51,7 @@ def table_rows(results: list[dict[str, Any]]) -> tuple[list[str], list[list[str]
     return header, rows
 
 
-def _table(results: list[dict[str, Any]], wide: bool) -> None:
+def _table(results: list[Result], wide: bool) -> None:
     from pipeline.report.render import table_text
 
     width = output_width()
@@ -95,7 +95,7 @@ def tag(
     from pipeline.tagging import tag_motions  # spaCy loads here, not when the CLI starts
 
     cols = options.columns(text_column, id_column, title_column, date_column, group_column)
-    results: list[dict[str, Any]] = []
+    results: list[Result] = []
     n_failed = 0
     with Reporter("tagging", quiet=quiet) as progress:
         for item in tag_motions(
@@ -109,7 +109,7 @@ def tag(
             extraction_dir=options.extraction_dir(extraction_model, rules_only),
             progress=None if quiet else progress,
         ):
-            if not isinstance(item, dict):
+            if isinstance(item, Failure):
                 n_failed += 1
                 where = item.source_file + (f" [{item.id}]" if item.id else "")
                 progress.message(f"error: {where}: {item.reason}", always=True)

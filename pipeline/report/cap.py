@@ -8,7 +8,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from pipeline.report.profiles import _group_n, _ordered_groups, _row, _total_n
+from pipeline.report.counts import group_n, ordered_groups, share_row, small_note, total_n
 from pipeline.report.query import ALL_GROUPS, Filters, motion_where, resolve
 from pipeline.report.result import Report, Wide
 
@@ -41,9 +41,50 @@ def cap_by_group(
         theme_cap = load_taxonomy().cap
     f = resolve(con, filters or Filters())
     where, params = motion_where(f)
+    cells, totals = _cap_counts(con, where, params, _theme_caps(theme_cap, all_codes))
+    per_group = group_n(con, where, params)
+    n_all = total_n(con, where, params)
+    caps = sorted(totals, key=lambda c: (-totals[c], c))
+    rows: list[dict[str, Any]] = []
+    for g, n, counts in [
+        *(
+            (g, per_group.get(g, 0), {c: cells[g, c] for c in caps})
+            for g in ordered_groups(per_group, f.groups)
+        ),
+        (ALL_GROUPS, n_all, totals),
+    ]:
+        for c in caps:
+            row = share_row(g, str(c), f"{c} {CAP_TOPICS.get(c, '?')}", counts.get(c, 0), n, min_n)
+            rows.append({"cap": c, **{k: v for k, v in row.items() if k != "theme"}})
+    notes = [
+        "A motion counts for a CAP major topic when one of its themes maps to it (taxonomy "
+        "cap_major_topics, "
+        + ("every code" if all_codes else "each theme's main code")
+        + "); a motion of several groups or topics counts for each.",
+    ]
+    return Report(
+        kind="cap",
+        title="CAP major topics by group",
+        columns=["group", "cap", "label", "count", "n", "share", "small"],
+        rows=rows,
+        min_n=min_n,
+        filters=f.describe(),
+        notes=notes + small_note(rows, min_n),
+        wide=Wide(row="label", col="group"),
+        meta={"n_motions": n_all},
+    )
+
+
+def _theme_caps(theme_cap: dict[str, list[int]], all_codes: bool) -> list[tuple[str, int]]:
+    """(theme, CAP code) pairs: each theme's main code, or with ``all_codes`` every code."""
     pairs = [(t, c) for t, codes in theme_cap.items() for c in (codes if all_codes else codes[:1])]
-    if not pairs:
-        pairs = [("", 0)]
+    return pairs or [("", 0)]  # VALUES needs a row
+
+
+def _cap_counts(
+    con: sqlite3.Connection, where: str, params: list[object], pairs: list[tuple[str, int]]
+) -> tuple[dict[tuple[str, int], int], dict[int, int]]:
+    """Motions per (group, CAP code), and per CAP code counting each motion once."""
     values = ",".join("(?, ?)" for _ in pairs)
     flat: list[Any] = [x for p in pairs for x in p]
     sql = (
@@ -63,34 +104,4 @@ def cap_by_group(
     totals = {
         cap: n for cap, n in con.execute(sql.format(grp="", join="", by="tc.cap"), flat + params)
     }
-    group_n = _group_n(con, where, params)
-    groups = _ordered_groups(group_n, f.groups)
-    total_n = _total_n(con, where, params)
-    caps = sorted(totals, key=lambda c: (-totals[c], c))
-    rows: list[dict[str, Any]] = []
-    for g, n, counts in [
-        *((g, group_n.get(g, 0), {c: cells[g, c] for c in caps}) for g in groups),
-        (ALL_GROUPS, total_n, totals),
-    ]:
-        for c in caps:
-            row = _row(g, str(c), f"{c} {CAP_TOPICS.get(c, '?')}", counts.get(c, 0), n, min_n)
-            rows.append({"cap": c, **{k: v for k, v in row.items() if k != "theme"}})
-    notes = [
-        "A motion counts for a CAP major topic when one of its themes maps to it (taxonomy "
-        "cap_major_topics, "
-        + ("every code" if all_codes else "each theme's main code")
-        + "); a motion of several groups or topics counts for each.",
-    ]
-    if any(r["small"] for r in rows):
-        notes.append(f"* fewer than {min_n} motions behind the share (n < --min-n).")
-    return Report(
-        kind="cap",
-        title="CAP major topics by group",
-        columns=["group", "cap", "label", "count", "n", "share", "small"],
-        rows=rows,
-        min_n=min_n,
-        filters=f.describe(),
-        notes=notes,
-        wide=Wide(row="label", col="group"),
-        meta={"n_motions": total_n},
-    )
+    return cells, totals

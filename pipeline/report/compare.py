@@ -133,10 +133,7 @@ def compare(
         raise ReportError(f"{unit!r}: unknown unit; use motions or tokens")
     f = resolve(con, filters or Filters())
     f.groups = []
-    (a,) = resolve_groups(con, [group_a])
-    b = resolve_groups(con, [group_b])[0] if group_b else None
-    if a == b:
-        raise ReportError(f"compare {a} with another group, not with itself")
+    a, b = _pair(con, group_a, group_b)
     name_b = b or OTHERS
     sets = _Sets(*_sets_sql(con, f, a, b))
     n_a, n_b, n_all = con.execute(
@@ -155,16 +152,7 @@ def compare(
         best, den_a, den_b = _term_scores(con, sets, unit, prior_scale, min_n, top, (n_a, n_b))
         rows += [_row("term", s, s.item, den_a, den_b, a, name_b, min_n) for s in best]
     notes = _notes(a, name_b, b is None, (n_a, n_b, n_all), unit, top, min_n)
-    if n_a < min_n or n_b < min_n:
-        notes.append(f"* a group has fewer than {min_n} motions: nothing here is reliable.")
-    elif any(r["small"] for r in rows):
-        notes.append(f"* fewer than {min_n} motions of both groups together have the theme.")
-    if not labels:
-        notes.append("This store has no themes yet: run `antragsradar analyze` with a theme model.")
-    if n_indexed:
-        notes.append(
-            f"Indexed the terms of {de_number(n_indexed)} motions (once per new or changed motion)."
-        )
+    notes += _caveats(rows, (n_a, n_b), min_n, bool(labels), n_indexed)
     return Report(
         kind="compare",
         title=f"{a} vs {name_b}: distinctive themes and terms",
@@ -259,6 +247,33 @@ def _term_scores(
     den_a = n_ab[0] if unit == "motions" else sum(ya.values())
     den_b = n_ab[1] if unit == "motions" else sum(yb.values())
     return best, den_a, den_b
+
+
+def _pair(con: sqlite3.Connection, group_a: str, group_b: str | None) -> tuple[str, str | None]:
+    """The two groups as stored (B None: all other groups); a group against itself is an error."""
+    (a,) = resolve_groups(con, [group_a])
+    b = resolve_groups(con, [group_b])[0] if group_b else None
+    if a == b:
+        raise ReportError(f"compare {a} with another group, not with itself")
+    return a, b
+
+
+def _caveats(
+    rows: list[dict[str, Any]], n: tuple[int, int], min_n: int, has_themes: bool, n_indexed: int
+) -> list[str]:
+    """The notes on what makes the comparison weak, and on the indexing it did."""
+    notes = []
+    if n[0] < min_n or n[1] < min_n:
+        notes.append(f"* a group has fewer than {min_n} motions: nothing here is reliable.")
+    elif any(r["small"] for r in rows):
+        notes.append(f"* fewer than {min_n} motions of both groups together have the theme.")
+    if not has_themes:
+        notes.append("This store has no themes yet: run `antragsradar analyze` with a theme model.")
+    if n_indexed:
+        notes.append(
+            f"Indexed the terms of {de_number(n_indexed)} motions (once per new or changed motion)."
+        )
+    return notes
 
 
 def _notes(

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from pipeline.errors import StoreError
-from pipeline.report.terms import boilerplate_lines, index_version, name_terms, terms_of
+from pipeline.report.terms import Terms, shared_terms
 from pipeline.workers import ChunkMapper, chunked
 
 Progress = Callable[[int, int], None]
@@ -56,12 +56,14 @@ class _Counted:
         self.docs.append((mid, fp, pairs))
 
 
-def _count_chunk(boiler: frozenset[str], rows: list[Row]) -> tuple[list, set[str]]:
-    """Term counts of a chunk of motions (in a worker process): [(id, fingerprint, [(term,
-    n), …]), …] and the name words of their letterheads."""
+def _count_chunk(context: tuple[Terms, frozenset[str]], rows: list[Row]) -> tuple[list, set[str]]:
+    """Term counts of a chunk of motions (in a worker process forked with ``context``, the
+    terms and boilerplate lines): [(id, fingerprint, [(term, n), …]), …] and the name words
+    of their letterheads."""
+    terms, boiler = context
     names: set[str] = set()
     out = [
-        (mid, fp, list(terms_of(title, text, None, boiler, names).items()))
+        (mid, fp, list(terms.terms_of(title, text, boiler, names).items()))
         for mid, title, text, fp in rows
     ]
     return out, names
@@ -69,6 +71,7 @@ def _count_chunk(boiler: frozenset[str], rows: list[Row]) -> tuple[list, set[str
 
 def _counts(
     rows: Iterable[Row],
+    terms: Terms,
     boiler: frozenset[str],
     names: set[str],
     mapper: ChunkMapper | None,
@@ -78,20 +81,20 @@ def _counts(
     processes when there are enough rows."""
     if mapper is None or total < PARALLEL_MIN:
         for mid, title, text, fp in rows:
-            yield mid, fp, terms_of(title, text, None, boiler, names).items()
+            yield mid, fp, terms.terms_of(title, text, boiler, names).items()
         return
-    for out, chunk_names in mapper.map(_count_chunk, boiler, chunked(rows, CHUNK)):
+    for out, chunk_names in mapper.map(_count_chunk, (terms, boiler), chunked(rows, CHUNK)):
         names |= chunk_names
         yield from out
 
 
-def _index_current(con: sqlite3.Connection) -> bool:
+def _index_current(con: sqlite3.Connection, version: str) -> bool:
     """Whether the term index exists and covers exactly the analysed motions (reads only): a
     store of schema version 1 opened read-only may not have its tables yet."""
     tables = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not set(TABLES) <= tables:
         return False
-    if con.execute(f"SELECT 1 {_STALE_WHERE} LIMIT 1", (":" + index_version(),)).fetchone():
+    if con.execute(f"SELECT 1 {_STALE_WHERE} LIMIT 1", (":" + version,)).fetchone():
         return False
     return not con.execute(f"{_GONE} LIMIT 1").fetchone()
 
@@ -100,10 +103,12 @@ def ensure_terms(
     con: sqlite3.Connection,
     progress: Progress | None = None,
     mapper: ChunkMapper | None = None,
+    terms: Terms | None = None,
 ) -> int:
     """Bring ``report_terms`` up to date with the analysed motions; returns how many motions
     were (re)indexed. ``progress(done, total)`` is called now and then while indexing.
-    ``mapper`` counts the terms in its worker processes (same index).
+    ``mapper`` counts the terms in its worker processes (same index). ``terms`` makes the
+    terms (default: ``shared_terms()``, with the lemmas that analysis workers sent).
 
     ``con`` is a connection of a ``pipeline.store.Store``. On a read-only one (reports) a
     current index is only read; an out-of-date one is written through the store opened for
@@ -111,9 +116,10 @@ def ensure_terms(
     read-only media."""
     from pipeline.store.db import ReadOnlyConnection, Store
 
+    terms = terms or shared_terms()
     if not isinstance(con, ReadOnlyConnection):
-        return _update(con, progress, mapper)
-    if _index_current(con):
+        return _update(con, progress, mapper, terms)
+    if _index_current(con, terms.version):
         return 0
     path = con.execute("PRAGMA database_list").fetchone()[2]
     try:
@@ -124,29 +130,33 @@ def ensure_terms(
             "run the report on a writable copy"
         ) from None
     with store:
-        return _update(store.conn, progress, mapper)
+        return _update(store.conn, progress, mapper, terms)
 
 
-def _update(con: sqlite3.Connection, progress: Progress | None, mapper: ChunkMapper | None) -> int:
-    version = index_version()
+def _update(
+    con: sqlite3.Connection, progress: Progress | None, mapper: ChunkMapper | None, terms: Terms
+) -> int:
+    version = terms.version
     total = con.execute(f"SELECT COUNT(*) {_STALE_WHERE}", (":" + version,)).fetchone()[0]
     gone = con.execute(_GONE).fetchall()
     if not total and not gone:
         return 0
-    boiler = boilerplate_lines(
+    boiler = terms.boilerplate_lines(
         t for (t,) in con.execute("SELECT text FROM motions WHERE status = 'analysed'")
     )
     counted = _Counted()
     rows = con.execute(
         f"SELECT m.id, m.title, m.text, m.fingerprint {_STALE_WHERE}", (":" + version,)
     )
-    for i, (mid, fp, items) in enumerate(_counts(rows, boiler, counted.names, mapper, total)):
+    for i, (mid, fp, items) in enumerate(
+        _counts(rows, terms, boiler, counted.names, mapper, total)
+    ):
         counted.add(mid, f"{fp}:{version}", items)
         if progress and i % 200 == 0:
             progress(i, total)
     try:
         con.execute("BEGIN IMMEDIATE")
-        _write(con, counted, gone)
+        _write(con, counted, gone, terms.name_terms(counted.names))
         con.execute("COMMIT")
     except sqlite3.OperationalError as exc:
         if con.in_transaction:
@@ -157,8 +167,11 @@ def _update(con: sqlite3.Connection, progress: Progress | None, mapper: ChunkMap
     return len(counted.docs)
 
 
-def _write(con: sqlite3.Connection, counted: _Counted, gone: list[tuple[str]]) -> None:
-    """Replace the index rows of the counted motions and drop those of motions ``gone``."""
+def _write(
+    con: sqlite3.Connection, counted: _Counted, gone: list[tuple[str]], names: list[tuple[str]]
+) -> None:
+    """Replace the index rows of the counted motions and drop those of motions ``gone``; add
+    the letterhead ``names`` (rows of one term)."""
     vocab = dict(con.execute("SELECT term, term_id FROM report_vocab"))
     new_terms = sorted(counted.numbers.keys() - vocab.keys())
     con.executemany("INSERT INTO report_vocab(term) VALUES (?)", [(t,) for t in new_terms])
@@ -170,9 +183,7 @@ def _write(con: sqlite3.Connection, counted: _Counted, gone: list[tuple[str]]) -
         stale,
     )
     con.executemany("DELETE FROM report_term_docs WHERE motion_id = ?", stale)
-    con.executemany(
-        "INSERT OR IGNORE INTO report_names(term) VALUES (?)", name_terms(counted.names)
-    )
+    con.executemany("INSERT OR IGNORE INTO report_names(term) VALUES (?)", names)
     docs = [
         con.execute(
             "INSERT INTO report_term_docs(motion_id, fingerprint) VALUES (?, ?)", (mid, fp)

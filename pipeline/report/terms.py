@@ -66,11 +66,6 @@ class TermRules:
         )
 
 
-@lru_cache(maxsize=1)
-def rules() -> TermRules:
-    return TermRules.load(RULES_FILE)
-
-
 def load_stopwords(path: Path | None = None) -> frozenset[str]:
     """Stop words, one a line; '#' starts a comment."""
     p = path or STOPWORDS_FILE
@@ -82,38 +77,162 @@ def load_stopwords(path: Path | None = None) -> frozenset[str]:
     return frozenset(words)
 
 
+class Terms:
+    """Turns motions into terms under one set of rules and stop words, and owns the caches
+    that make that fast: each word's lemma (filled on use, or ahead with lemmas that analysis
+    workers worked out, ``add_lemmas``, so that indexing needs no lemmatizer dictionary in this
+    process) and each word's term. ``shared_terms()`` is this process's one under the shipped
+    rule data, which the term index and ``IndexLemmas`` share."""
+
+    LEMMA_CACHE_SIZE = 1_000_000  # entries; a cache this large is emptied
+    TERM_CACHE_SIZE = 500_000
+
+    def __init__(self, rules: TermRules, stopwords: frozenset[str], version: str) -> None:
+        self.rules = rules
+        self.stopwords = stopwords
+        # What the index of a motion's terms was made with (stored with every indexed motion).
+        self.version = version
+        self._lemmas: dict[str, str] = {}
+        self._terms: dict[str, str | None] = {}
+
+    @classmethod
+    def load(cls, rules_file: Path | None = None, stopwords_file: Path | None = None) -> Terms:
+        """The rules of ``rules_file`` and the stop words of ``stopwords_file`` (default: the
+        shipped ones); the version is the rules' version and a hash of the stop-word file."""
+        rules = TermRules.load(rules_file or RULES_FILE)
+        stop_path = stopwords_file or STOPWORDS_FILE
+        digest = hashlib.sha1(stop_path.read_bytes()).hexdigest()[:10]
+        return cls(rules, load_stopwords(stop_path), f"{rules.version}:{digest}")
+
+    # lemmas ---------------------------------------------------------------------------------
+
+    def lemma(self, token: str) -> str:
+        lemma = self._lemmas.get(token)
+        if lemma is None:
+            if len(self._lemmas) >= self.LEMMA_CACHE_SIZE:
+                self._lemmas.clear()
+            lemma = self._lemmas[token] = _lemmatize(token)
+        return lemma
+
+    def warm_up(self) -> None:
+        """Load the lemmatizer's dictionary now (before worker processes fork from this one)."""
+        from pipeline.lemmas import preload
+
+        preload()
+        self.lemma("Anträge")
+
+    def lemmas_for_index(
+        self, title: str | None, text: str | None, skip: set[str]
+    ) -> dict[str, str]:
+        """Lemmas of the words that indexing this motion's terms will look up (``terms_of``,
+        and the names of its letterhead), but those in ``skip``, which this adds them to. Words
+        joined across a dropped line may still be missing; they are lemmatised when indexing."""
+        stop = self.stopwords
+        shortest = self.rules.min_term_length
+        body = text or ""
+        words = set(WORD.findall(f"{title or ''}\n{body}"))
+        words.update(WORD.findall(LINE_HYPHEN.sub(r"\1\2", body)))
+        new = {w for w in words - skip if len(w) >= shortest and w.casefold() not in stop}
+        skip |= new
+        return {w: self.lemma(w) for w in new}
+
+    def add_lemmas(self, lemmas: dict[str, str]) -> None:
+        """Remember lemmas worked out elsewhere (``lemmas_for_index`` in a worker process)."""
+        if len(self._lemmas) + len(lemmas) > self.LEMMA_CACHE_SIZE:
+            self._lemmas.clear()
+        self._lemmas.update(lemmas)
+
+    # letterhead -----------------------------------------------------------------------------
+
+    def boilerplate_lines(self, texts: Iterable[str]) -> frozenset[str]:
+        """Lines (normalised) that recur in many motions: letterhead and form lines."""
+        seen: Counter[str] = Counter()
+        n = 0
+        for text in texts:
+            n += 1
+            seen.update({k for k in _line_keys(text or "") if k})
+        limit = max(self.rules.boilerplate_min, self.rules.boilerplate_share * n)
+        return frozenset(k for k, c in seen.items() if c >= limit)
+
+    def strip_letterhead(
+        self, text: str, boilerplate: frozenset[str] = frozenset(), names: set[str] | None = None
+    ) -> str:
+        """The text without councillor lines ("Stadträtin …"), signature blocks ("unterzeichnet
+        von:" and the name lines that follow) and recurring ``boilerplate`` lines. The words of
+        the removed name lines are added to ``names`` when given."""
+        r = self.rules
+        out: list[str] = []
+        in_signature = False
+        lines = text.splitlines()
+        keys = _line_keys(text) if boilerplate else lines
+        for line, key in zip(lines, keys, strict=True):
+            if not line.strip():
+                if not in_signature:
+                    out.append(line)
+                continue
+            if r.signature_start.match(line):
+                in_signature = True
+                continue
+            if in_signature:
+                if _is_name_line(line, r.name_line_word) and not r.section_start.search(line):
+                    if names is not None:
+                        names.update(WORD.findall(line))
+                    continue
+                in_signature = False
+            if boilerplate and key in boilerplate:
+                continue
+            if r.councillor_line.match(line):
+                if names is not None and len(line.split()) <= 10:
+                    names.update(w for w in WORD.findall(line) if w[0].isupper())
+                continue
+            out.append(line)
+        return "\n".join(out)
+
+    # terms ----------------------------------------------------------------------------------
+
+    def terms_of(
+        self,
+        title: str | None,
+        text: str | None,
+        boilerplate: frozenset[str] = frozenset(),
+        names: set[str] | None = None,
+    ) -> Counter[str]:
+        """Term counts of one motion (title and text); see ``strip_letterhead`` for ``names``."""
+        body = LINE_HYPHEN.sub(r"\1\2", self.strip_letterhead(text or "", boilerplate, names))
+        words = WORD.findall(f"{title or ''}\n{body}")
+        memo = self._terms  # one dict look-up per word
+        if len(memo) >= self.TERM_CACHE_SIZE:
+            memo.clear()
+        term = self._term
+        terms = [memo[w] if w in memo else memo.setdefault(w, term(w)) for w in words]
+        return Counter(t for t in terms if t is not None)
+
+    def _term(self, tok: str) -> str | None:
+        """The term that a word of the text counts for, or None."""
+        r, stop = self.rules, self.stopwords
+        low = tok.casefold()
+        if len(tok) < r.min_term_length or low in stop or r.submitter_word.search(tok):
+            return None
+        if "-" in low and any(part in stop for part in low.split("-")):
+            return None
+        lemma = self.lemma(tok)
+        if len(lemma) < r.min_term_length or lemma in stop:
+            return None
+        return lemma
+
+    def name_terms(self, names: Iterable[str]) -> list[tuple[str]]:
+        """The lemmas of the words of letterhead name lines that can be terms, sorted (as rows)."""
+        stop = self.stopwords
+        shortest = self.rules.min_term_length
+        return sorted(
+            {(self.lemma(w),) for w in names if len(w) >= shortest and w.casefold() not in stop}
+        )
+
+
 @lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    return load_stopwords()
-
-
-def index_version() -> str:
-    """What the index of a motion's terms was made with: the rules' version and the stop words."""
-    digest = hashlib.sha1(STOPWORDS_FILE.read_bytes()).hexdigest()[:10]
-    return f"{rules().version}:{digest}"
-
-
-# word -> its lemma; filled on use, or ahead with lemmas that analysis workers worked out
-# (``add_lemmas``), so that indexing needs no lemmatizer dictionary in this process.
-_LEMMAS: dict[str, str] = {}
-_LEMMA_CACHE_SIZE = 1_000_000
-
-
-def _lemma(token: str) -> str:
-    lemma = _LEMMAS.get(token)
-    if lemma is None:
-        if len(_LEMMAS) >= _LEMMA_CACHE_SIZE:
-            _LEMMAS.clear()
-        lemma = _LEMMAS[token] = _lemmatize(token)
-    return lemma
-
-
-def warm_up() -> None:
-    """Load the lemmatizer's dictionary now (before worker processes fork from this one)."""
-    from pipeline.lemmas import preload
-
-    preload()
-    _lemma("Anträge")
+def shared_terms() -> Terms:
+    """This process's ``Terms`` under the shipped rule data and stop words."""
+    return Terms.load()
 
 
 def _lemmatize(token: str) -> str:
@@ -125,51 +244,33 @@ def _lemmatize(token: str) -> str:
     return lemmatize(token).casefold()
 
 
-def lemmas_for_index(title: str | None, text: str | None, skip: set[str]) -> dict[str, str]:
-    """Lemmas of the words that indexing this motion's terms will look up (``terms_of``, and
-    the names of its letterhead), but those in ``skip``, which this adds them to. Words joined
-    across a dropped line may still be missing; they are lemmatised when indexing."""
-    stop = _stopwords()
-    shortest = rules().min_term_length
-    body = text or ""
-    words = set(WORD.findall(f"{title or ''}\n{body}"))
-    words.update(WORD.findall(LINE_HYPHEN.sub(r"\1\2", body)))
-    new = {w for w in words - skip if len(w) >= shortest and w.casefold() not in stop}
-    skip |= new
-    return {w: _lemma(w) for w in new}
-
-
-def add_lemmas(lemmas: dict[str, str]) -> None:
-    """Remember lemmas worked out elsewhere (``lemmas_for_index`` in a worker process)."""
-    if len(_LEMMAS) + len(lemmas) > _LEMMA_CACHE_SIZE:
-        _LEMMAS.clear()
-    _LEMMAS.update(lemmas)
-
-
-# Words whose lemmas this worker has sent already (emptied when large: then sent again).
-_LEMMAS_SENT: set[str] = set()
-
-
 class IndexLemmas:
     """The term index's share of a run with analysis workers (a ``pipeline.workers.ChunkHook``):
     each worker works out the lemmas that indexing the analysed motions will look up (after
     the run, in the main process), where the lemmatizer's dictionary is loaded anyway; the main
-    process remembers them and then need not load it itself."""
+    process remembers them (in ``shared_terms()``) and then need not load it itself."""
+
+    SENT_LIMIT = 1_000_000
+
+    def __init__(self) -> None:
+        # Words whose lemmas this worker has sent already (emptied when large: then sent again).
+        self._sent: set[str] = set()
 
     def warm_up(self) -> None:
-        warm_up()
+        shared_terms().warm_up()
 
     def in_worker(self, motions: list[Motion], results: list[Result]) -> dict[str, str]:
-        if len(_LEMMAS_SENT) >= 1_000_000:
-            _LEMMAS_SENT.clear()
+        if len(self._sent) >= self.SENT_LIMIT:
+            self._sent.clear()
+        terms = shared_terms()
         lemmas: dict[str, str] = {}
         for m, r in zip(motions, results, strict=True):
             if not isinstance(r, Failure):
-                lemmas.update(lemmas_for_index(m.title, m.text, _LEMMAS_SENT))
+                lemmas.update(terms.lemmas_for_index(m.title, m.text, self._sent))
         return lemmas
 
     def in_main(self, payload: dict[str, str]) -> None:
-        add_lemmas(payload)
+        shared_terms().add_lemmas(payload)
 
 
 def _digits_to_zero(s: str) -> str:
@@ -187,102 +288,7 @@ def _line_keys(text: str) -> list[str]:
     return [" ".join(line.split()) for line in _digits_to_zero(text.casefold()).splitlines()]
 
 
-def boilerplate_lines(texts: Iterable[str]) -> frozenset[str]:
-    """Lines (normalised) that recur in many motions: letterhead and form lines."""
-    seen: Counter[str] = Counter()
-    n = 0
-    for text in texts:
-        n += 1
-        seen.update({k for k in _line_keys(text or "") if k})
-    r = rules()
-    limit = max(r.boilerplate_min, r.boilerplate_share * n)
-    return frozenset(k for k, c in seen.items() if c >= limit)
-
-
 def _is_name_line(line: str, name_word: re.Pattern[str]) -> bool:
     """A line of a signature block: names, comma- or 'und'-separated ("Dr. Ute Leidig, Max Braun")."""
     words = line.replace(",", " , ").split()
     return 0 < len(words) <= 16 and all(name_word.match(w) for w in words)
-
-
-def strip_letterhead(
-    text: str, boilerplate: frozenset[str] = frozenset(), names: set[str] | None = None
-) -> str:
-    """The text without councillor lines ("Stadträtin …"), signature blocks ("unterzeichnet
-    von:" and the name lines that follow) and recurring ``boilerplate`` lines. The words of
-    the removed name lines are added to ``names`` when given."""
-    r = rules()
-    out: list[str] = []
-    in_signature = False
-    lines = text.splitlines()
-    keys = _line_keys(text) if boilerplate else lines
-    for line, key in zip(lines, keys, strict=True):
-        if not line.strip():
-            if not in_signature:
-                out.append(line)
-            continue
-        if r.signature_start.match(line):
-            in_signature = True
-            continue
-        if in_signature:
-            if _is_name_line(line, r.name_line_word) and not r.section_start.search(line):
-                if names is not None:
-                    names.update(WORD.findall(line))
-                continue
-            in_signature = False
-        if boilerplate and key in boilerplate:
-            continue
-        if r.councillor_line.match(line):
-            if names is not None and len(line.split()) <= 10:
-                names.update(w for w in WORD.findall(line) if w[0].isupper())
-            continue
-        out.append(line)
-    return "\n".join(out)
-
-
-def terms_of(
-    title: str | None,
-    text: str | None,
-    stopwords: Iterable[str] | None = None,
-    boilerplate: frozenset[str] = frozenset(),
-    names: set[str] | None = None,
-) -> Counter[str]:
-    """Term counts of one motion (title and text); see ``strip_letterhead`` for ``names``."""
-    body = LINE_HYPHEN.sub(r"\1\2", strip_letterhead(text or "", boilerplate, names))
-    words = WORD.findall(f"{title or ''}\n{body}")
-    if stopwords is None:  # the usual case: one dict look-up per word
-        memo = _TERMS
-        if len(memo) >= _TERM_CACHE_SIZE:
-            memo.clear()
-        stop = _stopwords()
-        terms = [memo[w] if w in memo else memo.setdefault(w, _term(w, stop)) for w in words]
-    else:
-        stop = frozenset(stopwords)
-        terms = [_term(w, stop) for w in words]
-    return Counter(t for t in terms if t is not None)
-
-
-# word -> its term (None: not a term) under the default stop words; emptied when this large.
-_TERMS: dict[str, str | None] = {}
-_TERM_CACHE_SIZE = 500_000
-
-
-def _term(tok: str, stop: frozenset[str]) -> str | None:
-    """The term that a word of the text counts for, or None."""
-    r = rules()
-    low = tok.casefold()
-    if len(tok) < r.min_term_length or low in stop or r.submitter_word.search(tok):
-        return None
-    if "-" in low and any(part in stop for part in low.split("-")):
-        return None
-    lemma = _lemma(tok)
-    if len(lemma) < r.min_term_length or lemma in stop:
-        return None
-    return lemma
-
-
-def name_terms(names: Iterable[str]) -> list[tuple[str]]:
-    """The lemmas of the words of letterhead name lines that can be terms, sorted (as rows)."""
-    stop = _stopwords()
-    shortest = rules().min_term_length
-    return sorted({(_lemma(w),) for w in names if len(w) >= shortest and w.casefold() not in stop})

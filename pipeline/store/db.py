@@ -9,10 +9,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 from pipeline.errors import StoreError
-from pipeline.record import Failure, Motion
+from pipeline.record import Action, Failure, FundingMention, Motion, Result
 from pipeline.store.migrations import SCHEMA_VERSION, columns, expected_columns, migrate
 
 # PRAGMA application_id of an Antragsradar store ("ARdb"); stores made before it carry only
@@ -250,7 +249,7 @@ class Store:
     def write_batch(
         self,
         run_id: int,
-        analysed: Iterable[tuple[Motion, dict[str, Any], str]],
+        analysed: Iterable[tuple[Motion, Result, str]],
         failed: Iterable[tuple[Motion | None, Failure, str | None]],
     ) -> None:
         """Store analysed motions (motion, result, fingerprint) and failures in one transaction.
@@ -310,7 +309,7 @@ class Store:
         for table in ("results", "motion_groups", "motion_themes", "actions", "funding"):
             c.execute(f"DELETE FROM {table} WHERE motion_id=?", (motion_id,))
 
-    def _put_result(self, c: sqlite3.Connection, motion_id: str, r: dict[str, Any]) -> None:
+    def _put_result(self, c: sqlite3.Connection, motion_id: str, r: Result) -> None:
         self._clear_children(c, motion_id)
         c.execute(
             "INSERT INTO results(motion_id, result, topic, hedged) VALUES (?,?,?,?)",
@@ -318,7 +317,7 @@ class Store:
                 motion_id,
                 json.dumps(r, ensure_ascii=False),
                 r.get("topic"),
-                None if r.get("hedged") is None else int(bool(r["hedged"])),
+                _flag(r.get("hedged")),
             ),
         )
         c.executemany(
@@ -335,40 +334,12 @@ class Store:
         c.executemany(
             "INSERT INTO actions(motion_id, idx, type, trigger, addressee, object, hedged, evidence, start, end) "
             "VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    motion_id,
-                    i,
-                    a["type"],
-                    a.get("trigger"),
-                    a.get("addressee"),
-                    a.get("object"),
-                    None if a.get("hedged") is None else int(bool(a["hedged"])),
-                    a.get("evidence"),
-                    a.get("start"),
-                    a.get("end"),
-                )
-                for i, a in enumerate(r.get("actions") or [])
-            ],
+            [_action_row(motion_id, i, a) for i, a in enumerate(r.get("actions") or [])],
         )
         c.executemany(
             "INSERT INTO funding(motion_id, idx, kind, name, amount_eur, budget_line, hedged, evidence, start, end) "
             "VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    motion_id,
-                    i,
-                    f["kind"],
-                    f.get("name"),
-                    f.get("amount_eur"),
-                    f.get("budget_line"),
-                    None if f.get("hedged") is None else int(bool(f["hedged"])),
-                    f.get("evidence"),
-                    f.get("start"),
-                    f.get("end"),
-                )
-                for i, f in enumerate(r.get("funding") or [])
-            ],
+            [_funding_row(motion_id, i, f) for i, f in enumerate(r.get("funding") or [])],
         )
 
     # reading ----------------------------------------------------------------------------------
@@ -384,6 +355,41 @@ class Store:
             "failures": n_fail,
         }
 
-    def results(self) -> Iterator[dict[str, Any]]:
+    def results(self) -> Iterator[Result]:
         for (r,) in self.conn.execute("SELECT result FROM results ORDER BY motion_id"):
             yield json.loads(r)
+
+
+def _flag(value: object) -> int | None:
+    """A yes/no for SQLite: 1 or 0, NULL where it is not known."""
+    return None if value is None else int(bool(value))
+
+
+def _action_row(motion_id: str, i: int, a: Action) -> tuple[object, ...]:
+    return (
+        motion_id,
+        i,
+        a["type"],
+        a.get("trigger"),
+        a.get("addressee"),
+        a.get("object"),
+        _flag(a.get("hedged")),
+        a.get("evidence"),
+        a.get("start"),
+        a.get("end"),
+    )
+
+
+def _funding_row(motion_id: str, i: int, f: FundingMention) -> tuple[object, ...]:
+    return (
+        motion_id,
+        i,
+        f["kind"],
+        f.get("name"),
+        f.get("amount_eur"),
+        f.get("budget_line"),
+        _flag(f.get("hedged")),
+        f.get("evidence"),
+        f.get("start"),
+        f.get("end"),
+    )
