@@ -19,7 +19,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipeline.evaluate.extraction import score_actions, score_funding_kinds  # noqa: E402
 from pipeline.extract import add_extractors  # noqa: E402
-from pipeline.extract.actions import ActionRules  # noqa: E402
 from pipeline.extract.clauses import Featurizer  # noqa: E402
 from pipeline.preprocess.doc import make_motion_doc  # noqa: E402
 from pipeline.preprocess.nlp import make_nlp  # noqa: E402
@@ -39,7 +38,7 @@ def main() -> None:
     annotated = load_annotated(args.files or default_files(), exclude=dev)
     print(f"{len(annotated)} annotated motions ({time.time() - t0:.1f} s)", file=sys.stderr)
     nlp = add_extractors(make_nlp(lemmatizer=None))
-    feat = Featurizer(args.n_features, ActionRules())
+    feat = Featurizer(args.n_features)
     data = Dataset()
     rules_pred: dict[str, dict] = {}
     docs = (make_motion_doc(nlp, a.motion) for a in annotated)

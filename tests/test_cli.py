@@ -109,7 +109,8 @@ def test_tag_pdf_generated_here(tmp_path: Path):
     write_pdf(tmp_path / "antrag.pdf", [MOTION.splitlines()])
     r = invoke("tag", str(tmp_path / "antrag.pdf"), "--no-themes")
     assert r.exit_code == 0, r.stderr
-    assert json.loads(r.stdout)["title"] == "ANTRAG der SPD-Fraktion"
+    # the title line, not the paper-type-and-submitter line above it
+    assert json.loads(r.stdout)["title"] == "Barrierefreie Bushaltestellen in Durlach"
 
 
 def test_bad_model_dir_is_one_line(tmp_path: Path, motion_file: Path):

@@ -83,7 +83,6 @@ def test_training_learns_requests_from_annotations():
     # Six invented council motions: the review request must be learned from its evidence span,
     # and a Begründung that merely mentions "prüfen" must not count.
     from pipeline.extract import add_extractors
-    from pipeline.extract.actions import ActionRules
     from pipeline.preprocess.nlp import make_nlp
     from pipeline.training.annotations import Annotated
     from pipeline.training.extraction import build_dataset, doc_scores, fit_heads
@@ -113,7 +112,7 @@ def test_training_learns_requests_from_annotations():
             )
         )
     nlp = add_extractors(make_nlp(lemmatizer=None))
-    data = build_dataset(anns, nlp, Featurizer(1 << 12, ActionRules()))
+    data = build_dataset(anns, nlp, Featurizer(1 << 12))
     assert all(d.Y[:, HEADS.index("review")].sum() == 1 for d in data.docs)
     W, b = fit_heads(data.docs, C=10.0, n_features=1 << 12)
     model = ClauseModel(W, b, HEADS, {}, 1 << 12)

@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
 from typing import Any
 
 from pipeline.evaluate.metrics import prf
+from pipeline.extract.topic_tokens import content_tokens
 
 ACTION_TYPES = ("review", "report", "concept", "implement", "budget", "appeal", "inquiry", "amend")
 FUNDING_KINDS = ("named_fund", "budget_line", "external_grant", "offset", "general_budget")
@@ -35,31 +35,7 @@ AMOUNT_TOLERANCE = 0.5
 NAME_OVERLAP = 0.5
 WORST = 15
 
-STOP_WORDS = frozenset(
-    """aber als am an auf aus bei beim bis dem den der des die das dass durch ein eine einem
-    einen einer eines für fuer im in ins ist mit nach oder sowie über um und vom von vor zu zum
-    zur zwischen e v ev sich sie es wir ihr""".split()
-)
-_TOKEN = re.compile(r"[0-9A-Za-zÄÖÜäöüß]+")
-
 Record = Mapping[str, Any]
-
-
-@lru_cache(maxsize=50_000)
-def _lemma(word: str) -> str:
-    try:
-        from pipeline.lemmas import lemmatize
-
-        return lemmatize(word).lower()
-    except Exception:  # simplemma missing: fall back to the word itself
-        return word.lower()
-
-
-def content_tokens(text: str | None) -> list[str]:
-    """Lower-cased lemmas of ``text`` without stop words."""
-    if not text:
-        return []
-    return [_lemma(w) for w in _TOKEN.findall(text) if w.lower() not in STOP_WORDS and len(w) > 1]
 
 
 def _set_f1(

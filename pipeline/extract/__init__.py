@@ -19,7 +19,9 @@ from pipeline.extract import funding as _funding  # noqa: F401
 from pipeline.extract import groups as _groups  # noqa: F401
 from pipeline.extract import learned as _learned  # noqa: F401
 from pipeline.extract import topic as _topic  # noqa: F401
+from pipeline.extract import topic_ranker as _topic_ranker  # noqa: F401
 from pipeline.extract.ruledata import RuleComponent
+from pipeline.extract.topic_ranker import has_topic_ranker
 from pipeline.preprocess import doc as _doc  # noqa: F401  (registers clean/title/... inputs)
 
 COMPONENTS = ("motion_actions", "motion_funding", "motion_topic", "motion_groups", "motion_hedging")
@@ -83,7 +85,9 @@ def add_extractors(nlp: Language, extraction_model: str | Path | None = None) ->
     """Add the extraction components (after the lemmatizer) and register the Doc extensions.
 
     With ``extraction_model`` (a clause-model folder) the learned component decides the action
-    types and funding kinds after the rules have proposed theirs; without it the rules alone.
+    types and funding kinds after the rules have proposed theirs, and the folder's topic ranker
+    (where it has one) picks the topic among the rules' and the title's phrases; without it the
+    rules alone.
     """
     register_extensions()
     for name in COMPONENTS:
@@ -91,9 +95,16 @@ def add_extractors(nlp: Language, extraction_model: str | Path | None = None) ->
             pipe = nlp.add_pipe(name)
             if isinstance(pipe, RuleComponent):
                 pipe.initialize()  # read the rule data now: a broken file fails here, once
-        if name == "motion_funding" and extraction_model is not None:
-            if "motion_learned" not in nlp.pipe_names:
-                nlp.add_pipe("motion_learned", config={"model_dir": str(extraction_model)})
+        if extraction_model is None:
+            continue
+        if name == "motion_funding" and "motion_learned" not in nlp.pipe_names:
+            nlp.add_pipe("motion_learned", config={"model_dir": str(extraction_model)})
+        if (
+            name == "motion_topic"
+            and "motion_topic_learned" not in nlp.pipe_names
+            and has_topic_ranker(extraction_model)
+        ):
+            nlp.add_pipe("motion_topic_learned", config={"model_dir": str(extraction_model)})
     return nlp
 
 

@@ -87,16 +87,7 @@ class ClauseModel:
         d = Path(directory)
         where = str(d)
         retrain = "retrain it with `antragsradar train --component extraction`"
-        try:
-            card = json.loads((d / CARD_FILE).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ModelError(
-                f"{where}: no {CARD_FILE}; not a clause model folder: train one with "
-                f"`antragsradar train --component extraction --out {where}`, or leave out "
-                "--extraction-model for the shipped one"
-            ) from None
-        except (OSError, json.JSONDecodeError) as exc:
-            raise ModelError(f"{where}: {CARD_FILE} is unreadable ({exc}); {retrain}") from None
+        card = read_card(d)
         if card.get("format") != FORMAT:
             raise ModelError(
                 f"{where}: format {card.get('format')!r}, this version reads {FORMAT!r}; {retrain}"
@@ -118,6 +109,27 @@ class ClauseModel:
         raw = card.get("thresholds") or {}
         thresholds = {h: _thresholds(raw.get(h)) for h in heads}
         return cls(W, b, heads, thresholds, n_features, card)
+
+
+def read_card(directory: Path) -> dict[str, Any]:
+    """The model card of a clause-model folder, or a ModelError that says what to do."""
+    where = str(directory)
+    try:
+        card = json.loads((directory / CARD_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(
+            f"{where}: no {CARD_FILE}; not a clause model folder: train one with "
+            f"`antragsradar train --component extraction --out {where}`, or leave out "
+            "--extraction-model for the shipped one"
+        ) from None
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ModelError(
+            f"{where}: {CARD_FILE} is unreadable ({exc}); retrain it with "
+            "`antragsradar train --component extraction`"
+        ) from None
+    if not isinstance(card, dict):
+        raise ModelError(f"{where}: {CARD_FILE} is not a model card")
+    return card
 
 
 def _thresholds(raw: Any) -> dict[str, float]:
@@ -145,7 +157,7 @@ def make_motion_learned(nlp: Language, name: str, model_dir: str | None) -> Moti
 
     model = ClauseModel.load(model_dir or DEFAULT_EXTRACTION_DIR)
     rules = ActionRules()
-    return MotionLearned(model, Featurizer(model.n_features, rules), rules, HedgeDetector())
+    return MotionLearned(model, Featurizer(model.n_features), rules, HedgeDetector())
 
 
 class MotionLearned:

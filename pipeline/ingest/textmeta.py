@@ -74,6 +74,7 @@ def guess_title(text: str, paper_type: str | None) -> str:
     return _structural_title(lines[:30]) or (lines[0][:200] if lines else "")
 
 
+SENTENCE_WORDS = 8  # a head line this long that ends with a full stop is a sentence, no title
 SUBMITTERS_START = re.compile(r"(?i)^(?:der|des)\s+Abgeordneten\b")
 SUBMITTERS_END = re.compile(r"\b(?:Fraktion|Fraktionen|Gruppe)\b")
 
@@ -98,6 +99,8 @@ def _structural_title(lines: list[str]) -> str:
             if len(title) > 160 or title.endswith((".", "!", "?")) or not nxt[:1].islower():
                 break
             title += " " + nxt
+        if title.endswith(".") and len(title.split()) >= SENTENCE_WORDS:
+            return ""  # the text itself begins: the head has no title line
         return title[:200]
     return ""
 

@@ -1,0 +1,301 @@
+"""The learned topic ranker: which words of the title and the request an annotator would put in
+the topic, and the candidate phrase that best covers them.
+
+The rules (``topic.py``) propose one topic. The ranker looks at every content word of the
+cleaned title (split at ":" and " - " into its parts), of the objects of the requested actions
+and of the opening of the operative part, and gives each word the probability that an
+annotator's topic contains it (a logistic model over hashed features: the word, its endings,
+where it stands, whether the request repeats it, whether the rules kept it, the kind of paper).
+The candidates are the rules' topic and the word spans of the title parts and of the objects;
+the one with the highest expected token F1 against the annotator's topic wins:
+``2 * sum(p of its words) / (its word count + sum(p of all words) + unseen)``, where ``unseen``
+is the mean number of an annotator's topic words that appear nowhere in the candidates' sources.
+
+Stored beside the clause model (``topic.npz``; its sha256 in the clause model's card under
+``topic``), loaded without pickle; trained by ``antragsradar train --component extraction``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.errors import ModelError
+from pipeline.extract.clauses import paper_kind
+from pipeline.extract.evidence import doc_text
+from pipeline.extract.topic import QUOTES, SEPARATORS, TopicRules
+from pipeline.extract.topic_tokens import TOKEN, content_tokens, is_content, lemma_key
+
+WEIGHTS_FILE = "topic.npz"
+CARD_KEY = "topic"
+FORMAT = "antragsradar-topic-1"
+N_FEATURES = 1 << 17
+MAX_SPAN_WORDS = 12
+OPERATIVE_HEAD = 300  # characters of the operative part whose words are candidates' evidence
+UNKNOWN_P = 0.05  # a candidate word the model has no row for (a rules' inflection)
+
+
+@dataclass
+class TopicSources:
+    """What the ranker reads of one motion."""
+
+    title_parts: list[str]
+    objects: list[str]
+    operative_head: str
+    operative: str  # lower-cased operative part (or the whole text without sections)
+    rule_topic: str | None
+    kind: str
+
+
+def topic_sources(doc: Doc, rules: TopicRules) -> TopicSources:
+    title = rules.clean_title(doc._.title or "")
+    sec = doc._.sections
+    text = doc_text(doc)
+    operative = " ".join(text[a:b] for a, b in sec.operative) if sec is not None else text
+    return TopicSources(
+        title_parts=[p for p in SEPARATORS.split(title) if p and p.strip()],
+        objects=[o for o in ((a.get("object") or "") for a in (doc._.actions or [])[:3]) if o],
+        operative_head=operative[:OPERATIVE_HEAD],
+        operative=operative.lower(),
+        rule_topic=doc._.topic,
+        kind=paper_kind(doc._.paper_type, doc._.title or ""),
+    )
+
+
+class TopicFeatures:
+    """Per content word (lemma key) of a motion's sources, its hashed feature indices."""
+
+    def __init__(self, rules: TopicRules, n_features: int = N_FEATURES) -> None:
+        self.rules = rules
+        self.mask = n_features - 1
+        self._cache: dict[str, int] = {}
+
+    def _h(self, feature: str) -> int:
+        h = self._cache.get(feature)
+        if h is None:
+            h = zlib.crc32(feature.encode("utf-8")) & self.mask
+            if len(self._cache) < 500_000:
+                self._cache[feature] = h
+        return h
+
+    def rows(self, src: TopicSources) -> list[tuple[str, list[int]]]:
+        feats: dict[str, set[str]] = {}
+
+        def add(key: str, f: str) -> None:
+            feats.setdefault(key, set()).add(f)
+
+        n_parts = min(len(src.title_parts), 3)
+        for pi, part in enumerate(src.title_parts):
+            _title_part_features(part, pi, len(src.title_parts), n_parts, add)
+        for obj in src.objects:
+            for w in TOKEN.findall(obj):
+                if is_content(w):
+                    add(lemma_key(w), "obj")
+        for w in TOKEN.findall(src.operative_head):
+            if is_content(w):
+                add(lemma_key(w), "req")
+                if w[:1].isupper():
+                    add(lemma_key(w), "reqcap")
+        rule_keys = set(content_tokens(src.rule_topic))
+        return [
+            (key, sorted({self._h(f) for f in self._word_features(key, fs, src, rule_keys)}))
+            for key, fs in feats.items()
+        ]
+
+    def _word_features(
+        self, key: str, fs: set[str], src: TopicSources, rule_keys: set[str]
+    ) -> set[str]:
+        count = src.operative.count(key[:5]) if len(key) >= 4 else 0
+        fs = set(fs)
+        fs.add(f"opc:{min(count, 4)}")
+        fs.update(("w:" + key, "s4:" + key[-4:], "s6:" + key[-6:], "p5:" + key[:5]))
+        if key in rule_keys:
+            fs.add("rule")
+        if key in self.rules.generic_words:
+            fs.add("generic")
+        if self.rules.adjective_suffix.search(key):
+            fs.add("adj")
+        if any(ch.isdigit() for ch in key):
+            fs.add("digit")
+        base = list(fs)
+        for f in base:
+            if not f.startswith(("w:", "s4:", "s6:", "p5:", "prev:")):
+                fs.add(src.kind + "|" + f)
+        if "rule" in fs:
+            fs.update("rule&" + f for f in base if f.startswith(("tp:", "obj", "req", "opc")))
+        return fs
+
+
+def _title_part_features(part: str, index: int, n: int, n_parts: int, add: Any) -> None:
+    """Where a title word stands: which part, its place in the part, its neighbour."""
+    words = TOKEN.findall(part)
+    tag = "first" if index == 0 else "last" if index == n - 1 else "mid"
+    content = [(i, w) for i, w in enumerate(words) if is_content(w)]
+    for ci, (i, w) in enumerate(content):
+        key = lemma_key(w)
+        add(key, f"tp:{tag}/{n_parts}")
+        add(key, f"tpos:{min(ci, 5)}")
+        add(key, f"trel:{int(4 * ci / len(content))}")
+        if ci == len(content) - 1:
+            add(key, "tlast")
+        add(key, f"tlen:{min(len(content), 8)}")
+        add(key, "cap" if w[:1].isupper() else "lower")
+        add(key, "prev:" + (words[i - 1].lower() if i else "^"))
+
+
+def candidates(src: TopicSources) -> list[tuple[str, str]]:
+    """(origin, phrase): the rules' topic, then the word spans of the title parts and objects
+    that neither open nor close with a stop word."""
+    out: list[tuple[str, str]] = []
+    if src.rule_topic:
+        out.append(("rule", src.rule_topic))
+    for origin, phrases in (("title", src.title_parts), ("object", src.objects)):
+        for phrase in phrases:
+            words = QUOTES.sub("", phrase).split()
+            for i, first in enumerate(words):
+                if not is_content(first.strip(",.;:()")):
+                    continue
+                for j in range(i + 1, min(len(words), i + MAX_SPAN_WORDS) + 1):
+                    if not is_content(words[j - 1].strip(",.;:()")):
+                        continue
+                    span = " ".join(words[i:j]).strip(" ,;:.-–()")
+                    if span:
+                        out.append((origin, span))
+    return out
+
+
+@dataclass
+class TopicRanker:
+    """Logistic word model (``w`` over hashed features, bias ``b``) and the decoder's constant."""
+
+    w: np.ndarray
+    b: float
+    unseen: float
+    n_features: int = N_FEATURES
+    card: dict[str, Any] = field(default_factory=dict)
+
+    def word_probs(self, rows: list[tuple[str, list[int]]]) -> dict[str, float]:
+        z = np.array([self.w[idx].sum() for _key, idx in rows], dtype=np.float64) + self.b
+        p = 1.0 / (1.0 + np.exp(-z))
+        return {key: float(v) for (key, _idx), v in zip(rows, p, strict=True)}
+
+    def choose(self, src: TopicSources, probs: dict[str, float]) -> str | None:
+        """The candidate with the highest expected token F1 (the rules' topic on ties)."""
+        total = sum(probs.values()) + self.unseen
+        best, best_score = src.rule_topic, -1.0
+        for _origin, phrase in candidates(src):
+            keys = set(content_tokens(phrase))
+            if not keys:
+                continue
+            score = 2 * sum(probs.get(k, UNKNOWN_P) for k in keys) / (len(keys) + total)
+            if score > best_score + 1e-9:
+                best, best_score = phrase, score
+        if best and best[:1].islower():
+            best = best[:1].upper() + best[1:]
+        return best
+
+    # --- persistence -------------------------------------------------------------------------
+
+    def save(self, directory: str | Path) -> dict[str, Any]:
+        """Write ``topic.npz`` and return the card section that names it (with its sha256)."""
+        path = Path(directory) / WEIGHTS_FILE
+        np.savez_compressed(path, w=self.w.astype(np.float16), b=np.float32(self.b))
+        section = dict(self.card)
+        section.update(
+            {
+                "format": FORMAT,
+                "n_features": self.n_features,
+                "unseen": round(self.unseen, 4),
+                "weights": {"file": WEIGHTS_FILE, "sha256": _sha256(path)},
+            }
+        )
+        self.card = section
+        return section
+
+    @classmethod
+    def from_card(cls, directory: str | Path, section: dict[str, Any]) -> TopicRanker:
+        where = str(directory)
+        retrain = "retrain it with `antragsradar train --component extraction`"
+        if section.get("format") != FORMAT:
+            raise ModelError(
+                f"{where}: topic ranker format {section.get('format')!r}, this version reads "
+                f"{FORMAT!r}; {retrain}"
+            )
+        path = Path(directory) / WEIGHTS_FILE
+        if not path.is_file():
+            raise ModelError(f"{where}: {WEIGHTS_FILE} is missing; {retrain}")
+        if (section.get("weights") or {}).get("sha256") != _sha256(path):
+            raise ModelError(f"{where}: {WEIGHTS_FILE} does not match the card's sha256; {retrain}")
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                w, b = z["w"].astype(np.float32), float(z["b"])
+        except Exception as exc:  # noqa: BLE001  any decoding failure means the same to a user
+            raise ModelError(f"{where}: {WEIGHTS_FILE} cannot be read ({exc}); {retrain}") from None
+        n_features = int(section.get("n_features") or 0)
+        if w.shape != (n_features,):
+            raise ModelError(f"{where}: {WEIGHTS_FILE} does not fit the card; {retrain}")
+        return cls(w, b, float(section.get("unseen", 1.0)), n_features, section)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- the component -----------------------------------------------------------------------------
+
+
+@Language.factory(
+    "motion_topic_learned",
+    assigns=["doc._.topic"],
+    requires=["doc._.topic", "doc._.actions", "doc._.sections"],
+    default_config={"model_dir": None, "patterns_file": "topic.json"},
+)
+def make_motion_topic_learned(
+    nlp: Language, name: str, model_dir: str | None, patterns_file: str
+) -> MotionTopicLearned:
+    from pipeline.extract.learned import read_card
+    from pipeline.paths import DEFAULT_EXTRACTION_DIR
+
+    d = Path(model_dir or DEFAULT_EXTRACTION_DIR)
+    section = read_card(d).get(CARD_KEY)
+    if not section:
+        raise ModelError(
+            f"{d}: the clause model has no topic ranker; retrain it with "
+            "`antragsradar train --component extraction`"
+        )
+    ranker = TopicRanker.from_card(d, section)
+    rules = TopicRules(patterns_file)
+    return MotionTopicLearned(ranker, TopicFeatures(rules, ranker.n_features), rules)
+
+
+class MotionTopicLearned:
+    """Replaces the rules' ``doc._.topic`` by the ranker's choice (which may be the same)."""
+
+    def __init__(self, ranker: TopicRanker, features: TopicFeatures, rules: TopicRules) -> None:
+        self.ranker = ranker
+        self.features = features
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        src = topic_sources(doc, self.rules)
+        rows = self.features.rows(src)
+        if rows:
+            doc._.topic = self.ranker.choose(src, self.ranker.word_probs(rows))
+        return doc
+
+
+def has_topic_ranker(model_dir: str | Path) -> bool:
+    """Whether a clause-model folder carries a topic ranker (older ones do not)."""
+    from pipeline.extract.learned import read_card
+
+    try:
+        return bool(read_card(Path(model_dir)).get(CARD_KEY))
+    except ModelError:
+        return False
