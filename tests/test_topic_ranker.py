@@ -39,9 +39,9 @@ def test_candidates_are_spans_that_neither_open_nor_close_with_a_stop_word():
         ["Sichere Schulwege für die Kinder in Rohrbach", "Tempo 30 jetzt"],
         rule_topic="Sichere Schulwege",
     )
-    cands = candidates(src)
-    assert cands[0] == ("rule", "Sichere Schulwege")
-    phrases = {c for _o, c in cands}
+    cands = candidates(src, TopicRules())
+    assert (cands[0].origin, cands[0].phrase) == ("rule", "Sichere Schulwege")
+    phrases = {c.phrase for c in cands}
     assert {"Schulwege", "Schulwege für die Kinder", "Kinder in Rohrbach", "Tempo 30"} <= phrases
     assert not any(p.split()[0].lower() in {"für", "die", "in"} for p in phrases)
     assert not any(p.split()[-1].lower() in {"für", "die", "in"} for p in phrases)
@@ -56,10 +56,22 @@ def test_the_decoder_picks_the_span_with_the_best_expected_f1():
     keys = {k: 0.05 for k in content_tokens(src.title_parts[0])}
     keys[content_tokens("Höhenwindenergie")[0]] = 0.95
     keys[content_tokens("Stärkung")[0]] = 0.3
-    assert ranker.choose(src, keys) == "Höhenwindenergie"
+    rules = TopicRules()
+    assert ranker.choose(src, keys, rules) == "Höhenwindenergie"
     # where every word is as likely as the next, the longer span covers more of them
     flat = dict.fromkeys(keys, 0.5)
-    assert len(ranker.choose(src, flat).split()) >= 3
+    assert len(ranker.choose(src, flat, rules).split()) >= 3
+
+
+def test_a_span_cut_after_an_article_is_in_the_nominative():
+    src = _sources(["Teilnahme des Blumenschmuckwettbewerbs"])
+    rules = TopicRules()
+    phrases = {c.phrase: c.keys for c in candidates(src, rules)}
+    assert "Blumenschmuckwettbewerb" in phrases
+    # scored by the word as it stands in the title (the model's row), shown in base form
+    assert phrases["Blumenschmuckwettbewerb"] == frozenset(
+        content_tokens("Blumenschmuckwettbewerbs")
+    )
 
 
 def test_word_features_see_title_request_and_rules():

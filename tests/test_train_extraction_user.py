@@ -96,6 +96,41 @@ def test_user_trains_and_uses_their_own_clause_model(tmp_path):
     )
     assert tag.exit_code == 0, tag.output
     assert {a["type"] for a in json.loads(tag.stdout)["actions"]} == {"review"}
+    assert "user" in summary["topic_token_f1"]["within_source_5fold"]
+    assert card["topic"]["weights"]["sha256"] and (out / "topic.npz").is_file()
+
+    # the topic ranker alone, into the same folder: the clause model stays as it was
+    clauses = (out / "clauses.npz").read_bytes()
+    again = CliRunner().invoke(
+        app,
+        [
+            "train",
+            "--component",
+            "topic",
+            "--only-annotations",
+            "--annotations",
+            str(tmp_path / "gold.jsonl"),
+            "--corpus",
+            str(tmp_path / "papers.jsonl"),
+            "--out",
+            str(out),
+            "--quiet",
+        ],
+    )
+    assert again.exit_code == 0, again.output
+    assert (out / "clauses.npz").read_bytes() == clauses
+    new_card = json.loads((out / "model_card.json").read_text())
+    assert new_card["weights"] == card["weights"]
+    assert new_card["topic"]["trained_at"] >= card["topic"]["trained_at"]
+    assert "## Topic ranker" in (out / "README.md").read_text(encoding="utf-8")
+
+
+def test_topic_ranker_needs_a_clause_model_folder(tmp_path):
+    res = CliRunner().invoke(
+        app, ["train", "--component", "topic", "--out", str(tmp_path / "leer"), "--quiet"]
+    )
+    assert res.exit_code == 1
+    assert "not a clause model folder" in res.output and "--component extraction" in res.output
 
 
 def test_only_annotations_without_a_file_is_one_error_line(tmp_path):

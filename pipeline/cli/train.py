@@ -20,8 +20,9 @@ def train(
     component: str = typer.Option(
         "themes",
         "--component",
-        help="What to train: themes (the theme classifier) or extraction (the clause model that "
-        "decides action types and funding kinds, from annotation files).",
+        help="What to train: themes (the theme classifier), extraction (the clause model that "
+        "decides action types and funding kinds, and the topic ranker, from annotation files) "
+        "or topic (the topic ranker alone, into the clause-model folder --out).",
     ),
     annotations: list[Path] = typer.Option(
         None,
@@ -70,13 +71,20 @@ def train(
         def step(msg: str) -> None:
             progress.message(f"{msg} ({progress.elapsed()})")
 
-        if component == "extraction":
+        if component in ("extraction", "topic"):
             _train_extraction(
-                out, annotations, corpus, only_annotations, shared, command.strip(), step
+                out,
+                annotations,
+                corpus,
+                only_annotations,
+                shared,
+                command.strip(),
+                step,
+                topic_only=component == "topic",
             )
             return
         if component != "themes":
-            raise InputError(f"unknown --component {component!r}; use themes or extraction")
+            raise InputError(f"unknown --component {component!r}; use themes, extraction or topic")
         from pipeline.training.themes.data import BUILTIN_SOURCES
         from pipeline.training.themes.train import train_model
 
@@ -103,14 +111,28 @@ def train(
 
 
 def _train_extraction(
-    out: Path, annotations, corpus, only_annotations: bool, shared, command: str, progress
+    out: Path,
+    annotations,
+    corpus,
+    only_annotations: bool,
+    shared,
+    command: str,
+    progress,
+    topic_only: bool = False,
 ) -> None:
     from pipeline.training.annotations import default_files
     from pipeline.training.extraction import train_extraction
+    from pipeline.training.topic import train_topic_ranker
 
     if only_annotations and not annotations:
         raise InputError("--only-annotations needs --annotations FILE")
     files = [*(() if only_annotations else default_files()), *(annotations or ())]
+    if topic_only:
+        ranker = train_topic_ranker(
+            files, out, shared=shared, corpus=corpus, command=command, progress=progress
+        )
+        typer.echo(json.dumps({"out": str(out), **_topic_summary(ranker.card)}, indent=2))
+        return
 
     res = train_extraction(
         files,
@@ -139,5 +161,19 @@ def _train_extraction(
             for s, v in (cv.get("within_source_5fold") or {}).items()
         },
         "timings_s": res.card["timings_s"],
+        **_topic_summary(res.card.get("topic") or {}),
     }
     typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+
+
+def _topic_summary(section: dict) -> dict:
+    """The topic ranker's held-out mean topic token F1 per source, with the rules' beside."""
+    cv = section.get("cross_validation") or {}
+    return {
+        "topic_token_f1": {
+            way: {
+                s: {"ranker": v["topic"], "rules": v["rules"]} for s, v in cv.get(way, {}).items()
+            }
+            for way in ("leave_one_source_out", "within_source_5fold")
+        }
+    }

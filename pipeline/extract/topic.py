@@ -264,13 +264,17 @@ class TopicRules:
             out = self.nominative_phrase(out, dropped)
         return out
 
-    def from_title(self, title: str, context: str = "") -> str | None:
+    def object_text(self, title: str) -> tuple[str | None, bool]:
+        """The title without its paper-type prefixes, remarks in brackets, the body's own
+        place, a leading action noun ("Einrichtung eines ...") and a trailing clause: the text
+        the topic is taken from (None for a generic title); and whether that text is the
+        one-word alias the title names ("... (Queer-Diversity-Fonds)"), a topic as it is."""
         t = self.clean_title(title)
         if not t or self.generic.match(t) or not re.search(r"[A-Za-zÄÖÜäöüß]{3}", t):
-            return None
+            return None, False
         alias = ALIAS.search(t)
         if alias and self._is_alias(alias.group(1), t[: alias.start()]):
-            return alias.group(1)
+            return alias.group(1), True
         t = REMARK.sub("", _short_forms(t)).strip()
         t = STREET_CHAIN.sub(r"\1–", NUMBER_RANGE.sub(r"\1-", t))
         if t.endswith("?"):
@@ -281,6 +285,12 @@ class TopicRules:
         if self.trailing_clause is not None:
             cut = self.trailing_clause.sub("", t)
             t = cut if self._names_object(cut) else t
+        return t, False
+
+    def from_title(self, title: str, context: str = "") -> str | None:
+        t, is_alias = self.object_text(title)
+        if t is None or is_alias:
+            return t
         # Slogan and object are often split by ":" or " - "; the object may be either side.
         # The side that the request itself talks about wins; without a clear winner both
         # are kept and generic words removed.

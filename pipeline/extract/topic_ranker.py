@@ -40,6 +40,7 @@ N_FEATURES = 1 << 17
 MAX_SPAN_WORDS = 12
 OPERATIVE_HEAD = 300  # characters of the operative part whose words are candidates' evidence
 UNKNOWN_P = 0.05  # a candidate word the model has no row for (a rules' inflection)
+GENITIVE_ENDINGS = ("s", "es")
 
 
 @dataclass
@@ -55,12 +56,14 @@ class TopicSources:
 
 
 def topic_sources(doc: Doc, rules: TopicRules) -> TopicSources:
-    title = rules.clean_title(doc._.title or "")
+    # the title as the rules read it: no paper-type prefix, remark in brackets, own place or
+    # leading action noun ("Einrichtung eines ...")
+    title, _alias = rules.object_text(doc._.title or "")
     sec = doc._.sections
     text = doc_text(doc)
     operative = " ".join(text[a:b] for a, b in sec.operative) if sec is not None else text
     return TopicSources(
-        title_parts=[p for p in SEPARATORS.split(title) if p and p.strip()],
+        title_parts=[p for p in SEPARATORS.split(title or "") if p and p.strip()],
         objects=[o for o in ((a.get("object") or "") for a in (doc._.actions or [])[:3]) if o],
         operative_head=operative[:OPERATIVE_HEAD],
         operative=operative.lower(),
@@ -150,24 +153,40 @@ def _title_part_features(part: str, index: int, n: int, n_parts: int, add: Any) 
         add(key, "prev:" + (words[i - 1].lower() if i else "^"))
 
 
-def candidates(src: TopicSources) -> list[tuple[str, str]]:
-    """(origin, phrase): the rules' topic, then the word spans of the title parts and objects
-    that neither open nor close with a stop word."""
-    out: list[tuple[str, str]] = []
+@dataclass(frozen=True)
+class Candidate:
+    """A topic candidate: where it comes from, the phrase shown, and the content words its
+    score is computed from (those of the words as they stand in the source)."""
+
+    origin: str
+    phrase: str
+    keys: frozenset[str]
+
+
+def candidates(src: TopicSources, rules: TopicRules) -> list[Candidate]:
+    """The rules' topic, then the word spans of the title parts and objects that neither open
+    nor close with a stop word; a span cut out after an article is put in the nominative
+    ("des Blumenschmuckwettbewerbs" -> "Blumenschmuckwettbewerb")."""
+    out: list[Candidate] = []
     if src.rule_topic:
-        out.append(("rule", src.rule_topic))
+        out.append(Candidate("rule", src.rule_topic, frozenset(content_tokens(src.rule_topic))))
     for origin, phrases in (("title", src.title_parts), ("object", src.objects)):
         for phrase in phrases:
             words = QUOTES.sub("", phrase).split()
             for i, first in enumerate(words):
                 if not is_content(first.strip(",.;:()")):
                     continue
+                before = words[i - 1].lower() if i else ""
                 for j in range(i + 1, min(len(words), i + MAX_SPAN_WORDS) + 1):
                     if not is_content(words[j - 1].strip(",.;:()")):
                         continue
-                    span = " ".join(words[i:j]).strip(" ,;:.-–()")
-                    if span:
-                        out.append((origin, span))
+                    span = words[i:j]
+                    keys = frozenset(content_tokens(" ".join(span)))
+                    if before in rules.articles or before in rules.contracted:
+                        span = rules.nominative_phrase(span, before)
+                    text = " ".join(span).strip(" ,;:.-–()")
+                    if text and keys:
+                        out.append(Candidate(origin, text, keys))
     return out
 
 
@@ -186,17 +205,14 @@ class TopicRanker:
         p = 1.0 / (1.0 + np.exp(-z))
         return {key: float(v) for (key, _idx), v in zip(rows, p, strict=True)}
 
-    def choose(self, src: TopicSources, probs: dict[str, float]) -> str | None:
+    def choose(self, src: TopicSources, probs: dict[str, float], rules: TopicRules) -> str | None:
         """The candidate with the highest expected token F1 (the rules' topic on ties)."""
         total = sum(probs.values()) + self.unseen
         best, best_score = src.rule_topic, -1.0
-        for _origin, phrase in candidates(src):
-            keys = set(content_tokens(phrase))
-            if not keys:
-                continue
-            score = 2 * sum(probs.get(k, UNKNOWN_P) for k in keys) / (len(keys) + total)
+        for c in candidates(src, rules):
+            score = 2 * sum(probs.get(k, UNKNOWN_P) for k in c.keys) / (len(c.keys) + total)
             if score > best_score + 1e-9:
-                best, best_score = phrase, score
+                best, best_score = c.phrase, score
         if best and best[:1].islower():
             best = best[:1].upper() + best[1:]
         return best
@@ -287,7 +303,7 @@ class MotionTopicLearned:
         src = topic_sources(doc, self.rules)
         rows = self.features.rows(src)
         if rows:
-            doc._.topic = self.ranker.choose(src, self.ranker.word_probs(rows))
+            doc._.topic = self.ranker.choose(src, self.ranker.word_probs(rows), self.rules)
         return doc
 
 

@@ -26,7 +26,7 @@ from pipeline.extract.topic_ranker import TopicFeatures, TopicRanker, topic_sour
 from pipeline.training import check_writable
 from pipeline.training.annotations import Annotated
 from pipeline.training.folds import group_folds
-from pipeline.training.topic import TopicDoc, cross_validate_topic, fit_ranker
+from pipeline.training.topic import TopicDoc, fit_and_card
 
 N_FEATURES = 1 << 16
 # thresholds that reproduce the rules' decisions (for scoring the rules the same way)
@@ -406,8 +406,7 @@ def train_extraction(
     progress("fitting the final model")
     model, _ = train_model(data.docs, C, 5, n_features, S=cv.pop("oof_scores", None))
     progress("topic ranker: cross-validating and fitting")
-    topic_cv = cross_validate_topic(data.topics, log=progress)
-    ranker = fit_ranker(data.topics)
+    ranker = fit_and_card(data.topics, command, log=progress)
     card = {
         "name": Path(out).name if out else "extraction",
         "task": "clause model: action types, funding kinds and request passages of motions",
@@ -421,7 +420,6 @@ def train_extraction(
         "timings_s": {"features": round(t_feat, 1), "total": round(time.time() - t0, 1)},
     }
     model.card = card
-    ranker.card = {"C": topic_cv["C"], "cross_validation": topic_cv}
     card["topic"] = ranker.card
     if out is not None:
         card["topic"] = ranker.save(out)  # beside the weights, before the card is written
