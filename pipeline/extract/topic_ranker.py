@@ -163,30 +163,55 @@ class Candidate:
     keys: frozenset[str]
 
 
-def candidates(src: TopicSources, rules: TopicRules) -> list[Candidate]:
-    """The rules' topic, then the word spans of the title parts and objects that neither open
-    nor close with a stop word; a span cut out after an article is put in the nominative
-    ("des Blumenschmuckwettbewerbs" -> "Blumenschmuckwettbewerb")."""
-    out: list[Candidate] = []
-    if src.rule_topic:
-        out.append(Candidate("rule", src.rule_topic, frozenset(content_tokens(src.rule_topic))))
+@dataclass(frozen=True)
+class _Phrase:
+    """A source phrase's words, each word's content keys, and which words may open or close
+    a span (content words)."""
+
+    origin: str
+    words: list[str]
+    keys: list[list[str]]
+    edge: list[bool]
+
+
+def _phrases(src: TopicSources) -> list[_Phrase]:
+    out = []
     for origin, phrases in (("title", src.title_parts), ("object", src.objects)):
         for phrase in phrases:
             words = QUOTES.sub("", phrase).split()
-            for i, first in enumerate(words):
-                if not is_content(first.strip(",.;:()")):
-                    continue
-                before = words[i - 1].lower() if i else ""
-                for j in range(i + 1, min(len(words), i + MAX_SPAN_WORDS) + 1):
-                    if not is_content(words[j - 1].strip(",.;:()")):
-                        continue
-                    span = words[i:j]
-                    keys = frozenset(content_tokens(" ".join(span)))
-                    if before in rules.articles or before in rules.contracted:
-                        span = rules.nominative_phrase(span, before)
-                    text = " ".join(span).strip(" ,;:.-–()")
-                    if text and keys:
-                        out.append(Candidate(origin, text, keys))
+            keys = [content_tokens(w) for w in words]
+            edge = [is_content(w.strip(",.;:()")) for w in words]
+            out.append(_Phrase(origin, words, keys, edge))
+    return out
+
+
+def _span_ends(p: _Phrase, i: int) -> range:
+    return range(i + 1, min(len(p.words), i + MAX_SPAN_WORDS) + 1)
+
+
+def _display(p: _Phrase, i: int, j: int, rules: TopicRules) -> str:
+    """The span as shown: in the nominative where it was cut out after an article
+    ("des Blumenschmuckwettbewerbs" -> "Blumenschmuckwettbewerb")."""
+    span = p.words[i:j]
+    before = p.words[i - 1].lower() if i else ""
+    if before in rules.articles or before in rules.contracted:
+        span = rules.nominative_phrase(span, before)
+    return " ".join(span).strip(" ,;:.-–()")
+
+
+def candidates(src: TopicSources, rules: TopicRules) -> list[Candidate]:
+    """The rules' topic, then the word spans of the title parts and objects that neither open
+    nor close with a stop word (shown in the nominative where cut out after an article)."""
+    out: list[Candidate] = []
+    if src.rule_topic:
+        out.append(Candidate("rule", src.rule_topic, frozenset(content_tokens(src.rule_topic))))
+    for p in _phrases(src):
+        for i in (i for i, ok in enumerate(p.edge) if ok):
+            for j in (j for j in _span_ends(p, i) if p.edge[j - 1]):
+                keys = frozenset(k for ks in p.keys[i:j] for k in ks)
+                text = _display(p, i, j, rules)
+                if text and keys:
+                    out.append(Candidate(p.origin, text, keys))
     return out
 
 
@@ -208,11 +233,28 @@ class TopicRanker:
     def choose(self, src: TopicSources, probs: dict[str, float], rules: TopicRules) -> str | None:
         """The candidate with the highest expected token F1 (the rules' topic on ties)."""
         total = sum(probs.values()) + self.unseen
+
+        def score(mass: float, n: int) -> float:
+            return 2 * mass / (n + total)
+
         best, best_score = src.rule_topic, -1.0
-        for c in candidates(src, rules):
-            score = 2 * sum(probs.get(k, UNKNOWN_P) for k in c.keys) / (len(c.keys) + total)
-            if score > best_score + 1e-9:
-                best, best_score = c.phrase, score
+        if src.rule_topic:
+            keys = set(content_tokens(src.rule_topic))
+            if keys:
+                best_score = score(sum(probs.get(k, UNKNOWN_P) for k in keys), len(keys))
+        # the spans of candidates(), scored as they grow: the same choice without building
+        # every candidate's phrase
+        for p in _phrases(src):
+            for i in (i for i, ok in enumerate(p.edge) if ok):
+                seen: set[str] = set()
+                mass = 0.0
+                for j in _span_ends(p, i):
+                    for k in p.keys[j - 1]:
+                        if k not in seen:
+                            seen.add(k)
+                            mass += probs.get(k, UNKNOWN_P)
+                    if p.edge[j - 1] and seen and score(mass, len(seen)) > best_score + 1e-9:
+                        best, best_score = _display(p, i, j, rules), score(mass, len(seen))
         if best and best[:1].islower():
             best = best[:1].upper() + best[1:]
         return best
