@@ -106,3 +106,26 @@ def test_rule_data_round_trips_through_bytes_and_changed_data_changes_results():
     funding.from_bytes(json.dumps(data).encode())
     kinds = [f["kind"] for f in _results(nlp)[0][1]]
     assert "named_fund" not in kinds
+
+
+def test_a_saved_pipeline_carries_the_learned_models(tmp_path: Path):
+    """The clause model and the topic ranker travel with the pipeline like the rule data:
+    the saved pipeline loads and gives the same results when their folder is gone."""
+    import shutil
+
+    from pipeline.paths import DEFAULT_EXTRACTION_DIR
+
+    if not (DEFAULT_EXTRACTION_DIR / "topic.npz").is_file():
+        pytest.skip("no shipped extraction model")
+    models = tmp_path / "models"
+    shutil.copytree(DEFAULT_EXTRACTION_DIR, models)
+    nlp = add_extractors(make_nlp(lemmatizer=None), extraction_model=models)
+    assert {"motion_learned", "motion_topic_learned"} <= set(nlp.pipe_names)
+    expected = _results(nlp)
+    nlp.to_disk(tmp_path / "pipeline")
+    assert (tmp_path / "pipeline" / "motion_learned" / "clauses.npz").is_file()
+    assert (tmp_path / "pipeline" / "motion_topic_learned" / "topic.npz").is_file()
+    shutil.rmtree(models)
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == nlp.pipe_names
+    assert _results(loaded) == expected

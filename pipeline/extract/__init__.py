@@ -9,6 +9,7 @@ text of the motion).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,8 +21,9 @@ from pipeline.extract import groups as _groups  # noqa: F401
 from pipeline.extract import learned as _learned  # noqa: F401
 from pipeline.extract import topic as _topic  # noqa: F401
 from pipeline.extract import topic_ranker as _topic_ranker  # noqa: F401
+from pipeline.extract.learned import MotionLearned
 from pipeline.extract.ruledata import RuleComponent
-from pipeline.extract.topic_ranker import has_topic_ranker
+from pipeline.extract.topic_ranker import MotionTopicLearned, has_topic_ranker
 from pipeline.preprocess import doc as _doc  # noqa: F401  (registers clean/title/... inputs)
 
 COMPONENTS = ("motion_actions", "motion_funding", "motion_topic", "motion_groups", "motion_hedging")
@@ -97,14 +99,17 @@ def add_extractors(nlp: Language, extraction_model: str | Path | None = None) ->
                 pipe.initialize()  # read the rule data now: a broken file fails here, once
         if extraction_model is None:
             continue
+        config = {"model_dir": str(extraction_model)}
+        # the models are read now: a bad folder fails here, once, in one line
         if name == "motion_funding" and "motion_learned" not in nlp.pipe_names:
-            nlp.add_pipe("motion_learned", config={"model_dir": str(extraction_model)})
+            _ = cast(MotionLearned, nlp.add_pipe("motion_learned", config=config)).model
         if (
             name == "motion_topic"
             and "motion_topic_learned" not in nlp.pipe_names
             and has_topic_ranker(extraction_model)
         ):
-            nlp.add_pipe("motion_topic_learned", config={"model_dir": str(extraction_model)})
+            topic = cast(MotionTopicLearned, nlp.add_pipe("motion_topic_learned", config=config))
+            _ = topic.ranker
     return nlp
 
 

@@ -155,20 +155,41 @@ def make_motion_learned(nlp: Language, name: str, model_dir: str | None) -> Moti
     from pipeline.extract.hedging import HedgeDetector
     from pipeline.paths import DEFAULT_EXTRACTION_DIR
 
-    model = ClauseModel.load(model_dir or DEFAULT_EXTRACTION_DIR)
-    rules = ActionRules()
-    return MotionLearned(model, Featurizer(model.n_features), rules, HedgeDetector())
+    return MotionLearned(Path(model_dir or DEFAULT_EXTRACTION_DIR), ActionRules(), HedgeDetector())
 
 
 class MotionLearned:
-    """Decides the action types and funding kinds of a motion from the clause model."""
+    """Decides the action types and funding kinds of a motion from the clause model.
 
-    def __init__(self, model: ClauseModel, featurizer: Featurizer, rules: Any, hedges: Any) -> None:
-        self.model = model
-        self.featurizer = featurizer
+    The model is read from ``model_dir`` when first needed, unless ``from_disk`` (a pipeline
+    saved with ``nlp.to_disk``, which writes the model beside the component) set it first."""
+
+    def __init__(self, model_dir: Path, rules: Any, hedges: Any) -> None:
+        self.model_dir = model_dir
         self.rules = rules
         self.hedges = hedges
+        self._model: ClauseModel | None = None
+
+    @property
+    def model(self) -> ClauseModel:
+        if self._model is None:
+            self.set_model(ClauseModel.load(self.model_dir))
+        assert self._model is not None
+        return self._model
+
+    def set_model(self, model: ClauseModel) -> None:
+        self._model = model
+        self.featurizer = Featurizer(model.n_features)
         self.col = {h: i for i, h in enumerate(model.heads)}
+
+    def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
+        m = self.model
+        card = {k: v for k, v in m.card.items() if k != "topic"}  # the topic ranker saves itself
+        ClauseModel(m.W, m.b, m.heads, m.thresholds, m.n_features, card).save(path)
+
+    def from_disk(self, path: str | Path, *, exclude: Any = ()) -> MotionLearned:
+        self.set_model(ClauseModel.load(path))
+        return self
 
     def scores(self, doc: Doc) -> tuple[list[Clause], np.ndarray]:
         clauses = candidate_clauses(doc)

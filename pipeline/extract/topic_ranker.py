@@ -18,6 +18,7 @@ Stored beside the clause model (``topic.npz``; its sha256 in the clause model's 
 from __future__ import annotations
 
 import hashlib
+import json
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -318,35 +319,64 @@ def _sha256(path: Path) -> str:
 def make_motion_topic_learned(
     nlp: Language, name: str, model_dir: str | None, patterns_file: str
 ) -> MotionTopicLearned:
-    from pipeline.extract.learned import read_card
     from pipeline.paths import DEFAULT_EXTRACTION_DIR
 
-    d = Path(model_dir or DEFAULT_EXTRACTION_DIR)
+    return MotionTopicLearned(Path(model_dir or DEFAULT_EXTRACTION_DIR), TopicRules(patterns_file))
+
+
+class MotionTopicLearned:
+    """Replaces the rules' ``doc._.topic`` by the ranker's choice (which may be the same).
+
+    The ranker is read from the clause-model folder ``model_dir`` when first needed, unless
+    ``from_disk`` (a pipeline saved with ``nlp.to_disk``) set it first."""
+
+    def __init__(self, model_dir: Path, rules: TopicRules) -> None:
+        self.model_dir = model_dir
+        self.rules = rules
+        self._ranker: TopicRanker | None = None
+
+    @property
+    def ranker(self) -> TopicRanker:
+        if self._ranker is None:
+            self.set_ranker(_load_ranker(self.model_dir))
+        assert self._ranker is not None
+        return self._ranker
+
+    def set_ranker(self, ranker: TopicRanker) -> None:
+        self._ranker = ranker
+        self.features = TopicFeatures(self.rules, ranker.n_features)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ranker = self.ranker
+        src = topic_sources(doc, self.rules)
+        rows = self.features.rows(src)
+        if rows:
+            doc._.topic = ranker.choose(src, ranker.word_probs(rows), self.rules)
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
+        d = Path(path)
+        d.mkdir(parents=True, exist_ok=True)
+        section = self.ranker.save(d)
+        (d / "model_card.json").write_text(
+            json.dumps({CARD_KEY: section}, ensure_ascii=False, indent=2) + "\n", "utf-8"
+        )
+
+    def from_disk(self, path: str | Path, *, exclude: Any = ()) -> MotionTopicLearned:
+        self.set_ranker(_load_ranker(Path(path)))
+        return self
+
+
+def _load_ranker(d: Path) -> TopicRanker:
+    from pipeline.extract.learned import read_card
+
     section = read_card(d).get(CARD_KEY)
     if not section:
         raise ModelError(
             f"{d}: the clause model has no topic ranker; retrain it with "
             "`antragsradar train --component extraction`"
         )
-    ranker = TopicRanker.from_card(d, section)
-    rules = TopicRules(patterns_file)
-    return MotionTopicLearned(ranker, TopicFeatures(rules, ranker.n_features), rules)
-
-
-class MotionTopicLearned:
-    """Replaces the rules' ``doc._.topic`` by the ranker's choice (which may be the same)."""
-
-    def __init__(self, ranker: TopicRanker, features: TopicFeatures, rules: TopicRules) -> None:
-        self.ranker = ranker
-        self.features = features
-        self.rules = rules
-
-    def __call__(self, doc: Doc) -> Doc:
-        src = topic_sources(doc, self.rules)
-        rows = self.features.rows(src)
-        if rows:
-            doc._.topic = self.ranker.choose(src, self.ranker.word_probs(rows), self.rules)
-        return doc
+    return TopicRanker.from_card(d, section)
 
 
 def has_topic_ranker(model_dir: str | Path) -> bool:
