@@ -123,13 +123,6 @@ class Analyzer:
         for chunk in chunked(motions, self.batch_size):
             yield from zip(chunk, self.analyze_chunk(chunk), strict=True)
 
-    def analyze_many(
-        self, motions: Iterable[Motion]
-    ) -> Iterator[tuple[Motion, dict[str, Any] | Failure]]:
-        """``results`` with each record typed as a plain dict, for ``pipeline.evaluate``, which
-        reads them so; new code uses ``results``."""
-        return cast("Iterator[tuple[Motion, dict[str, Any] | Failure]]", self.results(motions))
-
     def analyze_chunk(self, motions: list[Motion]) -> list[Result | Failure]:
         """One result per motion of ``motions``, in order, whatever goes wrong: an error while
         cleaning, analysing or classifying one motion becomes that motion's Failure."""

@@ -133,7 +133,7 @@ def test_a_text_over_the_tokenizer_limit_fails_alone(tmp_path: Path, analyzer: A
     saved = analyzer.nlp.max_length
     analyzer.nlp.max_length = len(items[1].text) - 1  # spaCy's E088, as with its default limit
     try:
-        out = [r for _, r in analyzer.analyze_many(items)]
+        out = [r for _, r in analyzer.results(items)]
     finally:
         analyzer.nlp.max_length = saved
     assert [isinstance(r, Failure) for r in out] == [False, True, False, False]
@@ -146,7 +146,7 @@ def test_a_text_over_the_cap_is_a_failure_with_the_cap(
     monkeypatch.setattr(analyze_module, "MAX_TEXT_CHARS", 400)
     items = [m for m in read_inputs([str(_folder(tmp_path, 2))]) if not isinstance(m, Failure)]
     items[0].text = "Der Rat möge beschließen. " * 20
-    out = [r for _, r in analyzer.analyze_many(items)]
+    out = [r for _, r in analyzer.results(items)]
     assert isinstance(out[0], Failure) and "more than the 400 analysed" in out[0].reason
     assert isinstance(out[1], dict)
 
@@ -165,7 +165,7 @@ def test_a_theme_model_error_fails_only_its_motion(
     monkeypatch.setattr(type(a.themes), "predict", broken)
     items = [m for m in read_inputs([str(_folder(tmp_path, 4, bad=" KAPUTT"))])]
     items[2].title = "KAPUTT"
-    out = [r for _, r in a.analyze_many(items)]
+    out = [r for _, r in a.results(items)]
     assert [isinstance(r, Failure) for r in out] == [False, False, True, False]
     assert all(r["themes"] is not None for r in out if isinstance(r, dict))
 

@@ -59,6 +59,6 @@ def test_a_result_has_only_declared_keys(result: Result) -> None:
         assert list(t) == _keys(Theme)
 
 
-def test_analyze_many_gives_the_same_records(result: Result) -> None:
-    ((_, res),) = Analyzer().analyze_many([MOTION])
+def test_results_in_a_batch_are_the_records_of_one_at_a_time(result: Result) -> None:
+    ((_, res),) = Analyzer().results([MOTION])
     assert res == result

@@ -21,7 +21,6 @@ class EvalFormat(str, Enum):
 
 def _print(report: dict[str, Any], worst: int) -> None:
     from rich.console import Console
-    from rich.table import Table
 
     out = Console(width=output_width(160))
     out.print(
@@ -30,6 +29,28 @@ def _print(report: dict[str, Any], worst: int) -> None:
     )
     if report["missing_in_corpus"]:
         out.print(f"not in the corpus: {', '.join(report['missing_in_corpus'][:10])}")
+    out.print(_summary_table(report))
+    if report.get("by_source"):
+        out.print(_by_source_table(report["by_source"]))
+    scores = report["scores"]
+    for name, block in (
+        ("action types", scores.get("extraction", {}).get("actions")),
+        ("funding kinds", scores.get("extraction", {}).get("funding")),
+        ("themes", scores.get("themes")),
+    ):
+        if block and "per_label" in block:
+            out.print(_per_label_table(name, block["per_label"]))
+    misses: list[dict[str, Any]] = []
+    for field_scores in [*scores.get("extraction", {}).values(), scores.get("themes") or {}]:
+        if isinstance(field_scores, dict):
+            misses.extend(field_scores.get("worst") or [])
+    if misses and worst:
+        out.print(_misses_table(misses, worst))
+
+
+def _summary_table(report: dict[str, Any]):
+    from rich.table import Table
+
     t = Table(title="scores")
     t.add_column("field")
     t.add_column("score", justify="right")
@@ -38,57 +59,57 @@ def _print(report: dict[str, Any], worst: int) -> None:
         target = report["targets"].get(key)
         mark = "" if target is None else (" ✓" if value >= target else " ✗")
         t.add_row(key, f"{value:.3f}{mark}", "" if target is None else f"{target:.2f}")
-    out.print(t)
-    if report.get("by_source"):
-        keys = sorted({k for row in report["by_source"].values() for k in row if k != "n"})
-        t = Table(title="scores per source")
-        for col in ("source", "n", *keys):
-            t.add_column(col, justify="left" if col == "source" else "right")
-        for src, row in report["by_source"].items():
-            t.add_row(src, str(row["n"]), *(f"{row[k]:.3f}" if k in row else "" for k in keys))
-        out.print(t)
-    scores = report["scores"]
-    blocks = [
-        ("action types", scores.get("extraction", {}).get("actions")),
-        ("funding kinds", scores.get("extraction", {}).get("funding")),
-        ("themes", scores.get("themes")),
-    ]
-    for name, block in blocks:
-        if not block or "per_label" not in block:
+    return t
+
+
+def _by_source_table(by_source: dict[str, dict[str, Any]]):
+    from rich.table import Table
+
+    keys = sorted({k for row in by_source.values() for k in row if k != "n"})
+    t = Table(title="scores per source")
+    for col in ("source", "n", *keys):
+        t.add_column(col, justify="left" if col == "source" else "right")
+    for src, row in by_source.items():
+        t.add_row(src, str(row["n"]), *(f"{row[k]:.3f}" if k in row else "" for k in keys))
+    return t
+
+
+def _per_label_table(name: str, per_label: dict[str, dict[str, Any]]):
+    from rich.table import Table
+
+    t = Table(title=f"{name}: per label")
+    for col in ("label", "precision", "recall", "f1", "support"):
+        t.add_column(col, justify="left" if col == "label" else "right")
+    for label, s in sorted(per_label.items(), key=lambda kv: -kv[1]["support"]):
+        t.add_row(
+            label,
+            f"{s['precision']:.2f}",
+            f"{s['recall']:.2f}",
+            f"{s['f1']:.2f}",
+            str(s["support"]),
+        )
+    return t
+
+
+def _misses_table(misses: list[dict[str, Any]], worst: int):
+    from rich.table import Table
+
+    t = Table(title=f"worst misses (up to {worst} per field)")
+    for col in ("id", "field", "gold", "predicted"):
+        t.add_column(col, overflow="fold")
+    per_field: dict[str, int] = {}
+    for m in misses:
+        f = str(m.get("field"))
+        if per_field.get(f, 0) >= worst:
             continue
-        t = Table(title=f"{name}: per label")
-        for col in ("label", "precision", "recall", "f1", "support"):
-            t.add_column(col, justify="left" if col == "label" else "right")
-        for label, s in sorted(block["per_label"].items(), key=lambda kv: -kv[1]["support"]):
-            t.add_row(
-                label,
-                f"{s['precision']:.2f}",
-                f"{s['recall']:.2f}",
-                f"{s['f1']:.2f}",
-                str(s["support"]),
-            )
-        out.print(t)
-    misses: list[dict[str, Any]] = []
-    for field_scores in [*scores.get("extraction", {}).values(), scores.get("themes") or {}]:
-        if isinstance(field_scores, dict):
-            misses.extend(field_scores.get("worst") or [])
-    if misses and worst:
-        t = Table(title=f"worst misses (up to {worst} per field)")
-        for col in ("id", "field", "gold", "predicted"):
-            t.add_column(col, overflow="fold")
-        per_field: dict[str, int] = {}
-        for m in misses:
-            f = str(m.get("field"))
-            if per_field.get(f, 0) >= worst:
-                continue
-            per_field[f] = per_field.get(f, 0) + 1
-            t.add_row(
-                str(m.get("id")),
-                f,
-                json.dumps(m.get("gold"), ensure_ascii=False),
-                json.dumps(m.get("predicted"), ensure_ascii=False),
-            )
-        out.print(t)
+        per_field[f] = per_field.get(f, 0) + 1
+        t.add_row(
+            str(m.get("id")),
+            f,
+            json.dumps(m.get("gold"), ensure_ascii=False),
+            json.dumps(m.get("predicted"), ensure_ascii=False),
+        )
+    return t
 
 
 @guarded

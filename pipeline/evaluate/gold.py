@@ -14,7 +14,7 @@ from pipeline.analyze import Analyzer
 from pipeline.errors import InputError
 from pipeline.ingest import count_motions, read_inputs
 from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR
-from pipeline.record import Motion
+from pipeline.record import Failure, Motion
 
 # The bars the issue tracker sets on dev; printed beside the scores.
 Progress = Callable[[int, int | None], None]
@@ -98,6 +98,22 @@ def _gold_motions(gold: list[dict[str, Any]], corpus: list[str]) -> Iterator[tup
             yield gid, item
 
 
+def _corpus_groups(
+    analyzer: Analyzer, corpus: list[str], done: int, progress: Progress | None
+) -> dict[str, list[str]]:
+    """The groups of every motion of the corpus (for the silver attribution); ``done``
+    motions were counted before."""
+    groups: dict[str, list[str]] = {}
+    total = done + (count_motions(corpus) or 0) if progress else None
+    motions = (m for m in read_inputs(corpus) if isinstance(m, Motion))
+    for i, (m, res) in enumerate(analyzer.results(motions), start=done + 1):
+        if not isinstance(res, Failure):
+            groups[paper_key(m.id)] = list(res.get("groups") or [])
+        if progress:
+            progress(i, total)
+    return groups
+
+
 def predict(
     analyzer: Analyzer,
     motions: Iterable[tuple[str, Motion]],
@@ -109,8 +125,11 @@ def predict(
         ids[id(m)] = gid
         pending.append(m)
     out: dict[str, dict[str, Any]] = {}
-    for i, (m, res) in enumerate(analyzer.analyze_many(pending), start=1):
-        out[ids[id(m)]] = res if isinstance(res, dict) else {"id": m.id, "failure": res.reason}
+    for i, (m, res) in enumerate(analyzer.results(pending), start=1):
+        if isinstance(res, Failure):
+            out[ids[id(m)]] = {"id": m.id, "failure": res.reason}
+        else:
+            out[ids[id(m)]] = dict(res)
         if progress:
             progress(i, len(pending))
     return out
@@ -185,27 +204,12 @@ def evaluate(
     if analyzer.themes is not None and any("themes" in g for g in found):
         from pipeline.evaluate.themes import score_themes
 
-        scores["themes"] = score_themes(found, [predicted[g["id"]] for g in found])
-        t = scores["themes"]
+        scores["themes"] = t = score_themes(found, [predicted[g["id"]] for g in found])
         headline.update(
-            {
-                "themes_micro_f1": t["micro_f1"],
-                "themes_macro_f1": t["macro_f1"],
-                "themes_top1": t["top1"],
-            }
+            themes_micro_f1=t["micro_f1"], themes_macro_f1=t["macro_f1"], themes_top1=t["top1"]
         )
     if silver_data is not None:
-        groups = {}
-        n_gold = len(predicted)
-        total = n_gold + (count_motions(corpus) or 0) if progress else None
-        for i, (m, res) in enumerate(
-            analyzer.analyze_many(m for m in read_inputs(corpus) if isinstance(m, Motion)),
-            start=n_gold + 1,
-        ):
-            if isinstance(res, dict):
-                groups[paper_key(m.id)] = res.get("groups") or []
-            if progress:
-                progress(i, total)
+        groups = _corpus_groups(analyzer, corpus, len(predicted), progress)
         scores["groups_silver"] = score_groups_silver(groups, silver_data)
         headline["groups_silver_exact_match"] = scores["groups_silver"]["exact_match"]
     report["summary"] = headline

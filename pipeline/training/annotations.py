@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -261,3 +261,23 @@ def load_annotated(
             )
         )
     return out
+
+
+def annotated_for_training(
+    files: Sequence[Any] | None,
+    shared: Any = None,
+    corpus: Sequence[str] | None = None,
+    exclude: set[str] | None = None,
+    component: str = "the clause model",
+) -> tuple[list[Any], list[Annotated]]:
+    """The annotation files (default: ours) and their motions, never a dev gold motion (the
+    dev gold is for reporting only, whoever calls); at least 20 or one line that says so."""
+    paths = [Path(f) for f in (files or default_files())]
+    exclude = dev_keys(shared) | (exclude or set())
+    annotated = load_annotated(paths, shared=shared, exclude=exclude, corpus=corpus)
+    if len(annotated) < 20:
+        raise InputError(
+            f"only {len(annotated)} annotated motions with matching texts in "
+            f"{', '.join(map(str, paths))}; {component} needs at least 20"
+        )
+    return paths, annotated

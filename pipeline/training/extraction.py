@@ -24,7 +24,8 @@ from pipeline.extract.clauses import Clause, Featurizer, candidate_clauses
 from pipeline.extract.learned import ACTION_TYPES, FUNDING_KINDS, HEADS, ClauseModel
 from pipeline.extract.topic_ranker import TopicFeatures, TopicRanker, topic_sources
 from pipeline.training import check_writable
-from pipeline.training.annotations import Annotated
+from pipeline.training.annotations import Annotated, annotated_for_training
+from pipeline.training.extraction_card import render_card
 from pipeline.training.folds import group_folds
 from pipeline.training.topic import TopicDoc, fit_and_card
 
@@ -340,6 +341,29 @@ class ExtractionTrainResult:
     topic_ranker: TopicRanker | None = None
 
 
+def cross_validate_any(
+    data: Dataset, C: float, n_features: int, log: Callable[[str], None]
+) -> dict[str, Any]:
+    """``cross_validate`` where there are several sources; 5-fold alone for one source."""
+    if len(data.sources()) > 1:
+        return cross_validate(data, C, n_features, log=log)
+    S = oof_scores(data.docs, C, 5, n_features)
+    G = np.stack([d.gold for d in data.docs])
+    R = np.stack([d.rule for d in data.docs])
+    thr = best_thresholds(S, G, HEADS, R)
+    return {
+        "oof_scores": S,
+        "C": C,
+        "within_source_5fold": {
+            data.sources()[0]: {
+                "n": len(data.docs),
+                "actions": set_f1(S, G, R, thr, ACTION_TYPES),
+                "funding": set_f1(S, G, R, thr, ["f_" + k for k in FUNDING_KINDS]),
+            }
+        },
+    }
+
+
 def train_extraction(
     files: Sequence[Any] | None = None,
     out: Any = None,
@@ -351,63 +375,52 @@ def train_extraction(
     command: str = "",
     progress: Callable[[str], None] = lambda _msg: None,
 ) -> ExtractionTrainResult:
-    """Train the clause model on annotation files (default: ours, ``corpus/annotations``),
-    cross-validate it per source, and write it to ``out`` with its card."""
-    import hashlib
+    """Train the clause model and the topic ranker on annotation files (default: ours,
+    ``corpus/annotations``), cross-validate them per source, and write them to ``out`` with
+    their card."""
     import time
-    from datetime import datetime, timezone
     from pathlib import Path
 
-    from pipeline import __version__
-    from pipeline.errors import InputError
     from pipeline.extract import add_extractors
     from pipeline.extract.topic import TopicRules
     from pipeline.preprocess.nlp import make_nlp
-    from pipeline.training.annotations import default_files, dev_keys, load_annotated
 
     t0 = time.time()
     if out is not None:
         check_writable(out)  # before the training, not after it
-    paths = [Path(f) for f in (files or default_files())]
-    # the dev gold is for reporting only: never trained on, whoever calls
-    exclude = dev_keys(shared) | (exclude or set())
-    annotated = load_annotated(paths, shared=shared, exclude=exclude, corpus=corpus)
-    if len(annotated) < 20:
-        raise InputError(
-            f"only {len(annotated)} annotated motions with matching texts in "
-            f"{', '.join(map(str, paths))}; the clause model needs at least 20"
-        )
+    paths, annotated = annotated_for_training(files, shared, corpus, exclude)
     progress(f"{len(annotated)} annotated motions; running the rules over them")
     nlp = add_extractors(make_nlp(lemmatizer=None))
-    featurizer = Featurizer(n_features)
-    topic_features = TopicFeatures(TopicRules())
-    data = build_dataset(annotated, nlp, featurizer, topic_features=topic_features)
+    data = build_dataset(
+        annotated, nlp, Featurizer(n_features), topic_features=TopicFeatures(TopicRules())
+    )
     t_feat = time.time() - t0
     progress(f"cross-validating ({len(data.sources())} sources)")
-    cv: dict[str, Any] = (
-        cross_validate(data, C, n_features, log=progress) if len(data.sources()) > 1 else {}
-    )
-    if len(data.sources()) == 1:
-        S = oof_scores(data.docs, C, 5, n_features)
-        G = np.stack([d.gold for d in data.docs])
-        R = np.stack([d.rule for d in data.docs])
-        thr = best_thresholds(S, G, HEADS, R)
-        cv = {
-            "oof_scores": S,
-            "C": C,
-            "within_source_5fold": {
-                data.sources()[0]: {
-                    "n": len(data.docs),
-                    "actions": set_f1(S, G, R, thr, ACTION_TYPES),
-                    "funding": set_f1(S, G, R, thr, ["f_" + k for k in FUNDING_KINDS]),
-                }
-            },
-        }
+    cv = cross_validate_any(data, C, n_features, progress)
     progress("fitting the final model")
     model, _ = train_model(data.docs, C, 5, n_features, S=cv.pop("oof_scores", None))
     progress("topic ranker: cross-validating and fitting")
     ranker = fit_and_card(data.topics, command, log=progress)
-    card = {
+    model.card = _card(out, command, C, paths, data, cv)
+    model.card["timings_s"] = {"features": round(t_feat, 1), "total": round(time.time() - t0, 1)}
+    model.card["topic"] = ranker.card
+    if out is not None:
+        model.card["topic"] = ranker.save(out)  # beside the weights, before the card is written
+        model.save(out)
+        (Path(out) / "README.md").write_text(render_card(model.card), encoding="utf-8")
+    return ExtractionTrainResult(model, model.card, out, ranker)
+
+
+def _card(
+    out: Any, command: str, C: float, paths: Sequence[Any], data: Dataset, cv: dict[str, Any]
+) -> dict[str, Any]:
+    import hashlib
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    from pipeline import __version__
+
+    return {
         "name": Path(out).name if out else "extraction",
         "task": "clause model: action types, funding kinds and request passages of motions",
         "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -417,110 +430,4 @@ def train_extraction(
         "training_files": {str(p.name): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths},
         "training_motions": {s: sum(d.source == s for d in data.docs) for s in data.sources()},
         "cross_validation": cv,
-        "timings_s": {"features": round(t_feat, 1), "total": round(time.time() - t0, 1)},
     }
-    model.card = card
-    card["topic"] = ranker.card
-    if out is not None:
-        card["topic"] = ranker.save(out)  # beside the weights, before the card is written
-        model.save(out)
-        (Path(out) / "README.md").write_text(render_card(model.card), encoding="utf-8")
-    return ExtractionTrainResult(model, model.card, out, ranker)
-
-
-def render_card(card: dict[str, Any]) -> str:
-    """The model card (README.md) of a clause model, from its model_card.json."""
-    cv = card.get("cross_validation") or {}
-    lines = [
-        f"# Clause model `{card.get('name', 'extraction')}`",
-        "",
-        f"{card.get('task', '')}. Trained {card.get('trained_at', '?')} with "
-        f"`{card.get('command') or 'antragsradar train --component extraction'}` "
-        f"(antragsradar {card.get('antragsradar', '?')}).",
-        "",
-        "- Input: the candidate sentences of a motion (before its signature or the administration's "
-        "answer), as hashed features (`pipeline/extract/clauses.py`): words, word pairs, word "
-        "endings and beginnings, executives and bodies relative to the motion's level, the rules' "
-        "findings in the sentence, its position and shape, the kind of paper.",
-        f"- Model: one L2 logistic regression per head (C={card.get('C')}), "
-        f"{card.get('n_features')} hashed features, weights as float16 in "
-        f"`{(card.get('weights') or {}).get('file', 'clauses.npz')}` (numpy archive, loaded "
-        "without pickle; its sha256 is in `model_card.json` and checked before loading).",
-        "- Decision: a motion has a type (kind) when its best sentence reaches the head's `keep` "
-        "threshold where the rules found that type, or its `add` threshold where they did not; "
-        "both chosen by cross-validation (out-of-fold scores, best document-level F1).",
-        "",
-        "## Training data",
-        "",
-        "| source | motions |",
-        "|---|---:|",
-        *(f"| {s} | {n} |" for s, n in (card.get("training_motions") or {}).items()),
-        "",
-        "Files (sha256): "
-        + ", ".join(f"`{f}` `{h[:16]}…`" for f, h in (card.get("training_files") or {}).items()),
-        "",
-        "## Held-out scores (micro-F1 of the per-motion sets of action types / funding kinds)",
-        "",
-        "| source | 5-fold within the source | trained on the other sources | rules alone |",
-        "|---|---|---|---|",
-    ]
-    loso = cv.get("leave_one_source_out") or {}
-    for src, v in (cv.get("within_source_5fold") or {}).items():
-        o = loso.get(src) or {}
-        r = o.get("rules") or {}
-        lines.append(
-            f"| {src} ({v['n']}) | {v['actions']['micro_f1']:.3f} / {v['funding']['micro_f1']:.3f} | "
-            + (f"{o['actions']['micro_f1']:.3f} / {o['funding']['micro_f1']:.3f}" if o else "–")
-            + " | "
-            + (f"{r['actions']:.3f} / {r['funding']:.3f}" if r else "–")
-            + " |"
-        )
-    lines += [
-        "",
-        "Per type, 5-fold within the source:",
-        "",
-        "| source | " + " | ".join(ACTION_TYPES) + " |",
-        "|---|" + "---:|" * len(ACTION_TYPES),
-    ]
-    for src, v in (cv.get("within_source_5fold") or {}).items():
-        per = v["actions"]["per_type"]
-        lines.append(f"| {src} | " + " | ".join(f"{per[t]['f1']:.2f}" for t in ACTION_TYPES) + " |")
-    lines += _topic_card_lines(card.get("topic") or {})
-    lines += [
-        "",
-        "The dev gold (`../shared/gold/dev.jsonl`) is never trained on (its ids are excluded) and "
-        "is not used to choose anything; `antragsradar evaluate` reports it.",
-        "",
-    ]
-    return "\n".join(lines)
-
-
-def _topic_card_lines(section: dict[str, Any]) -> list[str]:
-    """The topic ranker's part of the card: what it is and its held-out scores."""
-    if not section:
-        return []
-    cv = section.get("cross_validation") or {}
-    loso = cv.get("leave_one_source_out") or {}
-    lines = [
-        "",
-        "## Topic ranker",
-        "",
-        "Gives each content word of the title parts, the requested actions' objects and the "
-        "opening of the operative part the probability that an annotator's topic has it (L2 "
-        f"logistic regression, C={section.get('C')}, {section.get('n_features')} hashed "
-        f"features, `{(section.get('weights') or {}).get('file', 'topic.npz')}`, sha256 in the "
-        "card); the topic is the candidate (the rules' topic, word spans of the title parts and "
-        "objects) with the highest expected token F1. Held-out mean topic token F1 "
-        "(as `antragsradar evaluate` scores it):",
-        "",
-        "| source | 5-fold within the source | trained on the other sources | rules alone |",
-        "|---|---:|---:|---:|",
-    ]
-    for src, v in (cv.get("within_source_5fold") or {}).items():
-        o = loso.get(src) or {}
-        lines.append(
-            f"| {src} ({v['n']}) | {v['topic']:.3f} | "
-            + (f"{o['topic']:.3f}" if o else "–")
-            + f" | {v['rules']:.3f} |"
-        )
-    return lines

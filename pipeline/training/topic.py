@@ -182,23 +182,16 @@ def train_topic_ranker(
     section are replaced, the clause model stays."""
     from pathlib import Path
 
-    from pipeline.errors import InputError
     from pipeline.extract import add_extractors
     from pipeline.extract.learned import CARD_FILE, read_card
     from pipeline.extract.topic_ranker import CARD_KEY, TopicFeatures
     from pipeline.preprocess.nlp import make_nlp
-    from pipeline.training.annotations import default_files, dev_keys, load_annotated
-    from pipeline.training.extraction import render_card
+    from pipeline.training.annotations import annotated_for_training
+    from pipeline.training.extraction_card import render_card
 
     folder = Path(out)
     card = read_card(folder)  # a clause-model folder, or one line that says how to make one
-    paths = [Path(f) for f in (files or default_files())]
-    annotated = load_annotated(paths, shared=shared, exclude=dev_keys(shared), corpus=corpus)
-    if len(annotated) < 20:
-        raise InputError(
-            f"only {len(annotated)} annotated motions with matching texts in "
-            f"{', '.join(map(str, paths))}; the topic ranker needs at least 20"
-        )
+    _paths, annotated = annotated_for_training(files, shared, corpus, component="the topic ranker")
     progress(f"{len(annotated)} annotated motions; running the rules over them")
     nlp = add_extractors(make_nlp(lemmatizer=None))
     docs = topic_docs(annotated, nlp, TopicFeatures(TopicRules()))
