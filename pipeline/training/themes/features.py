@@ -45,6 +45,41 @@ class LemmaText(_TextTransformer):
         return [" ".join(lemma_tokens(text, self.max_chars, self.min_len)) for text in X]
 
 
+class CompoundParts(_TextTransformer):
+    """Texts to the space-joined parts of their compound lemmas ("Radverkehrskonzept" ->
+    radverkehr rad verkehr konzept; classify/compounds.py). ``fit`` learns the known words:
+    lemmas seen at least ``min_count`` times in the training texts (``counts_``).
+    """
+
+    def __init__(self, max_chars: int = 1500, min_len: int = 2, min_count: int = 5):
+        self.max_chars = max_chars
+        self.min_len = min_len
+        self.min_count = min_count
+
+    def fit(self, X, y=None):
+        from pipeline.classify.compounds import count_lemmas
+
+        self.counts_ = count_lemmas(
+            (lemma_tokens(text, self.max_chars, self.min_len) for text in X), self.min_count
+        )
+        return self
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.requires_fit = True
+        return tags
+
+    def transform(self, X):
+        from pipeline.classify.compounds import CompoundSplitter
+
+        check_is_fitted(self, "counts_")
+        splitter = CompoundSplitter(self.counts_)
+        return [
+            " ".join(splitter.split_tokens(lemma_tokens(text, self.max_chars, self.min_len)))
+            for text in X
+        ]
+
+
 class Truncate(_TextTransformer):
     """Texts cut to their first ``max_chars`` characters (stateless)."""
 
