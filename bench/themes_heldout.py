@@ -32,6 +32,16 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "default": {},
     "no-compounds": {"config": {"compounds": None}},
     "compounds": {"config": {"compounds": COMPOUNDS}},
+    "request-block": {
+        "config": {
+            "request": {
+                "max_chars": 1500,
+                "ngram_range": (1, 1),
+                "min_df": 3,
+                "max_features": 20000,
+            }
+        }
+    },
     "lemmas-4000": {"config": {"lemmas": {**LEMMAS, "max_chars": 4000}}},
     "weak-secondary-0.6": {"data": {"SECONDARY_RATIO": 0.6}},
     "spd-section-only": {"data": {"SPD_SECONDARY_RATIO": None}},

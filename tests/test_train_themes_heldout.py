@@ -180,3 +180,33 @@ def test_compound_block_is_reproduced_by_the_numpy_archive():
     new = ["Fahrradstraßenkonzept\nEin Konzept für Fahrradstraßen am Schulzentrum."]
     got = compact.predict_proba(new, ["Konzept"])
     assert np.allclose(got, pipe.predict_proba(as_input(new, ["Konzept"])), atol=1e-5)
+
+
+def test_request_block_reads_the_request_only():
+    from pipeline.classify.text import request_part
+    from pipeline.training.themes.features import REASONING, LemmaText
+
+    text = (
+        "Tempo 30 vor Schulen\nDer Gemeinderat beschließt Tempo 30 vor allen Grundschulen.\n\n"
+        "Begründung:\nEltern berichten von gefährlichen Situationen im Berufsverkehr."
+    )
+    assert request_part(text).endswith("Grundschulen.\n\n")
+    assert request_part("Antrag\nNur ein Satz ohne Begründung am Zeilenanfang.") == (
+        "Antrag\nNur ein Satz ohne Begründung am Zeilenanfang."
+    )
+    words = LemmaText(max_chars=1500, until=REASONING).transform([text])[0].split()
+    assert "grundschule" in words and "eltern" not in words and "berufsverkehr" not in words
+    tax = parse_taxonomy(TAXONOMY)
+    cfg = {**SMALL, "request": {"max_chars": 1500, "min_df": 1, "max_features": 200}}
+    texts = [f"{t}\n{b}\n\nBegründung:\nSiehe Klima." for t, b, _ in ANNOTATED]
+    Y = np.array([[tid in th for tid in tax.ids] for _, _, th in ANNOTATED])
+    X = as_input(texts, [t.split("\n", 1)[0] for t in texts])
+    pipe = build_pipeline(tax, cfg).fit(X, Y)
+    vocab = pipe.named_steps["features"].named_transformers_["request"].named_steps["tfidf"]
+    assert "klima" not in vocab.vocabulary_ and "schulhof" in vocab.vocabulary_
+    compact = CompactModel(export(pipe))
+    assert np.allclose(
+        compact.predict_proba([text], ["Tempo"]),
+        pipe.predict_proba(as_input([text], ["Tempo"])),
+        atol=1e-5,
+    )

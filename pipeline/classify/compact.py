@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.classify.text import lemma_tokens
+from pipeline.classify.text import lemma_tokens, request_part
 
 FORMAT = "antragsradar-themes-compact/1"
 INFERENCE_FILE = "inference.npz"
@@ -92,6 +92,7 @@ def _tfidf_part(name: str, pipe: Any, column: int, offset: int) -> tuple[dict, d
         "size": len(terms),
         "max_chars": lem.max_chars,
         "min_len": lem.min_len,
+        "until": getattr(lem, "until", None),
         "ngram_range": list(vec.ngram_range),
         "sublinear_tf": bool(vec.sublinear_tf),
         "norm": vec.norm,
@@ -200,11 +201,12 @@ class _LemmaTfidf:
         self.offset = meta["offset"]
         self.column = meta["column"]
         self.max_chars, self.min_len = meta["max_chars"], meta["min_len"]
+        self.until = meta.get("until")
         self.min_n, self.max_n = meta["ngram_range"]
         self.sublinear, self.norm = meta["sublinear_tf"], meta["norm"]
 
     def tokens(self, text: str) -> list[str]:
-        return lemma_tokens(text, self.max_chars, self.min_len)
+        return lemma_tokens(request_part(text, self.until), self.max_chars, self.min_len)
 
     def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         # As LemmaText + TfidfVectorizer(token_pattern=r"\S+", lowercase=False).

@@ -99,7 +99,7 @@ def train(
             held_out=held_out,
         )
     card = res.card
-    loso = card["leave_one_source_out"] or {}
+    loso = card.get("leave_one_source_out") or {}
     summary = {
         "out": str(res.out),
         "training_examples": card["training_examples"],

@@ -11,7 +11,14 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from pipeline.classify.text import STOP_WORDS, TOKEN, lemma, lemma_tokens  # noqa: F401
+from pipeline.classify.text import (  # noqa: F401
+    REASONING,
+    STOP_WORDS,
+    TOKEN,
+    lemma,
+    lemma_tokens,
+    request_part,
+)
 
 
 class _TextTransformer(TransformerMixin, BaseEstimator):
@@ -31,18 +38,26 @@ class LemmaText(_TextTransformer):
     """Texts to space-joined lower-cased lemmas, stop words and short tokens dropped.
 
     ``max_chars`` cuts each text first: motions put the request first and the reasoning after.
-    Stateless; ``fit`` learns nothing.
+    ``until`` (a regular expression, e.g. ``text.REASONING``) cuts it at the reasoning's
+    heading: the request part alone. Stateless; ``fit`` learns nothing.
     """
 
-    def __init__(self, max_chars: int = 4000, min_len: int = 2):
+    def __init__(self, max_chars: int = 4000, min_len: int = 2, until: str | None = None):
         self.max_chars = max_chars
         self.min_len = min_len
+        self.until = until
 
     def fit(self, X, y=None):
         return self
 
     def transform(self, X):
-        return [" ".join(lemma_tokens(text, self.max_chars, self.min_len)) for text in X]
+        until = getattr(self, "until", None)  # pipelines pickled before it existed lack it
+        return [
+            " ".join(
+                lemma_tokens(request_part(str(text or ""), until), self.max_chars, self.min_len)
+            )
+            for text in X
+        ]
 
 
 class CompoundParts(_TextTransformer):
