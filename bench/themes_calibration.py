@@ -23,6 +23,7 @@ import numpy as np
 from sklearn import config_context
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.calibration import CalibratedClassifierCV
+from sklearn.metrics import f1_score, make_scorer
 from sklearn.model_selection import KFold, TunedThresholdClassifierCV
 from sklearn.svm import LinearSVC
 
@@ -62,7 +63,8 @@ class SklearnThemes(ClassifierMixin, BaseEstimator):
                 folds = KFold(self.cv, shuffle=True, random_state=0)
                 cal = CalibratedClassifierCV(svc, method="sigmoid", cv=folds, ensemble=False)
                 cal.set_fit_request(sample_weight=True)
-                tuned = TunedThresholdClassifierCV(cal, scoring="f1", cv=folds, random_state=0)
+                f1 = make_scorer(f1_score).set_score_request(sample_weight=False)
+                tuned = TunedThresholdClassifierCV(cal, scoring=f1, cv=folds, random_state=0)
                 tuned.fit(X, Y[:, j], sample_weight=sample_weight)
             self.models_.append(tuned)
             thresholds.append(tuned.best_threshold_)

@@ -26,27 +26,22 @@ from pipeline.training.themes.train import DEFAULT_CONFIG, train_model  # noqa: 
 
 LEMMAS = DEFAULT_CONFIG["lemmas"]
 COMPOUNDS = {"max_chars": 1500, "min_df": 3, "max_features": 20000, "min_count": 5}
+REQUEST = {"max_chars": 1500, "ngram_range": (1, 1), "min_df": 3, "max_features": 20000}
+# The configuration shipped before compound parts: the variants of 2026-12-05 change this.
+BEFORE = {"compounds": None}
 
-# name -> {"config": overrides of DEFAULT_CONFIG, "data": module constants of data.py}
+# name -> {"config": overrides of DEFAULT_CONFIG, "data": module constants of data.py}; the
+# names are the rows of docs/experiments-themes.md ("default" there is "before" here).
 VARIANTS: dict[str, dict[str, Any]] = {
-    "default": {},
-    "no-compounds": {"config": {"compounds": None}},
+    "before": {"config": BEFORE},
     "compounds": {"config": {"compounds": COMPOUNDS}},
-    "request-block": {
-        "config": {
-            "request": {
-                "max_chars": 1500,
-                "ngram_range": (1, 1),
-                "min_df": 3,
-                "max_features": 20000,
-            }
-        }
-    },
-    "lemmas-4000": {"config": {"lemmas": {**LEMMAS, "max_chars": 4000}}},
-    "weak-secondary-0.6": {"data": {"SECONDARY_RATIO": 0.6}},
-    "spd-section-only": {"data": {"SPD_SECONDARY_RATIO": None}},
-    "annotated-weight-2": {"data": {"ANNOTATED_WEIGHT": 2.0}},
-    "annotated-weight-10": {"data": {"ANNOTATED_WEIGHT": 10.0}},
+    "request-block": {"config": {**BEFORE, "request": REQUEST}},
+    "compounds+request": {"config": {"compounds": COMPOUNDS, "request": REQUEST}},
+    "lemmas-4000": {"config": {**BEFORE, "lemmas": {**LEMMAS, "max_chars": 4000}}},
+    "weak-secondary-0.6": {"config": BEFORE, "data": {"SECONDARY_RATIO": 0.6}},
+    "spd-section-only": {"config": BEFORE, "data": {"SPD_SECONDARY_RATIO": None}},
+    "annotated-weight-2": {"config": BEFORE, "data": {"ANNOTATED_WEIGHT": 2.0}},
+    "shipped": {},  # DEFAULT_CONFIG as it is
 }
 
 

@@ -62,6 +62,7 @@ ANNOTATED = [
 SMALL = {
     "lemmas": {"max_chars": 2000, "ngram_range": (1, 1), "min_df": 1, "max_features": 500},
     "extra": {"ngram_range": (1, 1), "min_df": 1, "max_features": 100},
+    "compounds": {"max_chars": 2000, "min_df": 1, "max_features": 200, "min_count": 1},
     "classifier": {"C": 1.0, "cv": 2, "max_themes": 3, "selection": "micro"},
 }
 

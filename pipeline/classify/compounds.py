@@ -40,19 +40,22 @@ class CompoundSplitter:
         split = self._best_split(word)
         return split[2] if split else 0.0
 
-    def _left(self, head: str) -> tuple[str, float]:
-        """The word a compound's left part stands for (linking element stripped) and its score."""
-        best, best_score = head, 0.0
+    def _left(self, head: str) -> tuple[str, int]:
+        """The known word a compound's left part stands for (linking element stripped) and
+        its count; (head, 0) when there is none. Left parts are words, not compounds: a
+        compound splits from the left ("klima|schutzkonzept"), which keeps the search linear
+        in the splits tried."""
+        counts = self.counts
+        best, best_n = head, 0
         for cand in (
             head,
             *(head[: -len(link)] for link in LINKS if head.endswith(link)),
             head + "e",
         ):
-            if len(cand) >= MIN_PART:
-                score = self._score(cand)
-                if score > best_score:
-                    best, best_score = cand, score
-        return best, best_score
+            n = counts.get(cand, 0)
+            if n > best_n and len(cand) >= MIN_PART:
+                best, best_n = cand, n
+        return best, best_n
 
     def _best_split(self, word: str) -> tuple[str, str, float] | None:
         if word in self._split:
@@ -60,11 +63,11 @@ class CompoundSplitter:
         best = None
         if len(word) >= MIN_WORD:
             for i in range(MIN_PART, len(word) - MIN_PART + 1):
-                tail_score = self._score(word[i:])
-                if not tail_score:
+                left, left_n = self._left(word[:i])
+                if not left_n:
                     continue
-                left, left_score = self._left(word[:i])
-                score = (left_score * tail_score) ** 0.5
+                tail_score = self._score(word[i:])
+                score = (left_n * tail_score) ** 0.5
                 if score and (best is None or score > best[2]):
                     best = (left, word[i:], score)
         self._split[word] = best
