@@ -49,7 +49,7 @@ def build_store(corpus: Path, db: Path, quiet: bool) -> None:
     from pipeline.batch import analyze_into_store
     from pipeline.cli.progress import Reporter
     from pipeline.report.query import open_store
-    from pipeline.report.terms import ensure_terms
+    from pipeline.report.term_index import ensure_terms
 
     with Reporter("analysing", quiet=quiet) as progress:
         analyze_into_store([str(corpus)], db, progress=progress)

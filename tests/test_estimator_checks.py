@@ -18,7 +18,13 @@ from sklearn.utils import estimator_checks as ec  # noqa: E402
 from sklearn.utils.estimator_checks import parametrize_with_checks  # noqa: E402
 
 from pipeline.training.themes.estimators import ThemeClassifier  # noqa: E402
-from pipeline.training.themes.features import LemmaText, SeedHits, Truncate  # noqa: E402
+from pipeline.training.themes.features import (  # noqa: E402
+    REASONING,
+    CompoundParts,
+    LemmaText,
+    SeedHits,
+    Truncate,
+)
 
 MULTI_LABEL = (
     "ThemeClassifier is multi-label only: fit takes a 0/1 indicator matrix Y (n_samples, "
@@ -66,7 +72,13 @@ def test_sklearn_checks(estimator, check):
     check(estimator)
 
 
-TEXT_TRANSFORMERS = [LemmaText(), Truncate(), SeedHits({"mobility": ("radweg", "bus")})]
+TEXT_TRANSFORMERS = [
+    LemmaText(),
+    LemmaText(until=REASONING),
+    Truncate(),
+    SeedHits({"mobility": ("radweg", "bus")}),
+    CompoundParts(min_count=1),
+]
 # The API checks that do not feed numbers.
 TEXT_CHECKS = [
     ec.check_estimator_cloneable,
@@ -99,8 +111,10 @@ def test_text_transformers_behave_like_transformers(estimator):
     assert np.array_equal(np.asarray(first.transform(texts[:1])), np.asarray(out[:1]))
 
 
-def test_seed_hits_must_be_fitted():
+def test_seed_hits_and_compound_parts_must_be_fitted():
     from sklearn.exceptions import NotFittedError
 
     with pytest.raises(NotFittedError):
         SeedHits({"mobility": ("radweg",)}).transform(["Radweg"])
+    with pytest.raises(NotFittedError):
+        CompoundParts().transform(["Radweg"])

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.classify.text import lemma_tokens
+from pipeline.classify.text import lemma_tokens, request_part
 
 FORMAT = "antragsradar-themes-compact/1"
 INFERENCE_FILE = "inference.npz"
@@ -58,10 +58,11 @@ def select_themes(
 
 def _tfidf_part(name: str, pipe: Any, column: int, offset: int) -> tuple[dict, dict] | None:
     steps = getattr(pipe, "named_steps", None)
-    if not steps or list(steps) != ["lemmatize", "tfidf"]:
+    if not steps or len(steps) != 2 or "tfidf" not in steps:
         return None
-    lem, vec = steps["lemmatize"], steps["tfidf"]
-    if type(lem).__name__ != "LemmaText" or type(vec).__name__ != "TfidfVectorizer":
+    lem, vec = steps[next(iter(steps))], steps["tfidf"]
+    kind = {"LemmaText": "lemma_tfidf", "CompoundParts": "compound_tfidf"}.get(type(lem).__name__)
+    if kind is None or type(vec).__name__ != "TfidfVectorizer":
         return None
     ok = (
         vec.analyzer == "word"
@@ -85,12 +86,13 @@ def _tfidf_part(name: str, pipe: Any, column: int, offset: int) -> tuple[dict, d
         return None
     meta = {
         "name": name,
-        "kind": "lemma_tfidf",
+        "kind": kind,
         "column": int(column),
         "offset": offset,
         "size": len(terms),
         "max_chars": lem.max_chars,
         "min_len": lem.min_len,
+        "until": getattr(lem, "until", None),
         "ngram_range": list(vec.ngram_range),
         "sublinear_tf": bool(vec.sublinear_tf),
         "norm": vec.norm,
@@ -99,6 +101,12 @@ def _tfidf_part(name: str, pipe: Any, column: int, offset: int) -> tuple[dict, d
         f"{name}.vocab": np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8),
         f"{name}.idf": np.asarray(vec.idf_, dtype=np.float64),
     }
+    if kind == "compound_tfidf":  # the splitter's known words and their counts
+        words = list(lem.counts_)
+        if any("\n" in w for w in words):
+            return None
+        arrays[f"{name}.words"] = np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8)
+        arrays[f"{name}.counts"] = np.asarray([lem.counts_[w] for w in words], dtype=np.int64)
     return meta, arrays
 
 
@@ -193,12 +201,16 @@ class _LemmaTfidf:
         self.offset = meta["offset"]
         self.column = meta["column"]
         self.max_chars, self.min_len = meta["max_chars"], meta["min_len"]
+        self.until = meta.get("until")
         self.min_n, self.max_n = meta["ngram_range"]
         self.sublinear, self.norm = meta["sublinear_tf"], meta["norm"]
 
+    def tokens(self, text: str) -> list[str]:
+        return lemma_tokens(request_part(text, self.until), self.max_chars, self.min_len)
+
     def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         # As LemmaText + TfidfVectorizer(token_pattern=r"\S+", lowercase=False).
-        toks = _WS_TOKEN.findall(" ".join(lemma_tokens(text, self.max_chars, self.min_len)))
+        toks = _WS_TOKEN.findall(" ".join(self.tokens(text)))
         counts: dict[int, int] = {}
         index = self.index
         for n in range(self.min_n, min(self.max_n, len(toks)) + 1):
@@ -216,6 +228,22 @@ class _LemmaTfidf:
         if self.norm == "l2":
             val /= math.sqrt(float(val @ val)) or 1.0
         return idx + self.offset, val
+
+
+class _CompoundTfidf(_LemmaTfidf):
+    """As CompoundParts + TfidfVectorizer: the tf-idf of the parts of compound lemmas."""
+
+    def __init__(self, meta: dict, vocab: np.ndarray, idf: np.ndarray, words, counts) -> None:
+        from pipeline.classify.compounds import CompoundSplitter
+
+        super().__init__(meta, vocab, idf)
+        known = words.tobytes().decode("utf-8").split("\n") if words.size else []
+        if len(known) != counts.shape[0]:
+            raise ValueError(f"part {meta['name']}: known words and counts differ")
+        self.splitter = CompoundSplitter(dict(zip(known, counts.tolist(), strict=True)))
+
+    def tokens(self, text: str) -> list[str]:
+        return self.splitter.split_tokens(lemma_tokens(text, self.max_chars, self.min_len))
 
 
 class _SeedHits:
@@ -256,6 +284,17 @@ class CompactModel:
             if p["kind"] == "lemma_tfidf":
                 name = p["name"]
                 self.parts.append(_LemmaTfidf(p, arrays[f"{name}.vocab"], arrays[f"{name}.idf"]))
+            elif p["kind"] == "compound_tfidf":
+                name = p["name"]
+                self.parts.append(
+                    _CompoundTfidf(
+                        p,
+                        arrays[f"{name}.vocab"],
+                        arrays[f"{name}.idf"],
+                        arrays[f"{name}.words"],
+                        arrays[f"{name}.counts"],
+                    )
+                )
             elif p["kind"] == "seed_hits":
                 self.parts.append(_SeedHits(p))
             else:

@@ -28,6 +28,20 @@ STOP_WORDS = frozenset(
 )
 
 
+# Where a motion's request ends and its reasoning begins: a line that opens with one of these
+# headings. The request part is what a motion asks for; its themes are the motion's themes.
+REASONING = r"(?m)^[ \t]*(?:Begründung|Sachverhalt|Erläuterung)"
+_REASONING = re.compile(REASONING)
+
+
+def request_part(text: str, until: str | None = REASONING) -> str:
+    """``text`` up to the first reasoning heading (all of it when there is none)."""
+    if not until:
+        return text
+    m = (_REASONING if until == REASONING else re.compile(until)).search(text)
+    return text[: m.start()] if m else text
+
+
 @lru_cache(maxsize=300_000)
 def lemma(word: str) -> str:
     """Lower-cased simplemma lemma of one word form (simplemma is imported on first use)."""

@@ -47,8 +47,10 @@ def train(
         None,
         "--data",
         help="Training source, repeatable: spd-berlin, karlsruhe-weak (seed-term weak labels from "
-        "the taxonomy), karlsruhe-annotated (our hand labels, corpus/annotations), or a JSON "
-        "Lines file of {text, themes, title?, extra?} records. Default: all three built-in ones.",
+        "the taxonomy), karlsruhe-annotated (our hand labels of Karlsruhe papers), annotated (our "
+        "full annotations, corpus/annotations/motions-*.jsonl), or a JSON Lines file of {text, "
+        "themes, title?, extra?} records: your annotations; the model's held-out scores are then "
+        "computed on them alone. Default: the four built-in ones.",
     ),
     shared: Path = typer.Option(
         None, "--shared", help="Shared data folder (default: $ANTRAGSRADAR_SHARED or ../shared)."
@@ -57,6 +59,12 @@ def train(
         False,
         "--no-dev",
         help="Skip scoring on the dev gold (needed for a custom taxonomy whose ids differ).",
+    ),
+    held_out: bool = typer.Option(
+        True,
+        "--held-out/--no-held-out",
+        help="themes: also fit one model per annotated source without it (leave one source "
+        "out) for the model card; --no-held-out trains once.",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
 ) -> None:
@@ -96,12 +104,18 @@ def train(
             dev=not no_dev,
             command=command.strip(),
             progress=step,
+            held_out=held_out,
         )
     card = res.card
+    loso = card.get("leave_one_source_out") or {}
     summary = {
         "out": str(res.out),
         "training_examples": card["training_examples"],
         "cross_validation": card["cross_validation"],
+        "leave_one_source_out": {
+            body: {k: v[k] for k in ("micro_f1", "macro_f1", "top1", "ece", "examples")}
+            for body, v in (loso.get("bodies") or {}).items()
+        },
         "dev": card["dev"]
         and {k: card["dev"][k] for k in ("docs", "with_gold_extras", "without_extras")},
         "model_file_bytes": card.get("model_file_bytes"),

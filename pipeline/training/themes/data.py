@@ -265,11 +265,12 @@ def karlsruhe_annotated_examples(
     taxonomy: Taxonomy,
     shared: str | Path | None = None,
     path: str | Path = ANNOTATIONS,
-    weight: float = ANNOTATED_WEIGHT,
+    weight: float | None = None,
 ) -> tuple[list[Example], Source]:
     """The hand-annotated Karlsruhe papers with their texts from the shared corpus.
 
     Themes outside ``taxonomy`` are dropped (the annotations use the default taxonomy)."""
+    weight = ANNOTATED_WEIGHT if weight is None else weight
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such annotation file")
@@ -303,10 +304,11 @@ def karlsruhe_annotated_examples(
 
 
 def annotated_examples(
-    taxonomy: Taxonomy, shared: str | Path | None = None, weight: float = ANNOTATED_WEIGHT
+    taxonomy: Taxonomy, shared: str | Path | None = None, weight: float | None = None
 ) -> tuple[list[Example], Source]:
     """The fully annotated motions of every shared source (``motions-*.jsonl``), with their
     cleaned texts; the source of each example is ``annotated-<source>``."""
+    weight = ANNOTATED_WEIGHT if weight is None else weight
     from pipeline.preprocess.clean import clean_text
     from pipeline.training.annotations import default_files, load_annotated
 

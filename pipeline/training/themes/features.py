@@ -11,7 +11,14 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from pipeline.classify.text import STOP_WORDS, TOKEN, lemma, lemma_tokens  # noqa: F401
+from pipeline.classify.text import (  # noqa: F401
+    REASONING,
+    STOP_WORDS,
+    TOKEN,
+    lemma,
+    lemma_tokens,
+    request_part,
+)
 
 
 class _TextTransformer(TransformerMixin, BaseEstimator):
@@ -31,18 +38,61 @@ class LemmaText(_TextTransformer):
     """Texts to space-joined lower-cased lemmas, stop words and short tokens dropped.
 
     ``max_chars`` cuts each text first: motions put the request first and the reasoning after.
-    Stateless; ``fit`` learns nothing.
+    ``until`` (a regular expression, e.g. ``text.REASONING``) cuts it at the reasoning's
+    heading: the request part alone. Stateless; ``fit`` learns nothing.
     """
 
-    def __init__(self, max_chars: int = 4000, min_len: int = 2):
+    def __init__(self, max_chars: int = 4000, min_len: int = 2, until: str | None = None):
         self.max_chars = max_chars
         self.min_len = min_len
+        self.until = until
 
     def fit(self, X, y=None):
         return self
 
     def transform(self, X):
-        return [" ".join(lemma_tokens(text, self.max_chars, self.min_len)) for text in X]
+        until = getattr(self, "until", None)  # pipelines pickled before it existed lack it
+        return [
+            " ".join(
+                lemma_tokens(request_part(str(text or ""), until), self.max_chars, self.min_len)
+            )
+            for text in X
+        ]
+
+
+class CompoundParts(_TextTransformer):
+    """Texts to the space-joined parts of their compound lemmas ("Radverkehrskonzept" ->
+    radverkehr rad verkehr konzept; classify/compounds.py). ``fit`` learns the known words:
+    lemmas seen at least ``min_count`` times in the training texts (``counts_``).
+    """
+
+    def __init__(self, max_chars: int = 1500, min_len: int = 2, min_count: int = 5):
+        self.max_chars = max_chars
+        self.min_len = min_len
+        self.min_count = min_count
+
+    def fit(self, X, y=None):
+        from pipeline.classify.compounds import count_lemmas
+
+        self.counts_ = count_lemmas(
+            (lemma_tokens(text, self.max_chars, self.min_len) for text in X), self.min_count
+        )
+        return self
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.requires_fit = True
+        return tags
+
+    def transform(self, X):
+        from pipeline.classify.compounds import CompoundSplitter
+
+        check_is_fitted(self, "counts_")
+        splitter = CompoundSplitter(self.counts_)
+        return [
+            " ".join(splitter.split_tokens(lemma_tokens(text, self.max_chars, self.min_len)))
+            for text in X
+        ]
 
 
 class Truncate(_TextTransformer):

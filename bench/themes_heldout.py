@@ -1,0 +1,114 @@
+"""Held-out scores of theme-model variants on our annotations, never on dev.
+
+    .venv/bin/python bench/themes_heldout.py [--variant NAME ...] [--no-loso] [--json OUT]
+
+For each variant (a configuration or weak-labelling change against ``DEFAULT_CONFIG``) it
+trains with ``train_model(dev=False)`` and prints, per annotated source, the within-source
+cross-validated micro-F1 / macro-F1 / top-1 / ECE (out-of-fold, one fit) and the
+leave-one-source-out ones (one fit per body without any of that body's rows). This is how the
+settings of ``DEFAULT_CONFIG`` are chosen (docs/experiments-themes.md); the dev gold is scored
+once, on the model finally shipped, with ``antragsradar evaluate``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pipeline.training.themes import data as D  # noqa: E402
+from pipeline.training.themes.train import DEFAULT_CONFIG, train_model  # noqa: E402
+
+LEMMAS = DEFAULT_CONFIG["lemmas"]
+COMPOUNDS = {"max_chars": 1500, "min_df": 3, "max_features": 20000, "min_count": 5}
+REQUEST = {"max_chars": 1500, "ngram_range": (1, 1), "min_df": 3, "max_features": 20000}
+# The configuration shipped before compound parts: the variants of 2026-12-05 change this.
+BEFORE = {"compounds": None}
+
+# name -> {"config": overrides of DEFAULT_CONFIG, "data": module constants of data.py}; the
+# names are the rows of docs/experiments-themes.md ("default" there is "before" here).
+VARIANTS: dict[str, dict[str, Any]] = {
+    "before": {"config": BEFORE},
+    "compounds": {"config": {"compounds": COMPOUNDS}},
+    "request-block": {"config": {**BEFORE, "request": REQUEST}},
+    "compounds+request": {"config": {"compounds": COMPOUNDS, "request": REQUEST}},
+    "lemmas-4000": {"config": {**BEFORE, "lemmas": {**LEMMAS, "max_chars": 4000}}},
+    "weak-secondary-0.6": {"config": BEFORE, "data": {"SECONDARY_RATIO": 0.6}},
+    "spd-section-only": {"config": BEFORE, "data": {"SPD_SECONDARY_RATIO": None}},
+    "annotated-weight-2": {"config": BEFORE, "data": {"ANNOTATED_WEIGHT": 2.0}},
+    "shipped": {},  # DEFAULT_CONFIG as it is
+}
+
+
+def run(name: str, loso: bool) -> dict[str, Any]:
+    spec = VARIANTS[name]
+    saved = {k: getattr(D, k) for k in spec.get("data", {})}
+    for k, v in spec.get("data", {}).items():
+        setattr(D, k, v)
+    t = time.perf_counter()
+    try:
+        res = train_model(
+            config=spec.get("config"),
+            dev=False,
+            held_out=loso,
+            progress=lambda m: print("  " + m, file=sys.stderr, flush=True),
+        )
+    finally:
+        for k, v in saved.items():
+            setattr(D, k, v)
+    card = res.card
+    return {
+        "variant": name,
+        "seconds": round(time.perf_counter() - t, 1),
+        "timings_s": card["timings_s"],
+        "cross_validation": card["cross_validation"],
+        "leave_one_source_out": card["leave_one_source_out"],
+    }
+
+
+def table(row: dict[str, Any]) -> str:
+    cv = row["cross_validation"]
+    lo = (row["leave_one_source_out"] or {}).get("bodies", {})
+    out = [f"{row['variant']} ({row['seconds']} s)"]
+    for src, c in cv.items():
+        if not isinstance(c, dict):
+            continue
+        body = src.replace("annotated-", "")  # as heldout.body_of
+        h = lo.get(body)
+        held = (
+            f" | LOSO micro {h['micro_f1']:.3f} macro {h['macro_f1']:.3f} top1 {h['top1']:.3f} "
+            f"ece {h['ece']:.3f}"
+            if h
+            else ""
+        )
+        out.append(
+            f"  {src:22s} n={c['examples']:5d} CV micro {c['micro_f1']:.3f} macro "
+            f"{c['macro_f1']:.3f} top1 {c['top1']:.3f} ece {c['ece']:.3f}{held}"
+        )
+    cal = (row["leave_one_source_out"] or {}).get("calibration")
+    if cal:
+        out.append(f"  LOSO pooled ECE {cal['ece']:.3f}")
+    return "\n".join(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--variant", action="append", choices=sorted(VARIANTS))
+    ap.add_argument("--no-loso", action="store_true", help="within-source CV only (one fit)")
+    ap.add_argument("--json", help="append one JSON line per variant to this file")
+    args = ap.parse_args()
+    for name in args.variant or list(VARIANTS):
+        row = run(name, not args.no_loso)
+        print(table(row), flush=True)
+        if args.json:
+            with open(args.json, "a", encoding="utf-8") as fh:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""German compounds split into known parts: "radverkehrskonzept" -> radverkehr, rad, verkehr,
+konzept. Shared by training (features.py) and numpy-only prediction (compact.py); standard
+library only.
+
+The splitter is data-driven and needs no download: it knows the lemmas seen at least
+``min_count`` times in the training texts, with their counts. A word splits where both sides
+are known words; the left side may carry a linking element ("verkehr-s-", "schule-n-",
+"kind-er-") or have dropped a final e ("schul-weg"). Of several such splits the one whose
+parts are most frequent (geometric mean of counts, as Koehn & Knight 2003) wins, and each
+side is split again. A motion about a "Radverkehrskonzept" then shares the features "rad" and
+"verkehr" with one about "Radwege" and "Verkehrsberuhigung", across councils that name their
+concepts differently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+# Linking elements a compound's left part may end with (Fugenelemente), longest first.
+LINKS = ("es", "en", "er", "s", "n", "e")
+MIN_PART = 3  # shorter parts are mostly prefixes and syllables, not words
+MIN_WORD = 2 * MIN_PART
+
+
+class CompoundSplitter:
+    """Splits lemmas into parts known from ``counts`` (lemma -> count in the training texts);
+    results are cached per splitter."""
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        self.counts = counts
+        self._split: dict[str, tuple[str, str, float] | None] = {}
+        self._parts: dict[str, tuple[str, ...]] = {}
+
+    def _score(self, word: str) -> float:
+        """How good a compound part ``word`` is: its count when known, else the score of its
+        best split into known parts (0: neither)."""
+        n = self.counts.get(word, 0)
+        if n:
+            return float(n)
+        split = self._best_split(word)
+        return split[2] if split else 0.0
+
+    def _left(self, head: str) -> tuple[str, int]:
+        """The known word a compound's left part stands for (linking element stripped) and
+        its count; (head, 0) when there is none. Left parts are words, not compounds: a
+        compound splits from the left ("klima|schutzkonzept"), which keeps the search linear
+        in the splits tried."""
+        counts = self.counts
+        best, best_n = head, 0
+        for cand in (
+            head,
+            *(head[: -len(link)] for link in LINKS if head.endswith(link)),
+            head + "e",
+        ):
+            n = counts.get(cand, 0)
+            if n > best_n and len(cand) >= MIN_PART:
+                best, best_n = cand, n
+        return best, best_n
+
+    def _best_split(self, word: str) -> tuple[str, str, float] | None:
+        if word in self._split:
+            return self._split[word]
+        best = None
+        if len(word) >= MIN_WORD:
+            for i in range(MIN_PART, len(word) - MIN_PART + 1):
+                left, left_n = self._left(word[:i])
+                if not left_n:
+                    continue
+                tail_score = self._score(word[i:])
+                score = (left_n * tail_score) ** 0.5
+                if score and (best is None or score > best[2]):
+                    best = (left, word[i:], score)
+        self._split[word] = best
+        return best
+
+    def parts(self, word: str) -> tuple[str, ...]:
+        """Every part of ``word`` (each side of the best split and, recursively, their parts);
+        () for a word that does not split."""
+        got = self._parts.get(word)
+        if got is None:
+            split = self._best_split(word)
+            got = ()
+            if split is not None:
+                # A side that is itself an unknown compound gives only its own parts.
+                for side in split[:2]:
+                    got += ((side,) if side in self.counts else ()) + self.parts(side)
+            self._parts[word] = got
+        return got
+
+    def split_tokens(self, tokens: Iterable[str]) -> list[str]:
+        """The parts of every token, in order (tokens that do not split give none)."""
+        return [p for tok in tokens for p in self.parts(tok)]
+
+
+def count_lemmas(token_lists: Iterable[list[str]], min_count: int) -> dict[str, int]:
+    """Lemma counts over the training texts, those under ``min_count`` dropped."""
+    counts: dict[str, int] = {}
+    for toks in token_lists:
+        for t in toks:
+            counts[t] = counts.get(t, 0) + 1
+    return {t: n for t, n in counts.items() if n >= min_count and len(t) >= MIN_PART}
