@@ -551,7 +551,7 @@ def render_readme(card: dict[str, Any]) -> str:
         "",
         "Dev = 180 gold Karlsruhe motions (shared/gold/dev.jsonl); never trained on, and excluded "
         "from the weak-labelled Karlsruhe training set; it chose no setting and is scored once, "
-        "on this model. Targets (issue #14): dev micro-F1 ≥ 0.85, macro-F1 ≥ 0.80, top-1 ≥ 0.95; "
+        "on this model. Targets: dev micro-F1 ≥ 0.85, macro-F1 ≥ 0.80, top-1 ≥ 0.95; "
         "leave one source out micro-F1 ≥ 0.78 for each source; ECE ≤ 0.05 on held-out "
         "annotations. A second check: the 36 invented motions of corpus/demo "
         "(`antragsradar evaluate corpus/demo/expected.jsonl --corpus corpus/demo/papers.json`).",
