@@ -290,15 +290,8 @@ def train_model(
     if out is not None:
         check_writable(out)  # before the training, not after it
     tax = load_taxonomy(taxonomy)
-    sources = list(sources)
     say(f"taxonomy {tax.name}: {len(tax.ids)} themes ({tax.sha256[:12]})")
-    examples, used = D.build_training_set(tax, sources, shared)
-    dev_ids = D.dev_keys(shared) if dev else set()
-    leaked = [e.id for e in examples if e.id in dev_ids]
-    if leaked:
-        raise InputError(f"training data contains dev papers ({leaked[0]}, …); remove them")
-    for s in used:
-        say(f"source {s.name}: {s.size} examples")
+    examples, used = _training_set(tax, list(sources), shared, dev, say)
     t_data = time.perf_counter()
 
     cfg = {**DEFAULT_CONFIG, **(config or {})}
@@ -317,25 +310,107 @@ def train_model(
     )
     prune(pipe)
     t_loso = time.perf_counter()
-    clf = pipe.named_steps["classify"]
     compact, compact_diff = _compact_of(pipe, X[:300])
     model = ThemeModel(pipe, tax, compact=compact)
 
-    dev_scores = None
-    dev_no_extra = None
+    dev_scores = dev_no_extra = None
     if dev:
-        dev_ex, dev_rec = D.dev_examples(tax, shared)
-        if dev_ex:
-            say(f"scoring on {len(dev_ex)} dev motions …")
-            dev_scores = evaluate_on(model, dev_ex, dev_rec, use_extra=True)
-            dev_no_extra = evaluate_on(model, dev_ex, dev_rec, use_extra=False)
-        if compact is not None:  # the archive must predict what the Pipeline predicts
-            X_dev = as_input([e.text for e in dev_ex], [e.extra for e in dev_ex])
-            compact_diff = max(compact_diff, _compact_of(pipe, X_dev, compact)[1])
+        dev_scores, dev_no_extra, dev_diff = _score_dev(model, tax, shared, say)
+        compact_diff = max(compact_diff, dev_diff)
     t_end = time.perf_counter()
 
+    timings = {
+        "data": round(t_data - t0, 1),
+        "fit": round(t_fit - t_data, 1),
+        "leave_one_source_out": round(t_loso - t_fit, 1),
+        "evaluate": round(t_end - t_loso, 1),
+    }
     name = name or (Path(out).name if out else "themes")
-    card: dict[str, Any] = {
+    card = _card(
+        name,
+        out,
+        command,
+        tax,
+        used,
+        examples,
+        Y,
+        cfg,
+        pipe,
+        within,
+        loso,
+        None if compact is None else compact_diff,
+        _summary(dev_scores, dev_no_extra),
+        timings,
+        config,
+    )
+    model.card = card
+    result = TrainResult(model, card, None, dev_scores, card["timings_s"])
+    if out is not None:
+        result.out = _save(model, card, out, say)
+    return result
+
+
+def _training_set(
+    tax: Any, sources: list[str], shared: Any, dev: bool, say: Callable[[str], None]
+) -> tuple[list[Any], list[Any]]:
+    """The training examples of ``sources`` and the sources used; never a dev paper."""
+    examples, used = D.build_training_set(tax, sources, shared)
+    dev_ids = D.dev_keys(shared) if dev else set()
+    leaked = [e.id for e in examples if e.id in dev_ids]
+    if leaked:
+        raise InputError(f"training data contains dev papers ({leaked[0]}, …); remove them")
+    for s in used:
+        say(f"source {s.name}: {s.size} examples")
+    return examples, used
+
+
+def _score_dev(
+    model: ThemeModel, tax: Any, shared: Any, say: Callable[[str], None]
+) -> tuple[Any, Any, float]:
+    """Dev scores with and without the gold extras, and how far the numpy archive's
+    probabilities are from the Pipeline's on the dev motions (it must predict the same)."""
+    dev_ex, dev_rec = D.dev_examples(tax, shared)
+    dev_scores = dev_no_extra = None
+    if dev_ex:
+        say(f"scoring on {len(dev_ex)} dev motions …")
+        dev_scores = evaluate_on(model, dev_ex, dev_rec, use_extra=True)
+        dev_no_extra = evaluate_on(model, dev_ex, dev_rec, use_extra=False)
+    diff = 0.0
+    if model.compact is not None:
+        X_dev = as_input([e.text for e in dev_ex], [e.extra for e in dev_ex])
+        diff = _compact_of(model.pipeline, X_dev, model.compact)[1]
+    return dev_scores, dev_no_extra, diff
+
+
+def _save(model: ThemeModel, card: dict[str, Any], out: Any, say: Callable[[str], None]) -> Path:
+    d = model.save(out)
+    card["model_file_bytes"] = (d / "model.joblib").stat().st_size
+    card["model_hash"] = _model_hash(d / "model.joblib")[:16]
+    model.save(out, readme=render_readme(card))
+    say(f"saved {d} ({card['model_file_bytes'] / 1e6:.1f} MB)")
+    return d
+
+
+def _card(
+    name: str,
+    out: Any,
+    command: str | None,
+    tax: Any,
+    used: list[Any],
+    examples: list[Any],
+    Y: Any,
+    cfg: dict[str, Any],
+    pipe: Any,
+    within: Any,
+    loso: Any,
+    compact_diff: float | None,
+    dev: Any,
+    timings: dict[str, float],
+    config: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The model card: what was trained on what, how, and its held-out and dev scores."""
+    clf = pipe.named_steps["classify"]
+    return {
         "name": name,
         "task": "multi-label theme classification of German council motions (1-3 themes, best first)",
         "trained_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
@@ -361,15 +436,10 @@ def train_model(
         "cross_validation": within,
         "leave_one_source_out": loso,
         "inference_check": None
-        if compact is None
+        if compact_diff is None
         else {"max_abs_proba_diff_vs_pipeline": float(f"{compact_diff:.3g}")},
-        "dev": _summary(dev_scores, dev_no_extra),
-        "timings_s": {
-            "data": round(t_data - t0, 1),
-            "fit": round(t_fit - t_data, 1),
-            "leave_one_source_out": round(t_loso - t_fit, 1),
-            "evaluate": round(t_end - t_loso, 1),
-        },
+        "dev": dev,
+        "timings_s": timings,
         "dev_policy": "dev gold (shared/gold/dev.jsonl) is never trained on and chooses nothing: "
         "its papers are excluded from the weak-labelled Karlsruhe set; thresholds, the selection "
         "rule and the calibrators come from cross-validation on the training data, every setting "
@@ -381,16 +451,6 @@ def train_model(
         "variants_measured": f"{EXPERIMENTS} of the Antragsradar repository, "
         "bench/themes_heldout.py",
     }
-    model.card = card
-    result = TrainResult(model, card, None, dev_scores, card["timings_s"])
-    if out is not None:
-        d = model.save(out)
-        card["model_file_bytes"] = (d / "model.joblib").stat().st_size
-        card["model_hash"] = _model_hash(d / "model.joblib")[:16]
-        model.save(out, readme=render_readme(card))
-        result.out = d
-        say(f"saved {d} ({card['model_file_bytes'] / 1e6:.1f} MB)")
-    return result
 
 
 def _compact_of(pipe, X, compact=None, tolerance: float = 1e-4):
