@@ -6,6 +6,7 @@ import json
 import shlex
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -106,10 +107,14 @@ def train(
             progress=step,
             held_out=held_out,
         )
-    card = res.card
+    typer.echo(json.dumps(_theme_summary(res.card, res.out), ensure_ascii=False, indent=2))
+
+
+def _theme_summary(card: dict, out: Any) -> dict:
+    """What `train` prints for a theme model: its held-out and dev scores, size, timings."""
     loso = card.get("leave_one_source_out") or {}
-    summary = {
-        "out": str(res.out),
+    return {
+        "out": str(out),
         "training_examples": card["training_examples"],
         "cross_validation": card["cross_validation"],
         "leave_one_source_out": {
@@ -121,7 +126,6 @@ def train(
         "model_file_bytes": card.get("model_file_bytes"),
         "timings_s": card["timings_s"],
     }
-    typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
 
 
 def _train_extraction(

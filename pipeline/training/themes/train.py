@@ -81,87 +81,12 @@ def build_pipeline(taxonomy: Taxonomy, config: dict[str, Any] | None = None):
     """The unfitted scikit-learn Pipeline for ``config`` (missing parts as DEFAULT_CONFIG;
     a part set to None or False is left out)."""
     from sklearn.compose import ColumnTransformer
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import Pipeline
 
-    from pipeline.classify.text import REASONING
     from pipeline.training.themes.estimators import ThemeClassifier
-    from pipeline.training.themes.features import CompoundParts, LemmaText, SeedHits, Truncate
 
     cfg = {**DEFAULT_CONFIG, **(config or {})}
-    common = {"sublinear_tf": True, "dtype": __import__("numpy").float32}
-    parts = []
-    if cfg.get("lemmas"):
-        c = dict(cfg["lemmas"])
-        parts.append(
-            (
-                "lemmas",
-                Pipeline(
-                    [
-                        ("lemmatize", LemmaText(max_chars=c.pop("max_chars"))),
-                        (
-                            "tfidf",
-                            TfidfVectorizer(token_pattern=r"\S+", lowercase=False, **c, **common),
-                        ),
-                    ]
-                ),
-                0,
-            )
-        )
-    if cfg.get("request"):
-        # The request part again (the text up to its reasoning heading): its words count
-        # twice, the reasoning's once.
-        c = dict(cfg["request"])
-        lem = LemmaText(max_chars=c.pop("max_chars"), until=REASONING)
-        tfidf = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, **c, **common)
-        parts.append(("request", Pipeline([("lemmatize", lem), ("tfidf", tfidf)]), 0))
-    if cfg.get("compounds"):
-        c = dict(cfg["compounds"])
-        splitter = CompoundParts(max_chars=c.pop("max_chars"), min_count=c.pop("min_count"))
-        tfidf = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, **c, **common)
-        parts.append(("compounds", Pipeline([("compounds", splitter), ("tfidf", tfidf)]), 0))
-    if cfg.get("chars"):
-        c = dict(cfg["chars"])
-        parts.append(
-            (
-                "chars",
-                Pipeline(
-                    [
-                        ("truncate", Truncate(max_chars=c.pop("max_chars"))),
-                        ("tfidf", TfidfVectorizer(analyzer="char_wb", **c, **common)),
-                    ]
-                ),
-                0,
-            )
-        )
-    if cfg.get("seeds"):
-        parts.append(
-            (
-                "seeds",
-                SeedHits(
-                    seed_terms={t.id: list(t.seed_terms) for t in taxonomy.themes},
-                    drop_nested=bool(cfg.get("seed_drop_nested", False)),
-                ),
-                0,
-            )
-        )
-    if cfg.get("extra"):
-        c = dict(cfg["extra"])
-        parts.append(
-            (
-                "extra",
-                Pipeline(
-                    [
-                        ("lemmatize", LemmaText(max_chars=500)),
-                        (
-                            "tfidf",
-                            TfidfVectorizer(token_pattern=r"\S+", lowercase=False, **c, **common),
-                        ),
-                    ]
-                ),
-                1,
-            )
-        )
+    parts = [part for name in FEATURE_PARTS if cfg.get(name) for part in _part(name, cfg, taxonomy)]
     if not parts:
         raise InputError("the model configuration has no feature part")
     return Pipeline(
@@ -170,6 +95,47 @@ def build_pipeline(taxonomy: Taxonomy, config: dict[str, Any] | None = None):
             ("classify", ThemeClassifier(**cfg["classifier"])),
         ]
     )
+
+
+# The feature parts in the order of the ColumnTransformer (column 0: the text, 1: the extras).
+FEATURE_PARTS = ("lemmas", "request", "compounds", "chars", "seeds", "extra")
+
+
+def _part(name: str, cfg: dict[str, Any], taxonomy: Taxonomy) -> list[tuple[str, Any, int]]:
+    """One feature part of the ColumnTransformer: (name, transformer, column)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import Pipeline
+
+    from pipeline.classify.text import REASONING
+    from pipeline.training.themes.features import CompoundParts, LemmaText, SeedHits, Truncate
+
+    if name == "seeds":
+        seeds = {t.id: list(t.seed_terms) for t in taxonomy.themes}
+        drop = bool(cfg.get("seed_drop_nested", False))
+        return [("seeds", SeedHits(seed_terms=seeds, drop_nested=drop), 0)]
+    c = dict(cfg[name])
+    common = {"sublinear_tf": True, "dtype": np.float32}
+    words = {"token_pattern": r"\S+", "lowercase": False}
+    if name == "chars":
+        steps = [
+            ("truncate", Truncate(max_chars=c.pop("max_chars"))),
+            ("tfidf", TfidfVectorizer(analyzer="char_wb", **c, **common)),
+        ]
+        return [("chars", Pipeline(steps), 0)]
+    if name == "lemmas":
+        first: tuple[str, Any] = ("lemmatize", LemmaText(max_chars=c.pop("max_chars")))
+    elif name == "request":
+        # The request part again (the text up to its reasoning heading): its words count
+        # twice, the reasoning's once.
+        first = ("lemmatize", LemmaText(max_chars=c.pop("max_chars"), until=REASONING))
+    elif name == "compounds":
+        splitter = CompoundParts(max_chars=c.pop("max_chars"), min_count=c.pop("min_count"))
+        first = ("compounds", splitter)
+    else:  # extra: the extraction's topic and funding, column 1
+        first = ("lemmatize", LemmaText(max_chars=500))
+    tfidf = TfidfVectorizer(**words, **c, **common)
+    return [(name, Pipeline([first, ("tfidf", tfidf)]), 1 if name == "extra" else 0)]
 
 
 def prune(pipeline) -> None:
