@@ -138,18 +138,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         """``selection_rows`` (boolean mask): fit the "micro" selection rule on the out-of-fold
         probabilities of these rows only (the examples whose labels are most like the ones
         the model will be judged by); per-label thresholds still use every row."""
-        if Y is None:
-            raise ValueError("ThemeClassifier requires y to be passed, but the target y is None")
-        if getattr(X, "ndim", 2) != 2:
-            raise ValueError("Expected a 2D array of features (n_samples, n_features)")
-        if np.iscomplexobj(X):
-            raise ValueError("Complex data not supported")
-        Y = np.asarray(Y)
-        if Y.dtype != bool and not np.isin(Y, (0, 1)).all():
-            raise ValueError("Unknown label type: Y must be a binary indicator matrix of 0 and 1")
-        if Y.ndim != 2:
-            raise ValueError("Y must be a binary indicator matrix (n_samples, n_labels)")
-        Y = Y.astype(bool)
+        Y = _checked_indicator(X, Y)
         sw = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
         n, k = Y.shape
         self.n_features_in_ = X.shape[1]
@@ -161,32 +150,9 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         oof = np.zeros((n, k))
         rows_cal = None if selection_rows is None else np.asarray(selection_rows, dtype=bool)
         for j in range(k):
-            y = Y[:, j]
-            if y.min() == y.max():  # never (or always) seen: a constant predictor
-                self.estimators_.append(float(y[0]))
-                self.calibrators_.append((0.0, 0.0))
-                oof[:, j] = float(y[0])
-                continue
-            dec = np.zeros(n)
-            for tr, te in folds:
-                if y[tr].min() == y[tr].max():
-                    dec[te] = 1.0 if y[tr][0] else -1.0
-                else:
-                    w = None if sw is None else sw[tr]
-                    base = clone(self._base()).fit(X[tr], y[tr], sample_weight=w)
-                    dec[te] = base.decision_function(X[te])
-            # Calibrated on the hand-annotated rows where given: a score is then the chance that
-            # an annotator gives the theme, not that a weak or party label does.
-            cal = (
-                rows_cal
-                if rows_cal is not None and y[rows_cal].min() != y[rows_cal].max()
-                else slice(None)
-            )
-            platt = LogisticRegression(C=1e4).fit(dec[cal].reshape(-1, 1), y[cal])
-            a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
-            self.calibrators_.append((a, b))
-            oof[:, j] = _sigmoid(a * dec + b)
-            self.estimators_.append(self._base().fit(X, y, sample_weight=sw))
+            estimator, calibrator, oof[:, j] = self._fit_label(X, Y[:, j], folds, sw, rows_cal)
+            self.estimators_.append(estimator)
+            self.calibrators_.append(calibrator)
         base = np.array([best_f1_threshold(oof[:, j], Y[:, j]) for j in range(k)])
         self.threshold_scale_, self.relative_ = 1.0, 0.0
         if self.selection == "micro":
@@ -207,6 +173,30 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         )
         self.cv_scores_["folds"] = int(self.cv)
         return self
+
+    def _fit_label(self, X, y, folds, sw, rows_cal):
+        """One label's model on all rows, its Platt calibrator (fitted on out-of-fold decision
+        values) and its out-of-fold probabilities."""
+        if y.min() == y.max():  # never (or always) seen: a constant predictor
+            return float(y[0]), (0.0, 0.0), np.full(len(y), float(y[0]))
+        dec = np.zeros(len(y))
+        for tr, te in folds:
+            if y[tr].min() == y[tr].max():
+                dec[te] = 1.0 if y[tr][0] else -1.0
+            else:
+                w = None if sw is None else sw[tr]
+                base = clone(self._base()).fit(X[tr], y[tr], sample_weight=w)
+                dec[te] = base.decision_function(X[te])
+        # Calibrated on the hand-annotated rows where given: a score is then the chance that
+        # an annotator gives the theme, not that a weak or party label does.
+        cal = (
+            rows_cal
+            if rows_cal is not None and y[rows_cal].min() != y[rows_cal].max()
+            else slice(None)
+        )
+        platt = LogisticRegression(C=1e4).fit(dec[cal].reshape(-1, 1), y[cal])
+        a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
+        return self._base().fit(X, y, sample_weight=sw), (a, b), _sigmoid(a * dec + b)
 
     def decision_function(self, X) -> np.ndarray:
         check_is_fitted(self, "estimators_")
@@ -241,6 +231,22 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             for j, _ in row:
                 out[i, j] = 1
         return out
+
+
+def _checked_indicator(X, Y) -> np.ndarray:
+    """``Y`` as a boolean indicator matrix, after scikit-learn's input checks."""
+    if Y is None:
+        raise ValueError("ThemeClassifier requires y to be passed, but the target y is None")
+    if getattr(X, "ndim", 2) != 2:
+        raise ValueError("Expected a 2D array of features (n_samples, n_features)")
+    if np.iscomplexobj(X):
+        raise ValueError("Complex data not supported")
+    Y = np.asarray(Y)
+    if Y.dtype != bool and not np.isin(Y, (0, 1)).all():
+        raise ValueError("Unknown label type: Y must be a binary indicator matrix of 0 and 1")
+    if Y.ndim != 2:
+        raise ValueError("Y must be a binary indicator matrix (n_samples, n_labels)")
+    return Y.astype(bool)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
