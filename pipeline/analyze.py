@@ -84,7 +84,7 @@ class Analyzer:
         self.extraction_version = "rules only"
         if extraction_dir is not None:
             learned = cast(MotionLearned, self.nlp.get_pipe("motion_learned"))
-            card = learned.model.card
+            card = learned.clause_model.card
             self.extraction_version = str(card.get("weights", {}).get("sha256", "?"))[:12]
         self.themes = None
         if model_dir is not None:

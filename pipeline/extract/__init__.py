@@ -102,7 +102,7 @@ def add_extractors(nlp: Language, extraction_model: str | Path | None = None) ->
         config = {"model_dir": str(extraction_model)}
         # the models are read now: a bad folder fails here, once, in one line
         if name == "motion_funding" and "motion_learned" not in nlp.pipe_names:
-            _ = cast(MotionLearned, nlp.add_pipe("motion_learned", config=config)).model
+            _ = cast(MotionLearned, nlp.add_pipe("motion_learned", config=config)).clause_model
         if (
             name == "motion_topic"
             and "motion_topic_learned" not in nlp.pipe_names

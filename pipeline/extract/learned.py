@@ -170,8 +170,10 @@ class MotionLearned:
         self.hedges = hedges
         self._model: ClauseModel | None = None
 
+    # Not named ``model``: spaCy treats a component's ``model`` attribute as a thinc Model and
+    # reads it while it builds a pipeline, before ``from_disk`` could set it.
     @property
-    def model(self) -> ClauseModel:
+    def clause_model(self) -> ClauseModel:
         if self._model is None:
             self.set_model(ClauseModel.load(self.model_dir))
         assert self._model is not None
@@ -183,7 +185,7 @@ class MotionLearned:
         self.col = {h: i for i, h in enumerate(model.heads)}
 
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
-        m = self.model
+        m = self.clause_model
         card = {k: v for k, v in m.card.items() if k != "topic"}  # the topic ranker saves itself
         ClauseModel(m.W, m.b, m.heads, m.thresholds, m.n_features, card).save(path)
 
@@ -194,14 +196,14 @@ class MotionLearned:
     def scores(self, doc: Doc) -> tuple[list[Clause], np.ndarray]:
         clauses = candidate_clauses(doc)
         indices, indptr = self.featurizer.rows(doc, clauses)
-        return clauses, self.model.proba(indices, indptr)
+        return clauses, self.clause_model.proba(indices, indptr)
 
     def __call__(self, doc: Doc) -> Doc:
         clauses, P = self.scores(doc)
         if not clauses:
             doc._.request = []
             return doc
-        thr = self.model.thresholds
+        thr = self.clause_model.thresholds
         req = self.col.get("request")
         if req is not None:
             doc._.request = [
@@ -218,7 +220,7 @@ class MotionLearned:
         return doc
 
     def _decide(self, doc, clauses, P, types, rule_items, key, prefix="") -> list[dict]:
-        thr = self.model.thresholds
+        thr = self.clause_model.thresholds
         keep: list[dict] = []
         for t in types:
             j = self.col.get(prefix + t)
