@@ -190,3 +190,17 @@ def test_shipped_model_on_five_bodies(analyzer, body):
     for a in rec["actions"]:
         assert text[a["start"] : a["end"]] == a["evidence"]
     assert all(f["amount_eur"] != 40 for f in rec["funding"])  # "40 %" is no amount
+
+
+def test_shipped_model_keeps_one_kind_per_funding_mention(analyzer):
+    """The reference motion names one fund in one sentence: the clause model adds no second
+    funding kind (external grant, offset) to the rules' named-fund mention."""
+    from pipeline.paths import shared_dir
+
+    seed = shared_dir() / "seed" / "region-hannover-hha-3185.txt"
+    if not seed.exists():
+        pytest.skip(f"shared seed motion not found at {seed} (set ANTRAGSRADAR_SHARED)")
+    rec = analyzer.analyze(Motion(id="seed", text=seed.read_text(encoding="utf-8"), title=""))
+    assert [f["kind"] for f in rec["funding"]] == ["named_fund"]
+    assert rec["funding"][0]["name"] == "Regionsfonds für Vielfalt und Teilhabe"
+    assert "review" in {a["type"] for a in rec["actions"]}

@@ -28,7 +28,11 @@ def render_card(card: dict[str, Any]) -> str:
         "without pickle; its sha256 is in `model_card.json` and checked before loading).",
         "- Decision: a motion has a type (kind) when its best sentence reaches the head's `keep` "
         "threshold where the rules found that type, or its `add` threshold where they did not; "
-        "both chosen by cross-validation (out-of-fold scores, best document-level F1).",
+        "both chosen by cross-validation (out-of-fold scores, best document-level F1). A funding "
+        "kind the rules did not find is not added to a sentence where a kept mention of the rules "
+        "has another kind that the model scores at least as high (one kind per mention; the "
+        "held-out figures below are without this rule, `bench/eval_funding_one_kind.py` measures "
+        "it).",
         "",
         "## Training data",
         "",
