@@ -81,20 +81,6 @@ def test_tag_loads_no_training_or_plotting_libraries(tmp_path: Path) -> None:
     assert "HEAVY []" in proc.stderr
 
 
-@pytest.mark.slow
-def test_cold_tag_under_one_and_a_half_seconds() -> None:
-    root = Path(__file__).resolve().parent.parent
-    out = subprocess.run(
-        [sys.executable, str(root / "bench" / "bench_cold_tag.py"), "--runs", "7"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    line = next(x for x in out.splitlines() if x.startswith("antragsradar tag"))
-    median = float(line.split("median")[1].split()[0])
-    assert median < 1.5, out
-
-
 @pytest.mark.slow  # builds the whole index (some seconds)
 def test_damaged_index_is_built_again(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("ANTRAGSRADAR_CACHE", str(tmp_path))
