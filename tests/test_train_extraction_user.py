@@ -60,25 +60,21 @@ def _corpus(tmp_path):
     )
 
 
+def _train_on_own_annotations(tmp_path, component: str, out):
+    args = ["train", "--component", component, "--only-annotations", "--quiet"]
+    args += [
+        "--annotations",
+        str(tmp_path / "gold.jsonl"),
+        "--corpus",
+        str(tmp_path / "papers.jsonl"),
+    ]
+    return CliRunner().invoke(app, [*args, "--out", str(out)])
+
+
 def test_user_trains_and_uses_their_own_clause_model(tmp_path):
     _corpus(tmp_path)
     out = tmp_path / "my-extraction"
-    res = CliRunner().invoke(
-        app,
-        [
-            "train",
-            "--component",
-            "extraction",
-            "--only-annotations",
-            "--annotations",
-            str(tmp_path / "gold.jsonl"),
-            "--corpus",
-            str(tmp_path / "papers.jsonl"),
-            "--out",
-            str(out),
-            "--quiet",
-        ],
-    )
+    res = _train_on_own_annotations(tmp_path, "extraction", out)
     assert res.exit_code == 0, res.output
     summary = json.loads(res.stdout)
     assert summary["training_motions"] == {"user": 24}
@@ -101,22 +97,7 @@ def test_user_trains_and_uses_their_own_clause_model(tmp_path):
 
     # the topic ranker alone, into the same folder: the clause model stays as it was
     clauses = (out / "clauses.npz").read_bytes()
-    again = CliRunner().invoke(
-        app,
-        [
-            "train",
-            "--component",
-            "topic",
-            "--only-annotations",
-            "--annotations",
-            str(tmp_path / "gold.jsonl"),
-            "--corpus",
-            str(tmp_path / "papers.jsonl"),
-            "--out",
-            str(out),
-            "--quiet",
-        ],
-    )
+    again = _train_on_own_annotations(tmp_path, "topic", out)
     assert again.exit_code == 0, again.output
     assert (out / "clauses.npz").read_bytes() == clauses
     new_card = json.loads((out / "model_card.json").read_text())

@@ -245,7 +245,9 @@ class MotionLearned:
             if not self._other_kind_there(clauses[c], P[c], j, keep, prefix)
         ]
 
-    def _other_kind_there(self, c: Clause, p: np.ndarray, j: int, kept: list[dict], prefix: str):
+    def _other_kind_there(
+        self, c: Clause, p: np.ndarray, j: int, kept: list[dict], prefix: str
+    ) -> bool:
         """Whether a kept funding mention in clause ``c`` has a kind that the model scores at
         least as high there as head ``j``: one mention, one kind (ANNOTATION.md), so the
         model adds no second kind to the rules' mention ("Mittel aus dem Regionsfonds" is a

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -186,8 +187,16 @@ def _phrases(src: TopicSources) -> list[_Phrase]:
     return out
 
 
-def _span_ends(p: _Phrase, i: int) -> range:
-    return range(i + 1, min(len(p.words), i + MAX_SPAN_WORDS) + 1)
+def _spans(src: TopicSources) -> Iterator[tuple[_Phrase, int, int, frozenset[str]]]:
+    """The word spans of the title parts and objects that neither open nor close with a stop
+    word, with their content keys (those of the words as they stand in the source)."""
+    for p in _phrases(src):
+        for i in (i for i, ok in enumerate(p.edge) if ok):
+            keys: set[str] = set()
+            for j in range(i + 1, min(len(p.words), i + MAX_SPAN_WORDS) + 1):
+                keys.update(p.keys[j - 1])
+                if p.edge[j - 1] and keys:
+                    yield p, i, j, frozenset(keys)
 
 
 def _display(p: _Phrase, i: int, j: int, rules: TopicRules) -> str:
@@ -206,13 +215,10 @@ def candidates(src: TopicSources, rules: TopicRules) -> list[Candidate]:
     out: list[Candidate] = []
     if src.rule_topic:
         out.append(Candidate("rule", src.rule_topic, frozenset(content_tokens(src.rule_topic))))
-    for p in _phrases(src):
-        for i in (i for i, ok in enumerate(p.edge) if ok):
-            for j in (j for j in _span_ends(p, i) if p.edge[j - 1]):
-                keys = frozenset(k for ks in p.keys[i:j] for k in ks)
-                text = _display(p, i, j, rules)
-                if text and keys:
-                    out.append(Candidate(p.origin, text, keys))
+    for p, i, j, keys in _spans(src):
+        text = _display(p, i, j, rules)
+        if text:
+            out.append(Candidate(p.origin, text, keys))
     return out
 
 
@@ -235,27 +241,18 @@ class TopicRanker:
         """The candidate with the highest expected token F1 (the rules' topic on ties)."""
         total = sum(probs.values()) + self.unseen
 
-        def score(mass: float, n: int) -> float:
-            return 2 * mass / (n + total)
+        def score(keys: frozenset[str]) -> float:
+            return 2 * sum(probs.get(k, UNKNOWN_P) for k in keys) / (len(keys) + total)
 
         best, best_score = src.rule_topic, -1.0
-        if src.rule_topic:
-            keys = set(content_tokens(src.rule_topic))
-            if keys:
-                best_score = score(sum(probs.get(k, UNKNOWN_P) for k in keys), len(keys))
-        # the spans of candidates(), scored as they grow: the same choice without building
-        # every candidate's phrase
-        for p in _phrases(src):
-            for i in (i for i, ok in enumerate(p.edge) if ok):
-                seen: set[str] = set()
-                mass = 0.0
-                for j in _span_ends(p, i):
-                    for k in p.keys[j - 1]:
-                        if k not in seen:
-                            seen.add(k)
-                            mass += probs.get(k, UNKNOWN_P)
-                    if p.edge[j - 1] and seen and score(mass, len(seen)) > best_score + 1e-9:
-                        best, best_score = _display(p, i, j, rules), score(mass, len(seen))
+        rule_keys = frozenset(content_tokens(src.rule_topic))
+        if rule_keys:
+            best_score = score(rule_keys)
+        # the spans of candidates(); only the winner's phrase is made
+        for p, i, j, keys in _spans(src):
+            s = score(keys)
+            if s > best_score + 1e-9:
+                best, best_score = _display(p, i, j, rules), s
         if best and best[:1].islower():
             best = best[:1].upper() + best[1:]
         return best
