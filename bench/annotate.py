@@ -6,6 +6,7 @@ evidence quote occurs in the text) and turns checked files into the project's an
 which keep ids, labels and character offsets only (no third-party text).
 
     python bench/annotate.py sample --out corpus/annotations/sample.json
+    python bench/annotate.py round --sample corpus/annotations/sample.json --name round4 --karlsruhe 900
     python bench/annotate.py queue --sample corpus/annotations/sample.json --name k1 --ids IDS --out DIR
     python bench/annotate.py show DIR/k1.queue.jsonl --from 0 --count 5
     python bench/annotate.py check DIR/k1.queue.jsonl DIR/k1.annotations.jsonl
@@ -103,6 +104,39 @@ def cmd_sample(args: argparse.Namespace) -> None:
         sample[source] = stratified(strata, n, rng)
         print(source, len(sample[source]), {s: len(v) for s, v in strata.items()}, file=sys.stderr)
     Path(args.out).write_text(json.dumps({"seed": args.seed, "sample": sample}, indent=1) + "\n")
+
+
+def cmd_round(args: argparse.Namespace) -> None:
+    """Draw a further round from the papers no earlier draw took and append it to the sample file."""
+    shared = shared_dir(args.shared)
+    path = Path(args.sample)
+    data = json.loads(path.read_text())
+    if args.name in data:
+        raise SystemExit(f"{path} already has a draw named {args.name!r}: choose another name")
+    taken = {
+        k
+        for key, draw in data.items()
+        if isinstance(draw, dict)
+        for ks in draw.values()
+        for k in ks
+    }
+    root = Path(__file__).resolve().parent.parent / "corpus/annotations"
+    for name in ("karlsruhe-themes.jsonl", "karlsruhe-topics.jsonl"):
+        taken |= {json.loads(x)["id"] for x in (root / name).open(encoding="utf-8")}
+    dev = dev_keys(shared)
+    draw: dict[str, list[str]] = {}
+    for source, n in (("karlsruhe", args.karlsruhe), ("spd-berlin", args.spd)):
+        if not n:
+            continue
+        rng = random.Random(f"{data['seed']}:{args.name}:{source}")
+        strata: dict[str, list[str]] = defaultdict(list)
+        for key, m in load_source(source, shared).items():
+            if key not in dev and key not in taken and m.text.strip():
+                strata[stratum(source, m)].append(key)
+        draw[source] = stratified(strata, n, rng)
+        print(source, len(draw[source]), "of", sum(map(len, strata.values())), file=sys.stderr)
+    data[args.name] = draw
+    path.write_text(json.dumps(data, indent=1) + "\n")
 
 
 # --- queue and show ------------------------------------------------------------------------
@@ -411,6 +445,11 @@ def main() -> int:
     s.add_argument("--karlsruhe", type=int, default=1200)
     s.add_argument("--bundestag", type=int, default=250)
     s.add_argument("--spd", type=int, default=200)
+    r = sub.add_parser("round")
+    r.add_argument("--sample", required=True)
+    r.add_argument("--name", required=True)
+    r.add_argument("--karlsruhe", type=int, default=0)
+    r.add_argument("--spd", type=int, default=0)
     q = sub.add_parser("queue")
     q.add_argument("--name", required=True)
     q.add_argument("--ids", default="")
@@ -438,6 +477,8 @@ def main() -> int:
     args = ap.parse_args()
     if args.cmd == "sample":
         cmd_sample(args)
+    elif args.cmd == "round":
+        cmd_round(args)
     elif args.cmd == "queue":
         cmd_queue(args)
     elif args.cmd == "show":
