@@ -11,6 +11,7 @@ from pipeline.evaluate.extraction import (
     score_amounts,
     score_extraction,
     score_funding_kinds,
+    score_groups,
     score_groups_silver,
     score_hedged,
     score_named_funds,
@@ -81,6 +82,17 @@ def test_topic_and_hedged():
 
 def test_groups_split_joint_lists():
     assert normalise_groups(["KAL/Die PARTEI"]) == {"KAL", "Die PARTEI"}
+    assert normalise_groups(["KDV Mitte +  AfA LAK"]) == {"KDV Mitte", "AfA LAK"}
+
+
+def test_groups_are_scored_on_one_spelling_per_faction():
+    gold = [{"id": "k:1", "factions": ["FW|FÜR Karlsruhe"]}, {"id": "k:2", "factions": ["SPD"]}]
+    pred = [
+        {"id": "k:1", "groups": ["FW", "FÜR"]},
+        {"id": "k:2", "groups": ["Bündnis 90/Die Grünen"]},
+    ]
+    s = score_groups(gold, pred, key="factions")
+    assert s["exact_match"] == 0.5 and s["worst"][0]["id"] == "k:2"
     s = score_extraction(GOLD, PRED)
     assert s["groups"]["exact_match"] == 1.0
     assert set(summary(s)) >= {"action_types_micro_f1", "topic_token_f1", "groups_exact_match"}

@@ -191,6 +191,22 @@ def test_budget_form_rows(nlp):
         ("Mehr Bänke", "ANTRAG\nStadträtin Erika Muster (Die Linke)\n", None, ["Die Linke"]),
         ("Mehr Bänke", "ANTRAG\nCDU-Gemeinderatsfraktion\n", ["Bündnis 90/Die Grünen"], ["GRÜNE"]),
         ("Für mehr Grün in der Stadt", "ANTRAG\nText ohne Absender\n", None, []),
+        # metadata: joint entries split, party units and local lists kept whole
+        (
+            "Mehr Bänke",
+            "Text",
+            ["KDV Reinickendorf + AfA Landesvorstand"],
+            ["KDV Reinickendorf", "AfA Landesvorstand"],
+        ),
+        ("Mehr Bänke", "Text", ["ÖDP/München-Liste"], ["ÖDP", "München-Liste"]),
+        ("Mehr Bänke", "Text", ["SPD-Ortsverein Herten-Mitte"], ["SPD-Ortsverein Herten-Mitte"]),
+        ("Mehr Bänke", "Text", ["Fraktion der CDU/CSU"], ["CDU"]),
+        (
+            "Mehr Bänke",
+            "Text",
+            ["FA III - Innen-/Rechtspolitik"],
+            ["FA III - Innen-/Rechtspolitik"],
+        ),
     ],
 )
 def test_groups(nlp, title, text, meta, expected):

@@ -16,11 +16,14 @@ Conventions, fixed here so that scores stay comparable:
   words, averaged over documents (a missing topic scores 0 unless gold has no tokens either).
 - groups: compared as sets of normalised faction names (order of mention is not judged).
   Joint lists are split into their members: "KAL/Die PARTEI" is {"KAL", "Die PARTEI"},
-  which is how the Karlsruhe silver attribution records them too.
+  which is how the Karlsruhe silver attribution records them too. Spellings are mapped to
+  the faction names of ``corpus/patterns/factions.json`` on both sides ("FÜR Karlsruhe" and
+  "FÜR", "Bündnis 90/Die Grünen" and "GRÜNE" are one faction).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -245,6 +248,18 @@ def score_hedged(
     }
 
 
+@functools.cache
+def faction_aliases() -> dict[str, str]:
+    """Lower-cased spellings of the factions of ``factions.json`` -> their normalised names."""
+    from pipeline.extract.patterns import load_patterns
+
+    out: dict[str, str] = {}
+    for f in load_patterns("factions.json")["factions"]:
+        for a in [*f["aliases"], f["name"]]:
+            out[a.lower()] = f["name"]
+    return out
+
+
 def normalise_groups(
     groups: Iterable[str] | None, aliases: Mapping[str, str] | None = None
 ) -> set[str]:
@@ -255,10 +270,10 @@ def normalise_groups(
     out: set[str] = set()
     for g in groups or []:
         parts = (
-            [g] if (aliases and g.lower() in aliases) else re.split(r"\s*[/,&|]\s*|\s+und\s+", g)
+            [g] if (aliases and g.lower() in aliases) else re.split(r"\s*[/,&|+]\s*|\s+und\s+", g)
         )
         for part in parts:
-            part = part.strip()
+            part = " ".join(part.split())
             if part:
                 out.add(aliases.get(part.lower(), part) if aliases else part)
     return out
@@ -295,8 +310,8 @@ def score_groups(
     pairs = [
         (
             i,
-            normalise_groups(g.get(key) or g.get("groups") or []),
-            normalise_groups(p.get("groups") or []),
+            normalise_groups(g.get(key) or g.get("groups") or [], faction_aliases()),
+            normalise_groups(p.get("groups") or [], faction_aliases()),
         )
         for i, g, p in _pairs(gold, predicted)
     ]

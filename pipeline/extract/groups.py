@@ -12,6 +12,8 @@ from pipeline.extract.evidence import doc_text
 from pipeline.extract.ruledata import RuleComponent, RuleData
 
 WORD = "A-Za-zÄÖÜäöüß0-9"
+# a faction named with its body or as a group of a body: the faction itself
+_FACTION_OF_BODY = re.compile(r"(?i)fraktion|gruppe\b")
 # The per-line memo of letterhead lines is emptied when it holds this many lines.
 _LINE_CACHE_SIZE = 200_000
 
@@ -82,12 +84,35 @@ class FactionMatcher:
         )
 
     def normalise(self, names: list[str]) -> list[str]:
-        """Metadata names mapped to the normalised spelling; joint names split into members."""
+        """Metadata names mapped to the normalised spelling; joint names ("KDV Mitte + Jusos",
+        "ÖDP/München-Liste") split into members. A faction named with its body
+        ("CDU-Gemeinderatsfraktion") is that faction; any other name stays whole: party units
+        ("SPD-Ortsverein Herten-Mitte", "Jusos Kassel-Land"), Länder, local lists."""
         out: list[str] = []
         for n in names:
-            found = [self.by_alias[n.lower()]] if n.lower() in self.by_alias else self.find(n)
-            out.extend(found or [n.strip()])
+            for part in self._members(n):
+                low = part.lower()
+                if low in self.by_alias:
+                    out.append(self.by_alias[low])
+                elif _FACTION_OF_BODY.search(part) and (found := self.find(part)):
+                    out.extend(found)
+                else:
+                    out.append(part)
         return list(dict.fromkeys(x for x in out if x))
+
+    def _members(self, name: str) -> list[str]:
+        parts = [" ".join(p.split()) for p in name.split(" + ")]
+        out: list[str] = []
+        for p in parts:
+            halves = [h.strip() for h in p.split("/")]
+            # "/" joins members only where a side is a known name ("AL/Grüne"), not inside
+            # one ("Fachausschuss Innen-/Rechtspolitik"); a known whole ("CDU/CSU") stays
+            joint = len(halves) > 1 and p.lower() not in self.by_alias
+            if joint and any(h.lower() in self.by_alias for h in halves):
+                out.extend(h for h in halves if h)
+            else:
+                out.append(p)
+        return out
 
     def from_title(self, title: str) -> list[str]:
         title = " ".join(title.split())
@@ -150,13 +175,17 @@ class FactionMatcher:
         other_heads: list[str] | None = None,
     ) -> list[str]:
         """Metadata groups win; else the title, letterhead and signature of the motion's own
-        text, then the letterheads of the paper's other files (a Stellungnahme "zum Antrag der
-        CDU-Fraktion", a second motion file), which add groups after the own ones."""
+        text; only where these name no group, the letterheads of the paper's other files (a
+        Stellungnahme "zum Antrag der CDU-Fraktion", the motion file beside a cover sheet).
+        A paper's other files are often other factions' motions on the same matter: adding
+        their groups to the own ones matched 0.865 of 2,360 read Karlsruhe motions, using them
+        only where the own text names none 0.963."""
         if meta:
             return self.normalise(meta)
         found = self.from_title(title) + self.from_header(text) + self.from_signature(text)
-        for head in other_heads or []:
-            found += self.from_header(head)
+        if not found:
+            for head in other_heads or []:
+                found += self.from_header(head)
         return list(dict.fromkeys(found))
 
 
@@ -172,9 +201,9 @@ def make_motion_groups(nlp: Language, name: str, patterns_file: str) -> MotionGr
 class MotionGroups(RuleComponent[FactionMatcher]):
     """Sets ``doc._.groups``: metadata groups if any, else factions named in the title's
     submitter slot ("Ergänzungsantrag KULT: …") and on letterhead lines of the original text
-    that carry a submitter ("CDU-Gemeinderatsfraktion", "Antrag: FDP/FW"), then on the
-    letterhead lines of the paper's other files (``doc._.motion_meta["other_files_heads"]``,
-    recorded by the OParl ingest)."""
+    that carry a submitter ("CDU-Gemeinderatsfraktion", "Antrag: FDP/FW"); where these name
+    none, on the letterhead lines of the paper's other files
+    (``doc._.motion_meta["other_files_heads"]``, recorded by the OParl ingest)."""
 
     def __init__(self, name: str = "motion_groups", patterns_file: str = "factions.json") -> None:
         super().__init__(name, {"patterns": patterns_file}, _matcher)
