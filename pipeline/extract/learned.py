@@ -132,6 +132,33 @@ def read_card(directory: Path) -> dict[str, Any]:
     return card
 
 
+def kind_matrix(
+    clauses: list[Clause], mentions: list[dict], col: dict[str, int], prefix: str = "f_"
+) -> np.ndarray:
+    """Clauses x heads: 1 where a funding mention of that head's kind overlaps the clause."""
+    M = np.zeros((len(clauses), len(col)), dtype=np.int8)
+    for x in mentions:
+        j = col.get(prefix + x["kind"])
+        if j is None:
+            continue
+        for i, c in enumerate(clauses):
+            if x["start"] < c.orig_end and x["end"] > c.orig_start:
+                M[i, j] = 1
+    return M
+
+
+def one_kind_blocked(
+    P: np.ndarray, mentions: np.ndarray, j: int, kind_cols: list[int]
+) -> np.ndarray:
+    """Per clause whether a mention there (``kind_matrix``) has a kind other than head ``j``'s
+    that the model scores at least as high as ``j``: the model gives no clause a second kind.
+    The training chooses the thresholds with the same rule (``training/extraction.py``)."""
+    cols = [k for k in kind_cols if k != j]
+    if not cols or not len(P):
+        return np.zeros(len(P), dtype=bool)
+    return ((mentions[:, cols] == 1) & (P[:, cols] >= P[:, [j]])).any(axis=1)
+
+
 def _thresholds(raw: Any) -> dict[str, float]:
     """A head's keep/add thresholds from the card (0.5 where one is missing)."""
     return {k: float((raw or {}).get(k, 0.5)) for k in ("keep", "add")}
@@ -183,6 +210,7 @@ class MotionLearned:
         self._model = model
         self.featurizer = Featurizer(model.n_features)
         self.col = {h: i for i, h in enumerate(model.heads)}
+        self.kind_cols = [self.col[h] for h in model.heads if h.startswith("f_")]
 
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
         m = self.clause_model
@@ -222,42 +250,36 @@ class MotionLearned:
     def _decide(self, doc, clauses, P, types, rule_items, key, prefix="") -> list[dict]:
         thr = self.clause_model.thresholds
         keep: list[dict] = []
-        new: list[tuple[str, int, int]] = []  # (type, head, best clause) the rules did not find
+        candidates: list[tuple[str, int]] = []  # (type, head) the rules did not find
         for t in types:
             j = self.col.get(prefix + t)
             if j is None:  # a head the model lacks: the rules decide
                 keep += [x for x in rule_items if x[key] == t]
                 continue
-            best = int(np.argmax(P[:, j]))
             found = [x for x in rule_items if x[key] == t]
-            t_keep, t_add = thr[prefix + t]["keep"], thr[prefix + t]["add"]
-            if P[best, j] < (t_keep if found else t_add):
-                continue
             if found:
-                keep += found
+                if P[:, j].max() >= thr[prefix + t]["keep"]:
+                    keep += found
             else:
-                new.append((t, j, best))
+                candidates.append((t, j))
         if key == "type":
-            return keep + [self._action(doc, clauses[c], t) for t, _j, c in new]
-        return keep + [
-            self._funding(doc, clauses[c], t)
-            for t, j, c in new
-            if not self._other_kind_there(clauses[c], P[c], j, keep, prefix)
-        ]
-
-    def _other_kind_there(
-        self, c: Clause, p: np.ndarray, j: int, kept: list[dict], prefix: str
-    ) -> bool:
-        """Whether a kept funding mention in clause ``c`` has a kind that the model scores at
-        least as high there as head ``j``: one mention, one kind (ANNOTATION.md), so the
-        model adds no second kind to the rules' mention ("Mittel aus dem Regionsfonds" is a
-        named fund, not also an external grant). Measured in docs/experiments-extraction.md."""
-        for x in kept:
-            k = self.col.get(prefix + x["kind"])
-            if k is not None and x["start"] < c.orig_end and x["end"] > c.orig_start:
-                if p[k] >= p[j]:
-                    return True
-        return False
+            new = [(t, int(np.argmax(P[:, j]))) for t, j in candidates]
+            return keep + [
+                self._action(doc, clauses[c], t)
+                for t, c in new
+                if P[c, self.col[t]] >= thr[t]["add"]
+            ]
+        # one mention, one kind (ANNOTATION.md): no new kind on the best clause for it where a
+        # kept mention of the rules has a kind the model scores at least as high there
+        mentions = kind_matrix(clauses, keep, self.col, prefix)
+        out = list(keep)
+        for t, j in candidates:
+            c = int(np.argmax(P[:, j]))
+            if P[c, j] < thr[prefix + t]["add"]:
+                continue
+            if not one_kind_blocked(P[c : c + 1], mentions[c : c + 1], j, self.kind_cols)[0]:
+                out.append(self._funding(doc, clauses[c], t))
+        return out
 
     def _action(self, doc: Doc, c: Clause, kind: str) -> dict:
         text = doc_text(doc)

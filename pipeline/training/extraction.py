@@ -8,7 +8,9 @@ out of T's training rows (for funding kinds, all other clauses of such a motion)
 head learns the annotated request passages.
 
 Thresholds: per head, the one that maximises the document-level F1 of out-of-fold predictions
-(folds grouped by motion). ``cross_validate`` reports leave-one-source-out scores.
+(folds grouped by motion), scored as the component decides (``doc_scores``: one funding kind per
+mention; the rules' mentions all count there, where the component counts those it keeps, which
+are nearly all since the ``keep`` thresholds of funding kinds are low). ``cross_validate`` reports leave-one-source-out scores.
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ from typing import Any
 import numpy as np
 
 from pipeline.extract.clauses import Clause, Featurizer, candidate_clauses
-from pipeline.extract.learned import ACTION_TYPES, FUNDING_KINDS, HEADS, ClauseModel
+from pipeline.extract.learned import (
+    ACTION_TYPES,
+    FUNDING_KINDS,
+    HEADS,
+    ClauseModel,
+    kind_matrix,
+    one_kind_blocked,
+)
 from pipeline.extract.topic_ranker import TopicFeatures, TopicRanker, topic_sources
 from pipeline.training import check_writable
 from pipeline.training.annotations import Annotated, annotated_for_training
@@ -33,6 +42,8 @@ N_FEATURES = 1 << 16
 # thresholds that reproduce the rules' decisions (for scoring the rules the same way)
 _RULES = {h: {"keep": 0.5, "add": 1.01} for h in HEADS}
 REQUEST_OVERLAP = 0.5
+_COL = {h: i for i, h in enumerate(HEADS)}
+_KIND_COLS = [j for j, h in enumerate(HEADS) if h.startswith("f_")]
 
 
 @dataclass
@@ -47,6 +58,7 @@ class DocRows:
     M: np.ndarray  # clauses x heads, 1 = row used for that head
     gold: np.ndarray  # heads: the motion has it (request: has a request)
     rule: np.ndarray  # heads: the rules found it
+    mentions: np.ndarray  # clauses x heads: a funding mention of the rules of that kind there
 
 
 @dataclass
@@ -101,7 +113,8 @@ def doc_rows(doc: Any, ann: Annotated, featurizer: Featurizer) -> DocRows:
                 Y[i, j] = 1
             elif head.startswith("f_") or _overlaps(c, ann.request):
                 M[i, j] = 0
-    return DocRows(ann.key, ann.source, indices, indptr, Y, M, gold, rule_heads(doc))
+    mentions = kind_matrix(clauses, doc._.funding or [], _COL)
+    return DocRows(ann.key, ann.source, indices, indptr, Y, M, gold, rule_heads(doc), mentions)
 
 
 def build_dataset(
@@ -172,12 +185,24 @@ def fit_heads(docs: Sequence[DocRows], C: float = 1.0, n_features: int = N_FEATU
 
 
 def doc_scores(model: ClauseModel, docs: Sequence[DocRows]) -> np.ndarray:
-    """Per motion and head the best clause's probability."""
+    """Per motion and head the best clause's probability, as ``MotionLearned`` decides: a
+    funding kind the rules did not find scores 0 where its best clause holds a mention of the
+    rules with another kind that the model scores at least as high (one kind per mention)."""
     out = np.zeros((len(docs), len(model.heads)), dtype=np.float32)
     for i, d in enumerate(docs):
         P = model.proba(d.indices, d.indptr)
-        if len(P):
-            out[i] = P.max(axis=0)
+        if not len(P):
+            continue
+        out[i] = P.max(axis=0)
+        if not d.mentions.any():
+            continue
+        for j in _KIND_COLS:
+            c = int(np.argmax(P[:, j]))
+            if (
+                not d.rule[j]
+                and one_kind_blocked(P[c : c + 1], d.mentions[c : c + 1], j, _KIND_COLS)[0]
+            ):
+                out[i, j] = 0.0
     return out
 
 

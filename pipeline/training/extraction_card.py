@@ -29,10 +29,9 @@ def render_card(card: dict[str, Any]) -> str:
         "- Decision: a motion has a type (kind) when its best sentence reaches the head's `keep` "
         "threshold where the rules found that type, or its `add` threshold where they did not; "
         "both chosen by cross-validation (out-of-fold scores, best document-level F1). A funding "
-        "kind the rules did not find is not added to a sentence where a kept mention of the rules "
-        "has another kind that the model scores at least as high (one kind per mention; the "
-        "held-out figures below are without this rule, `bench/eval_funding_one_kind.py` measures "
-        "it).",
+        "kind the rules did not find is not added where its best sentence holds a kept mention "
+        "of the rules with another kind that the model scores at least as high (one kind per "
+        "mention); the thresholds are chosen with this rule.",
         "",
         "## Training data",
         "",
