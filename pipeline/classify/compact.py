@@ -28,6 +28,8 @@ from pipeline.classify.text import lemma_tokens, request_part
 FORMAT = "antragsradar-themes-compact/1"
 INFERENCE_FILE = "inference.npz"
 _WS_TOKEN = re.compile(r"\S+")
+# A row's lemma tokens per (column, until, max_chars, min_len), shared by its feature parts.
+Lemmas = dict[tuple[int, str | None, int | None, int], list[str]]
 
 
 def select_themes(
@@ -205,12 +207,22 @@ class _LemmaTfidf:
         self.min_n, self.max_n = meta["ngram_range"]
         self.sublinear, self.norm = meta["sublinear_tf"], meta["norm"]
 
-    def tokens(self, text: str) -> list[str]:
-        return lemma_tokens(request_part(text, self.until), self.max_chars, self.min_len)
+    def lemmas(self, text: str, seen: Lemmas) -> list[str]:
+        """``lemma_tokens`` of the part's share of ``text``; parts that read the same share
+        (the word and the compound tf-idf) take them from ``seen``, the row's lemmas so far."""
+        key = (self.column, self.until, self.max_chars, self.min_len)
+        toks = seen.get(key)
+        if toks is None:
+            part = request_part(text, self.until)
+            toks = seen[key] = lemma_tokens(part, self.max_chars, self.min_len)
+        return toks
 
-    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def tokens(self, text: str, seen: Lemmas) -> list[str]:
+        return self.lemmas(text, seen)
+
+    def features(self, text: str, seen: Lemmas) -> tuple[np.ndarray, np.ndarray]:
         # As LemmaText + TfidfVectorizer(token_pattern=r"\S+", lowercase=False).
-        toks = _WS_TOKEN.findall(" ".join(self.tokens(text)))
+        toks = _WS_TOKEN.findall(" ".join(self.tokens(text, seen)))
         counts: dict[int, int] = {}
         index = self.index
         for n in range(self.min_n, min(self.max_n, len(toks)) + 1):
@@ -241,9 +253,10 @@ class _CompoundTfidf(_LemmaTfidf):
         if len(known) != counts.shape[0]:
             raise ValueError(f"part {meta['name']}: known words and counts differ")
         self.splitter = CompoundSplitter(dict(zip(known, counts.tolist(), strict=True)))
+        self.until = None  # CompoundParts reads the whole text, whatever the archive says
 
-    def tokens(self, text: str) -> list[str]:
-        return self.splitter.split_tokens(lemma_tokens(text, self.max_chars, self.min_len))
+    def tokens(self, text: str, seen: Lemmas) -> list[str]:
+        return self.splitter.split_tokens(self.lemmas(text, seen))
 
 
 class _SeedHits:
@@ -258,7 +271,7 @@ class _SeedHits:
         self.offset, self.column = meta["offset"], meta["column"]
         self.index = {t: j for j, t in enumerate(self.ids)}
 
-    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def features(self, text: str, seen: Lemmas) -> tuple[np.ndarray, np.ndarray]:
         # As SeedHits.transform.
         title, _, body = str(text or "").partition("\n")
         out = np.zeros(len(self.ids), dtype=np.float32)
@@ -321,8 +334,9 @@ class CompactModel:
         out = np.empty((len(texts), self.coef.shape[1]))
         for i, row in enumerate(zip(texts, extras, strict=True)):
             idx, val = [], []
+            seen: Lemmas = {}
             for part in self.parts:
-                a, b = part.features(row[part.column] or "")
+                a, b = part.features(row[part.column] or "", seen)
                 idx.append(a)
                 val.append(b)
             ix, vx = np.concatenate(idx), np.concatenate(val)

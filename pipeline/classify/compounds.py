@@ -18,6 +18,8 @@ from collections.abc import Iterable, Mapping
 
 # Linking elements a compound's left part may end with (Fugenelemente), longest first.
 LINKS = ("es", "en", "er", "s", "n", "e")
+# The links by their last letter, in the order of LINKS: a word ends only with those of its own.
+_LINKS_ENDING = {c: tuple(k for k in LINKS if k.endswith(c)) for c in {k[-1] for k in LINKS}}
 MIN_PART = 3  # shorter parts are mostly prefixes and syllables, not words
 MIN_WORD = 2 * MIN_PART
 
@@ -46,15 +48,20 @@ class CompoundSplitter:
         compound splits from the left ("klima|schutzkonzept"), which keeps the search linear
         in the splits tried."""
         counts = self.counts
+        # the candidates in this order: head, head without each link it ends with, head + "e"
         best, best_n = head, 0
-        for cand in (
-            head,
-            *(head[: -len(link)] for link in LINKS if head.endswith(link)),
-            head + "e",
-        ):
-            n = counts.get(cand, 0)
-            if n > best_n and len(cand) >= MIN_PART:
-                best, best_n = cand, n
+        n = counts.get(head, 0)
+        if n > best_n and len(head) >= MIN_PART:
+            best_n = n
+        for link in _LINKS_ENDING.get(head[-1:], ()):
+            if head.endswith(link):
+                cand = head[: -len(link)]
+                n = counts.get(cand, 0)
+                if n > best_n and len(cand) >= MIN_PART:
+                    best, best_n = cand, n
+        n = counts.get(head + "e", 0)
+        if n > best_n and len(head) + 1 >= MIN_PART:
+            best, best_n = head + "e", n
         return best, best_n
 
     def _best_split(self, word: str) -> tuple[str, str, float] | None:

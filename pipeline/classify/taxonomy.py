@@ -214,9 +214,13 @@ def _trie_regex(terms: list[str]) -> str:
 
 
 def _phrase_regex(kind: str, body: str) -> str:
-    pre = "" if kind == "infix" else r"(?<![\w-])"
+    first, *rest = (re.escape(p) for p in body.split())
+    # The word-start test stands after the first word, as a look-behind over it (the same
+    # matches): a pattern that opens with a literal lets re jump to where that word occurs
+    # instead of trying the look-behind at every position of the text.
+    pre = "" if kind == "infix" else rf"(?<![\w-]{first})"
     post = r"(?!\w)" if kind == "exact" else ""
-    return pre + r"\s+".join(re.escape(p) for p in body.split()) + post
+    return first + pre + "".join(r"\s+" + p for p in rest) + post
 
 
 def canonical_hash(themes: list[dict[str, Any]]) -> str:

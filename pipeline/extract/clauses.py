@@ -18,6 +18,7 @@ import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from spacy.tokens import Doc
@@ -114,9 +115,10 @@ class WordClasses:
         return lv
 
     def normalise(self, words: list[str], level: str) -> list[str]:
+        known = self._cache  # most words are cached and have no level: one look-up each
         out = []
         for w in words:
-            lv = self.executive_level(w)
+            lv = known[w] if w in known else self.executive_level(w)
             if lv is None:
                 out.append(w)
             elif lv == "BODY":
@@ -161,16 +163,16 @@ class Featurizer:
 
     def clause_features(self, sentence: str, context: Iterable[str], level: str) -> list[int]:
         words = self.classes.normalise(WORD.findall(sentence.lower()), level)
-        idx: list[int] = []
-        first = [self._word(w)[0] for w in words]
-        for w in words:
-            idx.extend(self._word(w))
+        cache = self._word_cache
+        hashes = [cache.get(w) or self._word(w) for w in words]
+        idx = [h for hs in hashes for h in hs]
         # word pairs: combine the two words' hashes arithmetically (no string building)
-        for a, b in zip(first, first[1:], strict=False):
-            idx.append((a * 1_000_003 + b * 7 + 11) & self.mask)
-        for w in words[:3]:  # how the clause opens ("die verwaltung wird", "wir fragen")
-            idx.append(self._h("o:" + w))
-        idx.extend(self._h(c) for c in context)
+        first = [hs[0] for hs in hashes]
+        mask = self.mask
+        idx += [(a * 1_000_003 + b * 7 + 11) & mask for a, b in zip(first, first[1:], strict=False)]
+        h = self._h
+        idx += [h("o:" + w) for w in words[:3]]  # how the clause opens ("die verwaltung wird")
+        idx += [h(c) for c in context]
         return idx
 
     def rows(self, doc: Doc, clauses: list[Clause]) -> tuple[np.ndarray, np.ndarray]:
@@ -181,8 +183,7 @@ class Featurizer:
         level = self.classes.level(doc._.body, doc._.title, text[:1500])
         rule_types = _rule_types_by_offset(doc)
         n = max(len(clauses), 1)
-        indices: list[int] = []
-        indptr = [0]
+        rows: list[list[int]] = []
         prev_colon = False
         for i, c in enumerate(clauses):
             sent = text[c.start : c.end]
@@ -207,10 +208,24 @@ class Featurizer:
             for t in rule_types.get_many(c.orig_start, c.orig_end):
                 ctx.append("ra:" + t)
                 ctx.append(kind + "|ra:" + t)
-            feats = self.clause_features(sent, ctx, level)
-            indices.extend(sorted(set(feats)))
-            indptr.append(len(indices))
-        return np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)
+            rows.append(self.clause_features(sent, ctx, level))
+        return _binary_csr(rows, self.n_features)
+
+
+def _binary_csr(rows: list[list[int]], n_features: int) -> tuple[np.ndarray, np.ndarray]:
+    """(indices, indptr) of binary rows: each row's distinct features in ascending order. One
+    sort of (row, feature) keys for the whole motion instead of a sort per row."""
+    n = len(rows)
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=n)
+    feats = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=int(lengths.sum()))
+    keys = np.repeat(np.arange(n, dtype=np.int64), lengths) * n_features + feats
+    keys.sort()
+    first = np.ones(len(keys), dtype=bool)  # np.unique hashes first: slower on these sizes
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    keys = keys[first]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys // n_features, minlength=n), out=indptr[1:])
+    return (keys % n_features).astype(np.int32), indptr
 
 
 class _SpanTypes:

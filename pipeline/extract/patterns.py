@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,10 +29,11 @@ def compile_any(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile(alternation(patterns) if patterns else r"(?!x)x", flags)
 
 
-def top_level_alternatives(pattern: str) -> list[str]:
-    """The alternatives of ``pattern`` at its top level (outside groups and character sets)."""
-    out: list[str] = []
-    depth, start, i, in_set = 0, 0, 0, False
+def _scan(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth) of each character of ``pattern`` outside escapes and
+    character sets; an opening parenthesis has the depth outside it, a closing one the depth
+    inside it."""
+    depth, i, in_set = 0, 0, False
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -48,15 +50,35 @@ def top_level_alternatives(pattern: str) -> list[str]:
                 i += 1
             continue
         elif c == "(":
+            yield i, c, depth
             depth += 1
         elif c == ")":
+            yield i, c, depth
             depth -= 1
-        elif c == "|" and depth == 0:
+        else:
+            yield i, c, depth
+        i += 1
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` at its top level (outside groups and character sets)."""
+    out: list[str] = []
+    start = 0
+    for i, c, depth in _scan(pattern):
+        if c == "|" and depth == 0:
             out.append(pattern[start:i])
             start = i + 1
-        i += 1
     out.append(pattern[start:])
     return out
+
+
+def without_outer_group(pattern: str) -> str:
+    """``pattern`` without a non-capturing group that encloses all of it (``(?:a|b)`` ->
+    ``a|b``: the same matches), so that its alternatives are seen as top-level ones."""
+    if not pattern.startswith("(?:"):
+        return pattern
+    closing = next(i for i, c, depth in _scan(pattern) if c == ")" and depth == 1)
+    return pattern[3:-1] if closing == len(pattern) - 1 else pattern
 
 
 def word_start_alternation(patterns: list[str]) -> str:
@@ -101,10 +123,14 @@ class FoldedPattern:
             if _UNSAFE_FOLD.search(p):
                 raise ValueError(f"pattern cannot be case-folded (use [^\\w] etc.): {p}")
         # Inline (?i) flags are moot on lower-cased text and would only slow matching down;
-        # named groups keep their "(?P<" (their names are lower case, checked above).
+        # named groups keep their "(?P<" (their names are lower case, checked above). A
+        # pattern written as one "(?i:...)" group is unwrapped, so that the "\b" opening its
+        # alternatives is tested once per position (``word_start_alternation``).
         self.folded = _compile_word_start(
             [
-                p.lower().replace("(?i:", "(?:").replace("(?i)", "").replace("(?p<", "(?P<")
+                without_outer_group(
+                    p.lower().replace("(?i:", "(?:").replace("(?i)", "").replace("(?p<", "(?P<")
+                )
                 for p in patterns
             ],
             flags,

@@ -81,6 +81,8 @@ class TopicFeatures:
         self.rules = rules
         self.mask = n_features - 1
         self._cache: dict[str, int] = {}
+        # per word: the hashes of its own features (w:, s4:, s6:, p5:) and its flags
+        self._words: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {}
 
     def _h(self, feature: str) -> int:
         h = self._cache.get(feature)
@@ -110,32 +112,47 @@ class TopicFeatures:
                     add(lemma_key(w), "reqcap")
         rule_keys = set(content_tokens(src.rule_topic))
         return [
-            (key, sorted({self._h(f) for f in self._word_features(key, fs, src, rule_keys)}))
-            for key, fs in feats.items()
+            (key, sorted(self._word_hashes(key, fs, src, rule_keys))) for key, fs in feats.items()
         ]
 
-    def _word_features(
+    def _word(self, key: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        """The hashes of the features a word has in every motion, and its flags."""
+        got = self._words.get(key)
+        if got is None:
+            own = ("w:" + key, "s4:" + key[-4:], "s6:" + key[-6:], "p5:" + key[:5])
+            flags = []
+            if key in self.rules.generic_words:
+                flags.append("generic")
+            if self.rules.adjective_suffix.search(key):
+                flags.append("adj")
+            if any(ch.isdigit() for ch in key):
+                flags.append("digit")
+            got = (tuple(self._h(f) for f in own), tuple(flags))
+            if len(self._words) < 200_000:
+                self._words[key] = got
+        return got
+
+    def _word_hashes(
         self, key: str, fs: set[str], src: TopicSources, rule_keys: set[str]
-    ) -> set[str]:
+    ) -> set[int]:
+        """The hashed features of word ``key`` in this motion: its own (``_word``), and its
+        context ``fs``, how often the request repeats its stem (opc), its flags and whether the
+        rules kept it (rule), each also with the paper's kind (but its neighbour, prev:), and
+        with rule& the title place, object, request and repeat features of a word the rules
+        kept."""
+        own, flags = self._word(key)
         count = src.operative.count(key[:5]) if len(key) >= 4 else 0
-        fs = set(fs)
-        fs.add(f"opc:{min(count, 4)}")
-        fs.update(("w:" + key, "s4:" + key[-4:], "s6:" + key[-6:], "p5:" + key[:5]))
-        if key in rule_keys:
-            fs.add("rule")
-        if key in self.rules.generic_words:
-            fs.add("generic")
-        if self.rules.adjective_suffix.search(key):
-            fs.add("adj")
-        if any(ch.isdigit() for ch in key):
-            fs.add("digit")
-        base = list(fs)
-        for f in base:
-            if not f.startswith(("w:", "s4:", "s6:", "p5:", "prev:")):
-                fs.add(src.kind + "|" + f)
-        if "rule" in fs:
-            fs.update("rule&" + f for f in base if f.startswith(("tp:", "obj", "req", "opc")))
-        return fs
+        rule = key in rule_keys
+        ctx = {*fs, f"opc:{min(count, 4)}", *flags, *(("rule",) if rule else ())}
+        h, kind = self._h, src.kind + "|"
+        out = set(own)
+        for f in ctx:
+            out.add(h(f))
+            if not f.startswith("prev:"):
+                out.add(h(kind + f))
+            if rule and f.startswith(("tp:", "obj", "req", "opc")):
+                out.add(h("rule&" + f))
+        return out
 
 
 def _title_part_features(part: str, index: int, n: int, n_parts: int, add: Any) -> None:

@@ -10,6 +10,7 @@ import codecs
 import hashlib
 import json
 import re
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -175,11 +176,11 @@ def _date_parts(v: str) -> tuple[int, int, int] | None:
 
 def language_of(text: str) -> str | None:
     """ "de", "en" or "fr" by function words, None when the text is too short to tell."""
-    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
-    for w in _WORD.findall(text[:20000].lower()):
-        for lang, words in _FUNCTION_WORDS.items():
-            if w in words:
-                counts[lang] += 1
+    # Counted once per distinct word, then looked up per function word (a few dozen).
+    seen = Counter(_WORD.findall(text[:20000].lower()))
+    counts = {
+        lang: sum(seen[w] for w in words if w in seen) for lang, words in _FUNCTION_WORDS.items()
+    }
     if sum(counts.values()) < MIN_FUNCTION_WORDS:
         return None
     return max(counts, key=counts.__getitem__)
