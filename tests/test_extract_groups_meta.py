@@ -64,10 +64,10 @@ def test_no_other_files_no_key():
     assert "other_files_heads" not in paper_to_motion(p).meta
 
 
-def test_other_files_do_not_add_to_the_groups_the_motion_names(nlp):
-    # the Stellungnahme names the SPD, the motion itself the FDP: the FDP submitted it
+def test_groups_add_factions_of_other_files_after_the_own(nlp):
+    # the paper's groups: a faction named on another file's letterhead co-submitted it
     doc = analyse(nlp, paper_to_motion(paper()))
-    assert doc._.groups == ["FDP"]
+    assert doc._.groups == ["FDP", "SPD"]
 
 
 def test_other_files_name_the_groups_when_the_motion_names_none(nlp):

@@ -175,17 +175,15 @@ class FactionMatcher:
         other_heads: list[str] | None = None,
     ) -> list[str]:
         """Metadata groups win; else the title, letterhead and signature of the motion's own
-        text; only where these name no group, the letterheads of the paper's other files (a
-        Stellungnahme "zum Antrag der CDU-Fraktion", the motion file beside a cover sheet).
-        A paper's other files are often other factions' motions on the same matter: adding
-        their groups to the own ones matched 0.865 of 2,360 read Karlsruhe motions, using them
-        only where the own text names none 0.963."""
+        text, then the letterheads of the paper's other files (a Stellungnahme "zum Antrag der
+        CDU-Fraktion", a co-submitting faction's file), which add groups after the own ones.
+        The groups are the paper's: against the Karlsruhe submitter attribution of 4,173
+        papers this matches 0.986, the own text alone where it names any 0.886."""
         if meta:
             return self.normalise(meta)
         found = self.from_title(title) + self.from_header(text) + self.from_signature(text)
-        if not found:
-            for head in other_heads or []:
-                found += self.from_header(head)
+        for head in other_heads or []:
+            found += self.from_header(head)
         return list(dict.fromkeys(found))
 
 
@@ -201,9 +199,9 @@ def make_motion_groups(nlp: Language, name: str, patterns_file: str) -> MotionGr
 class MotionGroups(RuleComponent[FactionMatcher]):
     """Sets ``doc._.groups``: metadata groups if any, else factions named in the title's
     submitter slot ("Ergänzungsantrag KULT: …") and on letterhead lines of the original text
-    that carry a submitter ("CDU-Gemeinderatsfraktion", "Antrag: FDP/FW"); where these name
-    none, on the letterhead lines of the paper's other files
-    (``doc._.motion_meta["other_files_heads"]``, recorded by the OParl ingest)."""
+    that carry a submitter ("CDU-Gemeinderatsfraktion", "Antrag: FDP/FW"), then on the
+    letterhead lines of the paper's other files (``doc._.motion_meta["other_files_heads"]``,
+    recorded by the OParl ingest)."""
 
     def __init__(self, name: str = "motion_groups", patterns_file: str = "factions.json") -> None:
         super().__init__(name, {"patterns": patterns_file}, _matcher)
