@@ -250,36 +250,30 @@ class MotionLearned:
     def _decide(self, doc, clauses, P, types, rule_items, key, prefix="") -> list[dict]:
         thr = self.clause_model.thresholds
         keep: list[dict] = []
-        candidates: list[tuple[str, int]] = []  # (type, head) the rules did not find
+        new: list[tuple[str, int, int]] = []  # (type, head, best clause) the rules did not find
         for t in types:
             j = self.col.get(prefix + t)
             if j is None:  # a head the model lacks: the rules decide
                 keep += [x for x in rule_items if x[key] == t]
                 continue
+            best = int(np.argmax(P[:, j]))
             found = [x for x in rule_items if x[key] == t]
-            if found:
-                if P[:, j].max() >= thr[prefix + t]["keep"]:
-                    keep += found
-            else:
-                candidates.append((t, j))
-        if key == "type":
-            new = [(t, int(np.argmax(P[:, j]))) for t, j in candidates]
-            return keep + [
-                self._action(doc, clauses[c], t)
-                for t, c in new
-                if P[c, self.col[t]] >= thr[t]["add"]
-            ]
-        # one mention, one kind (ANNOTATION.md): no new kind on the best clause for it where a
-        # kept mention of the rules has a kind the model scores at least as high there
-        mentions = kind_matrix(clauses, keep, self.col, prefix)
-        out = list(keep)
-        for t, j in candidates:
-            c = int(np.argmax(P[:, j]))
-            if P[c, j] < thr[prefix + t]["add"]:
+            if P[best, j] < thr[prefix + t]["keep" if found else "add"]:
                 continue
-            if not one_kind_blocked(P[c : c + 1], mentions[c : c + 1], j, self.kind_cols)[0]:
-                out.append(self._funding(doc, clauses[c], t))
-        return out
+            if found:
+                keep += found
+            else:
+                new.append((t, j, best))
+        if key == "type":
+            return keep + [self._action(doc, clauses[c], t) for t, _j, c in new]
+        # one mention, one kind (ANNOTATION.md): no new kind on a best clause where a kept
+        # mention of the rules has a kind the model scores at least as high there
+        mentions = kind_matrix(clauses, keep, self.col, prefix)
+        return keep + [
+            self._funding(doc, clauses[c], t)
+            for t, j, c in new
+            if not one_kind_blocked(P[c : c + 1], mentions[c : c + 1], j, self.kind_cols)[0]
+        ]
 
     def _action(self, doc: Doc, c: Clause, kind: str) -> dict:
         text = doc_text(doc)
