@@ -191,6 +191,8 @@ def test_budget_form_rows(nlp):
         ("Mehr Bänke", "ANTRAG\nStadträtin Erika Muster (Die Linke)\n", None, ["Die Linke"]),
         ("Mehr Bänke", "ANTRAG\nCDU-Gemeinderatsfraktion\n", ["Bündnis 90/Die Grünen"], ["GRÜNE"]),
         ("Für mehr Grün in der Stadt", "ANTRAG\nText ohne Absender\n", None, []),
+        ("Mehr Bänke", "CSU-Stadtratsfraktion Nürnberg\nRathausplatz 2\n", None, ["CSU"]),
+        ("Mehr Bänke", "Antrag der Fraktion der CDU/CSU\n", None, ["CDU"]),
         # metadata: joint entries split, party units and local lists kept whole
         (
             "Mehr Bänke",

@@ -106,8 +106,9 @@ class FactionMatcher:
         for p in parts:
             halves = [h.strip() for h in p.split("/")]
             # "/" joins members only where a side is a known name ("AL/Grüne"), not inside
-            # one ("Fachausschuss Innen-/Rechtspolitik"); a known whole ("CDU/CSU") stays
-            joint = len(halves) > 1 and p.lower() not in self.by_alias
+            # one ("Fachausschuss Innen-/Rechtspolitik") or a known name ("CDU/CSU")
+            low = p.lower()
+            joint = len(halves) > 1 and not any("/" in a and a in low for a in self.by_alias)
             if joint and any(h.lower() in self.by_alias for h in halves):
                 out.extend(h for h in halves if h)
             else:
