@@ -250,14 +250,12 @@ def score_hedged(
 
 @functools.cache
 def faction_aliases() -> dict[str, str]:
-    """Lower-cased spellings of the factions of ``factions.json`` -> their normalised names."""
+    """Lower-cased spellings of the factions of ``factions.json`` -> their normalised names
+    (the table the groups component reads them with)."""
+    from pipeline.extract.groups import FactionMatcher
     from pipeline.extract.patterns import load_patterns
 
-    out: dict[str, str] = {}
-    for f in load_patterns("factions.json")["factions"]:
-        for a in [*f["aliases"], f["name"]]:
-            out[a.lower()] = f["name"]
-    return out
+    return FactionMatcher.from_data(load_patterns("factions.json")).by_alias
 
 
 def normalise_groups(

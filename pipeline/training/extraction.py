@@ -8,9 +8,10 @@ out of T's training rows (for funding kinds, all other clauses of such a motion)
 head learns the annotated request passages.
 
 Thresholds: per head, the one that maximises the document-level F1 of out-of-fold predictions
-(folds grouped by motion), scored as the component decides (``doc_scores``: one funding kind per
-mention; the rules' mentions all count there, where the component counts those it keeps, which
-are nearly all since the ``keep`` thresholds of funding kinds are low). ``cross_validate`` reports leave-one-source-out scores.
+(folds grouped by motion), scored as the component decides (``doc_scores``: one funding kind
+per mention; there all the rules' mentions count, where the component counts those it keeps:
+nearly all, since the ``keep`` thresholds of funding kinds are low). ``cross_validate`` reports
+leave-one-source-out scores.
 """
 
 from __future__ import annotations

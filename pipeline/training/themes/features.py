@@ -34,6 +34,15 @@ class _TextTransformer(TransformerMixin, BaseEstimator):
         return tags
 
 
+class _FittedTextTransformer(_TextTransformer):
+    """A text transformer that learns state in ``fit`` (the common checks test it unfitted)."""
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.requires_fit = True
+        return tags
+
+
 class LemmaText(_TextTransformer):
     """Texts to space-joined lower-cased lemmas, stop words and short tokens dropped.
 
@@ -60,7 +69,7 @@ class LemmaText(_TextTransformer):
         ]
 
 
-class CompoundParts(_TextTransformer):
+class CompoundParts(_FittedTextTransformer):
     """Texts to the space-joined parts of their compound lemmas ("Radverkehrskonzept" ->
     radverkehr rad verkehr konzept; classify/compounds.py). ``fit`` learns the known words:
     lemmas seen at least ``min_count`` times in the training texts (``counts_``).
@@ -78,11 +87,6 @@ class CompoundParts(_TextTransformer):
             (lemma_tokens(text, self.max_chars, self.min_len) for text in X), self.min_count
         )
         return self
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.requires_fit = True
-        return tags
 
     def transform(self, X):
         from pipeline.classify.compounds import CompoundSplitter
@@ -108,7 +112,7 @@ class Truncate(_TextTransformer):
         return [str(t or "")[: self.max_chars] for t in X]
 
 
-class SeedHits(_TextTransformer):
+class SeedHits(_FittedTextTransformer):
     """Per-theme seed-term hit counts (log-scaled), title line weighted, from a taxonomy's terms.
 
     ``seed_terms`` maps theme id to its terms; ``fit`` compiles the matcher into ``matcher_``.
@@ -133,11 +137,6 @@ class SeedHits(_TextTransformer):
         self.ids_ = list(terms)
         self.matcher_ = SeedMatcher(terms, self.drop_nested)
         return self
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.requires_fit = True
-        return tags
 
     def transform(self, X):
         check_is_fitted(self, "matcher_")
