@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -16,6 +18,68 @@ WORD = "A-Za-zÄÖÜäöüß0-9"
 _FACTION_OF_BODY = re.compile(r"(?i)fraktion|gruppe\b")
 # The per-line memo of letterhead lines is emptied when it holds this many lines.
 _LINE_CACHE_SIZE = 200_000
+
+
+# a group name split into members: "MitBürger für Halle – NEUES FORUM", "FDP & Bauern"
+_NAME_PARTS = re.compile(r"\s+[–—·]\s+|\s*[,;&]\s*|\s+und(?:\s+|$)")
+# an article before a member: "Fraktionen der CDU und der SPD", "... und von Bündnis 90/Die Grünen"
+_ARTICLE = re.compile(r"^(?:der|des|von)\s+")
+
+
+class _Line(NamedTuple):
+    """What one letterhead line says about the submitters."""
+
+    names: tuple[str, ...] = ()  # the groups it names as submitters
+    cited: tuple[str, ...] = ()  # groups of another paper it refers to ("zum Antrag der SPD")
+    label: bool = False  # an "Antragsteller:" line: its names are the submitters
+    above: bool = False  # "Fraktion im Gemeinderat": the line above is the group's name
+    states: tuple[str, ...] = ()  # "des Freistaates Bayern", if the line above ends in "Antrag"
+    place: bool = False  # "Kreistagsfraktion Rhein-Sieg": a place if the line above names a group
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Group names that the alias list may not know, where a letterhead or submitter line
+    introduces them ("Fraktion X im Rat der Stadt Y", "X-Fraktion", "Antragsteller: KV X");
+    the patterns of ``factions.json["letterhead"]``."""
+
+    group_lines: tuple[re.Pattern[str], ...]  # group_line, group_compound, name_then_word
+    member_line: re.Pattern[str]
+    place_line: re.Pattern[str]
+    person: re.Pattern[str]
+    name_above: re.Pattern[str]
+    name_line: re.Pattern[str]
+    label_line: re.Pattern[str]
+    state_line: re.Pattern[str]
+    state_after: re.Pattern[str]
+    states: re.Pattern[str]
+    cited: re.Pattern[str]
+    not_submitter: re.Pattern[str]
+
+    @classmethod
+    def from_data(
+        cls, data: dict, build: Callable[[list[str], int], re.Pattern[str]]
+    ) -> Letterhead:
+        def c(key: str) -> re.Pattern[str]:
+            pattern = data[key]
+            for part in ("intro", "word", "name", "tail", "body"):
+                pattern = pattern.replace("{" + part + "}", data[part])
+            return re.compile(pattern)
+
+        return cls(
+            tuple(c(k) for k in ("group_line", "group_compound", "name_then_word", "of_body_line")),
+            c("member_line"),
+            c("place_line"),
+            c("person"),
+            c("name_above"),
+            c("name_line"),
+            c("label_line"),
+            c("state_line"),
+            c("state_after"),
+            build(data["states"], 0),
+            c("cited"),
+            c("not_submitter"),
+        )
 
 
 @dataclass
@@ -35,8 +99,13 @@ class FactionMatcher:
     bare_line_chars: int = 0
     address_line: re.Pattern[str] | None = None
     folded: re.Pattern[str] | None = None  # ``insensitive`` for lower-cased text (faster)
-    # stripped letterhead line -> the groups it names (see from_header)
+    letterhead: Letterhead | None = None
+    # stripped letterhead line -> the factions it names (see from_header)
     _header_lines: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    # stripped line of a motion's own letterhead -> what it says (see letterhead_groups)
+    _letterhead_lines: dict[str, _Line] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -69,6 +138,7 @@ class FactionMatcher:
             int(data.get("bare_line_chars", 0)),
             re.compile(data["address_line"]) if data.get("address_line") else None,
             build([a.lower() for a in groups[False]], 0),
+            Letterhead.from_data(data["letterhead"], build) if "letterhead" in data else None,
         )
 
     def find(self, fragment: str) -> list[str]:
@@ -127,17 +197,12 @@ class FactionMatcher:
         return found
 
     def from_header(self, text: str) -> list[str]:
+        """The factions named on the submitter lines of a letterhead (the reading of the
+        paper's other files, which may be other papers' documents: an older Anfrage, a
+        Landtag Drucksache)."""
         found: list[str] = []
-        n = 0
         memo = self._header_lines
-        for line in text.splitlines():
-            line = line.strip()
-            if not line:
-                continue
-            n += 1
-            if n > self.header_lines:
-                break
-            # Letterhead lines recur across motions: each distinct line is read once.
+        for line in self._lines(text, join=False):
             names = memo.get(line)
             if names is None:
                 if len(memo) >= _LINE_CACHE_SIZE:
@@ -146,8 +211,95 @@ class FactionMatcher:
             found += names
         return found
 
+    def letterhead_groups(self, text: str) -> tuple[list[str], list[str]]:
+        """The groups the motion's letterhead names as its submitters, and those of other
+        papers it refers to ("Änderungsantrag ... zum Antrag der SPD-Fraktion")."""
+        own: list[str] = []
+        cited: list[str] = []
+        labelled: list[str] = []
+        lines = self._lines(text)
+        lh = self.letterhead
+        for i, line in enumerate(lines):
+            info = self._line(line)
+            if info.place and i and self._line(lines[i - 1]).names:
+                continue
+            own += info.names
+            cited += info.cited
+            if info.label:
+                labelled += info.names
+            if i and lh is not None:
+                if info.above and (m := lh.name_line.match(lines[i - 1])):
+                    own += self._resolve_match(m)
+                if info.states and lh.state_after.search(lines[i - 1]):
+                    own += info.states
+        return (labelled or own), cited
+
+    def _lines(self, text: str, join: bool = True) -> list[str]:
+        """The first ``header_lines`` non-empty lines, stripped; with ``join``, a bracket
+        opened in the last word of a line and closed on the next makes one line ("und
+        Fraktion (FREIE" / "WÄHLER)")."""
+        lines: list[str] = []
+        for line in text.splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            if join and lines and re.search(r"\([^\W\d_]{1,20}$", lines[-1]) and ")" in line:
+                lines[-1] += " " + line
+                continue
+            if len(lines) == self.header_lines:
+                break
+            lines.append(line)
+        return lines
+
+    def _line(self, line: str) -> _Line:
+        # Letterhead lines recur across motions: each distinct line is read once.
+        memo = self._letterhead_lines
+        info = memo.get(line)
+        if info is None:
+            if len(memo) >= _LINE_CACHE_SIZE:
+                memo.clear()
+            info = memo[line] = self._read_line(line)
+        return info
+
+    def _read_line(self, line: str) -> _Line:
+        lh = self.letterhead
+        if lh is None:
+            return _Line(self._header_line(line))
+        if lh.not_submitter.search(line):
+            return _Line()
+        if m := lh.label_line.match(line):
+            return _Line(self._items(m["items"]), label=True)
+        if lh.state_line.match(line):
+            return _Line(states=tuple(dict.fromkeys(m[0] for m in lh.states.finditer(line))))
+        if lh.name_above.match(line):
+            return _Line(above=True)
+        if m := lh.cited.match(line):
+            cut = m.start(m.lastgroup or 0)
+            return _Line(self._own_line(line[:cut].strip()), self._own_line(line[cut:]))
+        names = self._own_line(line)
+        return _Line(names, place=len(names) == 1 and bool(lh.place_line.match(line)))
+
+    def _own_line(self, line: str) -> tuple[str, ...]:
+        """The groups that a line of the motion's own letterhead names: a group it introduces
+        (whole, or each side of " / " or " – ": "CDU-Fraktion / Fraktion FDP & Bauern"), the
+        factions of a member line ("der Abg. X u. a. SPD"), else as on other letterheads."""
+        assert self.letterhead is not None
+        if len(line) > self.max_line_chars:
+            return ()
+        for parts in ([line], re.split(r"\s+[/–·]\s+", line)):
+            found = [self._introducing(x) for x in parts]
+            if all(found):
+                return tuple(dict.fromkeys(n for m in found if m for n in self._resolve_match(m)))
+        if self.letterhead.member_line.match(line):
+            return tuple(self.find(line))
+        return self._header_line(line)
+
+    def _introducing(self, line: str) -> re.Match[str] | None:
+        assert self.letterhead is not None
+        return next(filter(None, (p.match(line) for p in self.letterhead.group_lines)), None)
+
     def _header_line(self, line: str) -> tuple[str, ...]:
-        """The groups that one stripped letterhead line names as submitters."""
+        """The factions that one stripped letterhead line names as submitters."""
         if len(line) <= self.max_line_chars and (
             self.submitter_line.search(line)
             or (self.address_line is not None and self.address_line.match(line))
@@ -157,10 +309,59 @@ class FactionMatcher:
             return tuple(self.find(m.group(1)))
         if len(line) <= self.bare_line_chars and (names := self.find(line)):
             # A line made only of faction names ("AfD", "FDP/FW").
-            rest = self.insensitive.sub("", self.sensitive.sub("", line))
-            if not re.search(r"[A-Za-zÄÖÜäöüß]{2}", rest):
+            if not re.search(r"[A-Za-zÄÖÜäöüß]{2}|\d", self._unknown(line)):
                 return tuple(names)
         return ()
+
+    def _items(self, items: str) -> tuple[str, ...]:
+        """The submitters listed on an "Antragsteller:" line: party units and local lists as
+        written ("KV Tübingen", "SPD-Ortsverein Herten-Mitte"), factions normalised, a
+        councillor by the faction in brackets; remarks in brackets and persons left out."""
+        assert self.letterhead is not None
+        out: list[str] = []
+        for item in re.split(r"\s*[,;]\s*", items):
+            if self.councillor_line is not None and (m := self.councillor_line.match(item)):
+                out += self.find(m.group(1))
+                continue
+            item = re.sub(r"\s*\([^()]*\)?", "", item).strip()  # "(dort beschlossen am ...)"
+            if not item or re.search(r"\bweitere\b", item):  # "und 24 weitere Mitglieder"
+                continue
+            if names := self._own_line(item):
+                out += names
+            elif not self.letterhead.person.match(item) or self.find(item):
+                out += self._resolve(item, local=False)
+        return tuple(dict.fromkeys(out))
+
+    def _resolve_match(self, m: re.Match[str]) -> list[str]:
+        # an abbreviation in brackets is the group's short name: "Essener Bürger Bündnis (EBB)"
+        return self._resolve(m.groupdict().get("abbr") or m["name"])
+
+    def _resolve(self, name: str, local: bool = True) -> list[str]:
+        """A group name as written, split into members, each a known faction where it is one
+        (also in the genitive: "der GRÜNEN", or joint: "SPD/Bündnis 90/Die Grünen"); with
+        ``local``, a known faction followed by a place ("Freie Wähler Bad Krozingen") is that
+        faction: its local group."""
+        out: list[str] = []
+        for part in _NAME_PARTS.split(name):
+            for p in self._members(_ARTICLE.sub("", part)):
+                low = p.lower()
+                known = self.find(p)
+                if low in self.by_alias or low[:-1] in self.by_alias and low.endswith("n"):
+                    out.append(self.by_alias.get(low) or self.by_alias[low[:-1]])
+                elif known and not re.search(r"[^\W\d_]{2}", self._unknown(p)):
+                    out += known
+                elif local and (m := self.insensitive.match(p) or self.sensitive.match(p)):
+                    rest = p[m.end() :]
+                    out.append(
+                        p if re.search(r"\s[a-zäöüß]", rest) else self.by_alias[m[0].lower()]
+                    )
+                elif p:
+                    out.append(p)
+        return out
+
+    def _unknown(self, fragment: str) -> str:
+        """``fragment`` without the faction names in it."""
+        return self.insensitive.sub("", self.sensitive.sub("", fragment))
 
     def from_signature(self, text: str) -> list[str]:
         if self.signature is None:
@@ -182,7 +383,10 @@ class FactionMatcher:
         papers this matches 0.986, the own text alone where it names any 0.886."""
         if meta:
             return self.normalise(meta)
-        found = self.from_title(title) + self.from_header(text) + self.from_signature(text)
+        own, cited = self.letterhead_groups(text)
+        # another paper's submitters count where the motion names none (a Stellungnahme
+        # "zum Antrag der CDU-Fraktion")
+        found = self.from_title(title) + own + self.from_signature(text) or cited
         for head in other_heads or []:
             found += self.from_header(head)
         return list(dict.fromkeys(found))
