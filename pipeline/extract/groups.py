@@ -46,6 +46,7 @@ class Letterhead:
     group_lines: tuple[re.Pattern[str], ...]  # group_line, group_compound, name_then_word
     member_line: re.Pattern[str]
     place_line: re.Pattern[str]
+    local_rest: re.Pattern[str]
     person: re.Pattern[str]
     name_above: re.Pattern[str]
     name_line: re.Pattern[str]
@@ -70,6 +71,7 @@ class Letterhead:
             tuple(c(k) for k in ("group_line", "group_compound", "name_then_word", "of_body_line")),
             c("member_line"),
             c("place_line"),
+            c("local_rest"),
             c("person"),
             c("name_above"),
             c("name_line"),
@@ -140,6 +142,11 @@ class FactionMatcher:
             build([a.lower() for a in groups[False]], 0),
             Letterhead.from_data(data["letterhead"], build) if "letterhead" in data else None,
         )
+
+    @property
+    def factions(self) -> set[str]:
+        """The normalised names of the known factions."""
+        return set(self.by_alias.values())
 
     def find(self, fragment: str) -> list[str]:
         low = fragment.lower()
@@ -228,9 +235,10 @@ class FactionMatcher:
             if info.label:
                 labelled += info.names
             if i and lh is not None:
-                if info.above and (m := lh.name_line.match(lines[i - 1])):
+                above = lines[i - 1]
+                if info.above and not self._line(above).names and (m := lh.name_line.match(above)):
                     own += self._resolve_match(m)
-                if info.states and lh.state_after.search(lines[i - 1]):
+                if info.states and lh.state_after.search(above):
                     own += info.states
         return (labelled or own), cited
 
@@ -275,7 +283,8 @@ class FactionMatcher:
             return _Line(above=True)
         if m := lh.cited.match(line):
             cut = m.start(m.lastgroup or 0)
-            return _Line(self._own_line(line[:cut].strip()), self._own_line(line[cut:]))
+            cited = re.sub(r"^zu\w*\s+(?:de[mr]\s+)?", "", line[cut:])  # "zum Antrag der X"
+            return _Line(self._own_line(line[:cut].strip()), self._own_line(cited))
         names = self._own_line(line)
         return _Line(names, place=len(names) == 1 and bool(lh.place_line.match(line)))
 
@@ -287,12 +296,20 @@ class FactionMatcher:
         if len(line) > self.max_line_chars:
             return ()
         for parts in ([line], re.split(r"\s+[/–·]\s+", line)):
-            found = [self._introducing(x) for x in parts]
+            found = [self._introduced(x, joint=len(parts) > 1) for x in parts]
             if all(found):
-                return tuple(dict.fromkeys(n for m in found if m for n in self._resolve_match(m)))
+                return tuple(dict.fromkeys(n for names in found for n in names))
         if self.letterhead.member_line.match(line):
             return tuple(self.find(line))
         return self._header_line(line)
+
+    def _introduced(self, part: str, joint: bool) -> list[str]:
+        """The group a line or part of a line introduces; in a joint line also a known faction
+        with its place ("SPD-Fraktion im Gemeinderat Heidelberg · Volt Heidelberg")."""
+        if m := self._introducing(part):
+            return self._resolve_match(m)
+        names = self._resolve(part) if joint else []
+        return names if all(n in self.factions for n in names) else []
 
     def _introducing(self, line: str) -> re.Match[str] | None:
         assert self.letterhead is not None
@@ -320,14 +337,15 @@ class FactionMatcher:
         assert self.letterhead is not None
         out: list[str] = []
         for item in re.split(r"\s*[,;]\s*", items):
-            if self.councillor_line is not None and (m := self.councillor_line.match(item)):
-                out += self.find(m.group(1))
+            m = self.councillor_line.match(item) if self.councillor_line is not None else None
+            if m and (names := self.find(m.group(1))):
+                out += names
                 continue
             item = re.sub(r"\s*\([^()]*\)?", "", item).strip()  # "(dort beschlossen am ...)"
             if not item or re.search(r"\bweitere\b", item):  # "und 24 weitere Mitglieder"
                 continue
-            if names := self._own_line(item):
-                out += names
+            if own := self._own_line(item):
+                out += own
             elif not self.letterhead.person.match(item) or self.find(item):
                 out += self._resolve(item, local=False)
         return tuple(dict.fromkeys(out))
@@ -341,20 +359,24 @@ class FactionMatcher:
         (also in the genitive: "der GRÜNEN", or joint: "SPD/Bündnis 90/Die Grünen"); with
         ``local``, a known faction followed by a place ("Freie Wähler Bad Krozingen") is that
         faction: its local group."""
+        assert self.letterhead is not None
         out: list[str] = []
         for part in _NAME_PARTS.split(name):
             for p in self._members(_ARTICLE.sub("", part)):
                 low = p.lower()
                 known = self.find(p)
-                if low in self.by_alias or low[:-1] in self.by_alias and low.endswith("n"):
+                if p != name and (m := self._introducing(p)):  # "CDU – Fraktion Freie Wähler"
+                    out += self._resolve_match(m)
+                elif low in self.by_alias or low[:-1] in self.by_alias and low.endswith("n"):
                     out.append(self.by_alias.get(low) or self.by_alias[low[:-1]])
                 elif known and not re.search(r"[^\W\d_]{2}", self._unknown(p)):
                     out += known
-                elif local and (m := self.insensitive.match(p) or self.sensitive.match(p)):
-                    rest = p[m.end() :]
-                    out.append(
-                        p if re.search(r"\s[a-zäöüß]", rest) else self.by_alias[m[0].lower()]
-                    )
+                elif (
+                    local
+                    and (m := self.insensitive.match(p) or self.sensitive.match(p))
+                    and self.letterhead.local_rest.match(p[m.end() :])
+                ):
+                    out.append(self.by_alias[m[0].lower()])
                 elif p:
                     out.append(p)
         return out

@@ -1,0 +1,130 @@
+"""Submitting groups read from letterheads and submitter lines of councils, Kreistage, Landtage,
+the Bundesrat and party conventions; the letterheads are written for these tests. Each case
+pairs what should be found with what should not (an addressee, another paper's submitter, a
+committee, a person, the body itself, a signature)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import add_extractors
+from pipeline.preprocess.doc import make_motion_doc
+from pipeline.preprocess.nlp import make_nlp
+from pipeline.record import Motion
+
+BODY = "\nDer Rat möge beschließen:\nDie Verwaltung wird beauftragt, einen Bericht vorzulegen.\n"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return add_extractors(make_nlp())
+
+
+def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
+    motion = Motion(id="test:1", text=head + BODY, title=title, paper_type="Antrag")
+    return next(nlp.pipe([make_motion_doc(nlp, motion)]))._.groups
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # a local list the alias list cannot know, cut at the body; the addressee names none
+        (
+            "Fraktion Die Unabhängigen im Rat der Stadt Lüneburg\n"
+            "An den Oberbürgermeister\nAm Ochsenmarkt 1\n21335 Lüneburg\n",
+            ["Die Unabhängigen"],
+        ),
+        ("Wählergemeinschaft Bürger für Lindau im Stadtrat Lindau\n", ["Bürger für Lindau"]),
+        (
+            "BfW-Fraktion im Kreistag des Lahn-Dill-Kreises\n"
+            "An den Vorsitzenden des Ausschusses für Schule und Bildung\n",
+            ["BfW"],
+        ),
+        ("Ratsgruppe Gemeinsam für Solingen\nSolingen, 04.02.2026\n", ["Gemeinsam für Solingen"]),
+        ("Antrag der Fraktion PRO Bürger\nVorlage Nr. 2026/0117\n", ["PRO Bürger"]),
+        # the name on the line above "Fraktion im ..."; its abbreviation is its short name
+        (
+            "Unabhängige Wähler Singen (UWS)\nStadtratsfraktion\nAn die Oberbürgermeisterin\n",
+            ["UWS"],
+        ),
+        # a known faction with its place is that faction; a local list named after a party is not
+        ("Freie Wähler Landkreis Kassel\nFraktion im Kreistag\n", ["FW"]),
+        (
+            "Fraktion GRÜNE/Linke Liste im Kreistag Marburg-Biedenkopf\n",
+            ["GRÜNE", "Linke Liste"],
+        ),
+        # joint letterheads
+        ("CDU-Fraktion / Fraktion Bürgerblock & Bauern\n", ["CDU", "Bürgerblock", "Bauern"]),
+        (
+            "Fraktion der SPD und der Fraktion Die Unabhängigen\n",
+            ["SPD", "Die Unabhängigen"],
+        ),
+        # the place of the faction named on the line above is no group
+        ("Freie Demokraten\nKreistagsfraktion Emsland\n", ["FDP"]),
+        # another paper's submitter counts only where the motion names none
+        (
+            "Änderungsantrag\nder Fraktion Die Unabhängigen\n"
+            "zum Antrag der CDU-Fraktion „Mehr Parkplätze am Bahnhof“ (Drucksache 12/2026)\n",
+            ["Die Unabhängigen"],
+        ),
+        (
+            "Stellungnahme der Verwaltung\nzum Antrag der Fraktion PRO Bürger vom 3. März 2026\n",
+            ["PRO Bürger"],
+        ),
+        # committee, administration and body name no group; a signature adds none
+        (
+            "Ausschuss für Umwelt und Klima\nDer Oberbürgermeister\nStadtverwaltung Neustadt\n"
+            "Fraktion Neustadt kann mehr\nMit freundlichen Grüßen\nErika Musterfrau\n"
+            "Fraktionsvorsitzende\n",
+            ["Neustadt kann mehr"],
+        ),
+        # Landtag and Bürgerschaft: members of a faction
+        (
+            "Antrag\nder Abg. Erika Musterfrau u. a. SPD\nund\nStellungnahme\n"
+            "des Ministeriums für Verkehr\n",
+            ["SPD"],
+        ),
+        (
+            "Kleine Anfrage\ndes Abgeordneten Max Mustermann (FDP)\nund Antwort des Senats\n",
+            ["FDP"],
+        ),
+        ("der Abgeordneten Anna Beispiel, Jonas Probe und Fraktion (FREIE\nWÄHLER)\n", ["FW"]),
+        ("Dringlicher Antrag\nFraktion der Freien Demokraten\n", ["FDP"]),
+        # Bundesrat: the submitting Land or Länder, not the Land of a signature line
+        ("Antrag\ndes Freistaates Sachsen\nEntschließung des Bundesrates\n", ["Sachsen"]),
+        ("Gesetzesantrag\nder Länder Bremen, Saarland\n", ["Bremen", "Saarland"]),
+        # party conventions: the listed submitters as written, remarks and persons left out
+        (
+            "Antragsteller*innen: KV Musterstadt, LAG Verkehr (dort beschlossen am 01.02.2026)\n",
+            ["KV Musterstadt", "LAG Verkehr"],
+        ),
+        (
+            "Antragsteller: SPD-Ortsverein Neustadt-Süd, Jusos Neustadt, Max Mustermann\n"
+            "Empfehlung der Antragskommission: Überweisung an die SPD-Landtagsfraktion\n",
+            ["SPD-Ortsverein Neustadt-Süd", "Jusos Neustadt"],
+        ),
+        (
+            "Einreicher: Fraktion Die Unabhängigen, SPD-Fraktion\n"
+            "Adressat: CDU-Fraktion im Kreistag\n",
+            ["Die Unabhängigen", "SPD"],
+        ),
+        # a person alone names no group: the faction comes from the letterhead
+        ("Antragstellerin: Erika Musterfrau\nAntrag\nder GRÜNEN im Ortsbeirat 4\n", ["GRÜNE"]),
+    ],
+)
+def test_letterhead_groups(nlp, head, expected):
+    assert groups(nlp, head) == expected
+
+
+def test_other_files_are_read_for_known_factions_only(nlp):
+    # another file of the paper (an older Anfrage) adds its known faction, not its local list
+    head = "Fraktion PRO Bürger\n"
+    motion = Motion(
+        id="test:1",
+        text=head + BODY,
+        title="Mehr Bäume",
+        paper_type="Antrag",
+        meta={"other_files_heads": ["Fraktion Neustadt kann mehr\nAnfrage der SPD-Fraktion\n"]},
+    )
+    doc = next(nlp.pipe([make_motion_doc(nlp, motion)]))
+    assert doc._.groups == ["PRO Bürger", "SPD"]
