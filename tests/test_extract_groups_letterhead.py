@@ -42,6 +42,14 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
         ),
         ("Ratsgruppe Gemeinsam für Solingen\nSolingen, 04.02.2026\n", ["Gemeinsam für Solingen"]),
         ("Antrag der Fraktion PRO Bürger\nVorlage Nr. 2026/0117\n", ["PRO Bürger"]),
+        # a list of factions; a name in quotes; the sender's address or the date after the name
+        (
+            "Gemeinsamer Antrag der Fraktionen SPD, Volt und Die Unabhängigen\n",
+            ["SPD", "Volt", "Die Unabhängigen"],
+        ),
+        ("Große Anfrage der Fraktion „Wir für Musterstadt“ im Stadtrat\n", ["Wir für Musterstadt"]),
+        ("Fraktion Die Unabhängigen, Rathausplatz 1, 12345 Musterstadt\n", ["Die Unabhängigen"]),
+        ("Ratsgruppe Pro Musterstadt | Rathausplatz 1 | 12345 Musterstadt\n", ["Pro Musterstadt"]),
         # the name on the line above "Fraktion im ..."; its abbreviation is its short name
         (
             "Unabhängige Wähler Singen (UWS)\nStadtratsfraktion\nAn die Oberbürgermeisterin\n",

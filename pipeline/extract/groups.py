@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -39,21 +40,21 @@ class _Line(NamedTuple):
 
 @dataclass(frozen=True)
 class Letterhead:
-    """Group names that the alias list may not know, where a letterhead or submitter line
-    introduces them ("Fraktion X im Rat der Stadt Y", "X-Fraktion", "Antragsteller: KV X");
-    the patterns of ``factions.json["letterhead"]``."""
+    """Group names that the alias list may not know, where a line of the motion's own
+    letterhead introduces them ("Fraktion X im Rat der Stadt Y", "X-Fraktion", "Antragsteller:
+    KV X"); the patterns of ``factions.json["letterhead"]``, described in its ``_doc``."""
 
-    group_lines: tuple[re.Pattern[str], ...]  # group_line, group_compound, name_then_word
-    member_line: re.Pattern[str]
-    place_line: re.Pattern[str]
-    local_rest: re.Pattern[str]
-    person: re.Pattern[str]
+    group_lines: tuple[re.Pattern[str], ...]  # a line that introduces a group
+    states: re.Pattern[str]
     name_above: re.Pattern[str]
     name_line: re.Pattern[str]
+    place_line: re.Pattern[str]
+    local_rest: re.Pattern[str]
+    member_line: re.Pattern[str]
     label_line: re.Pattern[str]
+    person: re.Pattern[str]
     state_line: re.Pattern[str]
     state_after: re.Pattern[str]
-    states: re.Pattern[str]
     cited: re.Pattern[str]
     not_submitter: re.Pattern[str]
 
@@ -61,26 +62,17 @@ class Letterhead:
     def from_data(
         cls, data: dict, build: Callable[[list[str], int], re.Pattern[str]]
     ) -> Letterhead:
-        def c(key: str) -> re.Pattern[str]:
+        def compiled(key: str) -> re.Pattern[str]:
             pattern = data[key]
             for part in ("intro", "word", "name", "tail", "body"):
                 pattern = pattern.replace("{" + part + "}", data[part])
             return re.compile(pattern)
 
+        group_lines = ("group_line", "group_compound", "name_then_word", "of_body_line")
         return cls(
-            tuple(c(k) for k in ("group_line", "group_compound", "name_then_word", "of_body_line")),
-            c("member_line"),
-            c("place_line"),
-            c("local_rest"),
-            c("person"),
-            c("name_above"),
-            c("name_line"),
-            c("label_line"),
-            c("state_line"),
-            c("state_after"),
+            tuple(compiled(k) for k in group_lines),
             build(data["states"], 0),
-            c("cited"),
-            c("not_submitter"),
+            *(compiled(f.name) for f in fields(cls)[2:]),
         )
 
 
@@ -143,10 +135,10 @@ class FactionMatcher:
             Letterhead.from_data(data["letterhead"], build) if "letterhead" in data else None,
         )
 
-    @property
-    def factions(self) -> set[str]:
+    @cached_property
+    def factions(self) -> frozenset[str]:
         """The normalised names of the known factions."""
-        return set(self.by_alias.values())
+        return frozenset(self.by_alias.values())
 
     def find(self, fragment: str) -> list[str]:
         low = fragment.lower()
@@ -352,7 +344,7 @@ class FactionMatcher:
 
     def _resolve_match(self, m: re.Match[str]) -> list[str]:
         # an abbreviation in brackets is the group's short name: "Essener Bürger Bündnis (EBB)"
-        return self._resolve(m.groupdict().get("abbr") or m["name"])
+        return self._resolve((m.groupdict().get("abbr") or m["name"]).strip("„“”\"'"))
 
     def _resolve(self, name: str, local: bool = True) -> list[str]:
         """A group name as written, split into members, each a known faction where it is one
@@ -364,13 +356,12 @@ class FactionMatcher:
         for part in _NAME_PARTS.split(name):
             for p in self._members(_ARTICLE.sub("", part)):
                 low = p.lower()
-                known = self.find(p)
                 if p != name and (m := self._introducing(p)):  # "CDU – Fraktion Freie Wähler"
                     out += self._resolve_match(m)
-                elif low in self.by_alias or low[:-1] in self.by_alias and low.endswith("n"):
+                elif low in self.by_alias or (low.endswith("n") and low[:-1] in self.by_alias):
                     out.append(self.by_alias.get(low) or self.by_alias[low[:-1]])
-                elif known and not re.search(r"[^\W\d_]{2}", self._unknown(p)):
-                    out += known
+                elif not re.search(r"[^\W\d_]{2}", self._unknown(p)):  # only known names
+                    out += self.find(p)
                 elif (
                     local
                     and (m := self.insensitive.match(p) or self.sensitive.match(p))
@@ -399,8 +390,10 @@ class FactionMatcher:
         other_heads: list[str] | None = None,
     ) -> list[str]:
         """Metadata groups win; else the title, letterhead and signature of the motion's own
-        text, then the letterheads of the paper's other files (a Stellungnahme "zum Antrag der
-        CDU-Fraktion", a co-submitting faction's file), which add groups after the own ones.
+        text (its letterhead also for groups the alias list does not know, see Letterhead;
+        another paper's submitters it cites only where it names none), then the letterheads
+        of the paper's other files (a Stellungnahme "zum Antrag der CDU-Fraktion", a
+        co-submitting faction's file), which add known factions after the own groups.
         The groups are the paper's: against the Karlsruhe submitter attribution of 4,173
         papers this matches 0.986, the own text alone where it names any 0.886."""
         if meta:
@@ -424,9 +417,10 @@ def make_motion_groups(nlp: Language, name: str, patterns_file: str) -> MotionGr
 
 
 class MotionGroups(RuleComponent[FactionMatcher]):
-    """Sets ``doc._.groups``: metadata groups if any, else factions named in the title's
+    """Sets ``doc._.groups``: metadata groups if any, else groups named in the title's
     submitter slot ("Ergänzungsantrag KULT: …") and on letterhead lines of the original text
-    that carry a submitter ("CDU-Gemeinderatsfraktion", "Antrag: FDP/FW"), then on the
+    that carry a submitter ("CDU-Gemeinderatsfraktion", "Antrag: FDP/FW", "Fraktion Die aNDERE
+    im Rat der Stadt Potsdam", "Antragsteller: KV Tübingen"), then factions named on the
     letterhead lines of the paper's other files (``doc._.motion_meta["other_files_heads"]``,
     recorded by the OParl ingest)."""
 
