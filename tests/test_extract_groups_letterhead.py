@@ -116,6 +116,8 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
             "Adressat: CDU-Fraktion im Kreistag\n",
             ["Die Unabhängigen", "SPD"],
         ),
+        # an office names no group either
+        ("Einreicher: Fraktionsvorsitzende\nFraktion PRO Bürger\n", ["PRO Bürger"]),
         # a person alone names no group: the faction comes from the letterhead
         ("Antragstellerin: Erika Musterfrau\nAntrag\nder GRÜNEN im Ortsbeirat 4\n", ["GRÜNE"]),
     ],
