@@ -19,6 +19,7 @@ DATA = [
     # the pickle stays out: the installed tool predicts from the numpy archive only
     ("models/themes-default", "models/themes-default", ("model.joblib",)),
     ("models/extraction-default", "models/extraction-default", ()),
+    ("models/title-default", "models/title-default", ()),
 ]
 
 

@@ -21,6 +21,7 @@ DEMO_DIR = CORPUS_DIR / "demo"
 MODELS_DIR = DATA_ROOT / "models"
 DEFAULT_MODEL_DIR = MODELS_DIR / "themes-default"
 DEFAULT_EXTRACTION_DIR = MODELS_DIR / "extraction-default"
+DEFAULT_TITLE_DIR = MODELS_DIR / "title-default"
 
 
 def shared_dir(path: str | os.PathLike | None = None) -> Path:

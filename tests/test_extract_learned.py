@@ -11,6 +11,7 @@ import pytest
 from pipeline.errors import ModelError
 from pipeline.extract.clauses import Featurizer, WordClasses, paper_kind
 from pipeline.extract.learned import HEADS, ClauseModel
+from pipeline.ingest.textfile import motion_from_text
 from pipeline.paths import DEFAULT_EXTRACTION_DIR
 from pipeline.record import Motion
 
@@ -180,27 +181,11 @@ def analyzer():
     return Analyzer(model_dir=None)
 
 
-# The rules read this short Kleine Anfrage's letterhead ("Deutscher Bundestag") as an appeal
-# and find no inquiry; the model retrained on 9,108 motions adds an inquiry the rules missed only
-# above 0.996 (they rarely miss one: inquiry F1 0.99 on the Bundestag papers held out), and
-# scores this one 0.98. Strict: it reports when the rules or the model get it right again.
-_KNOWN_MISSES = {
-    "Bundestag": "rules take the letterhead for an appeal; inquiry add threshold 0.996 (#13)"
-}
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        pytest.param(b, marks=pytest.mark.xfail(strict=True, reason=_KNOWN_MISSES[b]))
-        if b in _KNOWN_MISSES
-        else b
-        for b in sorted(BODIES)
-    ],
-)
+@pytest.mark.parametrize("body", sorted(BODIES))
 def test_shipped_model_on_five_bodies(analyzer, body):
+    """As a user's plain-text file: title and paper type read from the head of the text."""
     text, must, must_not = BODIES[body]
-    rec = analyzer.analyze(Motion(id=body, text=text, title=""))
+    rec = analyzer.analyze(motion_from_text(text, f"{body}.txt"))
     types = {a["type"] for a in rec["actions"]}
     assert must <= types, (body, types)
     assert not (must_not & types), (body, types)

@@ -22,8 +22,10 @@ def train(
         "themes",
         "--component",
         help="What to train: themes (the theme classifier), extraction (the clause model that "
-        "decides action types and funding kinds, and the topic ranker, from annotation files) "
-        "or topic (the topic ranker alone, into the clause-model folder --out).",
+        "decides action types and funding kinds, and the topic ranker, from annotation files), "
+        "topic (the topic ranker alone, into the clause-model folder --out) or title (the "
+        "reader of titles of texts without metadata, from --corpus files whose records carry "
+        "a title beside the text; default models/title-default).",
     ),
     annotations: list[Path] = typer.Option(
         None,
@@ -34,10 +36,15 @@ def train(
         "unless --only-annotations.",
     ),
     corpus: list[str] = typer.Option(
-        None, "--corpus", help="extraction: the papers your annotation ids name (any input format)."
+        None,
+        "--corpus",
+        help="extraction: the papers your annotation ids name (any input format); title: "
+        "records with a title beside their text, each file a source of its own.",
     ),
     only_annotations: bool = typer.Option(
-        False, "--only-annotations", help="extraction: train on your annotations alone."
+        False,
+        "--only-annotations",
+        help="extraction: train on your annotations alone; title: on your --corpus files alone.",
     ),
     taxonomy: Path = typer.Option(
         None,
@@ -80,6 +87,9 @@ def train(
         def step(msg: str) -> None:
             progress.message(f"{msg} ({progress.elapsed()})")
 
+        if component == "title":
+            _train_title(out, corpus, only_annotations, shared, command.strip(), step)
+            return
         if component in ("extraction", "topic"):
             _train_extraction(
                 out,
@@ -93,7 +103,9 @@ def train(
             )
             return
         if component != "themes":
-            raise InputError(f"unknown --component {component!r}; use themes, extraction or topic")
+            raise InputError(
+                f"unknown --component {component!r}; use themes, extraction, topic or title"
+            )
         from pipeline.training.themes.data import BUILTIN_SOURCES
         from pipeline.training.themes.train import train_model
 
@@ -180,6 +192,31 @@ def _train_extraction(
         },
         "timings_s": res.card["timings_s"],
         **_topic_summary(res.card.get("topic") or {}),
+    }
+    typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+
+
+def _train_title(out: Path, corpus, only_corpus: bool, shared, command: str, progress) -> None:
+    from pipeline.training.title import default_inputs, train_title
+
+    if only_corpus and not corpus:
+        raise InputError("--only-annotations with --component title needs --corpus FILE")
+    inputs = [
+        *(() if only_corpus else default_inputs(shared)),
+        *((Path(c).name, c) for c in corpus or ()),
+    ]
+    model = train_title(inputs, out=out, shared=shared, command=command, progress=progress)
+    cv = model.card["cross_validation"]
+    summary = {
+        "out": str(out),
+        "records": model.card["records"],
+        "threshold": model.threshold,
+        "title_token_f1": {
+            way: {s: v["token_f1"] for s, v in cv.get(way, {}).items()}
+            for way in ("leave_one_source_out", "within_source_5fold")
+        },
+        "rules_token_f1": cv.get("rules"),
+        "timings_s": model.card["timings_s"],
     }
     typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
-from pipeline.paths import PATTERNS_DIR
+from pipeline.ingest.title_rules import document_types, structural_pick, typed_title
 
 _NUMERIC_DATE = re.compile(
     r"\b(?:Datum|vom|Stand)[:\s]*(\d{1,2})\.(\d{1,2})\.(\d{4})\b", re.IGNORECASE
@@ -16,9 +14,8 @@ _NUMERIC_DATE = re.compile(
 _ANY_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 
 
-@lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    return json.loads((PATTERNS_DIR / "document_types.json").read_text(encoding="utf-8"))
+    return document_types()
 
 
 def _iso(day: str, month: int, year: str) -> str | None:
@@ -60,49 +57,26 @@ def guess_paper_type(head: str) -> str | None:
     return best["type"] if best else None
 
 
-def guess_title(text: str, paper_type: str | None) -> str:
-    """A title line: "<Typ> - <Titel>" or "<Typ>: <Titel>" when the head has one, else the
-    first non-empty line."""
+_DEFAULT = object()
+
+
+def guess_title(text: str, paper_type: str | None, model: Any = _DEFAULT) -> str:
+    """A title line: "<Typ> - <Titel>" or "<Typ>: <Titel>" when the head has one, else the line
+    the title model (``title_lines.py``; ``model``: default the shipped one) scores best where
+    it is sure enough, else the first line that no rule skips."""
+    typed = typed_title(text)
+    if typed:
+        return typed
+    if model is _DEFAULT:
+        from pipeline.ingest.title_lines import default_model
+
+        model = default_model()
+    if model is not None:
+        title = model.title(text)
+        if title:
+            return title
     lines = [ln.strip().lstrip("#").strip() for ln in text.splitlines() if ln.strip()]
-    names = "|".join(re.escape(t["name"]) for t in _data()["types"])
-    for ln in lines[:25]:
-        m = re.match(
-            rf"^(?:{names})\s*[-–:]\s*(.+?)(?:\s+(?:Antrag|Anfrage) der\b.*)?$", ln, re.IGNORECASE
-        )
-        if m and len(m.group(1)) > 5:
-            return m.group(1).strip()[:200]
-    return _structural_title(lines[:30]) or (lines[0][:200] if lines else "")
-
-
-SENTENCE_WORDS = 8  # a head line this long that ends with a full stop is a sentence, no title
-SUBMITTERS_START = re.compile(r"(?i)^(?:der|des)\s+Abgeordneten\b")
-SUBMITTERS_END = re.compile(r"\b(?:Fraktion|Fraktionen|Gruppe)\b")
-
-
-def _structural_title(lines: list[str]) -> str:
-    """The first line of the head that is no letterhead, address or header line (and the
-    lines that continue it, for titles broken over lines), or "" when none is found."""
-    skip = [re.compile(p) for p in _data().get("title_skip", [])]
-    in_submitters = 0  # lines left of a "der Abgeordneten ... und der Fraktion X" block
-    for i, ln in enumerate(lines):
-        if SUBMITTERS_START.match(ln):
-            in_submitters = 25
-        if in_submitters:
-            in_submitters = 0 if SUBMITTERS_END.search(ln) else in_submitters - 1
-            continue
-        if len(ln) < 8 or any(p.search(ln) for p in skip) or ln.endswith(":"):
-            continue
-        if not (ln[0].isupper() or ln[0].isdigit() or ln.startswith("zu ")):
-            continue
-        title = ln
-        for nxt in lines[i + 1 : i + 3]:  # a title broken over lines goes on in lower case
-            if len(title) > 160 or title.endswith((".", "!", "?")) or not nxt[:1].islower():
-                break
-            title += " " + nxt
-        if title.endswith(".") and len(title.split()) >= SENTENCE_WORDS:
-            return ""  # the text itself begins: the head has no title line
-        return title[:200]
-    return ""
+    return structural_pick(lines[:30])[1] or (lines[0][:200] if lines else "")
 
 
 def text_metadata(text: str) -> dict[str, str | None]:

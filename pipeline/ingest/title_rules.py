@@ -1,0 +1,68 @@
+"""The rules that read a title from the head of a motion without metadata: a "<Typ>: <Titel>"
+line, else the first line that no skip pattern of ``document_types.json`` matches. The title
+model (``title_lines.py``) takes the rules' pick as one of its features and leaves the decision
+to them where it is unsure."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+from pipeline.paths import PATTERNS_DIR
+
+
+@lru_cache(maxsize=1)
+def document_types() -> dict[str, Any]:
+    return json.loads((PATTERNS_DIR / "document_types.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def title_skips() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in document_types().get("title_skip", [])]
+
+
+def typed_title(text: str) -> str:
+    """The title of a "<Typ> - <Titel>" or "<Typ>: <Titel>" line of the head, or ""."""
+    lines = [ln.strip().lstrip("#").strip() for ln in text.splitlines()[:80] if ln.strip()]
+    names = "|".join(re.escape(t["name"]) for t in document_types()["types"])
+    for ln in lines[:25]:
+        m = re.match(
+            rf"^(?:{names})\s*[-–:]\s*(.+?)(?:\s+(?:Antrag|Anfrage) der\b.*)?$", ln, re.IGNORECASE
+        )
+        if m and len(m.group(1)) > 5:
+            return m.group(1).strip()[:200]
+    return ""
+
+
+SENTENCE_WORDS = 8  # a head line this long that ends with a full stop is a sentence, no title
+SUBMITTERS_START = re.compile(r"(?i)^(?:der|des)\s+Abgeordneten\b")
+SUBMITTERS_END = re.compile(r"\b(?:Fraktion|Fraktionen|Gruppe)\b")
+
+
+def structural_pick(lines: list[str]) -> tuple[int | None, str]:
+    """(index, title): the first line of the head that is no letterhead, address or header
+    line (with the lines that continue it, for titles broken over lines); (None, "") when none
+    is found."""
+    skip = title_skips()
+    in_submitters = 0  # lines left of a "der Abgeordneten ... und der Fraktion X" block
+    for i, ln in enumerate(lines):
+        if SUBMITTERS_START.match(ln):
+            in_submitters = 25
+        if in_submitters:
+            in_submitters = 0 if SUBMITTERS_END.search(ln) else in_submitters - 1
+            continue
+        if len(ln) < 8 or any(p.search(ln) for p in skip) or ln.endswith(":"):
+            continue
+        if not (ln[0].isupper() or ln[0].isdigit() or ln.startswith("zu ")):
+            continue
+        title = ln
+        for nxt in lines[i + 1 : i + 3]:  # a title broken over lines goes on in lower case
+            if len(title) > 160 or title.endswith((".", "!", "?")) or not nxt[:1].islower():
+                break
+            title += " " + nxt
+        if title.endswith(".") and len(title.split()) >= SENTENCE_WORDS:
+            return None, ""  # the text itself begins: the head has no title line
+        return i, title[:200]
+    return None, ""

@@ -1,0 +1,158 @@
+"""The title model: labels from records with a title, training from a user's records, the
+shipped model on heads written by us, and its loading checks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.errors import ModelError
+from pipeline.ingest.textmeta import guess_title
+from pipeline.ingest.title_lines import TitleModel, head_lines
+from pipeline.paths import DEFAULT_TITLE_DIR
+from pipeline.training.title import label_title, token_f1
+
+COUNTY = (
+    "CDU-Kreistagsfraktion Rhein-Sieg\nKaiser-Wilhelm-Platz 1\n53721 Siegburg\n\n"
+    "An den Landrat\nHerrn Sebastian Schuster\n\nSiegburg, 14.10.2025\n\n"
+    "Antrag zur Sitzung des Kreisausschusses am 3. November 2025\n\n"
+    "Schuldner- und Insolvenzberatung\nim Rhein-Sieg-Kreis stärken\n\n"
+    "Der Kreistag möge beschließen:\nDie Verwaltung wird beauftragt, die Zuschüsse an die "
+    "Beratungsstellen um 10 % zu erhöhen.\n\nBegründung:\nDie Zahl der überschuldeten "
+    "Haushalte ist gestiegen.\n"
+)
+
+
+def test_label_finds_a_title_broken_over_lines():
+    lines = head_lines(COUNTY)
+    start, run = label_title(lines, "Schuldner- und Insolvenzberatung im Rhein-Sieg-Kreis stärken")
+    assert lines[start].text == "Schuldner- und Insolvenzberatung"
+    assert run == 2
+
+
+def test_label_none_where_the_head_does_not_print_the_title():
+    assert label_title(head_lines(COUNTY), "Haushalt 2026: Sozialticket") == (None, 0)
+
+
+def test_token_f1():
+    assert token_f1("Neue Bäume für den Marktplatz", "neue Bäume für den Marktplatz") == 1.0
+    assert token_f1("Neue Bäume", "") == 0.0
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    if not (DEFAULT_TITLE_DIR / "model_card.json").is_file():
+        pytest.skip("no shipped title model")
+    return TitleModel.load(DEFAULT_TITLE_DIR)
+
+
+# Heads of five kinds of body, written for this test: the title is neither the letterhead,
+# the address, the date line, the submitters nor the request.
+HEADS = {
+    "county": (COUNTY, "Schuldner- und Insolvenzberatung im Rhein-Sieg-Kreis stärken"),
+    "city council": (
+        "Fraktion BÜNDNIS 90/DIE GRÜNEN im Rat der Stadt Köln\nVolt-Fraktion im Rat der Stadt "
+        "Köln\n\nAn die Oberbürgermeisterin\nRathaus, Spanischer Bau\n50667 Köln\n\n"
+        "Eingang beim Büro der Oberbürgermeisterin: 11.03.2025\n\nAN/0612/2025\n\n"
+        "Antrag gem. § 3 der Geschäftsordnung des Rates\n\nHitzeaktionsplan für Köln\n\n"
+        "Der Rat möge beschließen:\nDie Verwaltung erarbeitet bis Mai einen Hitzeaktionsplan.\n",
+        "Hitzeaktionsplan für Köln",
+    ),
+    "Landtag": (
+        "Landtag Nordrhein-Westfalen\n18. Wahlperiode\nDrucksache 18/4321\n12.05.2026\n\nAntrag\n"
+        "der Fraktion der FDP\n\nLehrkräftemangel entschlossen begegnen\n\nI. Der Landtag stellt "
+        "fest:\nAn vielen Schulen fallen Stunden aus.\n",
+        "Lehrkräftemangel entschlossen begegnen",
+    ),
+    "Bundestag": (
+        "Deutscher Bundestag Drucksache 21/9999\n21. Wahlperiode 12.05.2026\n\nKleine Anfrage\n"
+        "der Abgeordneten Erika Muster, Max Beispiel und der Fraktion DIE LINKE\n\n"
+        "Mietpreisbremse in Großstädten\n\nDie Mieten sind seit 2015 um 40 % gestiegen.\n"
+        "Wir fragen die Bundesregierung:\n1. Wie viele Verstöße sind bekannt?\n",
+        "Mietpreisbremse in Großstädten",
+    ),
+    "party convention": (
+        "Landesparteitag 14. Juni 2026\nAntrag 12/I/2026\nAntragsteller: Jusos Landesverband\n"
+        "Empfehlung der Antragskommission: Annahme\n\nMitgliederentwicklung transparent machen\n\n"
+        "Der Landesparteitag möge beschließen:\nDer Landesvorstand legt einen Bericht vor.\n",
+        "Mitgliederentwicklung transparent machen",
+    ),
+}
+
+
+@pytest.mark.parametrize("body", sorted(HEADS))
+def test_shipped_model_reads_the_title(shipped, body):
+    text, title = HEADS[body]
+    assert guess_title(text, None, model=shipped) == title
+
+
+def test_shipped_model_checks_its_weights(shipped, tmp_path):
+    folder = tmp_path / "title"
+    shutil.copytree(DEFAULT_TITLE_DIR, folder)
+    assert TitleModel.load(folder).threshold == shipped.threshold
+    weights = folder / "title.npz"
+    weights.write_bytes(weights.read_bytes()[:-8] + b"\0" * 8)
+    with pytest.raises(ModelError, match="sha256"):
+        TitleModel.load(folder)
+    card = json.loads((folder / "model_card.json").read_text(encoding="utf-8"))
+    card["format"] = "antragsradar-title-0"
+    (folder / "model_card.json").write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError, match="format"):
+        TitleModel.load(folder)
+
+
+def _records(n: int) -> list[dict]:
+    """Motions of an invented council whose letterhead the shipped data never saw."""
+    subjects = ["Radweg", "Schulhof", "Bücherei", "Spielplatz", "Busspur", "Stadtpark", "Hallenbad"]
+    places = ["Nord", "Süd", "Altstadt", "am Hafen", "Oststadt"]
+    out = []
+    for i in range(n):
+        title = f"{subjects[i % 7]} {places[i % 5]} verbessern ({i})"
+        text = (
+            f"Wählergruppe Zukunft Entenhausen\nRathausplatz {i % 9 + 1}\n99999 Entenhausen\n\n"
+            f"Nr. {i}/2026\nSitzungsdienst – öffentlich\n\n{title}\n\nDer Stadtrat möge "
+            f"beschließen:\nDie Verwaltung prüft, wie der {subjects[i % 7]} verbessert werden kann.\n"
+        )
+        out.append({"id": f"e{i}", "title": title, "text": text, "paper_type": "Antrag"})
+    return out
+
+
+def test_train_title_on_a_users_records(tmp_path):
+    from pipeline.cli import app
+
+    corpus = tmp_path / "entenhausen.jsonl"
+    corpus.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _records(60)), encoding="utf-8"
+    )
+    out = tmp_path / "title-model"
+    result = CliRunner().invoke(
+        app,
+        ["train", "--component", "title", "--only-annotations", "--corpus", str(corpus)]
+        + ["--out", str(out), "--quiet"],
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["title_token_f1"]["within_source_5fold"]["entenhausen.jsonl"] > 0.95
+    model = TitleModel.load(out)
+    assert (out / "README.md").read_text(encoding="utf-8").startswith("# Title model")
+    text = _records(61)[-1]["text"].replace("(60)", "(neu)")
+    assert guess_title(text, None, model=model) == "Busspur Nord verbessern (neu)"
+    assert np.isfinite(model.w_start).all()
+
+
+def test_title_model_chosen_by_environment(tmp_path, monkeypatch):
+    from pipeline.ingest.textmeta import text_metadata
+    from pipeline.ingest.title_lines import default_model
+
+    monkeypatch.setenv("ANTRAGSRADAR_TITLE_MODEL", str(tmp_path / "missing"))
+    default_model.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="model_card.json"):
+            text_metadata(HEADS["county"][0])
+    finally:
+        monkeypatch.delenv("ANTRAGSRADAR_TITLE_MODEL")
+        default_model.cache_clear()
