@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -102,9 +103,10 @@ class SeedMatcher:
         self._cache: dict[str, frozenset[str]] = {}
 
     def __getstate__(self) -> dict:
-        # The word cache and the compiled per-theme patterns are rebuilt, never pickled.
+        # The word cache and the compiled patterns are rebuilt, never pickled.
         state = {**self.__dict__, "_cache": {}}
         state.pop("_theme_rx", None)
+        state.pop("_any_rx", None)
         return state
 
     def _word_patterns(self) -> list[tuple[str, re.Pattern]]:
@@ -124,22 +126,22 @@ class SeedMatcher:
         rx = []
         for tid in order:
             kinds = by_theme[tid]
-            alts = []
-            prefix = [t for t in kinds.get("prefix", []) if t]  # "" never matches a prefix
-            if prefix:
-                alts.append("^" + _trie_regex(prefix))
-            if kinds.get("infix"):
-                alts.append(_trie_regex(kinds["infix"]))
-            # "=term": the whole word, or its part before the first hyphen.
-            whole = [t for t in kinds.get("exact", []) if t and "-" in t]
-            head = [t for t in kinds.get("exact", []) if t and "-" not in t]
-            if head:
-                alts.append("^" + _trie_regex(head) + r"(?:-|\Z)")
-            if whole:
-                alts.append("^" + _trie_regex(whole) + r"\Z")
-            if alts:
-                rx.append((tid, re.compile("|".join(alts))))
+            pattern = _terms_regex(
+                kinds.get("prefix", []), kinds.get("infix", []), kinds.get("exact", [])
+            )
+            if pattern:
+                rx.append((tid, re.compile(pattern)))
         self._theme_rx = rx
+        return rx
+
+    def _any_word_pattern(self) -> re.Pattern:
+        """One pattern of every theme's single-word terms: most words match none, and this
+        tells so in one search instead of one per theme."""
+        rx = self.__dict__.get("_any_rx")
+        if rx is None:
+            rx = self._any_rx = re.compile(
+                _terms_regex(list(self.prefix), list(self.infix), list(self.exact)) or r"(?!x)x"
+            )
         return rx
 
     def word_themes(self, word: str) -> frozenset[str]:
@@ -147,7 +149,10 @@ class SeedMatcher:
         if hit is not None:
             return hit
         if not getattr(self, "drop_nested", False):
-            hit = frozenset(tid for tid, pat in self._word_patterns() if pat.search(word))
+            if self._any_word_pattern().search(word):
+                hit = frozenset(tid for tid, pat in self._word_patterns() if pat.search(word))
+            else:
+                hit = frozenset()
             if len(self._cache) < 500_000:
                 self._cache[word] = hit
             return hit
@@ -177,12 +182,13 @@ class SeedMatcher:
         low = text.lower()
         counts: dict[str, int] = {}
         cache, word_themes = self._cache, self.word_themes
-        for word in WORD.findall(low):
+        # Each distinct word once, in the order of first occurrence (so the themes' order too).
+        for word, n in Counter(WORD.findall(low)).items():
             found = cache.get(word)
             if found is None:
                 found = word_themes(word)
             for tid in found:
-                counts[tid] = counts.get(tid, 0) + 1
+                counts[tid] = counts.get(tid, 0) + n
         firsts = getattr(self, "phrase_firsts", None)  # absent in matchers pickled before it
         for tid, pat in self.phrases.items():
             if firsts is not None and not any(w in low for w in firsts.get(tid, ())):
@@ -191,6 +197,25 @@ class SeedMatcher:
             if n:
                 counts[tid] = counts.get(tid, 0) + n
         return counts
+
+
+def _terms_regex(prefix: list[str], infix: list[str], exact: list[str]) -> str:
+    """A regex that, searched in a word, matches exactly when one of the terms matches it: a
+    ``prefix`` term at its start, an ``infix`` one anywhere, an ``exact`` one as the whole word
+    or, without a hyphen of its own, its part before the first hyphen ("" where none can)."""
+    alts = []
+    prefix = [t for t in prefix if t]  # "" never matches a prefix
+    if prefix:
+        alts.append("^" + _trie_regex(prefix))
+    if infix:
+        alts.append(_trie_regex(infix))
+    whole = [t for t in exact if t and "-" in t]
+    head = [t for t in exact if t and "-" not in t]
+    if head:
+        alts.append("^" + _trie_regex(head) + r"(?:-|\Z)")
+    if whole:
+        alts.append("^" + _trie_regex(whole) + r"\Z")
+    return "|".join(alts)
 
 
 def _trie_regex(terms: list[str]) -> str:

@@ -15,9 +15,9 @@ from pipeline.extract.hedging import HedgeDetector
 from pipeline.extract.operative import SectionFinder, Sections
 from pipeline.extract.patterns import (
     FoldedPattern,
-    alternation,
     load_patterns,
-    top_level_alternatives,
+    named_group,
+    word_start_alternation,
 )
 from pipeline.extract.ruledata import RuleComponent, RuleData
 from pipeline.record import Action
@@ -59,9 +59,8 @@ class ActionRules:
         # earliest addressee, ties to the first name (what min over (start, name) picks).
         named = sorted(d["addressees"], key=lambda x: x[0])
         self._addressee_names = [name for name, _ in named]
-        self._addressee = re.compile(
-            "|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(named)) or r"(?!x)x"
-        )
+        groups = [named_group(f"a{i}", [p]) for i, (_, p) in enumerate(named)]
+        self._addressee = re.compile(word_start_alternation(groups) if groups else r"(?!x)x")
         self.object_lead = re.compile(d["object_lead"])
         self.amend_cue = FoldedPattern(d["amend_cue"], flags)
         self.subject_verb = re.compile(d["subject_verb"])
@@ -115,13 +114,7 @@ class ActionRules:
         key = None if allowed is None else frozenset(allowed)
         if key not in self._specific:
             types = [t for t in self.order if t != "implement" and (key is None or t in key)]
-            groups = []
-            for i, t in enumerate(types):
-                alts = [a for p in self._trigger_data[t] for a in top_level_alternatives(p)]
-                if all(a.startswith("\\b") for a in alts):  # \b before the group: tested once
-                    groups.append(f"\\b(?P<t{i}>{alternation([a[2:] for a in alts])})")
-                else:
-                    groups.append(f"(?P<t{i}>{alternation(self._trigger_data[t])})")
+            groups = [named_group(f"t{i}", self._trigger_data[t]) for i, t in enumerate(types)]
             self._specific[key] = (FoldedPattern(groups, self._flags), types) if types else None
         return self._specific[key]
 

@@ -24,7 +24,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from pipeline.extract.evidence import doc_text, sentence_spans
-from pipeline.extract.patterns import load_patterns
+from pipeline.extract.patterns import FoldedPattern, load_patterns
 
 WORD = re.compile(r"[a-zäöüß0-9]+")
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\)|[IVX]{1,4}\.|[-–•·*▪])\s")
@@ -82,7 +82,8 @@ class WordClasses:
 
     def __init__(self, patterns_file: str = "clauses.json") -> None:
         d = load_patterns(patterns_file)
-        self.levels = [(lv, re.compile(d["levels"][lv])) for lv in d["level_order"]]
+        # (?i) patterns: matched on the lower-cased text (faster)
+        self.levels = [(lv, FoldedPattern([d["levels"][lv]])) for lv in d["level_order"]]
         self.default = d["default_level"]
         self.exact: dict[str, str] = {}
         self.prefixes: list[tuple[str, str]] = []
@@ -97,8 +98,11 @@ class WordClasses:
 
     def level(self, *texts: str | None) -> str:
         for text in texts:
+            if not text:
+                continue
+            low = text.lower()
             for lv, pattern in self.levels:
-                if text and pattern.search(text):
+                if pattern.search(text, low=low):
                     return lv
         return self.default
 

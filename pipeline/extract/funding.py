@@ -46,9 +46,10 @@ class FundingRules:
         self.money_context = re.compile(d["money_context"])
         self.form_label_max = int(d.get("form_label_max", 0))
         self.budget_doc = re.compile(d["budget_doc"])
-        self.form_thh = re.compile(d["form_thh"])
+        # (?i) patterns searched through the whole motion: matched on the lower-cased text
+        self.form_thh = FoldedPattern([d["form_thh"]])
         self.form_thh_list = re.compile(d["form_thh_list"])
-        self.form_product = re.compile(d["form_product"])
+        self.form_product = FoldedPattern([d["form_product"]])
         self.product_id = re.compile(d["product_id"])
         self.paper_thh = re.compile(d["paper_type_thh"])
         self.strong_fund = re.compile(d["strong_fund"])
@@ -143,17 +144,18 @@ class MotionFunding(RuleComponent[FundingRules]):
 
     def _motion(self, doc: Doc) -> MotionText:
         text = doc_text(doc)
+        low = text.lower()
         sec = doc._.sections
         spans = sentence_spans(doc)
         ptype = doc._.paper_type or ""
         return MotionText(
             doc,
             text,
-            text.lower(),
+            low,
             sec,
             sec.end if sec is not None else len(text),
             bool(self.rules.budget_doc.search(ptype)) or bool(sec and sec.is_form),
-            self._budget_lines(doc, text, sec.end if sec is not None else len(text)),
+            self._budget_lines(doc, text, low, sec.end if sec is not None else len(text)),
             doc._.title or "",
             [a for a, _ in spans],
             [b for _, b in spans],
@@ -300,13 +302,13 @@ class MotionFunding(RuleComponent[FundingRules]):
             and line.count(" ") < self.rules.form_label_spaces
         )
 
-    def _budget_lines(self, doc: Doc, text: str, end: int) -> dict[str, str]:
+    def _budget_lines(self, doc: Doc, text: str, low: str, end: int) -> dict[str, str]:
         """THH, page and product identifiers of the motion, as far as stated."""
         r = self.rules
         out: dict[str, str] = {}
-        m = r.form_thh.search(text, 0, end)
+        m = r.form_thh.search(text, 0, end, low=low)
         pt = r.paper_thh.search(doc._.paper_type or "")
-        parsed = self._form_thh(m) if m else None
+        parsed = self._form_thh(_group(text, m, "label"), _group(text, m, "row")) if m else None
         page, num = parsed or ("", "")
         if page:
             out["page"] = page
@@ -314,17 +316,16 @@ class MotionFunding(RuleComponent[FundingRules]):
             out["thh"] = num
         elif pt:
             out["thh"] = pt.group(1)
-        p = r.form_product.search(text, 0, end)
+        p = r.form_product.search(text, 0, end, low=low)
         if p:
-            ids = r.product_id.findall(p.group("line"))
+            ids = r.product_id.findall(_group(text, p, "line"))
             if ids:
                 out["product"] = "; ".join(" ".join(i.split()) for i in ids)
         return out
 
-    def _form_thh(self, m: re.Match[str]) -> tuple[str, str] | None:
+    def _form_thh(self, label: str, row: str) -> tuple[str, str] | None:
         """(page, THH) from the value row under the form's label row, read in the label's
         column order ("Seite im HH-Plan Teilhaushalt" -> page first)."""
-        label, row = m.group("label"), m.group("row")
         page_first = label.lower().startswith("seite")
         has_thh = "teilhaushalt" in label.lower()
         if self.rules.form_thh_list.match(row):  # only Teilhaushalte, the page column is empty
@@ -381,7 +382,7 @@ class MotionFunding(RuleComponent[FundingRules]):
         )
         if fund:
             fund["budget_line"] = fund["budget_line"] or line
-        anchor = self.rules.form_thh.search(text)
+        anchor = self.rules.form_thh.search(text, low=m.low)
         a = anchor.start() if anchor else sec.header_end
         if not rows:
             if fund is None and line:
@@ -470,3 +471,9 @@ def _dedupe(mentions: list[FundingMention]) -> list[FundingMention]:
             seen.add(key)
             out.append(m)
     return out
+
+
+def _group(text: str, m: re.Match[str], name: str) -> str:
+    """Group ``name`` of a FoldedPattern's match as ``text`` writes it (the match's own groups
+    are lower-cased)."""
+    return text[m.start(name) : m.end(name)]

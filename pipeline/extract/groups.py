@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.evidence import doc_text
+from pipeline.extract.patterns import FoldedPattern
 from pipeline.extract.ruledata import RuleComponent, RuleData
 
 WORD = "A-Za-zÄÖÜäöüß0-9"
@@ -83,7 +84,7 @@ class FactionMatcher:
     insensitive: re.Pattern[str]
     sensitive: re.Pattern[str]
     by_alias: dict[str, str]
-    submitter_line: re.Pattern[str]
+    submitter_line: FoldedPattern  # (?i): matched on the lower-cased line (faster)
     title_prefix: re.Pattern[str]
     title_suffix: re.Pattern[str]
     header_lines: int
@@ -122,7 +123,7 @@ class FactionMatcher:
             build(groups[False], re.IGNORECASE),
             build(groups[True], 0),
             by_alias,
-            re.compile(data["submitter_line"]),
+            FoldedPattern([data["submitter_line"]]),
             re.compile(data["title_prefix"]),
             re.compile(data["title_suffix"]),
             int(data.get("header_lines", 25)),

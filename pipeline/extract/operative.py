@@ -56,7 +56,7 @@ class SectionFinder:
         self.cue = FoldedPattern(d["operative_cue"], m)
         self.just = FoldedPattern(d["justification_heading"], m)
         self.end = FoldedPattern(d["end_marker"], m)
-        self.form = re.compile(d["form_marker"])
+        self.form = FoldedPattern([d["form_marker"]])  # (?i): matched on lower-cased text
         self.rows_start = re.compile(d["form_rows_start"])
         self.rows_end = re.compile(d["form_rows_end"])
         self.concept = re.compile(d["form_concept"])

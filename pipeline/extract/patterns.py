@@ -102,6 +102,16 @@ def word_start_alternation(patterns: list[str]) -> str:
     return "|".join(parts)
 
 
+def named_group(name: str, patterns: list[str]) -> str:
+    """``alternation(patterns)`` as the group ``name``; where every alternative opens with
+    ``\\b``, the ``\\b`` stands before the group, so that ``word_start_alternation`` over
+    several such groups tests it once per position (the same matches, the same group)."""
+    alts = [a for p in patterns for a in top_level_alternatives(p)]
+    if all(a.startswith("\\b") for a in alts):
+        return f"\\b(?P<{name}>{alternation([a[2:] for a in alts])})"
+    return f"(?P<{name}>{alternation(patterns)})"
+
+
 _UNSAFE_FOLD = re.compile(r"\\[SWDBAZNuUx]|\(\?-i|\(\?P<[^>]*[A-Z]")
 
 

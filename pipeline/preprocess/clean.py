@@ -100,7 +100,9 @@ def _pass2(m: re.Match[str]) -> str:
     return "\n"
 
 
-_LEADING = re.compile(r"\A\s+|\s+\Z|[ ]{2,}")
+# Every match starts at white space: the look-ahead rejects any other position with one test
+# instead of trying each alternative there.
+_LEADING = re.compile(r"(?=\s)(?:\A\s+|\s+\Z|[ ]{2,})")
 
 
 def clean_text(text: str, patterns_file: Path | None = None) -> CleanText:
