@@ -41,6 +41,13 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "weak-secondary-0.6": {"config": BEFORE, "data": {"SECONDARY_RATIO": 0.6}},
     "spd-section-only": {"config": BEFORE, "data": {"SPD_SECONDARY_RATIO": None}},
     "annotated-weight-2": {"config": BEFORE, "data": {"ANNOTATED_WEIGHT": 2.0}},
+    "balanced-sources": {"data": {"BALANCE_ANNOTATED_SOURCES": True}},
+    "C-0.15": {"config": {"classifier": {**DEFAULT_CONFIG["classifier"], "C": 0.15}}},
+    "C-0.05": {"config": {"classifier": {**DEFAULT_CONFIG["classifier"], "C": 0.05}}},
+    "C-0.02": {"config": {"classifier": {**DEFAULT_CONFIG["classifier"], "C": 0.02}}},
+    "logistic-C-2": {
+        "config": {"classifier": {**DEFAULT_CONFIG["classifier"], "loss": "logistic", "C": 2.0}}
+    },
     "shipped": {},  # DEFAULT_CONFIG as it is
 }
 
