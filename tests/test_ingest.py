@@ -244,7 +244,7 @@ class TestFiles:
             ],
         )
         [m] = motions(read_inputs([str(tmp_path / "antrag.pdf")]))
-        assert m.title == "Antrag der CDU-Fraktion"
+        assert m.title == ""  # no title line: neither the submitter line nor the request
         assert "Straßenbeleuchtung" in m.text and "über 40 Jahre" in m.text
         assert "\f" in m.text  # page break kept for the cleaner
 

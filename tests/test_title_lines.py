@@ -156,3 +156,15 @@ def test_title_model_chosen_by_environment(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("ANTRAGSRADAR_TITLE_MODEL")
         default_model.cache_clear()
+
+
+def test_a_head_without_title_gives_none(shipped):
+    """No title line: not the motion number, the submitter line, the request or the
+    justification (the model is unsure here, and the rules find nothing)."""
+    text = (
+        "Antrag 12/I/2026\nAntragsteller: Jusos Landesverband\nDer Landesparteitag möge "
+        "beschließen:\nDer Landesvorstand wird beauftragt, bis zum nächsten Parteitag einen "
+        "Bericht über die Mitgliederentwicklung in den Kreisverbänden vorzulegen.\n\n"
+        "Begründung: Ein Konzept zur Mitgliedergewinnung fehlt bisher.\n"
+    )
+    assert guess_title(text, None, model=shipped) == ""

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from pipeline.ingest.title_rules import document_types, structural_pick, typed_title
+from pipeline.ingest.title_rules import document_types, structural_pick, title_skips, typed_title
 
 _NUMERIC_DATE = re.compile(
     r"\b(?:Datum|vom|Stand)[:\s]*(\d{1,2})\.(\d{1,2})\.(\d{4})\b", re.IGNORECASE
@@ -63,7 +63,8 @@ _DEFAULT = object()
 def guess_title(text: str, paper_type: str | None, model: Any = _DEFAULT) -> str:
     """A title line: "<Typ> - <Titel>" or "<Typ>: <Titel>" when the head has one, else the line
     the title model (``title_lines.py``; ``model``: default the shipped one) scores best where
-    it is sure enough, else the first line that no rule skips."""
+    it is sure enough, else the first line that no rule skips; "" where the head holds none
+    (the first line itself a letterhead, a motion number or a submitter line)."""
     typed = typed_title(text)
     if typed:
         return typed
@@ -76,7 +77,10 @@ def guess_title(text: str, paper_type: str | None, model: Any = _DEFAULT) -> str
         if title:
             return title
     lines = [ln.strip().lstrip("#").strip() for ln in text.splitlines() if ln.strip()]
-    return structural_pick(lines[:30])[1] or (lines[0][:200] if lines else "")
+    picked = structural_pick(lines[:30])[1]
+    if picked or not lines or any(p.search(lines[0]) for p in title_skips()):
+        return picked  # a letterhead, motion number or submitter line is no title
+    return lines[0][:200]
 
 
 def text_metadata(text: str) -> dict[str, str | None]:
