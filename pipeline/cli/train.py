@@ -201,10 +201,14 @@ def _train_title(out: Path, corpus, only_corpus: bool, shared, command: str, pro
 
     if only_corpus and not corpus:
         raise InputError("--only-annotations with --component title needs --corpus FILE")
-    inputs = [
-        *(() if only_corpus else default_inputs(shared)),
-        *((Path(c).name, c) for c in corpus or ()),
+    # each file is a source of its own, named by its file name (with its folder where two
+    # files share a name: karlsruhe/papers.jsonl.gz, bundestag/papers.jsonl.gz)
+    names = [Path(c).name for c in corpus or ()]
+    mine = [
+        (f"{Path(c).parent.name}/{n}" if names.count(n) > 1 else n, c)
+        for n, c in zip(names, corpus or (), strict=True)
     ]
+    inputs = [*(() if only_corpus else default_inputs(shared)), *mine]
     model = train_title(inputs, out=out, shared=shared, command=command, progress=progress)
     cv = model.card["cross_validation"]
     summary = {
