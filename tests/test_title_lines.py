@@ -145,14 +145,21 @@ def test_train_title_on_a_users_records(tmp_path):
 
 
 def test_title_model_chosen_by_environment(tmp_path, monkeypatch):
+    from pipeline.cli import app
     from pipeline.ingest.textmeta import text_metadata
     from pipeline.ingest.title_lines import default_model
 
     monkeypatch.setenv("ANTRAGSRADAR_TITLE_MODEL", str(tmp_path / "missing"))
     default_model.cache_clear()
     try:
-        with pytest.raises(ModelError, match="model_card.json"):
+        with pytest.raises(ModelError, match="ANTRAGSRADAR_TITLE_MODEL"):
             text_metadata(HEADS["county"][0])
+        # a setup error: one line and exit 1 before any file is read, not a failure per file
+        (tmp_path / "antrag.txt").write_text(HEADS["county"][0], encoding="utf-8")
+        result = CliRunner().invoke(app, ["analyze", str(tmp_path), "--db", str(tmp_path / "m.db")])
+        assert result.exit_code == 1
+        assert "ANTRAGSRADAR_TITLE_MODEL" in result.output
+        assert "Traceback" not in result.output
     finally:
         monkeypatch.delenv("ANTRAGSRADAR_TITLE_MODEL")
         default_model.cache_clear()

@@ -297,6 +297,11 @@ def read_inputs(
     """All motions of all inputs in order, each checked (``validate.checked``). Raises
     InputError only for problems found up front."""
     resolved = resolve_inputs(inputs, input_format)
+    if any(s.fmt in ("pdf", "txt") for s in resolved):
+        # a title model that cannot be loaded is a setup error, not one of every file
+        from pipeline.ingest.title_lines import default_model
+
+        default_model()
     factions = load_factions(organizations)
     if organizations is None:
         # An OParl export usually ships its organizations beside the papers: use them.

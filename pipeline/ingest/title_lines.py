@@ -298,6 +298,11 @@ def default_model() -> TitleModel | None:
     decide then)."""
     chosen = os.environ.get("ANTRAGSRADAR_TITLE_MODEL")
     if chosen:
+        if not (Path(chosen) / CARD_FILE).is_file():
+            raise ModelError(
+                f"ANTRAGSRADAR_TITLE_MODEL={chosen}: no title model there; set it to a folder "
+                "written by `antragsradar train --component title`, or unset it"
+            )
         return TitleModel.load(chosen)
     if not (DEFAULT_TITLE_DIR / CARD_FILE).is_file():
         return None
