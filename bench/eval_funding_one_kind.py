@@ -28,14 +28,13 @@ sys.path.insert(0, str(ROOT))
 from pipeline.extract import add_extractors  # noqa: E402
 from pipeline.extract.clauses import Featurizer  # noqa: E402
 from pipeline.extract.learned import FUNDING_KINDS, HEADS, ClauseModel, one_kind_blocked  # noqa: E402
-from pipeline.preprocess.doc import make_motion_doc  # noqa: E402
 from pipeline.preprocess.nlp import make_nlp  # noqa: E402
 from pipeline.training.annotations import default_files, dev_keys, load_annotated  # noqa: E402
 from pipeline.training.extraction import (  # noqa: E402
     N_FEATURES,
     _folds,
     best_thresholds,
-    doc_rows,
+    build_dataset,
     fit_heads,
     set_f1,
 )
@@ -96,13 +95,7 @@ def main() -> None:
     C = 0.3
     annotated = load_annotated(default_files(), exclude=dev_keys())
     nlp = add_extractors(make_nlp(lemmatizer=None))
-    feat = Featurizer(N_FEATURES)
-    docs = [
-        doc_rows(doc, ann, feat)
-        for ann, doc in zip(
-            annotated, nlp.pipe(make_motion_doc(nlp, a.motion) for a in annotated), strict=True
-        )
-    ]
+    docs = build_dataset(annotated, nlp, Featurizer(N_FEATURES)).docs
     sources = sorted({d.source for d in docs})
     print(f"{len(docs)} motions; rows: rule, then per source 5-fold / other sources")
     probs = oof_probs(docs, C, 5)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.classify.taxonomy import Taxonomy, load_taxonomy
+from pipeline.digest import sha256_file
 from pipeline.errors import InputError, ModelError
 
 # The Pipeline's own classes live with the training code (pipeline.training.themes); pipelines
@@ -173,7 +174,7 @@ class ThemeModel:
 
         d.mkdir(parents=True, exist_ok=True)
         joblib.dump(self.pipeline, d / MODEL_FILE, compress=("zlib", 3))
-        self.card["pickle"] = {"file": MODEL_FILE, "sha256": _sha256(d / MODEL_FILE)}
+        self.card["pickle"] = {"file": MODEL_FILE, "sha256": sha256_file(d / MODEL_FILE)}
         from pipeline.classify import compact as C
 
         arrays = C.export(self.pipeline)
@@ -188,7 +189,7 @@ class ThemeModel:
             self.card["inference"] = {
                 "file": INFERENCE_FILE,
                 "format": C.FORMAT,
-                "sha256": _sha256(inf),
+                "sha256": sha256_file(inf),
                 "bytes": inf.stat().st_size,
                 "numpy": numpy.__version__,
             }
@@ -268,12 +269,6 @@ class ThemeModel:
         return cls(pipeline, tax, card, None, d, trust_pickle)
 
 
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _load_compact(d: Path, card: dict[str, Any], n_labels: int) -> Any:
     """The numpy-only model of ``d`` (checked against the card's ``inference`` entry)."""
     import numpy
@@ -306,7 +301,7 @@ def _load_compact(d: Path, card: dict[str, Any], n_labels: int) -> Any:
                 f"{where}: trained with simplemma {sm_want}, this environment has {sm_have} "
                 f"(other lemmas, other features); install simplemma=={sm_want} or {retrain}"
             )
-    if inf.get("sha256") != _sha256(path):
+    if inf.get("sha256") != sha256_file(path):
         raise ModelError(
             f"{where}: {path.name} does not match the sha256 in the model card (changed after "
             f"training); {retrain}"
@@ -340,7 +335,7 @@ def _load_pipeline(d: Path, card: dict[str, Any], n_labels: int, trusted: bool) 
             "in Python with ThemeModel.load(path, trust_pickle=True)"
         )
     want = str((card.get("pickle") or {}).get("sha256") or "")
-    if want != _sha256(d / MODEL_FILE):
+    if want != sha256_file(d / MODEL_FILE):
         raise ModelError(
             f"{where}: {MODEL_FILE} does not match the sha256 in the model card "
             f"({'changed after training' if want else 'the card lists none'}); retrain the model"

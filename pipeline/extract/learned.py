@@ -15,7 +15,6 @@ cross-validation on the annotations; rule outputs of types the model rejects are
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.digest import sha256_file
 from pipeline.errors import ModelError
 from pipeline.extract.amounts import find_amounts
 from pipeline.extract.clauses import Clause, Featurizer, candidate_clauses
@@ -75,7 +75,7 @@ class ClauseModel:
                 "heads": list(self.heads),
                 "thresholds": self.thresholds,
                 "n_features": self.n_features,
-                "weights": {"file": WEIGHTS_FILE, "sha256": _sha256(path)},
+                "weights": {"file": WEIGHTS_FILE, "sha256": sha256_file(path)},
             }
         )
         (d / CARD_FILE).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", "utf-8")
@@ -95,7 +95,7 @@ class ClauseModel:
         path = d / str((card.get("weights") or {}).get("file") or WEIGHTS_FILE)
         if not path.is_file():
             raise ModelError(f"{where}: {path.name} is missing; {retrain}")
-        if (card.get("weights") or {}).get("sha256") != _sha256(path):
+        if (card.get("weights") or {}).get("sha256") != sha256_file(path):
             raise ModelError(f"{where}: {path.name} does not match the card's sha256; {retrain}")
         try:
             with np.load(path, allow_pickle=False) as z:
@@ -162,10 +162,6 @@ def one_kind_blocked(
 def _thresholds(raw: Any) -> dict[str, float]:
     """A head's keep/add thresholds from the card (0.5 where one is missing)."""
     return {k: float((raw or {}).get(k, 0.5)) for k in ("keep", "add")}
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 # --- the component -----------------------------------------------------------------------------

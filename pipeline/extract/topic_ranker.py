@@ -17,7 +17,6 @@ Stored beside the clause model (``topic.npz``; its sha256 in the clause model's 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import zlib
 from collections.abc import Iterator
@@ -29,6 +28,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.digest import sha256_file
 from pipeline.errors import ModelError
 from pipeline.extract.clauses import paper_kind
 from pipeline.extract.evidence import doc_text
@@ -286,7 +286,7 @@ class TopicRanker:
                 "format": FORMAT,
                 "n_features": self.n_features,
                 "unseen": round(self.unseen, 4),
-                "weights": {"file": WEIGHTS_FILE, "sha256": _sha256(path)},
+                "weights": {"file": WEIGHTS_FILE, "sha256": sha256_file(path)},
             }
         )
         self.card = section
@@ -304,7 +304,7 @@ class TopicRanker:
         path = Path(directory) / WEIGHTS_FILE
         if not path.is_file():
             raise ModelError(f"{where}: {WEIGHTS_FILE} is missing; {retrain}")
-        if (section.get("weights") or {}).get("sha256") != _sha256(path):
+        if (section.get("weights") or {}).get("sha256") != sha256_file(path):
             raise ModelError(f"{where}: {WEIGHTS_FILE} does not match the card's sha256; {retrain}")
         try:
             with np.load(path, allow_pickle=False) as z:
@@ -315,10 +315,6 @@ class TopicRanker:
         if w.shape != (n_features,):
             raise ModelError(f"{where}: {WEIGHTS_FILE} does not fit the card; {retrain}")
         return cls(w, b, float(section.get("unseen", 1.0)), n_features, section)
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 # --- the component -----------------------------------------------------------------------------

@@ -14,10 +14,6 @@ _NUMERIC_DATE = re.compile(
 _ANY_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 
 
-def _data() -> dict[str, Any]:
-    return document_types()
-
-
 def _iso(day: str, month: int, year: str) -> str | None:
     d, y = int(day), int(year)
     if not 1900 < y < 2100:
@@ -34,7 +30,7 @@ def guess_date(head: str) -> str | None:
     m = _NUMERIC_DATE.search(head)
     if m:
         return _iso(m.group(1), int(m.group(2)), m.group(3))
-    months = _data()["months"]
+    months = document_types()["months"]
     written = re.search(
         r"\b(\d{1,2})\.\s*(" + "|".join(months) + r")\s+(\d{4})\b", head, re.IGNORECASE
     )
@@ -50,7 +46,7 @@ def guess_date(head: str) -> str | None:
 def guess_paper_type(head: str) -> str | None:
     """The most specific paper type named in the head of the text."""
     best = None
-    for t in _data()["types"]:
+    for t in document_types()["types"]:
         if re.search(r"\b" + re.escape(t["name"]) + r"\b", head, re.IGNORECASE):
             if best is None or len(t["name"]) > len(best["name"]):
                 best = t
@@ -84,7 +80,7 @@ def guess_title(text: str, paper_type: str | None, model: Any = _DEFAULT) -> str
 
 
 def text_metadata(text: str) -> dict[str, str | None]:
-    head = text[: _data()["head_chars"]]
+    head = text[: document_types()["head_chars"]]
     paper_type = guess_paper_type(head)
     return {
         "title": guess_title(text, paper_type),

@@ -12,7 +12,6 @@ in ``model_card.json``).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -24,8 +23,9 @@ from typing import Any
 
 import numpy as np
 
+from pipeline.digest import sha256_file
 from pipeline.errors import ModelError
-from pipeline.ingest.title_rules import document_types, structural_pick, title_skips
+from pipeline.ingest.title_rules import structural_pick, title_skips, type_names
 from pipeline.paths import DEFAULT_TITLE_DIR
 
 WEIGHTS_FILE = "title.npz"
@@ -73,8 +73,7 @@ def head_lines(text: str, limit: int = HEAD_LINES) -> list[Line]:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
-    names = "|".join(re.escape(t["name"]) for t in document_types()["types"])
-    typed = re.compile(rf"(?i)^(?:{names})\s*[-–:]\s*\S")
+    typed = re.compile(rf"(?i)^(?:{type_names()})\s*[-–:]\s*\S")
     return title_skips(), typed
 
 
@@ -248,7 +247,7 @@ class TitleModel:
                 "format": FORMAT,
                 "n_features": self.n_features,
                 "threshold": self.threshold,
-                "weights": {"file": WEIGHTS_FILE, "sha256": _sha256(path)},
+                "weights": {"file": WEIGHTS_FILE, "sha256": sha256_file(path)},
             }
         )
         (d / CARD_FILE).write_text(
@@ -274,7 +273,7 @@ class TitleModel:
         path = Path(directory) / WEIGHTS_FILE
         if not path.is_file():
             raise ModelError(f"{where}: {WEIGHTS_FILE} is missing; {retrain}")
-        if (card.get("weights") or {}).get("sha256") != _sha256(path):
+        if (card.get("weights") or {}).get("sha256") != sha256_file(path):
             raise ModelError(f"{where}: {WEIGHTS_FILE} does not match the card's sha256; {retrain}")
         try:
             with np.load(path, allow_pickle=False) as z:
@@ -285,10 +284,6 @@ class TitleModel:
         if w_start.shape != (n,) or w_cont.shape != (n,) or b.shape != (3,):
             raise ModelError(f"{where}: {WEIGHTS_FILE} does not fit the card; {retrain}")
         return cls(w_start, float(b[0]), w_cont, float(b[1]), float(b[2]), n, card)
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,12 @@ def document_types() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def type_names() -> str:
+    """The paper types of ``document_types.json`` as one regex alternation."""
+    return "|".join(re.escape(t["name"]) for t in document_types()["types"])
+
+
+@lru_cache(maxsize=1)
 def title_skips() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in document_types().get("title_skip", [])]
 
@@ -26,7 +32,7 @@ def title_skips() -> list[re.Pattern[str]]:
 def typed_title(text: str) -> str:
     """The title of a "<Typ> - <Titel>" or "<Typ>: <Titel>" line of the head, or ""."""
     lines = [ln.strip().lstrip("#").strip() for ln in text.splitlines()[:80] if ln.strip()]
-    names = "|".join(re.escape(t["name"]) for t in document_types()["types"])
+    names = type_names()
     for ln in lines[:25]:
         m = re.match(
             rf"^(?:{names})\s*[-–:]\s*(.+?)(?:\s+(?:Antrag|Anfrage) der\b.*)?$", ln, re.IGNORECASE

@@ -440,11 +440,11 @@ def train_extraction(
 def _card(
     out: Any, command: str, C: float, paths: Sequence[Any], data: Dataset, cv: dict[str, Any]
 ) -> dict[str, Any]:
-    import hashlib
     from datetime import datetime, timezone
     from pathlib import Path
 
     from pipeline import __version__
+    from pipeline.digest import sha256_file
 
     return {
         "name": Path(out).name if out else "extraction",
@@ -453,7 +453,7 @@ def _card(
         "command": command,
         "antragsradar": __version__,
         "C": C,
-        "training_files": {str(p.name): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths},
+        "training_files": {str(p.name): sha256_file(p) for p in paths},
         "training_motions": {s: sum(d.source == s for d in data.docs) for s in data.sources()},
         "cross_validation": cv,
     }

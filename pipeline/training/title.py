@@ -64,6 +64,7 @@ class TitleDoc:
     run: int = 0  # how many lines the title spans from ``start``
     start_rows: list[np.ndarray] = field(default_factory=list)
     cont_rows: list[tuple[np.ndarray, int]] = field(default_factory=list)
+    rule_f1: float = 0.0  # token F1 of the skip rules' title (they need no training)
 
 
 def label_title(lines: Sequence[Line], title: str) -> tuple[int | None, int]:
@@ -97,7 +98,10 @@ def label_title(lines: Sequence[Line], title: str) -> tuple[int | None, int]:
 def title_doc(key: str, source: str, title: str, text: str, n_features: int) -> TitleDoc:
     lines = head_lines(text)
     start, run = label_title(lines, title)
+    from pipeline.ingest.textmeta import guess_title
+
     doc = TitleDoc(key, source, title, text, lines, start, run)
+    doc.rule_f1 = token_f1(title, guess_title(text, None, model=None))
     if start is not None:
         doc.start_rows = [hashed(f, n_features) for f in all_line_features(lines)]
         for k in range(start, min(start + run, len(lines) - 1)):
@@ -202,7 +206,6 @@ def _oof_threshold(docs: Sequence[TitleDoc], C: float, n_features: int, k: int =
     one, but at least what all but ``UNSURE_SHARE`` of the heads that print their title reach
     (a head whose best line scores lower looks like none of them: most likely it has no title
     line, which the records, all titled, cannot teach)."""
-    from pipeline.ingest.textmeta import guess_title
 
     model_f1, rule_f1, probs, printed = [], [], [], []
     for test in group_folds([d.key for d in docs], k):
@@ -211,7 +214,7 @@ def _oof_threshold(docs: Sequence[TitleDoc], C: float, n_features: int, k: int =
         for i in test:
             d = docs[i]
             model_f1.append(token_f1(d.title, read_title(m, d.text)))
-            rule_f1.append(token_f1(d.title, guess_title(d.text, None, model=None)))
+            rule_f1.append(d.rule_f1)
             # a "<Typ>: <Titel>" line is read before the model: no threshold applies
             p = m.start_probs(d.lines)
             probs.append(1.0 if typed_title(d.text) else max(p, default=0.0))
@@ -224,16 +227,13 @@ def _oof_threshold(docs: Sequence[TitleDoc], C: float, n_features: int, k: int =
 def cross_validate(
     docs: Sequence[TitleDoc], C: float, n_features: int, log: Callable[[str], None]
 ) -> dict[str, Any]:
-    from pipeline.ingest.textmeta import guess_title
 
     sources = sorted({d.source for d in docs})
     out: dict[str, Any] = {"leave_one_source_out": {}, "within_source_5fold": {}, "rules": {}}
     for src in sources:
         test = [d for d in docs if d.source == src]
         n = max(1, len(test))
-        out["rules"][src] = round(
-            sum(token_f1(d.title, guess_title(d.text, None, model=None)) for d in test) / n, 4
-        )
+        out["rules"][src] = round(sum(d.rule_f1 for d in test) / n, 4)
         if len(sources) > 1:
             train = [d for d in docs if d.source != src]
             m = fit(train, C, _oof_threshold(train, C, n_features), n_features)
@@ -281,10 +281,10 @@ def train_title(
 ) -> TitleModel:
     """Train the title model on ``inputs`` ((source, path) pairs; default: the shared corpora
     with titles and our written motions), cross-validate it per source and write it to ``out``."""
-    import hashlib
     from datetime import datetime, timezone
 
     from pipeline import __version__
+    from pipeline.digest import sha256_file
     from pipeline.training import check_writable
 
     t0 = time.time()
@@ -305,8 +305,7 @@ def train_title(
         "antragsradar": __version__,
         "C": C,
         "training_inputs": {
-            src: {"file": Path(p).name, "sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()}
-            for src, p in inputs
+            src: {"file": Path(p).name, "sha256": sha256_file(p)} for src, p in inputs
         },
         "records": dict(Counter(d.source for d in docs)),
         "records_with_title_in_head": dict(labelled),

@@ -18,7 +18,6 @@ passes it; ``extra`` is the optional extraction field: topic and funding names):
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -27,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.classify.taxonomy import Taxonomy
+from pipeline.digest import sha256_file
 from pipeline.errors import InputError
 from pipeline.paths import CORPUS_DIR, shared_dir
 from pipeline.training.annotations import dev_keys
@@ -85,14 +85,6 @@ class Source:
 
     def to_dict(self) -> dict:
         return {"name": self.name, "examples": self.size, "files": self.files, "note": self.note}
-
-
-def sha256_file(path: str | Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def join_text(title: str, body: str) -> str:

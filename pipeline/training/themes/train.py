@@ -10,7 +10,6 @@ bench/eval_themes.py (the earlier dev-scored variants).
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from typing import Any
 
 from pipeline.classify.model import ThemeModel, as_input, library_versions
 from pipeline.classify.taxonomy import Taxonomy, load_taxonomy
+from pipeline.digest import sha256_file
 from pipeline.errors import InputError
 from pipeline.training import check_writable
 from pipeline.training.themes import data as D
@@ -219,10 +219,6 @@ class TrainResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def _model_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def evaluate_on(
     model: ThemeModel, examples: list[D.Example], records: list[dict], use_extra: bool = True
 ) -> dict:
@@ -353,7 +349,7 @@ def _score_dev(
 def _save(model: ThemeModel, card: dict[str, Any], out: Any, say: Callable[[str], None]) -> Path:
     d = model.save(out)
     card["model_file_bytes"] = (d / "model.joblib").stat().st_size
-    card["model_hash"] = _model_hash(d / "model.joblib")[:16]
+    card["model_hash"] = sha256_file(d / "model.joblib")[:16]
     model.save(out, readme=render_readme(card))
     say(f"saved {d} ({card['model_file_bytes'] / 1e6:.1f} MB)")
     return d
