@@ -175,3 +175,19 @@ def test_a_head_without_title_gives_none(shipped):
         "Begründung: Ein Konzept zur Mitgliedergewinnung fehlt bisher.\n"
     )
     assert guess_title(text, None, model=shipped) == ""
+
+
+def test_training_without_titles_in_the_text_is_one_clear_error(tmp_path):
+    from pipeline.cli import app
+
+    corpus = tmp_path / "ohne-titel.jsonl"
+    record = {"id": "a", "text": "Der Rat möge beschließen: Die Verwaltung pflanzt Bäume."}
+    corpus.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        ["train", "--component", "title", "--only-annotations", "--corpus", str(corpus)]
+        + ["--out", str(tmp_path / "m"), "--quiet"],
+    )
+    assert result.exit_code == 1
+    assert "title beside their text" in result.output
+    assert not (tmp_path / "m" / "model_card.json").exists()

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from pipeline.errors import InputError
 from pipeline.ingest.title_lines import (
     N_FEATURES,
     Line,
@@ -294,6 +295,12 @@ def train_title(
     progress(f"reading {len(inputs)} inputs")
     docs = read_docs(inputs, n_features)
     labelled = Counter(d.source for d in docs if d.start is not None)
+    if not labelled:
+        raise InputError(
+            f"no record of {', '.join(p for _, p in inputs)} has a title that its text prints "
+            "in its first lines; the title model learns from records with a title beside their "
+            "text (a title field or --title-column)"
+        )
     progress(f"{len(docs)} records with a title, {sum(labelled.values())} with it in the head")
     cv = cross_validate(docs, C, n_features, progress)
     model = fit(docs, C, _oof_threshold(docs, C, n_features), n_features)
