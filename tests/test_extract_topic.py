@@ -140,6 +140,21 @@ def test_budget_form_codes_and_categories_are_not_the_topic():
     assert got == "Kreuzung Rehbuckel"
 
 
+def test_budget_positions_of_other_layouts_are_not_the_topic():
+    r = TopicRules()
+    # Teilhaushalt/Produkt of a city, Einzelplan/Kapitel/Titel of a Land: the position leads
+    # the title, the object follows the dash
+    got = r.from_title(
+        "Teilhaushalt 05 Jugend, Produkt 3620 Jugendarbeit – Erhöhung des Zuschusses an den "
+        "Stadtjugendring"
+    )
+    assert got is not None and "Stadtjugendring" in got and "Teilhaushalt" not in got
+    got = r.from_title("Einzelplan 07, Kapitel 0710, Titel 684 01 – Förderung der Tafeln")
+    assert got is not None and "Tafeln" in got and "Einzelplan" not in got
+    # a position without a dash after it is the whole title and stays
+    assert "Jugendarbeit" in (r.from_title("Produkt 3620 Jugendarbeit") or "")
+
+
 def test_budget_motions_for_one_organisation_name_the_grant():
     r = TopicRules()
     request = "Der Zuschuss an den Verein wird um 10 Prozent auf 22.000 Euro erhöht."

@@ -30,6 +30,13 @@ CASES = [
         "der FDP\nLehrkräftemangel entschlossen begegnen –\nmehr Seiteneinsteiger gewinnen\n",
         "Lehrkräftemangel entschlossen begegnen – mehr Seiteneinsteiger gewinnen",
     ),
+    (
+        "Haushaltsantrag Nr. 57 der SPD-Fraktion\nTeilhaushalt 05 Jugend, Produkt 3620 "
+        "Jugendarbeit – Erhöhung des Zuschusses an den Stadtjugendring\n\nDer Rat möge "
+        "beschließen:\nDer Ansatz wird um 40.000 Euro erhöht.\n",
+        "Teilhaushalt 05 Jugend, Produkt 3620 Jugendarbeit – Erhöhung des Zuschusses an den "
+        "Stadtjugendring",
+    ),
 ]
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from pipeline.extract.amounts import form_row_amounts
 from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
+from pipeline.extract.levels import WordClasses
 from pipeline.extract.operative import SectionFinder, Sections
 from pipeline.extract.patterns import (
     FoldedPattern,
@@ -24,6 +25,8 @@ from pipeline.record import Action
 
 NUMBER_DOT = re.compile(r"(?<=\d)\.(?=\d)")
 OBJECT_WORD = re.compile(r"\S+")
+LEVEL_WORD = re.compile(r"[a-zäöüß]+")
+OPENING_WORDS = {"der", "die", "das", "den", "i", "ii", "iii", "iv", "a", "b", "c"}
 
 
 @dataclass
@@ -83,6 +86,8 @@ class ActionRules:
         self.amend_heading = re.compile(types["amendment_heading"])
         self.budget_type = re.compile(types["budget_paper_type"])
         self.evidence_after = int(d["evidence_after"])
+        self.call_on = re.compile(d["call_on"])
+        self.laws = re.compile(d["laws_laid_before"])
 
     def find(
         self, clause: str, allowed: set[str] | None = None, low: str | None = None
@@ -126,6 +131,13 @@ class ActionRules:
         impl_ok = allowed is None or "implement" in allowed
         low = clause.lower()
         trig = self.find(clause, allowed, low)
+        if (
+            trig is not None
+            and trig.type == "report"
+            and (allowed is None or "implement" in allowed)
+            and self.laws.search(clause, 0, trig.start)
+        ):
+            trig = Trigger("implement", trig.start, trig.end, trig.text)  # a bill laid before
         if trig is None:
             m = self.subject_verb.match(clause) if impl_ok else None
             if m is None or self.light.match(m.group("verb")):
@@ -183,11 +195,13 @@ class ActionRules:
 @dataclass
 class ActionKit:
     """What the actions component works with: its trigger rules, the section finder (the
-    operative part it finds is ``doc._.sections``) and the hedging words."""
+    operative part it finds is ``doc._.sections``), the hedging words and the levels of bodies
+    and executives."""
 
     rules: ActionRules
     sections: SectionFinder
     hedges: HedgeDetector
+    levels: WordClasses
 
     @classmethod
     def from_data(cls, data: RuleData) -> ActionKit:
@@ -195,7 +209,26 @@ class ActionKit:
             ActionRules.from_data(data["patterns"]),
             SectionFinder.from_data(data["sections"]),
             HedgeDetector.from_data(data["hedging"]),
+            WordClasses.from_data(data["levels"]),
         )
+
+    def own_level_call(self, part: str, trigs: list[Trigger], level: str) -> bool:
+        """Whether the clause's appeal only asks the motion's own executive to act: it calls on
+        somebody (``call_on``: "fordert ... auf", "zu ersuchen"), names an executive of the
+        motion's level and nothing of another level, and no executive is its subject ("Der
+        Landtag beschließt, die Landesregierung zu ersuchen"; not "Der Gemeinderat fordert die
+        Landesregierung auf", nor "Die Stadtverwaltung fordert die Behörden auf")."""
+        if not any(t.type == "appeal" for t in trigs) or not self.rules.call_on.search(part):
+            return False
+        words = LEVEL_WORD.findall(part.lower())
+        if level == "party" and self.levels.party_members.search(part):
+            return True  # the party's own office holders, at whatever level they sit
+        named = {self.levels.word_level(w) for w in words}
+        named.discard(None)
+        if named != {level} or not any(self.levels.executive_level(w) == level for w in words):
+            return False
+        opening = [w for w in words[:4] if w not in OPENING_WORDS][:2]
+        return not any(self.levels.executive_level(w) not in (None, "BODY") for w in opening)
 
 
 @Language.factory(
@@ -205,6 +238,7 @@ class ActionKit:
         "patterns_file": "actions.json",
         "sections_file": "sections.json",
         "hedging_file": "hedging.json",
+        "levels_file": "clauses.json",
         "max_actions": 12,
     },
 )
@@ -214,9 +248,10 @@ def make_motion_actions(
     patterns_file: str,
     sections_file: str,
     hedging_file: str,
+    levels_file: str,
     max_actions: int,
 ) -> MotionActions:
-    return MotionActions(name, patterns_file, sections_file, hedging_file, max_actions)
+    return MotionActions(name, patterns_file, sections_file, hedging_file, levels_file, max_actions)
 
 
 class MotionActions(RuleComponent[ActionKit]):
@@ -234,9 +269,15 @@ class MotionActions(RuleComponent[ActionKit]):
         patterns_file: str = "actions.json",
         sections_file: str = "sections.json",
         hedging_file: str = "hedging.json",
+        levels_file: str = "clauses.json",
         max_actions: int = 12,
     ) -> None:
-        files = {"patterns": patterns_file, "sections": sections_file, "hedging": hedging_file}
+        files = {
+            "patterns": patterns_file,
+            "sections": sections_file,
+            "hedging": hedging_file,
+            "levels": levels_file,
+        }
         super().__init__(name, files, ActionKit.from_data)
         self.max_actions = max_actions
 
@@ -250,7 +291,8 @@ class MotionActions(RuleComponent[ActionKit]):
         inquiry_doc = bool(kit.rules.inquiry_type.search(ptype)) or bool(
             kit.rules.inquiry_heading.search(head)
         )
-        actions = self._requests(doc, sec, inquiry_doc)
+        level = kit.levels.level(doc._.body, doc._.title, text[:1500])
+        actions = self._requests(doc, sec, inquiry_doc, level)
         amend_doc = kit.rules.amend_type.search(ptype) or kit.rules.amend_heading.search(head)
         if amend_doc and not any(a["type"] == "amend" for a in actions):
             actions += self._amendment(doc, text, sec)
@@ -263,19 +305,19 @@ class MotionActions(RuleComponent[ActionKit]):
         doc._.actions = actions[: self.max_actions]
         return doc
 
-    def _requests(self, doc: Doc, sec: Sections, inquiry_doc: bool) -> list[Action]:
+    def _requests(self, doc: Doc, sec: Sections, inquiry_doc: bool, level: str) -> list[Action]:
         """The requests of the operative part; else of the text before the justification, else
         of the whole motion; an inquiry's questions anywhere when it has none."""
         allowed = {"inquiry"} if inquiry_doc else None
         sents = sentence_spans(doc)
-        actions = self._collect(doc, sents, sec.operative, allowed, strict=not inquiry_doc)
+        actions = self._collect(doc, sents, sec.operative, allowed, not inquiry_doc, level)
         if not actions:
             just = sec.justification[0][0] if sec.justification else sec.end
-            actions = self._collect(doc, sents, [(sec.header_end, just)], allowed, strict=True)
+            actions = self._collect(doc, sents, [(sec.header_end, just)], allowed, True, level)
         if not actions:
-            actions = self._collect(doc, sents, [(sec.header_end, sec.end)], allowed, strict=True)
+            actions = self._collect(doc, sents, [(sec.header_end, sec.end)], allowed, True, level)
         if inquiry_doc and not actions:
-            actions = self._collect(doc, sents, [(0, sec.end)], {"inquiry"}, strict=False)
+            actions = self._collect(doc, sents, [(0, sec.end)], {"inquiry"}, False, level)
         return actions
 
     def _amendment(self, doc: Doc, text: str, sec: Sections) -> list[Action]:
@@ -315,9 +357,12 @@ class MotionActions(RuleComponent[ActionKit]):
         spans: list[tuple[int, int]],
         allowed: set[str] | None,
         strict: bool,
+        level: str,
     ) -> list[Action]:
         """The actions of the sentences in ``spans`` (one per type and object)."""
-        rules = self.rules.rules
+        kit = self.rules
+        rules = kit.rules
+        no_appeal = (set(rules.order) if allowed is None else allowed) - {"appeal"}
         text = doc_text(doc)
         out: list[Action] = []
         seen: set[tuple[str, str]] = set()
@@ -340,7 +385,17 @@ class MotionActions(RuleComponent[ActionKit]):
                 for part in rules.clause_split.split(sent):
                     cs = s + sent.find(part, pos)
                     pos = cs - s + len(part)
-                    for trig in rules.find_all(part, allowed):
+                    trigs = rules.find_all(part, allowed)
+                    if kit.own_level_call(part, trigs, level):
+                        # the ordinary request to its own addressee: typed by the other
+                        # triggers, else a request to act
+                        call = rules.call_on.search(part)
+                        trigs = rules.find_all(part, no_appeal) or (
+                            [Trigger("implement", call.start(), call.end(), call.group(0))]
+                            if call and "implement" in no_appeal
+                            else []
+                        )
+                    for trig in trigs:
                         if strict and not directive and trig.type != "inquiry":
                             continue
                         obj = rules.object(part, trig, text[cs : cs + len(part)])

@@ -24,7 +24,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from pipeline.extract.evidence import doc_text, sentence_spans
-from pipeline.extract.patterns import FoldedPattern, load_patterns
+from pipeline.extract.levels import WordClasses
 
 WORD = re.compile(r"[a-zäöüß0-9]+")
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\)|[IVX]{1,4}\.|[-–•·*▪])\s")
@@ -75,61 +75,6 @@ def candidate_clauses(doc: Doc) -> list[Clause]:
                 out.append(Clause(s, cut, a, b))
             s = cut
     return out
-
-
-class WordClasses:
-    """The level of a motion's body, and the class of a word relative to it (``clauses.json``)."""
-
-    def __init__(self, patterns_file: str = "clauses.json") -> None:
-        d = load_patterns(patterns_file)
-        # (?i) patterns: matched on the lower-cased text (faster)
-        self.levels = [(lv, FoldedPattern([d["levels"][lv]])) for lv in d["level_order"]]
-        self.default = d["default_level"]
-        self.exact: dict[str, str] = {}
-        self.prefixes: list[tuple[str, str]] = []
-        for lv, words in d["executives"].items():
-            for w in words:
-                if w.endswith("*"):
-                    self.prefixes.append((w[:-1], lv))
-                else:
-                    self.exact[w] = lv
-        self.bodies = set(d["bodies"])
-        self._cache: dict[str, str | None] = {}
-
-    def level(self, *texts: str | None) -> str:
-        for text in texts:
-            if not text:
-                continue
-            low = text.lower()
-            for lv, pattern in self.levels:
-                if pattern.search(text, low=low):
-                    return lv
-        return self.default
-
-    def executive_level(self, word: str) -> str | None:
-        if word in self._cache:
-            return self._cache[word]
-        lv = self.exact.get(word)
-        if lv is None:
-            lv = next((v for p, v in self.prefixes if word.startswith(p)), None)
-        if lv is None and word in self.bodies:
-            lv = "BODY"
-        if len(self._cache) < 200_000:
-            self._cache[word] = lv
-        return lv
-
-    def normalise(self, words: list[str], level: str) -> list[str]:
-        known = self._cache  # most words are cached and have no level: one look-up each
-        out = []
-        for w in words:
-            lv = known[w] if w in known else self.executive_level(w)
-            if lv is None:
-                out.append(w)
-            elif lv == "BODY":
-                out.append("BODY")
-            else:
-                out.append("ADDR_OWN" if lv == level else "ADDR_OTHER")
-        return out
 
 
 class Featurizer:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from pipeline.extract.amounts import find_amounts, form_row_amounts
 from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
+from pipeline.extract.levels import WordClasses
 from pipeline.extract.operative import Sections
 from pipeline.extract.patterns import FoldedPattern, compile_any
 from pipeline.extract.ruledata import RuleComponent, RuleData
@@ -30,7 +31,7 @@ PHRASE_KINDS = ("external_grant", "offset", "general_budget", "budget_line")
 class FundingRules:
     """The compiled funding vocabulary of ``funding.json`` and the hedging words."""
 
-    def __init__(self, d: dict, hedging: dict | None = None) -> None:
+    def __init__(self, d: dict, hedging: dict | None = None, levels: dict | None = None) -> None:
         self.fund = compile_any(d["fund_noun"])
         self.fund_exclude = re.compile(d["fund_exclude"])
         self.fund_tail = re.compile(d["fund_name_tail"])
@@ -67,10 +68,17 @@ class FundingRules:
         self.row_stem = int(d["fund_row_stem"])
         self.form_head_chars = int(d["form_head_chars"])
         self.hedges = HedgeDetector.from_data(hedging) if hedging is not None else HedgeDetector()
+        self.levels = WordClasses.from_data(levels) if levels is not None else WordClasses()
+        self.giver_levels = [(lv, re.compile(p)) for lv, p in d["giver_levels"].items()]
 
     @classmethod
     def from_data(cls, data: RuleData) -> FundingRules:
-        return cls(data["patterns"], data["hedging"])
+        return cls(data["patterns"], data["hedging"], data["levels"])
+
+    def own_giver(self, giver: str, level: str) -> bool:
+        """Whether a grant's giver is of the motion's own level (its own money)."""
+        g = giver.strip()
+        return any(lv == level and p.search(g) for lv, p in self.giver_levels)
 
 
 @dataclass
@@ -94,6 +102,7 @@ class MotionText:
     budget_doc: bool
     lines: dict[str, str]  # THH, page and product stated for the motion
     title: str
+    level: str  # the level of the motion's body (levels.py)
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
 
@@ -110,12 +119,16 @@ class MotionText:
     "motion_funding",
     assigns=["doc._.funding"],
     requires=["doc._.sections"],
-    default_config={"patterns_file": "funding.json", "hedging_file": "hedging.json"},
+    default_config={
+        "patterns_file": "funding.json",
+        "hedging_file": "hedging.json",
+        "levels_file": "clauses.json",
+    },
 )
 def make_motion_funding(
-    nlp: Language, name: str, patterns_file: str, hedging_file: str
+    nlp: Language, name: str, patterns_file: str, hedging_file: str, levels_file: str
 ) -> MotionFunding:
-    return MotionFunding(name, patterns_file, hedging_file)
+    return MotionFunding(name, patterns_file, hedging_file, levels_file)
 
 
 class MotionFunding(RuleComponent[FundingRules]):
@@ -126,8 +139,9 @@ class MotionFunding(RuleComponent[FundingRules]):
         name: str = "motion_funding",
         patterns_file: str = "funding.json",
         hedging_file: str = "hedging.json",
+        levels_file: str = "clauses.json",
     ) -> None:
-        files = {"patterns": patterns_file, "hedging": hedging_file}
+        files = {"patterns": patterns_file, "hedging": hedging_file, "levels": levels_file}
         super().__init__(name, files, FundingRules.from_data)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -157,6 +171,7 @@ class MotionFunding(RuleComponent[FundingRules]):
             bool(self.rules.budget_doc.search(ptype)) or bool(sec and sec.is_form),
             self._budget_lines(doc, text, low, sec.end if sec is not None else len(text)),
             doc._.title or "",
+            self.rules.levels.level(doc._.body, doc._.title, text[:1500]),
             [a for a, _ in spans],
             [b for _, b in spans],
         )
@@ -238,8 +253,9 @@ class MotionFunding(RuleComponent[FundingRules]):
         if r.programme.search(head) and not r.strong_fund.search(head):
             # A programme of the Land/Bund is an external grant, one of the city's a fund.
             giver = text[fm.start() : name_end + w["giver_after_programme"]]
-            if source and r.grant_source.search(giver):
-                return "external_grant"
+            given = r.grant_source.search(giver)
+            if source and given:
+                return "named_fund" if r.own_giver(given.group(0), m.level) else "external_grant"
             if not source:
                 return None
         if subject and not (m.budget_doc and in_title):
@@ -265,14 +281,17 @@ class MotionFunding(RuleComponent[FundingRules]):
                     if pm.start() < m.sec.header_end + r.form_head_chars:
                         continue
                 name = text[pm.start() : pm.end()]
+                found = kind
                 if kind == "external_grant":
                     a = max(0, pm.start() - w["giver_before_grant"])
                     g = r.grant_source.search(
                         text, a, min(m.end, pm.end() + w["giver_after_grant"])
                     )
                     name = g.group(0) if g else name
+                    if r.own_giver(name, m.level):
+                        found = "general_budget"  # money of the motion's own level
                 line = name if kind == "budget_line" else ""
-                out.append(self._mention(m, kind, name, pm.start(), pm.end(), line=line))
+                out.append(self._mention(m, found, name, pm.start(), pm.end(), line=line))
         return out
 
     def _fund_matches(self, text: str, end: int, low: str | None = None) -> Iterator[re.Match[str]]:

@@ -1,0 +1,117 @@
+"""The same words at different levels (ANNOTATION.md, "Other bodies"): a call on the motion's
+own government is its ordinary request, a call on another level an appeal; money of the
+motion's own level is its own budget, money of another level an external grant. The rules
+alone (no clause model), on motions written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import add_extractors
+from pipeline.extract.levels import WordClasses
+from pipeline.preprocess.doc import make_motion_doc
+from pipeline.preprocess.nlp import make_nlp
+from pipeline.record import Motion
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return add_extractors(make_nlp(lemmatizer=None))
+
+
+def run(nlp, text: str, body: str | None = None, title: str = "", paper_type: str = "Antrag"):
+    motion = Motion(id="test:l", text=text, title=title, paper_type=paper_type, body=body)
+    return next(nlp.pipe([make_motion_doc(nlp, motion)]))
+
+
+LANDTAG = """Landtag Nordrhein-Westfalen
+18. Wahlperiode
+Drucksache 18/4411
+
+Antrag
+der Fraktion der SPD
+
+Kommunale Wärmeplanung wirksam unterstützen
+
+Der Landtag beschließt, die Landesregierung zu ersuchen,
+1. dem Ausschuss für Heimat und Kommunales bis zum 30. Juni 2025 über den Stand der
+kommunalen Wärmeplanung zu berichten,
+2. kleine Gemeinden aus Mitteln des Landes mit 25 Mio. Euro bei der Wärmeplanung zu unterstützen.
+
+Begründung
+Viele Gemeinden können eine Wärmeplanung nicht selbst erstellen.
+"""
+
+BUNDESTAG = """Deutscher Bundestag
+21. Wahlperiode
+Drucksache 21/1234
+
+Antrag
+der Abgeordneten Anna Beispiel und der Fraktion BÜNDNIS 90/DIE GRÜNEN
+
+Barrierefreiheit im Bahnverkehr
+
+Der Bundestag wolle beschließen:
+Der Deutsche Bundestag fordert die Bundesregierung auf,
+1. einen Gesetzentwurf zur Barrierefreiheit aller Bahnhöfe bis 2030 vorzulegen;
+2. den Ländern dafür Fördermittel des Bundes in Höhe von 100 Mio. Euro anzubieten.
+
+Berlin, den 3. Juni 2025
+"""
+
+COUNCIL = """Fraktion im Gemeinderat der Stadt Beispielstadt
+
+Antrag: Kommunale Wärmeplanung
+
+Der Gemeinderat möge beschließen:
+1. Der Gemeinderat fordert die Landesregierung auf, die Kommunen bei der Wärmeplanung
+dauerhaft zu unterstützen.
+2. Die Verwaltung beantragt dafür Fördermittel des Landes.
+
+Begründung:
+Die Wärmeplanung ist eine Pflichtaufgabe.
+"""
+
+
+def test_levels_of_bodies_and_executives():
+    wc = WordClasses()
+    assert wc.level("Landtag Nordrhein-Westfalen") == "state"
+    # the body named first is the motion's own: a council motion that calls on the Landtag
+    assert wc.level(None, "", "Gemeinderat Beispielstadt\nAntrag an den Landtag") == "local"
+    assert wc.word_level("landesregierung") == "state"
+    assert wc.word_level("bundestag") == "federal"
+    assert wc.word_level("haushalt") is None
+
+
+def test_landtag_asking_its_government_is_no_appeal(nlp):
+    doc = run(nlp, LANDTAG, body="Landtag Nordrhein-Westfalen")
+    types = {a["type"] for a in doc._.actions}
+    assert "appeal" not in types
+    assert "report" in types
+
+
+def test_bundestag_asking_the_federal_government_is_no_appeal(nlp):
+    doc = run(nlp, BUNDESTAG, body="Deutscher Bundestag")
+    types = {a["type"] for a in doc._.actions}
+    assert "appeal" not in types
+    assert "implement" in types
+
+
+def test_council_calling_on_the_land_stays_an_appeal(nlp):
+    doc = run(nlp, COUNCIL, body="Gemeinderat Beispielstadt")
+    assert "appeal" in {a["type"] for a in doc._.actions}
+
+
+def test_money_of_the_own_level_is_its_own_budget(nlp):
+    doc = run(nlp, LANDTAG, body="Landtag Nordrhein-Westfalen")
+    kinds = {f["kind"] for f in doc._.funding}
+    assert "external_grant" not in kinds
+    assert "general_budget" in kinds
+    doc = run(nlp, BUNDESTAG, body="Deutscher Bundestag")
+    assert "external_grant" not in {f["kind"] for f in doc._.funding}
+
+
+def test_money_of_another_level_is_an_external_grant(nlp):
+    doc = run(nlp, COUNCIL, body="Gemeinderat Beispielstadt")
+    grants = [f for f in doc._.funding if f["kind"] == "external_grant"]
+    assert grants and "Landes" in grants[0]["name"]
