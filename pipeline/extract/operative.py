@@ -56,6 +56,7 @@ class SectionFinder:
         self.cue = FoldedPattern(d["operative_cue"], m)
         self.just = FoldedPattern(d["justification_heading"], m)
         self.end = FoldedPattern(d["end_marker"], m)
+        self.letter_request = FoldedPattern(d["cover_letter_request"], m)
         self.form = FoldedPattern([d["form_marker"]])  # (?i): matched on lower-cased text
         self.rows_start = re.compile(d["form_rows_start"])
         self.rows_end = re.compile(d["form_rows_end"])
@@ -94,13 +95,25 @@ class SectionFinder:
             pos = nxt
         return end
 
+    def _after_cover_letter(self, text: str, low: str, m: re.Match[str]) -> int:
+        """Where the motion starts when the end marker ``m`` closes a cover letter: no request
+        before it, the motion's "möge beschließen" after it; else 0."""
+        before = self.cue.search(text, self._header_end(text, m.start()), m.start(), low=low)
+        if before is None and self.letter_request.search(text, m.end(), low=low):
+            nl = text.find("\n", m.end())
+            return nl + 1 if nl != -1 else m.end()
+        return 0
+
     def find(self, text: str, title: str = "") -> Sections:
         low = text.lower()
         m = self.end.search(text, low=low)
-        end = m.start() if m and m.start() > 40 else len(text)
+        begin = self._after_cover_letter(text, low, m) if m and m.start() > 40 else 0
+        if begin:
+            m = self.end.search(text, begin, low=low)
+        end = m.start() if m and m.start() > max(40, begin) else len(text)
         if self.form.search(text[:2000]):
             return self._form(text, end)
-        header_end = self._header_end(text, end)
+        header_end = max(self._header_end(text, end), begin)
         # A title repeated right after the header is letterhead too.
         t = " ".join(title.split())
         if t and len(t) > 8:
