@@ -206,3 +206,39 @@ def test_shipped_model_keeps_one_kind_per_funding_mention(analyzer):
     assert [f["kind"] for f in rec["funding"]] == ["named_fund"]
     assert rec["funding"][0]["name"] == "Regionsfonds für Vielfalt und Teilhabe"
     assert "review" in {a["type"] for a in rec["actions"]}
+
+
+def test_motion_stage_reads_the_other_heads_and_round_trips(tmp_path):
+    from pipeline.training.extraction import best_thresholds, fit_stage, set_f1, stage_oof
+
+    # Review is asked for where its clause scores higher than the inquiry head: a motion whose
+    # inquiry head scores high has its review sentence among its questions.
+    rng = np.random.default_rng(1)
+    n, H = 600, len(HEADS)
+    S = rng.uniform(0.0, 1.0, size=(n, H)).astype(np.float32)
+    R = (rng.uniform(size=(n, H)) < 0.3).astype(np.int8)
+    G = (S > 0.5).astype(np.int8)
+    rev, inq = HEADS.index("review"), HEADS.index("inquiry")
+    G[:, rev] = S[:, rev] > S[:, inq]
+    keys = [f"m{i}" for i in range(n)]
+    Q = stage_oof(S, R, G, keys)
+    staged = set_f1(Q, G, R, best_thresholds(Q, G, HEADS), ["review"])["micro_f1"]
+    alone = set_f1(S, G, R, best_thresholds(S, G, HEADS), ["review"])["micro_f1"]
+    assert staged > alone + 0.1
+    m, _ = _tiny_model(tmp_path)
+    m.stage = fit_stage(S, R, G)
+    d = m.save(tmp_path / "staged")
+    loaded = ClauseModel.load(d)
+    assert loaded.stage is not None
+    assert json.loads((d / "model_card.json").read_text())["format"] == "antragsradar-clauses-2"
+    assert np.allclose(loaded.decision_scores(S, R), m.decision_scores(S, R), atol=1e-5)
+    # the request head stays clause-level
+    req = HEADS.index("request")
+    assert np.array_equal(loaded.decision_scores(S, R)[:, req], S[:, req])
+    # a stage that does not fit the heads is refused, not misread
+    loaded.stage.W = loaded.stage.W[:, :5]
+    loaded.save(tmp_path / "broken")
+    card = json.loads((tmp_path / "broken" / "model_card.json").read_text())
+    assert card["format"] == "antragsradar-clauses-2"
+    with pytest.raises(ModelError, match="motion stage"):
+        ClauseModel.load(tmp_path / "broken")

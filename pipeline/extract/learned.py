@@ -6,11 +6,16 @@ on hand-annotated motions (``antragsradar train --component extraction``). It is
 numpy archive (``clauses.npz``, loaded with ``allow_pickle=False``: loading runs no code) with a
 model card whose sha256 of the archive is checked before it is read.
 
-A motion has an action type (a funding kind) when its best clause for that head scores at
-least the head's threshold: ``keep`` where the rules found that type (their actions or
-mentions are kept, with evidence, trigger, addressee and amounts), ``add`` where they did not
-(an action or mention is made from the model's best clause). Both thresholds are chosen by
-cross-validation on the annotations; rule outputs of types the model rejects are dropped.
+A second stage decides the action types per motion (``MotionStage``): per type a logistic
+regression over every head's best-clause score and the rules' findings, so that "inquiry" at
+0.9 can lower "review" and the rules' appeal can raise "implement"; the funding kinds are
+decided on their best clause's score. A motion has an action type (a funding kind) when its
+score reaches the head's threshold (``keep`` where the rules found that type: their actions or
+mentions are kept, with evidence, trigger, addressee and amounts; ``add`` where they did not:
+an action or mention is made from the model's best clause; a staged type has one threshold).
+Stage and thresholds are fitted on out-of-fold clause scores of the annotations; rule outputs
+of types the model rejects are dropped. A model without the stage (format 1) decides every
+head on the best clause's score.
 """
 
 from __future__ import annotations
@@ -35,7 +40,61 @@ FUNDING_KINDS = ("named_fund", "budget_line", "external_grant", "offset", "gener
 HEADS = (*ACTION_TYPES, *("f_" + k for k in FUNDING_KINDS), "request")
 WEIGHTS_FILE = "clauses.npz"
 CARD_FILE = "model_card.json"
-FORMAT = "antragsradar-clauses-1"
+FORMAT = "antragsradar-clauses-2"
+FORMATS = ("antragsradar-clauses-1", FORMAT)  # 1: no motion stage
+
+
+def logit(p: np.ndarray) -> np.ndarray:
+    q = np.clip(p, 1e-4, 1 - 1e-4)
+    return np.log(q / (1 - q))
+
+
+def stage_design(S: np.ndarray, R: np.ndarray, j: int) -> np.ndarray:
+    """The second stage's inputs for head ``j``: its own best-clause score (as a logit), the
+    rules' finding and their product, then every head's score and every rules' finding."""
+    L = logit(S.astype(np.float64))
+    r = R.astype(np.float64)
+    return np.hstack([L[:, j : j + 1], r[:, j : j + 1], L[:, j : j + 1] * r[:, j : j + 1], L, r])
+
+
+@dataclass
+class MotionStage:
+    """Per head a logistic regression over ``stage_design``: ``W`` (heads x inputs), ``b``;
+    heads not in ``stacked`` (the clause-level request head) keep their best-clause score."""
+
+    W: np.ndarray
+    b: np.ndarray
+    stacked: np.ndarray  # heads, bool
+
+    def proba(self, S: np.ndarray, R: np.ndarray) -> np.ndarray:
+        """Motions x heads: the probability that the motion has each type (kind)."""
+        out = S.astype(np.float32).copy()
+        for j in np.flatnonzero(self.stacked):
+            z = stage_design(S, R, int(j)) @ self.W[j].astype(np.float64) + float(self.b[j])
+            out[:, j] = 1.0 / (1.0 + np.exp(-z))
+        return out
+
+
+def rule_vector(actions: list[dict], funding: list[dict], heads: tuple[str, ...]) -> np.ndarray:
+    """Per head whether the rules found that action type (funding kind ``f_<kind>``)."""
+    found = {a["type"] for a in actions} | {"f_" + f["kind"] for f in funding}
+    return np.array([h in found for h in heads], dtype=np.int8)
+
+
+def motion_scores(
+    P: np.ndarray, mentions: np.ndarray, rule: np.ndarray, kind_cols: list[int]
+) -> np.ndarray:
+    """Per head the motion's best clause score (clauses x heads ``P``): a funding kind the
+    rules did not find scores 0 where its best clause holds a mention of the rules
+    (``mentions``, ``kind_matrix``) of another kind the model scores at least as high there
+    (one kind per mention)."""
+    s = P.max(axis=0) if len(P) else np.zeros(P.shape[1], dtype=np.float32)
+    if len(P) and mentions.any():
+        for j in kind_cols:
+            c = int(np.argmax(P[:, j]))
+            if not rule[j] and one_kind_blocked(P[c : c + 1], mentions[c : c + 1], j, kind_cols)[0]:
+                s[j] = 0.0
+    return s
 
 
 @dataclass
@@ -48,6 +107,12 @@ class ClauseModel:
     thresholds: dict[str, dict[str, float]]  # per head: keep (a rules' finding), add (a new one)
     n_features: int
     card: dict[str, Any] = field(default_factory=dict)
+    stage: MotionStage | None = None
+
+    def decision_scores(self, S: np.ndarray, R: np.ndarray) -> np.ndarray:
+        """Motions x heads: what the thresholds apply to (the stage's probabilities, or the
+        best clause's scores for a model without the stage)."""
+        return self.stage.proba(S, R) if self.stage is not None else S
 
     def proba(self, indices: np.ndarray, indptr: np.ndarray) -> np.ndarray:
         """Per clause row the probability of each head."""
@@ -67,11 +132,22 @@ class ClauseModel:
         d.mkdir(parents=True, exist_ok=True)
         path = d / WEIGHTS_FILE
         # float16 weights: a quarter of the size, and scores change by less than 1e-3
-        np.savez_compressed(path, W=self.W.astype(np.float16), b=self.b.astype(np.float32))
+        W, b = self.W.astype(np.float16), self.b.astype(np.float32)
+        if self.stage is None:
+            np.savez_compressed(path, W=W, b=b)
+        else:
+            np.savez_compressed(
+                path,
+                W=W,
+                b=b,
+                stage_W=self.stage.W.astype(np.float32),
+                stage_b=self.stage.b.astype(np.float32),
+                stage_heads=self.stage.stacked.astype(np.int8),
+            )
         card = dict(self.card)
         card.update(
             {
-                "format": FORMAT,
+                "format": FORMAT if self.stage is not None else FORMATS[0],
                 "heads": list(self.heads),
                 "thresholds": self.thresholds,
                 "n_features": self.n_features,
@@ -88,7 +164,7 @@ class ClauseModel:
         where = str(d)
         retrain = "retrain it with `antragsradar train --component extraction`"
         card = read_card(d)
-        if card.get("format") != FORMAT:
+        if card.get("format") not in FORMATS:
             raise ModelError(
                 f"{where}: format {card.get('format')!r}, this version reads {FORMAT!r}; {retrain}"
             )
@@ -100,15 +176,29 @@ class ClauseModel:
         try:
             with np.load(path, allow_pickle=False) as z:
                 W, b = z["W"].astype(np.float32), z["b"].astype(np.float32)
+                stage = (
+                    MotionStage(z["stage_W"], z["stage_b"], z["stage_heads"].astype(bool))
+                    if "stage_W" in z.files
+                    else None
+                )
         except Exception as exc:  # noqa: BLE001  any decoding failure means the same to a user
             raise ModelError(f"{where}: {path.name} cannot be read ({exc}); {retrain}") from None
         heads = tuple(card.get("heads") or ())
         n_features = int(card.get("n_features") or 0)
         if W.shape != (n_features, len(heads)) or b.shape != (len(heads),):
             raise ModelError(f"{where}: weights do not fit the card's heads; {retrain}")
+        if (card.get("format") == FORMAT) != (stage is not None) or (
+            stage is not None
+            and (
+                stage.W.shape != (len(heads), 3 + 2 * len(heads))
+                or stage.b.shape != (len(heads),)
+                or stage.stacked.shape != (len(heads),)
+            )
+        ):
+            raise ModelError(f"{where}: the motion stage does not fit the card; {retrain}")
         raw = card.get("thresholds") or {}
         thresholds = {h: _thresholds(raw.get(h)) for h in heads}
-        return cls(W, b, heads, thresholds, n_features, card)
+        return cls(W, b, heads, thresholds, n_features, card, stage)
 
 
 def read_card(directory: Path) -> dict[str, Any]:
@@ -211,7 +301,7 @@ class MotionLearned:
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
         m = self.clause_model
         card = {k: v for k, v in m.card.items() if k != "topic"}  # the topic ranker saves itself
-        ClauseModel(m.W, m.b, m.heads, m.thresholds, m.n_features, card).save(path)
+        ClauseModel(m.W, m.b, m.heads, m.thresholds, m.n_features, card, m.stage).save(path)
 
     def from_disk(self, path: str | Path, *, exclude: Any = ()) -> MotionLearned:
         self.set_model(ClauseModel.load(path))
@@ -235,15 +325,20 @@ class MotionLearned:
                 for c, p in zip(clauses, P[:, req], strict=True)
                 if p >= thr.get("request", {}).get("keep", 0.5)
             ]
-        actions = self._decide(doc, clauses, P, ACTION_TYPES, doc._.actions or [], "type")
+        model = self.clause_model
+        rule = rule_vector(doc._.actions or [], doc._.funding or [], model.heads)
+        mentions = kind_matrix(clauses, doc._.funding or [], self.col)
+        s = motion_scores(P, mentions, rule, self.kind_cols)
+        q = model.decision_scores(s[None, :], rule[None, :])[0]
+        actions = self._decide(doc, clauses, P, q, ACTION_TYPES, doc._.actions or [], "type")
         funding = self._decide(
-            doc, clauses, P, FUNDING_KINDS, doc._.funding or [], "kind", prefix="f_"
+            doc, clauses, P, q, FUNDING_KINDS, doc._.funding or [], "kind", prefix="f_"
         )
         doc._.actions = sorted(actions, key=lambda a: a["start"])
         doc._.funding = sorted(funding, key=lambda f: f["start"])
         return doc
 
-    def _decide(self, doc, clauses, P, types, rule_items, key, prefix="") -> list[dict]:
+    def _decide(self, doc, clauses, P, q, types, rule_items, key, prefix="") -> list[dict]:
         thr = self.clause_model.thresholds
         keep: list[dict] = []
         new: list[tuple[str, int, int]] = []  # (type, head, best clause) the rules did not find
@@ -254,7 +349,7 @@ class MotionLearned:
                 continue
             best = int(np.argmax(P[:, j]))
             found = [x for x in rule_items if x[key] == t]
-            if P[best, j] < thr[prefix + t]["keep" if found else "add"]:
+            if q[j] < thr[prefix + t]["keep" if found else "add"]:
                 continue
             if found:
                 keep += found

@@ -26,12 +26,16 @@ def render_card(card: dict[str, Any]) -> str:
         f"{card.get('n_features')} hashed features, weights as float16 in "
         f"`{(card.get('weights') or {}).get('file', 'clauses.npz')}` (numpy archive, loaded "
         "without pickle; its sha256 is in `model_card.json` and checked before loading).",
-        "- Decision: a motion has a type (kind) when its best sentence reaches the head's `keep` "
-        "threshold where the rules found that type, or its `add` threshold where they did not; "
-        "both chosen by cross-validation (out-of-fold scores, best document-level F1). A funding "
-        "kind the rules did not find is not added where its best sentence holds a kept mention "
-        "of the rules with another kind that the model scores at least as high (one kind per "
-        "mention); the thresholds are chosen with this rule.",
+        "- Decision: action types by a second stage per motion, one logistic regression per type "
+        "over every head's best-sentence score (as a logit) and the rules' findings (C=1; weights "
+        "in the same archive): the motion has the type when that probability reaches the type's "
+        "threshold. Funding kinds by their best sentence's score: the `keep` threshold where the "
+        "rules found that kind, the `add` threshold where they did not. All thresholds are chosen "
+        "on out-of-fold scores (best document-level F1). A type the rules found keeps their "
+        "actions or mentions (with evidence, trigger, addressee, amounts); one they did not find "
+        "is made from the best sentence. A funding kind the rules did not find scores 0 where its "
+        "best sentence holds a mention of the rules with another kind that the model scores at "
+        "least as high there (one kind per mention).",
         "",
         "## Training data",
         "",
