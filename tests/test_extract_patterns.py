@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.literals import required_literals
 from pipeline.extract.patterns import (
     FoldedPattern,
     compile_any,
@@ -38,3 +39,29 @@ def test_folded_pattern_keeps_named_groups():
     fp = FoldedPattern([r"\b(?P<t0>Antrag)", r"\b(?P<t1>Anfrage)"])
     m = fp.search("Die ANFRAGE der Fraktion")
     assert m is not None and m.lastgroup == "t1" and m.span() == (4, 11)
+
+
+def test_required_literals_one_of_which_every_match_contains():
+    assert required_literals(r"\b(?:förder|bundes)mittel\w*") == ("mittel",)
+    assert required_literals(r"\bbundestag\b|\bbundesrat\b|\blandtag") == (
+        "bundesrat",
+        "bundestag",
+        "landtag",
+    )
+    assert required_literals(r"\bwird\b[^.;]{0,80}?\b(?:ergänzt|geändert)\b") == (
+        "ergänzt",
+        "geändert",
+    )
+    # an optional part or a short alternative requires nothing
+    assert required_literals(r"(?:haushalts)?etat|\beu\b") is None
+    assert required_literals(r"\b(?:haushalts)?etat") == ("etat",)
+    assert required_literals(r"(?i)bundestag") is None
+
+
+def test_folded_pattern_skips_texts_without_its_literals():
+    fp = FoldedPattern([r"\bDeutsche[rn]? Bundestag\b", r"\bBundesrat\b"])
+    assert fp.needles == (" bundestag", "bundesrat")
+    assert fp.search("Der Gemeinderat beschließt.") is None
+    assert list(fp.finditer("Der Gemeinderat beschließt.")) == []
+    m = fp.search("Antrag an den DEUTSCHEN BUNDESTAG")
+    assert m is not None and m.span() == (14, 33)

@@ -9,6 +9,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from pipeline.extract.literals import required_literals
 from pipeline.paths import PATTERNS_DIR
 
 
@@ -152,14 +153,31 @@ class FoldedPattern:
         # big alternations is a good part of a cold start.
         return _compile_word_start(self._patterns, self._flags | re.IGNORECASE)
 
-    def _pick(self, text: str, low: str | None) -> tuple[re.Pattern[str], str]:
+    @cached_property
+    def needles(self) -> tuple[str, ...] | None:
+        """Literals of which every match on lower-cased text contains one (or None)."""
+        return required_literals(self.folded.pattern, self.folded.flags)
+
+    def _pick(self, text: str, low: str | None) -> tuple[re.Pattern[str], str] | None:
+        """The pattern and the string to match it on; None where the string cannot match."""
         low = text.lower() if low is None else low
-        return (self.folded, low) if len(low) == len(text) else (self.exact, text)
+        if len(low) != len(text):
+            return self.exact, text
+        needles = self.needles
+        if needles is not None and not any(n in low for n in needles):
+            return None
+        return self.folded, low
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
-        pat, s = self._pick(text, low)
+        picked = self._pick(text, low)
+        if picked is None:
+            return None
+        pat, s = picked
         return pat.search(s, pos, len(s) if endpos is None else endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
-        pat, s = self._pick(text, low)
+        picked = self._pick(text, low)
+        if picked is None:
+            return iter(())
+        pat, s = picked
         return pat.finditer(s, pos, len(s) if endpos is None else endpos)
