@@ -113,6 +113,13 @@ def named_group(name: str, patterns: list[str]) -> str:
     return f"(?P<{name}>{alternation(patterns)})"
 
 
+def fold(pattern: str) -> str:
+    """``pattern`` to be matched on lower-cased text: lower case, without its (?i) flags and
+    without a group that encloses all of it."""
+    low = pattern.lower().replace("(?i:", "(?:").replace("(?i)", "").replace("(?p<", "(?P<")
+    return without_outer_group(low)
+
+
 _UNSAFE_FOLD = re.compile(r"\\[SWDBAZNuUx]|\(\?-i|\(\?P<[^>]*[A-Z]")
 
 
@@ -137,15 +144,7 @@ class FoldedPattern:
         # named groups keep their "(?P<" (their names are lower case, checked above). A
         # pattern written as one "(?i:...)" group is unwrapped, so that the "\b" opening its
         # alternatives is tested once per position (``word_start_alternation``).
-        self.folded = _compile_word_start(
-            [
-                without_outer_group(
-                    p.lower().replace("(?i:", "(?:").replace("(?i)", "").replace("(?p<", "(?P<")
-                )
-                for p in patterns
-            ],
-            flags,
-        )
+        self.folded = _compile_word_start([fold(p) for p in patterns], flags)
 
     @cached_property
     def exact(self) -> re.Pattern[str]:
