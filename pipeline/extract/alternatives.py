@@ -56,7 +56,7 @@ class AlternativeSearch:
         if len(low) != len(text):
             m = self._whole.search(text, pos, end, low=low)
             return (m, int(m.lastgroup[1:])) if m and m.lastgroup else None
-        present = {n for n in self._needles if n in low}
+        present = set(filter(low.__contains__, self._needles))
         best: tuple[re.Match[str], int] | None = None
         for g, pattern, needles in self._alternatives:
             if needles is not None and present.isdisjoint(needles):

@@ -163,7 +163,7 @@ class FoldedPattern:
         if len(low) != len(text):
             return self.exact, text
         needles = self.needles
-        if needles is not None and not any(n in low for n in needles):
+        if needles is not None and not any(map(low.__contains__, needles)):
             return None
         return self.folded, low
 
