@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import numpy
 import spacy
-from spacy.attrs import LEMMA, ORTH, SENT_START
+from spacy.attrs import IS_DIGIT, IS_QUOTE, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
@@ -123,6 +123,10 @@ class _AffixMemo(dict):
 )
 def make_council_sentences(nlp: Language, name: str, min_line_tokens: int) -> CouncilSentences:
     return CouncilSentences(min_line_tokens)
+
+
+# The lexical attributes (word flags) that ``CouncilSentences`` reads.
+SENTENCE_FLAGS = frozenset({IS_SPACE, IS_TITLE, IS_UPPER, IS_DIGIT, IS_QUOTE})
 
 
 class CouncilSentences:
