@@ -28,17 +28,22 @@ class AlternativeSearch:
     def __init__(self, groups: list[list[str]], flags: int = 0) -> None:
         self._groups = groups
         self._flags = flags & ~re.IGNORECASE
-        # (group number, compiled alternative, its literals or None) in order of preference
-        self._alternatives: list[tuple[int, re.Pattern[str], frozenset[str] | None]] = []
+        # (group number, compiled alternative) in order of preference
+        self._alternatives: list[tuple[int, re.Pattern[str]]] = []
+        self._unfiltered: set[int] = set()  # alternatives without required literals
+        self._by_needle: dict[str, set[int]] = {}  # literal -> alternatives that require it
         for g, patterns in enumerate(groups):
             for p in patterns:
                 folded = fold(p)
                 parts = [folded] if _GLOBAL_FLAGS.match(folded) else top_level_alternatives(folded)
                 for alt in parts:
+                    i = len(self._alternatives)
+                    self._alternatives.append((g, re.compile(alt, self._flags)))
                     needles = required_literals(alt, self._flags)
-                    compiled = re.compile(alt, self._flags)
-                    self._alternatives.append((g, compiled, frozenset(needles or ()) or None))
-        self._needles = sorted({n for _, _, ns in self._alternatives if ns for n in ns})
+                    if needles is None:
+                        self._unfiltered.add(i)
+                    for n in needles or ():
+                        self._by_needle.setdefault(n, set()).add(i)
 
     @cached_property
     def _whole(self) -> FoldedPattern:
@@ -56,11 +61,12 @@ class AlternativeSearch:
         if len(low) != len(text):
             m = self._whole.search(text, pos, end, low=low)
             return (m, int(m.lastgroup[1:])) if m and m.lastgroup else None
-        present = set(filter(low.__contains__, self._needles))
+        candidates = set(self._unfiltered)
+        for n in filter(low.__contains__, self._by_needle):
+            candidates |= self._by_needle[n]
         best: tuple[re.Match[str], int] | None = None
-        for g, pattern, needles in self._alternatives:
-            if needles is not None and present.isdisjoint(needles):
-                continue
+        for i in sorted(candidates):
+            g, pattern = self._alternatives[i]
             m = pattern.search(low, pos, end)
             if m and (best is None or m.start() < best[0].start()):
                 best = (m, g)
