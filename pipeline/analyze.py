@@ -21,6 +21,7 @@ from pipeline.extract.body import body_from_text
 from pipeline.extract.learned import MotionLearned
 from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR, PATTERNS_DIR
 from pipeline.preprocess import clean_text, make_motion_doc, make_nlp
+from pipeline.preprocess.nlp import SENTENCE_FLAGS
 from pipeline.record import Failure, Motion, Result, Theme
 from pipeline.workers import chunked
 
@@ -80,6 +81,12 @@ class Analyzer:
         # No token lemmas: no extractor reads them (they match the text; the topic lemmatises
         # its few words itself) and the theme model lemmatises its own input.
         self.nlp = add_extractors(make_nlp(lemmatizer=None), extraction_dir)
+        # Of the lexical attributes that spaCy works out for each new word, only the sentence
+        # segmenter's flags are read (the extractors read the text by offsets); the others
+        # (lower case, norm, shape, stop word, like_num, ...) cost a fifth of the tokenizer.
+        vocab: Any = self.nlp.vocab  # (compiled Cython: its stub lacks the getters)
+        getters = vocab.lex_attr_getters
+        vocab.lex_attr_getters = {a: f for a, f in getters.items() if a in SENTENCE_FLAGS}
         self.nlp.max_length = MAX_TEXT_CHARS + 1
         self.extraction_version = "rules only"
         if extraction_dir is not None:

@@ -142,3 +142,16 @@ def test_tokens_same_as_spacys_plain_tokenizer_with_our_rules(nlp):
     attrs = [ORTH, SPACY, NORM, IDX]
     for t in (text, text.replace("\n", " \n "), text):  # the third time from the caches
         assert (ours(t).to_array(attrs) == plain(t).to_array(attrs)).all()
+
+
+def test_analyzer_sentences_need_only_the_sentence_flags():
+    from pipeline.analyze import Analyzer
+
+    text = clean_text(
+        "Antrag der Fraktion\n\n1. Die Verwaltung prüft „Tempo 30“ (neu) im Zentrum.\n"
+        "2. SIE BERICHTET 2027 im Ausschuss?\n\nBegründung\n\nDie Straße ist gefährlich."
+    ).text
+    analyzer = Analyzer(model_dir=None, extraction_dir=None)
+    lean = analyzer.nlp.get_pipe("council_sentences")(analyzer.nlp.make_doc(text))
+    full = get_nlp(None)(text)
+    assert [s.text for s in lean.sents] == [s.text for s in full.sents]

@@ -9,6 +9,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.extract.alternatives import AlternativeSearch
 from pipeline.extract.amounts import form_row_amounts
 from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
@@ -52,10 +53,10 @@ class ActionRules:
     def _setup(self, d: dict[str, Any]) -> None:
         flags = re.IGNORECASE | re.MULTILINE
         self.order: list[str] = d["type_order"]
-        self.triggers = {t: FoldedPattern(d["triggers"][t], flags) for t in self.order}
         self._trigger_data = d["triggers"]
         self._flags = flags
-        self._specific: dict[frozenset[str] | None, tuple[FoldedPattern, list[str]] | None] = {}
+        self._implement = AlternativeSearch([d["triggers"]["implement"]], flags)
+        self._specific: dict[frozenset[str] | None, tuple[AlternativeSearch, list[str]] | None] = {}
         self.directive = FoldedPattern(d["directive"], flags)
         self.not_request = FoldedPattern(d["not_request"], flags)
         # One pattern, one named group per addressee in name order: its leftmost match is the
@@ -98,29 +99,29 @@ class ActionRules:
         specific = self._specific_triggers(allowed)
         if specific is not None:
             pattern, types = specific
-            m = pattern.search(clause, low=low)
-            if m:
-                t = types[int(m.lastgroup[1:])]
+            found = pattern.search(clause, low=low)
+            if found:
+                m, t = found[0], types[found[1]]
                 best = Trigger(t, m.start(), m.end(), clause[m.start() : m.end()])
         if best is None and (allowed is None or "implement" in allowed):
-            m = self.triggers["implement"].search(clause, low=low)
-            if m:
+            found = self._implement.search(clause, low=low)
+            if found:
+                m = found[0]
                 best = Trigger("implement", m.start(), m.end(), clause[m.start() : m.end()])
         return best
 
     def _specific_triggers(
         self, allowed: set[str] | None
-    ) -> tuple[FoldedPattern, list[str]] | None:
-        """One pattern for the specific (not ``implement``) types that ``allowed`` permits, one
-        named group per type in ``type_order``, and those types. Its leftmost match is the
-        earliest trigger, and at that position the first type in order that matches there:
-        what searching type by type and keeping the earliest start (ties to the first) finds,
-        in one scan of the clause."""
+    ) -> tuple[AlternativeSearch, list[str]] | None:
+        """One search for the specific (not ``implement``) types that ``allowed`` permits, one
+        group per type in ``type_order``, and those types. Its leftmost match is the earliest
+        trigger, and at that position the first type in order that matches there: what
+        searching type by type and keeping the earliest start (ties to the first) finds."""
         key = None if allowed is None else frozenset(allowed)
         if key not in self._specific:
             types = [t for t in self.order if t != "implement" and (key is None or t in key)]
-            groups = [named_group(f"t{i}", self._trigger_data[t]) for i, t in enumerate(types)]
-            self._specific[key] = (FoldedPattern(groups, self._flags), types) if types else None
+            groups = [self._trigger_data[t] for t in types]
+            self._specific[key] = (AlternativeSearch(groups, self._flags), types) if types else None
         return self._specific[key]
 
     def find_all(self, clause: str, allowed: set[str] | None = None) -> list[Trigger]:
@@ -149,7 +150,8 @@ class ActionRules:
             return []
         out = [trig]
         if impl_ok and trig.type in self.with_implement:
-            im = self.triggers["implement"].search(clause, 0, trig.start, low=low)
+            found = self._implement.search(clause, 0, trig.start, low=low)
+            im = found[0] if found else None
             if im and not self.framing.match(clause[im.start() : im.end()]):
                 text = clause[im.start() : im.end()]
                 out.insert(0, Trigger("implement", im.start(), im.end(), text))

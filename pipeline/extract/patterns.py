@@ -9,6 +9,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from pipeline.extract.literals import required_literals
 from pipeline.paths import PATTERNS_DIR
 
 
@@ -112,6 +113,13 @@ def named_group(name: str, patterns: list[str]) -> str:
     return f"(?P<{name}>{alternation(patterns)})"
 
 
+def fold(pattern: str) -> str:
+    """``pattern`` to be matched on lower-cased text: lower case, without its (?i) flags and
+    without a group that encloses all of it."""
+    low = pattern.lower().replace("(?i:", "(?:").replace("(?i)", "").replace("(?p<", "(?P<")
+    return without_outer_group(low)
+
+
 _UNSAFE_FOLD = re.compile(r"\\[SWDBAZNuUx]|\(\?-i|\(\?P<[^>]*[A-Z]")
 
 
@@ -136,15 +144,7 @@ class FoldedPattern:
         # named groups keep their "(?P<" (their names are lower case, checked above). A
         # pattern written as one "(?i:...)" group is unwrapped, so that the "\b" opening its
         # alternatives is tested once per position (``word_start_alternation``).
-        self.folded = _compile_word_start(
-            [
-                without_outer_group(
-                    p.lower().replace("(?i:", "(?:").replace("(?i)", "").replace("(?p<", "(?P<")
-                )
-                for p in patterns
-            ],
-            flags,
-        )
+        self.folded = _compile_word_start([fold(p) for p in patterns], flags)
 
     @cached_property
     def exact(self) -> re.Pattern[str]:
@@ -152,14 +152,31 @@ class FoldedPattern:
         # big alternations is a good part of a cold start.
         return _compile_word_start(self._patterns, self._flags | re.IGNORECASE)
 
-    def _pick(self, text: str, low: str | None) -> tuple[re.Pattern[str], str]:
+    @cached_property
+    def needles(self) -> tuple[str, ...] | None:
+        """Literals of which every match on lower-cased text contains one (or None)."""
+        return required_literals(self.folded.pattern, self.folded.flags)
+
+    def _pick(self, text: str, low: str | None) -> tuple[re.Pattern[str], str] | None:
+        """The pattern and the string to match it on; None where the string cannot match."""
         low = text.lower() if low is None else low
-        return (self.folded, low) if len(low) == len(text) else (self.exact, text)
+        if len(low) != len(text):
+            return self.exact, text
+        needles = self.needles
+        if needles is not None and not any(map(low.__contains__, needles)):
+            return None
+        return self.folded, low
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
-        pat, s = self._pick(text, low)
+        picked = self._pick(text, low)
+        if picked is None:
+            return None
+        pat, s = picked
         return pat.search(s, pos, len(s) if endpos is None else endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
-        pat, s = self._pick(text, low)
+        picked = self._pick(text, low)
+        if picked is None:
+            return iter(())
+        pat, s = picked
         return pat.finditer(s, pos, len(s) if endpos is None else endpos)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import numpy
 import spacy
-from spacy.attrs import LEMMA, ORTH, SENT_START
+from spacy.attrs import IS_DIGIT, IS_QUOTE, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
@@ -57,13 +57,14 @@ def _customise_tokenizer(nlp: Language, abbreviations: list[str]) -> None:
     previous = tok.token_match
     token_match: Callable[[str], Any]
     if previous is None:  # the usual case: no Python wrapper per token
-        token_match = GENDER_FORM.match
+        token_match = _memoised(GENDER_FORM.match)
     else:
 
         def token_match(text: str) -> Any:  # spaCy's callback type
             return GENDER_FORM.match(text) or previous(text)
 
-    # The affix searches are pure functions of the chunk; remember them per chunk (spaCy's own
+    # The affix searches and the token and URL matches are pure functions of the chunk (the
+    # tokenizer reads only whether the matches succeed); remember them per chunk (spaCy's own
     # chunk cache stays off for the rest of a text once a special case such as "Nr." occurs).
     nlp.tokenizer = Tokenizer(
         nlp.vocab,
@@ -72,7 +73,7 @@ def _customise_tokenizer(nlp: Language, abbreviations: list[str]) -> None:
         suffix_search=_memoised(tok.suffix_search),
         infix_finditer=_memoised(infixes, all_matches=True),
         token_match=token_match,
-        url_match=tok.url_match,
+        url_match=_memoised(tok.url_match) if tok.url_match is not None else None,
         faster_heuristics=tok.faster_heuristics,
     )
 
@@ -87,7 +88,7 @@ def _without_whitespace_specials(rules: dict[str, Any]) -> dict[str, Any]:
 
 def _memoised(search: Callable[[str], Any], all_matches: bool = False) -> Callable[[str], Any]:
     """``search`` with its result remembered per string (a tuple of all matches for a
-    ``finditer``); the tokenizer reads only the matches' offsets."""
+    ``finditer``); the tokenizer reads only the matches' offsets, or whether there is one."""
     return _AffixMemo(search, all_matches).__getitem__
 
 
@@ -122,6 +123,10 @@ class _AffixMemo(dict):
 )
 def make_council_sentences(nlp: Language, name: str, min_line_tokens: int) -> CouncilSentences:
     return CouncilSentences(min_line_tokens)
+
+
+# The lexical attributes (word flags) that ``CouncilSentences`` reads.
+SENTENCE_FLAGS = frozenset({IS_SPACE, IS_TITLE, IS_UPPER, IS_DIGIT, IS_QUOTE})
 
 
 class CouncilSentences:
