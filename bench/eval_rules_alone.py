@@ -55,7 +55,9 @@ def main() -> None:
         docs = docs[: args.per_source]
         R, G = [], []
         for a, doc in zip(
-            docs, nlp.pipe((make_motion_doc(nlp, x.motion) for x in docs), batch_size=32)
+            docs,
+            nlp.pipe((make_motion_doc(nlp, x.motion) for x in docs), batch_size=32),
+            strict=True,
         ):
             R.append(rule_heads(doc))
             gold = {t for t, _ in a.actions} | {"f_" + f["kind"] for f in a.funding}
