@@ -54,10 +54,16 @@ def test_the_shipped_pipeline_has_no_unmet_requirements():
     nlp = add_extractors(make_nlp(lemmatizer=None))
     analysis = nlp.analyze_pipes()
     assert analysis["problems"] == {name: [] for name in nlp.pipe_names}
-    # the contract is declared, not only met: funding, topic and hedging read the sections
-    assert analysis["summary"]["motion_actions"]["assigns"] == ["doc._.sections", "doc._.actions"]
+    # the contract is declared, not only met: funding, topic and hedging read the sections,
+    # funding the body's level
+    assert analysis["summary"]["motion_actions"]["assigns"] == [
+        "doc._.sections",
+        "doc._.actions",
+        "doc._.level",
+    ]
     for name in ("motion_funding", "motion_topic", "motion_hedging"):
         assert "doc._.sections" in analysis["summary"][name]["requires"]
+    assert "doc._.level" in analysis["summary"]["motion_funding"]["requires"]
 
 
 def test_a_pipeline_without_the_actions_component_is_reported():
@@ -66,7 +72,7 @@ def test_a_pipeline_without_the_actions_component_is_reported():
         if name != "motion_actions":
             nlp.add_pipe(name)
     problems = nlp.analyze_pipes()["problems"]
-    assert problems["motion_funding"] == ["doc._.sections"]
+    assert problems["motion_funding"] == ["doc._.sections", "doc._.level"]
     assert set(problems["motion_topic"]) == {"doc._.actions", "doc._.sections"}
     assert "doc._.actions" in problems["motion_hedging"]
     assert problems["motion_groups"] == []

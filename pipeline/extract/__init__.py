@@ -36,6 +36,9 @@ _EXTENSIONS = {
     "topic_keywords": None,
     "groups": None,
     "hedged": None,
+    # The level of the motion's body (levels.py: local, state, federal, party), set with the
+    # sections by motion_actions and read by the funding rules and the clause features.
+    "level": None,
     # Original-text spans of the request passages (the learned model's), or None.
     "request": None,
     # The Motion's meta dict (set by whoever makes the Doc); groups read "other_files_heads".

@@ -235,7 +235,7 @@ class ActionKit:
 
 @Language.factory(
     "motion_actions",
-    assigns=["doc._.sections", "doc._.actions"],
+    assigns=["doc._.sections", "doc._.actions", "doc._.level"],
     default_config={
         "patterns_file": "actions.json",
         "sections_file": "sections.json",
@@ -293,7 +293,7 @@ class MotionActions(RuleComponent[ActionKit]):
         inquiry_doc = bool(kit.rules.inquiry_type.search(ptype)) or bool(
             kit.rules.inquiry_heading.search(head)
         )
-        level = kit.levels.level(doc._.body, doc._.title, text[:1500])
+        level = doc._.level = kit.levels.level(doc._.body, doc._.title, text[:1500])
         actions = self._requests(doc, sec, inquiry_doc, level)
         amend_doc = kit.rules.amend_type.search(ptype) or kit.rules.amend_heading.search(head)
         if amend_doc and not any(a["type"] == "amend" for a in actions):

@@ -129,7 +129,7 @@ class Featurizer:
         text = doc_text(doc)
         sec = doc._.sections
         kind = "pk:" + paper_kind(doc._.paper_type, doc._.title or "")
-        level = self.classes.level(doc._.body, doc._.title, text[:1500])
+        level = doc._.level or self.classes.level(doc._.body, doc._.title, text[:1500])
         rule_types = _rule_types_by_offset(doc)
         n = max(len(clauses), 1)
         rows: list[list[int]] = []

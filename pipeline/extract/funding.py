@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 from pipeline.extract.amounts import find_amounts, form_row_amounts
 from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
-from pipeline.extract.levels import WordClasses
 from pipeline.extract.operative import Sections
 from pipeline.extract.patterns import FoldedPattern, compile_any
 from pipeline.extract.ruledata import RuleComponent, RuleData
@@ -31,7 +30,7 @@ PHRASE_KINDS = ("external_grant", "offset", "general_budget", "budget_line")
 class FundingRules:
     """The compiled funding vocabulary of ``funding.json`` and the hedging words."""
 
-    def __init__(self, d: dict, hedging: dict | None = None, levels: dict | None = None) -> None:
+    def __init__(self, d: dict, hedging: dict | None = None) -> None:
         self.fund = compile_any(d["fund_noun"])
         self.fund_exclude = re.compile(d["fund_exclude"])
         self.fund_tail = re.compile(d["fund_name_tail"])
@@ -68,12 +67,11 @@ class FundingRules:
         self.row_stem = int(d["fund_row_stem"])
         self.form_head_chars = int(d["form_head_chars"])
         self.hedges = HedgeDetector.from_data(hedging) if hedging is not None else HedgeDetector()
-        self.levels = WordClasses.from_data(levels) if levels is not None else WordClasses()
         self.giver_levels = [(lv, re.compile(p)) for lv, p in d["giver_levels"].items()]
 
     @classmethod
     def from_data(cls, data: RuleData) -> FundingRules:
-        return cls(data["patterns"], data["hedging"], data["levels"])
+        return cls(data["patterns"], data["hedging"])
 
     def own_giver(self, giver: str, level: str) -> bool:
         """Whether a grant's giver is of the motion's own level (its own money)."""
@@ -102,7 +100,7 @@ class MotionText:
     budget_doc: bool
     lines: dict[str, str]  # THH, page and product stated for the motion
     title: str
-    level: str  # the level of the motion's body (levels.py)
+    level: str  # the level of the motion's body (``doc._.level``, levels.py)
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
 
@@ -118,17 +116,13 @@ class MotionText:
 @Language.factory(
     "motion_funding",
     assigns=["doc._.funding"],
-    requires=["doc._.sections"],
-    default_config={
-        "patterns_file": "funding.json",
-        "hedging_file": "hedging.json",
-        "levels_file": "clauses.json",
-    },
+    requires=["doc._.sections", "doc._.level"],
+    default_config={"patterns_file": "funding.json", "hedging_file": "hedging.json"},
 )
 def make_motion_funding(
-    nlp: Language, name: str, patterns_file: str, hedging_file: str, levels_file: str
+    nlp: Language, name: str, patterns_file: str, hedging_file: str
 ) -> MotionFunding:
-    return MotionFunding(name, patterns_file, hedging_file, levels_file)
+    return MotionFunding(name, patterns_file, hedging_file)
 
 
 class MotionFunding(RuleComponent[FundingRules]):
@@ -139,9 +133,8 @@ class MotionFunding(RuleComponent[FundingRules]):
         name: str = "motion_funding",
         patterns_file: str = "funding.json",
         hedging_file: str = "hedging.json",
-        levels_file: str = "clauses.json",
     ) -> None:
-        files = {"patterns": patterns_file, "hedging": hedging_file, "levels": levels_file}
+        files = {"patterns": patterns_file, "hedging": hedging_file}
         super().__init__(name, files, FundingRules.from_data)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -171,7 +164,7 @@ class MotionFunding(RuleComponent[FundingRules]):
             bool(self.rules.budget_doc.search(ptype)) or bool(sec and sec.is_form),
             self._budget_lines(doc, text, low, sec.end if sec is not None else len(text)),
             doc._.title or "",
-            self.rules.levels.level(doc._.body, doc._.title, text[:1500]),
+            doc._.level or "",  # unknown: no giver is of its level
             [a for a, _ in spans],
             [b for _, b in spans],
         )
