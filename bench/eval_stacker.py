@@ -1,6 +1,6 @@
 """A motion-level decision over the clause model's scores, judged on held-out annotations.
 
-    .venv/bin/python bench/eval_stacker.py [--cache /tmp/clause-rows.pkl] [--scores /tmp/clause-P.pkl]
+    .venv/bin/python bench/eval_stacker.py [--cache ROWS.pkl] [--scores SCORES.pkl]
 
 The shipped component decides each action type (funding kind) alone: its best clause against
 the head's ``keep`` or ``add`` threshold. Here a second stage sees the whole motion: per head a
@@ -86,9 +86,9 @@ def build_scores(docs, path: Path):
     return out
 
 
-def features(P_list, S, R, variant: str) -> np.ndarray:
-    """Per motion: the shared block (all heads' doc scores, rules' findings) and per head a
-    block of its own counts; the per-head models read the shared block and their own block."""
+def features(P_list, S) -> np.ndarray:
+    """Per motion and head the block of its own counts (second best clause, clauses >= 0.5,
+    the best clause's request score, the number of clauses); ``design`` adds the rest."""
     n, H = S.shape
     rows = []
     for i in range(n):
@@ -141,8 +141,8 @@ def stacked_thresholds(Q_oof, G):
 def stack_eval(P_tr, S_tr, R_tr, G_tr, keys_tr, P_te, S_te, R_te, variant):
     """Second stage fitted on (out-of-fold) training scores; thresholds from its own inner
     out-of-fold predictions; decisions on the test motions."""
-    O_tr = features(P_tr, S_tr, R_tr, variant)
-    O_te = features(P_te, S_te, R_te, variant)
+    O_tr = features(P_tr, S_tr)
+    O_te = features(P_te, S_te)
     Q_oof = np.zeros(S_tr.shape, dtype=np.float32)
     for fold in _folds_keys(keys_tr, 5):
         m = np.ones(len(S_tr), bool)
@@ -202,7 +202,6 @@ def main() -> None:
         rows[name] = {}
         # within: the second stage over 5-fold out-of-fold scores, itself 5-fold out of fold
         Q5 = np.zeros(S5.shape, dtype=np.float32)
-        thr_w = None
         for fold in _folds_keys(keys, 5):
             m = np.ones(len(docs), bool)
             m[fold] = False
@@ -212,12 +211,10 @@ def main() -> None:
                 [P5[i] for i in fold], S5[fold], R[fold], v,
             )  # fmt: skip
             # decide per fold with its own thresholds, store decisions as 0/1 scores
-            Z = np.zeros_like(R[fold])
             for j, h in enumerate(HEADS):
                 Q[:, j] = (Q[:, j] >= thr_f[h]["add"]).astype(np.float32)
             Q5[fold] = Q
-            thr_w = {h: {"keep": 0.5, "add": 0.5} for h in HEADS}
-            del Z
+        thr_w = {h: {"keep": 0.5, "add": 0.5} for h in HEADS}  # the 0/1 decisions as they are
         for s in sources:
             m = src == s
             lo = sc["loso"][s]
@@ -227,12 +224,11 @@ def main() -> None:
             Q, thr = stack_eval(
                 P_tr, S_tr, R[tr], G[tr], [keys[i] for i in tr], P_te, S_te, R[te], v
             )
-            Z = np.zeros_like(R[te])
             rows[name][s] = (
                 f1(Q5[m], G[m], np.zeros_like(R[m]), thr_w, ACTION_TYPES),
-                f1(Q, G[te], Z, thr, ACTION_TYPES),
+                f1(Q, G[te], np.zeros_like(R[te]), thr, ACTION_TYPES),
                 f1(Q5[m], G[m], np.zeros_like(R[m]), thr_w, KINDS),
-                f1(Q, G[te], Z, thr, KINDS),
+                f1(Q, G[te], np.zeros_like(R[te]), thr, KINDS),
             )
         print(f"  {name} done", file=sys.stderr, flush=True)
     for name, cells in rows.items():

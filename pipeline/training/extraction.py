@@ -11,8 +11,9 @@ The motion stage of the action types (``MotionStage``) is fitted on the out-of-f
 best-clause scores of the motions (``doc_scores``: one funding kind per mention, as the
 component decides) and the rules' findings. Thresholds, per head the ones that maximise the
 document-level F1: for a staged type on the stage's own out-of-fold probabilities (a second
-split over motions), for a funding kind (keep/add) on the out-of-fold best-clause scores. ``cross_validate`` reports
-leave-one-source-out scores (clause model, stage and thresholds fitted on the other sources).
+split over motions), for a funding kind (keep/add) on the out-of-fold best-clause scores.
+``cross_validate`` reports leave-one-source-out scores (clause model, stage and thresholds
+fitted on the other sources).
 """
 
 from __future__ import annotations
