@@ -211,3 +211,32 @@ def test_request_block_reads_the_request_only():
         pipe.predict_proba(as_input([text], ["Tempo"])),
         atol=1e-5,
     )
+
+
+def test_lsa_block_is_folded_into_tfidf_weights_of_the_numpy_archive():
+    """The latent block (lemma tf-idf -> TruncatedSVD -> scale) is linear in the tf-idf: the
+    archive keeps the tf-idf and folds the projection into the weights, no SVD at prediction."""
+    tax = parse_taxonomy(TAXONOMY)
+    cfg = {
+        **SMALL,
+        "lsa": {"max_chars": 1500, "min_df": 1, "max_features": 300, "n_components": 4,
+                "weight": 2.0},
+    }  # fmt: skip
+    texts = [f"{t}\n{b}" for t, b, _ in ANNOTATED] + WEAK
+    Y = np.array(
+        [[tid in th for tid in tax.ids] for _, _, th in ANNOTATED]
+        + [[tid in D.weak_labels(tax, *t.split("\n", 1)) for tid in tax.ids] for t in WEAK]
+    )
+    X = as_input(texts, [t.split("\n", 1)[0] for t in texts])
+    pipe = build_pipeline(tax, cfg).fit(X, Y)
+    lsa = pipe.named_steps["features"].named_transformers_["lsa"]
+    assert lsa.transform(X[:2, 0]).shape == (2, 4)
+    arrays = export(pipe)
+    assert arrays is not None and not any(k.startswith("lsa.") and "svd" in k for k in arrays)
+    compact = CompactModel(arrays)
+    new = [
+        "Radwege an Schulen\nDie Verwaltung wird gebeten, sichere Radwege zu allen Grundschulen "
+        "zu planen und den Schulhof zu begrünen."
+    ]
+    got = compact.predict_proba(new, ["Radwege"])
+    assert np.allclose(got, pipe.predict_proba(as_input(new, ["Radwege"])), atol=1e-5)

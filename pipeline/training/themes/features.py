@@ -152,3 +152,22 @@ class SeedHits(_FittedTextTransformer):
 
     def get_feature_names_out(self, input_features=None):
         return np.array([f"seed_{t}" for t in self.ids_], dtype=object)
+
+
+class Scale(TransformerMixin, BaseEstimator):
+    """A numeric block multiplied by ``weight`` (its share against the other blocks under one
+    penalty); stateless."""
+
+    def __init__(self, weight: float = 1.0):
+        self.weight = weight
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.requires_fit = False
+        return tags
+
+    def fit(self, X, y=None):
+        return self
+
+    def transform(self, X):
+        return X * self.weight

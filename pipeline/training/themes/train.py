@@ -35,6 +35,8 @@ DEFAULT_CONFIG: dict[str, Any] = {
     # knows the lemmas seen min_count times in the training texts.
     "compounds": {"max_chars": 1500, "min_df": 3, "max_features": 20000, "min_count": 5},
     "chars": None,  # character n-grams: a supported part, off by default
+    # Latent semantic analysis of the lemma tf-idf (TruncatedSVD): supported, off.
+    "lsa": None,
     "extra": {"ngram_range": (1, 1), "min_df": 2, "max_features": 5000},
     "seeds": True,
     # Seed matches nested in another theme's longer match are counted.
@@ -100,7 +102,7 @@ def build_pipeline(taxonomy: Taxonomy, config: dict[str, Any] | None = None):
 
 
 # The feature parts in the order of the ColumnTransformer (column 0: the text, 1: the extras).
-FEATURE_PARTS = ("lemmas", "request", "compounds", "chars", "seeds", "extra")
+FEATURE_PARTS = ("lemmas", "request", "compounds", "chars", "lsa", "seeds", "extra")
 
 
 def _part(name: str, cfg: dict[str, Any], taxonomy: Taxonomy) -> list[tuple[str, Any, int]]:
@@ -110,7 +112,13 @@ def _part(name: str, cfg: dict[str, Any], taxonomy: Taxonomy) -> list[tuple[str,
     from sklearn.pipeline import Pipeline
 
     from pipeline.classify.text import REASONING
-    from pipeline.training.themes.features import CompoundParts, LemmaText, SeedHits, Truncate
+    from pipeline.training.themes.features import (
+        CompoundParts,
+        LemmaText,
+        Scale,
+        SeedHits,
+        Truncate,
+    )
 
     if name == "seeds":
         seeds = {t.id: list(t.seed_terms) for t in taxonomy.themes}
@@ -125,6 +133,17 @@ def _part(name: str, cfg: dict[str, Any], taxonomy: Taxonomy) -> list[tuple[str,
             ("tfidf", TfidfVectorizer(analyzer="char_wb", **c, **common)),
         ]
         return [("chars", Pipeline(steps), 0)]
+    if name == "lsa":
+        from sklearn.decomposition import TruncatedSVD
+
+        k, weight = c.pop("n_components"), c.pop("weight", 1.0)
+        steps = [
+            ("lemmatize", LemmaText(max_chars=c.pop("max_chars"))),
+            ("tfidf", TfidfVectorizer(**words, **c, **common)),
+            ("svd", TruncatedSVD(n_components=k, random_state=0)),
+            ("scale", Scale(weight)),
+        ]
+        return [("lsa", Pipeline(steps), 0)]
     if name == "lemmas":
         first: tuple[str, Any] = ("lemmatize", LemmaText(max_chars=c.pop("max_chars")))
     elif name == "request":
