@@ -1,7 +1,8 @@
 """scikit-learn's common estimator checks on the project's own estimators (the theme model's
-classifier and text transformers, pipeline/training/themes/).
+classifier, its latent-columns transformer and its text transformers,
+pipeline/training/themes/).
 
-ThemeClassifier runs every check; those it fails by design are expected failures with the
+ThemeClassifier and Latent run every check; those it fails by design are expected failures with the
 reason. The text transformers read a sequence of texts, not a numeric matrix: their tags say
 so, and scikit-learn then runs none of its checks on them (they all feed numbers), so the
 checks that make sense for text are run here one by one."""
@@ -21,6 +22,7 @@ from pipeline.training.themes.estimators import ThemeClassifier  # noqa: E402
 from pipeline.training.themes.features import (  # noqa: E402
     REASONING,
     CompoundParts,
+    Latent,
     LemmaText,
     SeedHits,
     Truncate,
@@ -67,7 +69,9 @@ def _expected_failures(estimator):
     return EXPECTED_FAILURES.get(type(estimator).__name__, {})
 
 
-@parametrize_with_checks([ThemeClassifier()], expected_failed_checks=_expected_failures)
+@parametrize_with_checks(
+    [ThemeClassifier(), Latent(n_components=2)], expected_failed_checks=_expected_failures
+)
 def test_sklearn_checks(estimator, check):
     check(estimator)
 

@@ -16,7 +16,7 @@ from pipeline.classify.taxonomy import parse_taxonomy
 from pipeline.classify.text import lemma_tokens
 from pipeline.training.themes import data as D
 from pipeline.training.themes import heldout as H
-from pipeline.training.themes.train import build_pipeline, render_readme, train_model
+from pipeline.training.themes.train import build_pipeline, prune, render_readme, train_model
 
 TAXONOMY = {
     "name": "drei-themen",
@@ -213,15 +213,13 @@ def test_request_block_reads_the_request_only():
     )
 
 
-def test_lsa_block_is_folded_into_tfidf_weights_of_the_numpy_archive():
-    """The latent block (lemma tf-idf -> TruncatedSVD -> scale) is linear in the tf-idf: the
-    archive keeps the tf-idf and folds the projection into the weights, no SVD at prediction."""
+def test_latent_columns_are_folded_into_the_term_weights_before_saving():
+    """The lemma block's latent columns (its tf-idf's SVD projection) are linear in the tf-idf:
+    pruning folds them into the term weights and drops the SVD; the Pipeline and the numpy
+    archive then predict what the unpruned Pipeline did."""
     tax = parse_taxonomy(TAXONOMY)
-    cfg = {
-        **SMALL,
-        "lsa": {"max_chars": 1500, "min_df": 1, "max_features": 300, "n_components": 4,
-                "weight": 2.0},
-    }  # fmt: skip
+    latent = {"n_components": 4, "weight": 2.0}
+    cfg = {**SMALL, "lemmas": {**SMALL["lemmas"], "latent": latent}}
     texts = [f"{t}\n{b}" for t, b, _ in ANNOTATED] + WEAK
     Y = np.array(
         [[tid in th for tid in tax.ids] for _, _, th in ANNOTATED]
@@ -229,14 +227,27 @@ def test_lsa_block_is_folded_into_tfidf_weights_of_the_numpy_archive():
     )
     X = as_input(texts, [t.split("\n", 1)[0] for t in texts])
     pipe = build_pipeline(tax, cfg).fit(X, Y)
-    lsa = pipe.named_steps["features"].named_transformers_["lsa"]
-    assert lsa.transform(X[:2, 0]).shape == (2, 4)
-    arrays = export(pipe)
-    assert arrays is not None and not any(k.startswith("lsa.") and "svd" in k for k in arrays)
-    compact = CompactModel(arrays)
-    new = [
-        "Radwege an Schulen\nDie Verwaltung wird gebeten, sichere Radwege zu allen Grundschulen "
-        "zu planen und den Schulhof zu begrünen."
-    ]
-    got = compact.predict_proba(new, ["Radwege"])
-    assert np.allclose(got, pipe.predict_proba(as_input(new, ["Radwege"])), atol=1e-5)
+    lemmas = pipe.named_steps["features"].named_transformers_["lemmas"]
+    n_terms = len(lemmas.named_steps["tfidf"].vocabulary_)
+    assert lemmas.transform(X[:2, 0]).shape == (2, n_terms + 4)
+    new = as_input(
+        [
+            "Radwege an Schulen\nDie Verwaltung wird gebeten, sichere Radwege zu allen "
+            "Grundschulen zu planen und den Schulhof zu begrünen.",
+            "Bäume am Schulhof\nDer Schulhof wird entsiegelt.",
+        ],
+        ["Radwege", ""],
+    )
+    before = pipe.predict_proba(new)
+    prune(pipe)
+    assert "latent" not in lemmas.named_steps
+    assert lemmas.transform(X[:2, 0]).shape == (2, n_terms)
+    assert np.allclose(pipe.predict_proba(new), before, atol=1e-9)
+    compact = CompactModel(export(pipe))
+    assert np.allclose(compact.predict_proba(list(new[:, 0]), list(new[:, 1])), before, atol=1e-5)
+    # Fewer rows than components: as many components as the rows allow.
+    few = build_pipeline(tax, {**cfg, "lemmas": {**cfg["lemmas"], "latent": {"n_components": 50}}})
+    few.fit(X[:24], Y[:24])
+    assert (
+        few.named_steps["features"].named_transformers_["lemmas"]["latent"].svd_.n_components == 23
+    )

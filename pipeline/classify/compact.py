@@ -8,8 +8,6 @@ thresholds and the selection rule. ``CompactModel`` rebuilds the same features a
 probabilities from those arrays with numpy and the standard library only. The file is a
 ``numpy.savez_compressed`` archive read with ``allow_pickle=False``: loading it runs no code.
 
-A latent part (lemma tf-idf, TruncatedSVD, scale) is linear in its tf-idf: it is exported as
-that tf-idf, with the projection multiplied into the weights, so prediction does no SVD.
 ``export`` returns None for a Pipeline with a part it does not know (e.g. character n-grams);
 such a model is then loaded from ``model.joblib`` as before.
 """
@@ -64,29 +62,7 @@ def _tfidf_part(name: str, pipe: Any, column: int, offset: int) -> tuple[dict, d
     steps = getattr(pipe, "named_steps", None)
     if not steps or len(steps) != 2 or "tfidf" not in steps:
         return None
-    return _tfidf_meta(name, steps[next(iter(steps))], steps["tfidf"], column, offset)
-
-
-def _lsa_part(name: str, pipe: Any, column: int, offset: int) -> tuple[dict, dict, Any] | None:
-    """A lemma tf-idf followed by a TruncatedSVD projection and a scale: linear in the
-    tf-idf, so it is exported as that tf-idf with the projection folded into the classifier's
-    weights (returned third: tf-idf terms x components)."""
-    steps = getattr(pipe, "named_steps", None)
-    if not steps or list(steps) != ["lemmatize", "tfidf", "svd", "scale"]:
-        return None
-    svd, scale = steps["svd"], steps["scale"]
-    if type(svd).__name__ != "TruncatedSVD" or type(scale).__name__ != "Scale":
-        return None
-    got = _tfidf_meta(name, steps["lemmatize"], steps["tfidf"], column, offset)
-    if got is None:
-        return None
-    fold = np.asarray(svd.components_, dtype=np.float64).T * float(scale.weight)
-    return got[0], got[1], fold
-
-
-def _tfidf_meta(
-    name: str, lem: Any, vec: Any, column: int, offset: int
-) -> tuple[dict, dict] | None:
+    lem, vec = steps[next(iter(steps))], steps["tfidf"]
     kind = {"LemmaText": "lemma_tfidf", "CompoundParts": "compound_tfidf"}.get(type(lem).__name__)
     if kind is None or type(vec).__name__ != "TfidfVectorizer":
         return None
@@ -160,28 +136,17 @@ def export(pipeline: Any) -> dict[str, np.ndarray] | None:
     when a part is not supported."""
     features, clf = pipeline.named_steps["features"], pipeline.named_steps["classify"]
     parts, arrays, offset = [], {}, 0
-    # Per part: where its block starts in the classifier's input, its width there, and the
-    # matrix that maps the block's weights to the part's features (None: the identity).
-    blocks: list[tuple[int, int, Any]] = []
-    width = 0
     for name, step, cols in features.transformers_:
         if step == "drop":
             continue
         if isinstance(cols, (list, tuple)) or step == "passthrough":
             return None
         got = _tfidf_part(name, step, cols, offset) or _seed_part(name, step, cols, offset)
-        fold = None
         if got is None:
-            lsa = _lsa_part(name, step, cols, offset)
-            if lsa is None:
-                return None
-            got, fold = lsa[:2], lsa[2]
+            return None
         meta, arr = got
         parts.append(meta)
         arrays.update(arr)
-        block = meta["size"] if fold is None else fold.shape[1]
-        blocks.append((width, block, fold))
-        width += block
         offset += meta["size"]
     k = len(clf.classes_)
     coef = np.zeros((offset, k), dtype=np.float32)
@@ -192,11 +157,9 @@ def export(pipeline: Any) -> dict[str, np.ndarray] | None:
             const[j] = est
             continue
         w = np.asarray(est.coef_, dtype=np.float64).ravel()
-        if w.shape[0] != width:
+        if w.shape[0] != offset:
             return None
-        coef[:, j] = np.concatenate(
-            [w[a : a + n] if f is None else f @ w[a : a + n] for a, n, f in blocks]
-        )
+        coef[:, j] = w
         intercept[j] = float(np.ravel(est.intercept_)[0])
     meta = {
         "format": FORMAT,
