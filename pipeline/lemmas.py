@@ -4,7 +4,9 @@ simplemma decodes its whole German dictionary (1.1 million forms) on first use, 
 about a second, most of a cold ``antragsradar tag``. Here the dictionary is copied once into a
 SQLite file in the user's cache folder, and a process looks up only the forms it meets. A
 process that looks up many forms (a batch run) loads the whole dictionary after all, because
-then in-memory lookups are faster. The lemmas are those of ``simplemma.lemmatize(word, "de")``.
+then in-memory lookups are faster; it reads it from a plain copy beside the index (forms and
+lemmas as two lists of lines), in a third of the time simplemma takes to decode its own file.
+The lemmas are those of ``simplemma.lemmatize(word, "de")``.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from pathlib import Path
 from typing import Any
 
 LANG = "de"
-# Beyond this many index lookups the whole dictionary in memory is cheaper (1 s once against
-# some 20 µs per lookup).
-SWITCH_TO_MEMORY = 50_000
+# Beyond this many index lookups the whole dictionary in memory is cheaper (0.3 s once from
+# the plain copy against some 20 µs per lookup).
+SWITCH_TO_MEMORY = 15_000
+FORMS_HEADER = b"antragsradar-forms/1"
 
 
 def cache_dir() -> Path:
@@ -38,10 +41,57 @@ def _index_path() -> Path:
     return cache_dir() / f"simplemma-{simplemma.__version__}-{LANG}.sqlite"
 
 
+def _forms_path() -> Path:
+    return _index_path().with_suffix(".forms")
+
+
 def _load_all() -> dict[bytes, bytes]:
+    """The whole dictionary: from the plain copy where there is one, else decoded by simplemma
+    (and the copy written)."""
+    path = _forms_path()
+    try:
+        return _read_forms(path)
+    except (OSError, ValueError):  # none yet, or damaged: written again below
+        pass
     from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
 
-    return _load_dictionary_from_disk(LANG)
+    entries = _load_dictionary_from_disk(LANG)
+    try:
+        _write_forms(path, entries)
+    except (OSError, ValueError):  # a read-only cache, or forms that do not fit the format
+        pass
+    return entries
+
+
+def _read_forms(path: Path) -> dict[bytes, bytes]:
+    """The dictionary from ``_write_forms``'s file; ValueError when it is not whole."""
+    header, _, body = path.read_bytes().partition(b"\n")
+    magic, _, count = header.partition(b" ")
+    forms, _, lemmas = body.partition(b"\0")
+    keys, values = forms.split(b"\n"), lemmas.split(b"\n")
+    if magic != FORMS_HEADER or not count.isdigit() or not len(keys) == len(values) == int(count):
+        raise ValueError(f"{path}: not a whole copy of the dictionary")
+    return dict(zip(keys, values, strict=True))
+
+
+def _write_forms(path: Path, entries: dict[bytes, bytes]) -> None:
+    """The header with the number of entries, the forms one a line, NUL, their lemmas one a
+    line; written beside its final place and moved there (as ``_write_index``)."""
+    if any(b"\n" in x or b"\0" in x for kv in entries.items() for x in kv):
+        raise ValueError("a form or lemma with a line break or NUL")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(b"%s %d\n" % (FORMS_HEADER, len(entries)))
+            fh.write(b"\n".join(entries.keys()))
+            fh.write(b"\0")
+            fh.write(b"\n".join(entries.values()))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
 
 
 def _write_index(path: Path, entries: dict[bytes, bytes]) -> None:
