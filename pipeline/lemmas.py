@@ -67,7 +67,7 @@ def _load_all() -> dict[bytes, bytes]:
 
 def _read_forms(path: Path) -> dict[bytes, bytes]:
     """The dictionary from ``_write_forms``'s file; ValueError when it is not whole. Each
-    distinct lemma is one object, as in simplemma's own dictionary (a third of the memory)."""
+    distinct lemma is one object, as in simplemma's own dictionary."""
     with path.open("rb") as fh:
         head = fh.readline().split()
         if len(head) != 5 or head[:2] != [FORMS_HEADER, sys.byteorder.encode()]:
@@ -77,7 +77,9 @@ def _read_forms(path: Path) -> dict[bytes, bytes]:
         lemmas = fh.read(lemmas_size).split(b"\n")
         index = array("i")
         index.frombytes(fh.read())
-    if not len(forms) == len(index) == count or (count and max(index) >= len(lemmas)):
+    if not len(forms) == len(index) == count or (
+        count and not -1 <= min(index) <= max(index) < len(lemmas)
+    ):
         raise ValueError(f"{path}: not a whole copy of the dictionary")
     values = [lemmas[i] if i >= 0 else f for f, i in zip(forms, index, strict=True)]
     return dict(zip(forms, values, strict=True))
