@@ -32,6 +32,22 @@ def test_indexed_dictionary_gives_simplemmas_lemmas(tmp_path: Path) -> None:
     assert len(index) == 2 and sorted(index) == ["Anträge", "Rat"]
 
 
+def test_plain_copy_of_the_dictionary_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "de.forms"
+    entries = {
+        b"Antr\xc3\xa4ge": b"Antrag",
+        b"Antrag": b"Antrag",
+        b"Rat": b"Rat",
+        b"R\xc3\xa4te": b"Rat",
+    }
+    lemmas._write_forms(path, entries)
+    read = lemmas._read_forms(path)
+    assert read == entries and list(read) == list(entries)
+    path.write_bytes(path.read_bytes()[:-3])  # cut short: refused, and _load_all decodes again
+    with pytest.raises(ValueError):
+        lemmas._read_forms(path)
+
+
 def test_lemmas_match_simplemma_through_the_index_and_in_memory(monkeypatch) -> None:
     assert [lemmas.lemmatize(w) for w in WORDS] == [
         simplemma.lemmatize(w, lang="de") for w in WORDS

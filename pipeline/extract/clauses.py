@@ -88,6 +88,8 @@ class Featurizer:
         self.classes = classes or WordClasses()
         self._word_cache: dict[str, tuple[int, ...]] = {}
         self._fixed_cache: dict[str, int] = {}
+        # per level of the body: a word of the text -> the hashes of its normalised form
+        self._level_cache: dict[str, dict[str, tuple[int, ...]]] = {}
 
     def _h(self, feature: str) -> int:
         h = self._fixed_cache.get(feature)
@@ -110,17 +112,27 @@ class Featurizer:
                 self._word_cache[w] = hs
         return hs
 
+    def _level_word(self, w: str, level: str) -> tuple[int, ...]:
+        """Hashes of word ``w`` as ``clause_features`` normalises it at ``level``."""
+        hs = self._word(self.classes.normalise([w], level)[0])
+        cache = self._level_cache.setdefault(level, {})
+        if len(cache) < 500_000:
+            cache[w] = hs
+        return hs
+
     def clause_features(self, sentence: str, context: Iterable[str], level: str) -> list[int]:
-        words = self.classes.normalise(WORD.findall(sentence.lower()), level)
-        cache = self._word_cache
-        hashes = [cache.get(w) or self._word(w) for w in words]
-        idx = [h for hs in hashes for h in hs]
+        words = WORD.findall(sentence.lower())
+        # one look-up per word for its normalised form's hashes (most words are cached)
+        cache = self._level_cache.get(level) or {}
+        hashes = [cache.get(w) or self._level_word(w, level) for w in words]
+        idx = list(chain.from_iterable(hashes))
         # word pairs: combine the two words' hashes arithmetically (no string building)
         first = [hs[0] for hs in hashes]
         mask = self.mask
         idx += [(a * 1_000_003 + b * 7 + 11) & mask for a, b in zip(first, first[1:], strict=False)]
         h = self._h
-        idx += [h("o:" + w) for w in words[:3]]  # how the clause opens ("die verwaltung wird")
+        # how the clause opens ("die verwaltung wird")
+        idx += [h("o:" + w) for w in self.classes.normalise(words[:3], level)]
         idx += [h(c) for c in context]
         return idx
 

@@ -52,8 +52,11 @@ def logit(p: np.ndarray) -> np.ndarray:
 def stage_design(S: np.ndarray, R: np.ndarray, j: int) -> np.ndarray:
     """The second stage's inputs for head ``j``: its own best-clause score (as a logit), the
     rules' finding and their product, then every head's score and every rules' finding."""
-    L = logit(S.astype(np.float64))
-    r = R.astype(np.float64)
+    return _design(logit(S.astype(np.float64)), R.astype(np.float64), j)
+
+
+def _design(L: np.ndarray, r: np.ndarray, j: int) -> np.ndarray:
+    """``stage_design`` from the scores as logits ``L`` and the findings ``r`` (float64)."""
     return np.hstack([L[:, j : j + 1], r[:, j : j + 1], L[:, j : j + 1] * r[:, j : j + 1], L, r])
 
 
@@ -69,8 +72,9 @@ class MotionStage:
     def proba(self, S: np.ndarray, R: np.ndarray) -> np.ndarray:
         """Motions x heads: the probability that the motion has each type (kind)."""
         out = S.astype(np.float32).copy()
+        L, r = logit(S.astype(np.float64)), R.astype(np.float64)  # shared by the heads
         for j in np.flatnonzero(self.stacked):
-            z = stage_design(S, R, int(j)) @ self.W[j].astype(np.float64) + float(self.b[j])
+            z = _design(L, r, int(j)) @ self.W[j].astype(np.float64) + float(self.b[j])
             out[:, j] = 1.0 / (1.0 + np.exp(-z))
         return out
 

@@ -72,15 +72,18 @@ class SectionFinder:
             >= self.prose_lower
         )
 
-    def _header_end(self, text: str, limit: int) -> int:
+    def _header_end(self, text: str, limit: int, known: dict[int, int] | None = None) -> int:
         """End of the last header-like line before the first line of real content.
 
         Letterhead, address and committee table come first; the first operative cue or prose
         line (a sentence of running text) ends the search, so that signature lines further
-        down ("Für die CDU-Fraktion") can never make the whole motion letterhead."""
+        down ("Für die CDU-Fraktion") can never make the whole motion letterhead. ``known``
+        holds the results for ``text`` so far, by where the search stops."""
+        stop = min(limit, self.header_chars)
+        if known is not None and stop in known:
+            return known[stop]
         end = 0
         pos = 0
-        stop = min(limit, self.header_chars)
         while pos < stop:
             nl = text.find("\n", pos, stop)
             line_end = nl if nl != -1 else stop
@@ -93,12 +96,17 @@ class SectionFinder:
                 elif self.cue.search(stripped) or self._prose(stripped):
                     break
             pos = nxt
+        if known is not None:
+            known[stop] = end
         return end
 
-    def _after_cover_letter(self, text: str, low: str, m: re.Match[str]) -> int:
+    def _after_cover_letter(
+        self, text: str, low: str, m: re.Match[str], header_ends: dict[int, int]
+    ) -> int:
         """Where the motion starts when the end marker ``m`` closes a cover letter: no request
         before it, the motion's "möge beschließen" after it; else 0."""
-        before = self.cue.search(text, self._header_end(text, m.start()), m.start(), low=low)
+        start = self._header_end(text, m.start(), header_ends)
+        before = self.cue.search(text, start, m.start(), low=low)
         if before is None and self.letter_request.search(text, m.end(), low=low):
             nl = text.find("\n", m.end())
             return nl + 1 if nl != -1 else m.end()
@@ -106,14 +114,16 @@ class SectionFinder:
 
     def find(self, text: str, title: str = "") -> Sections:
         low = text.lower()
+        # The header search of the cover-letter test mostly stops where the one below does.
+        header_ends: dict[int, int] = {}
         m = self.end.search(text, low=low)
-        begin = self._after_cover_letter(text, low, m) if m and m.start() > 40 else 0
+        begin = self._after_cover_letter(text, low, m, header_ends) if m and m.start() > 40 else 0
         if begin:
             m = self.end.search(text, begin, low=low)
         end = m.start() if m and m.start() > max(40, begin) else len(text)
         if self.form.search(text[:2000]):
             return self._form(text, end)
-        header_end = max(self._header_end(text, end), begin)
+        header_end = max(self._header_end(text, end, header_ends), begin)
         # A title repeated right after the header is letterhead too.
         t = " ".join(title.split())
         if t and len(t) > 8:

@@ -83,6 +83,8 @@ class TopicFeatures:
         self._cache: dict[str, int] = {}
         # per word: the hashes of its own features (w:, s4:, s6:, p5:) and its flags
         self._words: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {}
+        # per context feature, paper kind and whether the rules kept the word: its hashes
+        self._contexts: dict[tuple[str, str, bool], tuple[int, ...]] = {}
 
     def _h(self, feature: str) -> int:
         h = self._cache.get(feature)
@@ -144,15 +146,25 @@ class TopicFeatures:
         count = src.operative.count(key[:5]) if len(key) >= 4 else 0
         rule = key in rule_keys
         ctx = {*fs, f"opc:{min(count, 4)}", *flags, *(("rule",) if rule else ())}
-        h, kind = self._h, src.kind + "|"
+        contexts, kind = self._contexts, src.kind
         out = set(own)
         for f in ctx:
-            out.add(h(f))
-            if not f.startswith("prev:"):
-                out.add(h(kind + f))
-            if rule and f.startswith(("tp:", "obj", "req", "opc")):
-                out.add(h("rule&" + f))
+            out.update(contexts.get((f, kind, rule)) or self._context(f, kind, rule))
         return out
+
+    def _context(self, f: str, kind: str, rule: bool) -> tuple[int, ...]:
+        """The hashes of context feature ``f``: itself, with the paper's kind (but a
+        neighbour, prev:), and for a word the rules kept its rule& form (title place, object,
+        request and repeat features)."""
+        h = self._h
+        hashes = [h(f)]
+        if not f.startswith("prev:"):
+            hashes.append(h(kind + "|" + f))
+        if rule and f.startswith(("tp:", "obj", "req", "opc")):
+            hashes.append(h("rule&" + f))
+        if len(self._contexts) < 500_000:
+            self._contexts[(f, kind, rule)] = tuple(hashes)
+        return tuple(hashes)
 
 
 def _title_part_features(part: str, index: int, n: int, n_parts: int, add: Any) -> None:
