@@ -160,12 +160,21 @@ def _stack(docs: Sequence[DocRows], n_features: int):
     return X, Y, M
 
 
-def fit_heads(docs: Sequence[DocRows], C: float = 1.0, n_features: int = N_FEATURES):
-    """(W, b): one L2 logistic regression per head on its usable rows."""
+def fit_heads(
+    docs: Sequence[DocRows],
+    C: float = 1.0,
+    n_features: int = N_FEATURES,
+    weights: Sequence[float] | None = None,
+):
+    """(W, b): one L2 logistic regression per head on its usable rows; ``weights`` (one per
+    motion, None: all 1) weigh each motion's clauses."""
     from joblib import Parallel, delayed
     from sklearn.linear_model import LogisticRegression
 
     X, Y, M = _stack(docs, n_features)
+    sw = None
+    if weights is not None:
+        sw = np.repeat(np.asarray(weights, dtype=np.float64), [len(d.Y) for d in docs])
     H = Y.shape[1]
     W = np.zeros((n_features, H), dtype=np.float32)
     b = np.full(H, -8.0, dtype=np.float32)  # a head never seen positive never fires
@@ -176,7 +185,7 @@ def fit_heads(docs: Sequence[DocRows], C: float = 1.0, n_features: int = N_FEATU
         if y.sum() == 0 or y.sum() == len(y):
             return None
         clf = LogisticRegression(C=C, solver="liblinear", max_iter=200)
-        clf.fit(X[rows], y)
+        clf.fit(X[rows], y, sample_weight=None if sw is None else sw[rows])
         return clf.coef_[0], clf.intercept_[0]
 
     # threads: liblinear releases the GIL, and X is shared without copying
