@@ -60,6 +60,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "config": {"compounds": {**COMPOUNDS, "latent": {"n_components": 100, "weight": 1.0}}}
     },
     "latent+C-0.1": {"config": {"classifier": {**DEFAULT_CONFIG["classifier"], "C": 0.1}}},
+    "latent+C-0.03": {"config": {"classifier": {**DEFAULT_CONFIG["classifier"], "C": 0.03}}},
     "shipped": {},  # DEFAULT_CONFIG as it is
 }
 
