@@ -34,7 +34,7 @@ BEFORE = {"compounds": None}
 # name -> {"config": overrides of DEFAULT_CONFIG, "data": module constants of data.py}; the
 # names are the rows of docs/experiments-themes.md ("default" there is "before" here). Each
 # row was measured against DEFAULT_CONFIG as it was then: rerun today, a row also has the
-# settings adopted since (the latent columns, C 0.05).
+# settings adopted since (C 0.05, the latent columns, lemmas 3000).
 VARIANTS: dict[str, dict[str, Any]] = {
     "before": {"config": BEFORE},
     "compounds": {"config": {"compounds": COMPOUNDS}},
@@ -54,12 +54,16 @@ VARIANTS: dict[str, dict[str, Any]] = {
     # The latent columns of the lemma block (features.Latent); the rows with a latent block of
     # its own vocabulary (unigrams: lsa-200, lsa-200-w2, lsa-400, lsa-200-w4) were measured with
     # commit 2bb939c, which had that block.
-    "latent-200-w2": {"config": {"lemmas": {**LEMMAS, "latent": LATENT}}},  # = shipped
-    "no-latent": {"config": {"lemmas": {**LEMMAS, "latent": None}}},  # shipped before it
+    "latent-200-w2": {"config": {"lemmas": {**LEMMAS, "max_chars": 1500, "latent": LATENT}}},
+    "no-latent": {"config": {"lemmas": {**LEMMAS, "max_chars": 1500, "latent": None}}},
     "latent+compounds-100": {
         "config": {"compounds": {**COMPOUNDS, "latent": {"n_components": 100, "weight": 1.0}}}
     },
     "latent+C-0.1": {"config": {"classifier": {**DEFAULT_CONFIG["classifier"], "C": 0.1}}},
+    "latent+lemmas-3000": {"config": {"lemmas": {**LEMMAS, "max_chars": 3000}}},  # = shipped
+    "latent+lemmas-2000": {"config": {"lemmas": {**LEMMAS, "max_chars": 2000}}},
+    "latent+lemmas-4000": {"config": {"lemmas": {**LEMMAS, "max_chars": 4000}}},
+    "latent-300-w2": {"config": {"lemmas": {**LEMMAS, "latent": {**LATENT, "n_components": 300}}}},
     "latent+C-0.03": {"config": {"classifier": {**DEFAULT_CONFIG["classifier"], "C": 0.03}}},
     "shipped": {},  # DEFAULT_CONFIG as it is
 }
