@@ -167,7 +167,7 @@ def _part(name: str, cfg: dict[str, Any], taxonomy: Taxonomy) -> list[tuple[str,
 def prune(pipeline) -> None:
     """Drop what a fitted Pipeline does not need to predict (sklearn keeps the pruned
     vocabulary in ``stop_words_``, often bigger than the vocabulary itself; latent columns
-    are folded into the term weights)."""
+    are folded into the term weights; the weights are kept as float32)."""
     fold_latent(pipeline)
     for _, step, _ in pipeline.named_steps["features"].transformers_:
         for sub in getattr(step, "named_steps", {}).values():
@@ -176,6 +176,9 @@ def prune(pipeline) -> None:
     clf = pipeline.named_steps["classify"]
     if hasattr(clf, "oof_proba_"):
         del clf.oof_proba_  # the cross-validated probabilities are for the card, not prediction
+    for est in clf.estimators_:  # float32 weights, as the numpy archive keeps them
+        if not isinstance(est, float):
+            est.coef_ = est.coef_.astype("float32")
 
 
 def fold_latent(pipeline) -> None:
