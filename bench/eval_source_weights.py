@@ -23,40 +23,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_thresholds_by_source import build  # noqa: E402
+from eval_thresholds_by_source import build, oof, scores_from  # noqa: E402
 
-from pipeline.extract.learned import ACTION_TYPES, FUNDING_KINDS, HEADS, ClauseModel  # noqa: E402
-from pipeline.training.extraction import (  # noqa: E402
-    N_FEATURES,
-    _folds,
-    best_thresholds,
-    doc_scores,
-    fit_heads,
-    set_f1,
-)
+from pipeline.extract.learned import ACTION_TYPES, FUNDING_KINDS, HEADS  # noqa: E402
+from pipeline.training.extraction import _folds, best_thresholds, set_f1  # noqa: E402
 
-C = 0.3
 KINDS = ["f_" + k for k in FUNDING_KINDS]
 
 
 def balanced(docs) -> list[float]:
     n = Counter(d.source for d in docs)
     return [len(docs) / (len(n) * n[d.source]) for d in docs]
-
-
-def scores(train, test, weighted: bool) -> np.ndarray:
-    W, b = fit_heads(train, C, N_FEATURES, balanced(train) if weighted else None)
-    return doc_scores(ClauseModel(W, b, HEADS, {}, N_FEATURES), test)
-
-
-def oof(docs, k: int, weighted: bool) -> np.ndarray:
-    S = np.zeros((len(docs), len(HEADS)), dtype=np.float32)
-    for fold in _folds(docs, k):
-        held = set(fold.tolist())
-        S[fold] = scores(
-            [d for i, d in enumerate(docs) if i not in held], [docs[i] for i in fold], weighted
-        )
-    return S
 
 
 def main() -> None:
@@ -75,8 +52,9 @@ def main() -> None:
             test = [d for d in docs if d.source == s]
             G_tr = np.stack([d.gold for d in train])
             R_tr = np.stack([d.rule for d in train])
-            thr = best_thresholds(oof(train, args.folds, weighted), G_tr, HEADS, R_tr)
-            S = scores(train, test, weighted)
+            weigh = balanced if weighted else None
+            thr = best_thresholds(oof(train, _folds(train, args.folds), weigh), G_tr, HEADS, R_tr)
+            S = scores_from(train, test, weigh)
             G = np.stack([d.gold for d in test])
             R = np.stack([d.rule for d in test])
             a = set_f1(S, G, R, thr, ACTION_TYPES)["micro_f1"]

@@ -61,17 +61,19 @@ def build(cache: Path | None):
     return docs
 
 
-def scores_from(train, test):
-    W, b = fit_heads(train, C, N_FEATURES)
+def scores_from(train, test, weigh=None):
+    """Doc scores of ``test`` from a clause model fitted on ``train``; ``weigh`` (optional)
+    maps the training motions to their sample weights."""
+    W, b = fit_heads(train, C, N_FEATURES, weigh(train) if weigh else None)
     return doc_scores(ClauseModel(W, b, HEADS, {}, N_FEATURES), test)
 
 
-def oof(docs, folds):
+def oof(docs, folds, weigh=None):
     S = np.zeros((len(docs), len(HEADS)), dtype=np.float32)
     for test in folds:
         held = set(test.tolist())
         S[test] = scores_from(
-            [d for i, d in enumerate(docs) if i not in held], [docs[i] for i in test]
+            [d for i, d in enumerate(docs) if i not in held], [docs[i] for i in test], weigh
         )
     return S
 

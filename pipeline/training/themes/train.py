@@ -83,7 +83,7 @@ SETTINGS_CHOSEN: dict[str, str] = {
     "motions): mean LOSO 0.737 vs 0.730 without (Bundestag 0.741 vs 0.723, Karlsruhe 0.733 vs "
     "0.729, SPD Berlin 0.703 vs 0.699, written 0.772 vs 0.769), CV 0.804 vs 0.801; weight 1 "
     "0.735, weight 4 0.733, 400 components 0.735 (as a block of its own vocabulary); folded "
-    "into the term weights at export, so prediction is unchanged in cost",
+    "into the term weights before saving, so prediction is unchanged in cost",
     "lemmas.ngram_range/min_df/max_features, extra, seeds": "the first model's settings, not "
     "chosen with dev; not re-measured",
     "chars, seed_drop_nested": "off, the plain behaviour: character n-grams cost 8 times the "
