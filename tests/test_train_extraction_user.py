@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -140,3 +141,47 @@ def test_an_unwritable_out_fails_before_training(tmp_path):
         app, ["train", "--component", "extraction", "--out", str(tmp_path / "a-file" / "m")]
     )
     assert res.exit_code == 1 and "cannot write the model" in res.output
+
+
+def _rows(key: str, source: str, feature: int, report: int):
+    """One motion of one clause whose only feature is ``feature``, labelled report or not."""
+    from pipeline.extract.learned import HEADS
+    from pipeline.training.extraction import DocRows
+
+    H = len(HEADS)
+    Y = np.zeros((1, H), dtype=np.int8)
+    Y[0, HEADS.index("report")] = report
+    gold = np.zeros(H, dtype=np.int8)
+    gold[HEADS.index("report")] = report
+    return DocRows(
+        key=key,
+        source=source,
+        indices=np.array([feature, 7], dtype=np.int32),
+        indptr=np.array([0, 2], dtype=np.int32),
+        Y=Y,
+        M=np.ones((1, H), dtype=np.int8),
+        gold=gold,
+        rule=np.zeros(H, dtype=np.int8),
+        mentions=np.zeros((1, H), dtype=np.int8),
+    )
+
+
+def test_a_users_motions_outweigh_ours_where_conventions_differ():
+    """Ours call a clause with feature 3 a report 30 times; the user's own body, in 10 motions,
+    never does. At weight 1 ours win; at the CLI's default weight (4) the user's convention."""
+    from pipeline.extract.learned import HEADS
+    from pipeline.training.extraction import motion_weights, train_model
+
+    ours = [_rows(f"ours:{i}", "karlsruhe", 3, 1) for i in range(30)]
+    ours += [_rows(f"ours:n{i}", "karlsruhe", 5, 0) for i in range(40)]
+    mine = [_rows(f"mine:{i}", "user", 3, 0) for i in range(10)]
+    mine += [_rows(f"mine:p{i}", "user", 9, 1) for i in range(10)]
+    docs = ours + mine
+    weights = {d.key: 4.0 for d in mine}
+    assert motion_weights(docs, {k: 1.0 for k in weights}) is None
+    assert motion_weights(docs, weights) == [1.0] * 70 + [4.0] * 20
+    j = HEADS.index("report")
+    clause = (np.array([3, 7], dtype=np.int32), np.array([0, 2], dtype=np.int32))
+    plain, _ = train_model(docs, C=10.0, k=3, n_features=16)
+    weighted, _ = train_model(docs, C=10.0, k=3, n_features=16, weights=weights)
+    assert plain.proba(*clause)[0, j] > 0.5 > weighted.proba(*clause)[0, j]

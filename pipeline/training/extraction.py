@@ -19,7 +19,7 @@ fitted on the other sources).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -158,6 +158,16 @@ def _stack(docs: Sequence[DocRows], n_features: int):
     Y = np.concatenate([d.Y for d in docs])
     M = np.concatenate([d.M for d in docs])
     return X, Y, M
+
+
+def motion_weights(
+    docs: Sequence[DocRows], weights: Mapping[str, float] | None
+) -> list[float] | None:
+    """Each motion's sample weight, by its key in ``weights`` (default 1); None when every
+    weight is 1."""
+    if not weights or all(w == 1.0 for w in weights.values()):
+        return None
+    return [float(weights.get(d.key, 1.0)) for d in docs]
 
 
 def fit_heads(
@@ -310,14 +320,18 @@ def _folds(docs: Sequence[DocRows], k: int, seed: int = 0) -> list[np.ndarray]:
 
 
 def oof_scores(
-    docs: Sequence[DocRows], C: float, k: int = 5, n_features: int = N_FEATURES
+    docs: Sequence[DocRows],
+    C: float,
+    k: int = 5,
+    n_features: int = N_FEATURES,
+    weights: Mapping[str, float] | None = None,
 ) -> np.ndarray:
     """Out-of-fold document scores (folds over motions)."""
     S = np.zeros((len(docs), len(HEADS)), dtype=np.float32)
     for test in _folds(docs, k):
         test_set = set(test.tolist())
         train = [d for i, d in enumerate(docs) if i not in test_set]
-        W, b = fit_heads(train, C, n_features)
+        W, b = fit_heads(train, C, n_features, motion_weights(train, weights))
         m = ClauseModel(W, b, HEADS, {}, n_features)
         S[test] = doc_scores(m, [docs[i] for i in test])
     return S
@@ -329,16 +343,17 @@ def train_model(
     k: int = 5,
     n_features: int = N_FEATURES,
     S: np.ndarray | None = None,
+    weights: Mapping[str, float] | None = None,
 ) -> tuple[ClauseModel, np.ndarray]:
     """The model on all ``docs`` with thresholds from out-of-fold scores (``S`` when given),
-    and those scores."""
+    and those scores; ``weights`` (by motion key) weigh the clause model's motions."""
     if S is None:
-        S = oof_scores(docs, C, k, n_features)
+        S = oof_scores(docs, C, k, n_features, weights)
     G = np.stack([d.gold for d in docs])
     R = np.stack([d.rule for d in docs])
     thr = stage_thresholds(stage_oof(S, R, G, [d.key for d in docs]), G, R)
     thr["request"] = {"keep": 0.5, "add": 0.5}  # clause-level: the passages of the request
-    W, b = fit_heads(docs, C, n_features)
+    W, b = fit_heads(docs, C, n_features, motion_weights(docs, weights))
     return ClauseModel(W, b, HEADS, thr, n_features, stage=fit_stage(S, R, G)), S
 
 
@@ -360,7 +375,11 @@ def set_f1(
 
 
 def cross_validate(
-    data: Dataset, C: float = 1.0, n_features: int = N_FEATURES, log: Callable = print
+    data: Dataset,
+    C: float = 1.0,
+    n_features: int = N_FEATURES,
+    log: Callable = print,
+    weights: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
     """Leave-one-source-out (train on the others, thresholds from their out-of-fold scores) and
     within-source 5-fold scores of the action types and funding kinds."""
@@ -368,7 +387,7 @@ def cross_validate(
     for src in data.sources():
         train = [d for d in data.docs if d.source != src]
         test = [d for d in data.docs if d.source == src]
-        model, _ = train_model(train, C, 3, n_features)
+        model, _ = train_model(train, C, 3, n_features, weights=weights)
         G = np.stack([d.gold for d in test])
         R = np.stack([d.rule for d in test])
         S = model.decision_scores(doc_scores(model, test), R)
@@ -387,7 +406,7 @@ def cross_validate(
             f"  LOSO {src}: actions {out['leave_one_source_out'][src]['actions']['micro_f1']}, "
             f"funding {out['leave_one_source_out'][src]['funding']['micro_f1']}"
         )
-    S = oof_scores(data.docs, C, 5, n_features)
+    S = oof_scores(data.docs, C, 5, n_features, weights)
     out["oof_scores"] = S
     out["within_source_5fold"] = within_scores(data, S)
     return out
@@ -424,12 +443,16 @@ class ExtractionTrainResult:
 
 
 def cross_validate_any(
-    data: Dataset, C: float, n_features: int, log: Callable[[str], None]
+    data: Dataset,
+    C: float,
+    n_features: int,
+    log: Callable[[str], None],
+    weights: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
     """``cross_validate`` where there are several sources; 5-fold alone for one source."""
     if len(data.sources()) > 1:
-        return cross_validate(data, C, n_features, log=log)
-    S = oof_scores(data.docs, C, 5, n_features)
+        return cross_validate(data, C, n_features, log=log, weights=weights)
+    S = oof_scores(data.docs, C, 5, n_features, weights)
     return {"oof_scores": S, "C": C, "within_source_5fold": within_scores(data, S)}
 
 
@@ -443,10 +466,12 @@ def train_extraction(
     corpus: Sequence[str] | None = None,
     command: str = "",
     progress: Callable[[str], None] = lambda _msg: None,
+    weights: Mapping[str, float] | None = None,
 ) -> ExtractionTrainResult:
     """Train the clause model and the topic ranker on annotation files (default: ours,
     ``corpus/annotations``), cross-validate them per source, and write them to ``out`` with
-    their card."""
+    their card. ``weights`` (by motion key, default 1) weigh the clause model's motions: a
+    user's own annotations above ours."""
     import time
     from pathlib import Path
 
@@ -465,12 +490,17 @@ def train_extraction(
     )
     t_feat = time.time() - t0
     progress(f"cross-validating ({len(data.sources())} sources)")
-    cv = cross_validate_any(data, C, n_features, progress)
+    cv = cross_validate_any(data, C, n_features, progress, weights)
     progress("fitting the final model")
-    model, _ = train_model(data.docs, C, 5, n_features, S=cv.pop("oof_scores", None))
+    model, _ = train_model(
+        data.docs, C, 5, n_features, S=cv.pop("oof_scores", None), weights=weights
+    )
     progress("topic ranker: cross-validating and fitting")
     ranker = fit_and_card(data.topics, command, log=progress)
     model.card = _card(out, command, C, paths, data, cv)
+    used = {d.key: w for d in data.docs if (w := (weights or {}).get(d.key, 1.0)) != 1.0}
+    if used:  # the card says which motions weighed more, and how much
+        model.card["weighted_motions"] = {"n": len(used), "weights": sorted(set(used.values()))}
     model.card["timings_s"] = {"features": round(t_feat, 1), "total": round(time.time() - t0, 1)}
     model.card["topic"] = ranker.card
     if out is not None:
