@@ -185,3 +185,25 @@ def test_a_users_motions_outweigh_ours_where_conventions_differ():
     plain, _ = train_model(docs, C=10.0, k=3, n_features=16)
     weighted, _ = train_model(docs, C=10.0, k=3, n_features=16, weights=weights)
     assert plain.proba(*clause)[0, j] > 0.5 > weighted.proba(*clause)[0, j]
+
+
+def test_train_weighs_the_users_motions_and_says_so_in_the_card(tmp_path, monkeypatch):
+    """`train --annotations` weighs the user's motions 4 times ours by default (--weight
+    changes it); ours are cut to 30 written motions here so that the run takes seconds."""
+    from pipeline.paths import CORPUS_DIR
+    from pipeline.training import annotations
+
+    _corpus(tmp_path)
+    lines = (CORPUS_DIR / "annotations" / "motions-written.jsonl").read_text(encoding="utf-8")
+    ours = tmp_path / "motions-ours.jsonl"
+    ours.write_text("\n".join(lines.splitlines()[:30]) + "\n", encoding="utf-8")
+    monkeypatch.setattr(annotations, "default_files", lambda: [ours])
+    args = ["train", "--component", "extraction", "--quiet", "--annotations"]
+    args += [str(tmp_path / "gold.jsonl"), "--corpus", str(tmp_path / "papers.jsonl")]
+    for extra, expected in (([], {"n": 24, "weights": [4.0]}), (["--weight", "1"], None)):
+        out = tmp_path / f"m{len(extra)}"
+        res = CliRunner().invoke(app, [*args, *extra, "--out", str(out)])
+        assert res.exit_code == 0, res.output
+        assert json.loads(res.stdout)["training_motions"] == {"user": 24, "written": 30}
+        card = json.loads((out / "model_card.json").read_text())
+        assert card.get("weighted_motions") == expected
