@@ -28,7 +28,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 from eval_thresholds_by_source import build, oof, scores_from  # noqa: E402
 
 from pipeline.extract.learned import ACTION_TYPES, FUNDING_KINDS, HEADS  # noqa: E402
-from pipeline.training.extraction import _folds, best_thresholds, set_f1  # noqa: E402
+from pipeline.training.extraction import (  # noqa: E402
+    _folds,
+    best_thresholds,
+    motion_weights,
+    set_f1,
+)
 
 KINDS = ["f_" + k for k in FUNDING_KINDS]
 
@@ -55,10 +60,10 @@ def main() -> None:
         for n in args.n:
             for w in args.weights if n else [1.0]:
                 train = others + own[:n]
-                mine = {id(d) for d in own[:n]}
+                mine = {d.key: w for d in own[:n]}  # as train weighs --annotations
 
-                def weigh(ds, mine=mine, w=w):
-                    return [w if id(d) in mine else 1.0 for d in ds]
+                def weigh(ds, mine=mine):
+                    return motion_weights(ds, mine)
 
                 wf = weigh if w != 1.0 else None
                 G_tr = np.stack([d.gold for d in train])
