@@ -25,17 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_thresholds_by_source import build, oof, scores_from  # noqa: E402
+from eval_thresholds_by_source import build, held_out_f1  # noqa: E402
 
-from pipeline.extract.learned import ACTION_TYPES, FUNDING_KINDS, HEADS  # noqa: E402
-from pipeline.training.extraction import (  # noqa: E402
-    _folds,
-    best_thresholds,
-    motion_weights,
-    set_f1,
-)
-
-KINDS = ["f_" + k for k in FUNDING_KINDS]
+from pipeline.training.extraction import motion_weights  # noqa: E402
 
 
 def main() -> None:
@@ -55,8 +47,6 @@ def main() -> None:
         own = [own[i] for i in rng.permutation(len(own))]
         others = [d for d in docs if d.source != s]
         test = own[-args.test :]
-        G = np.stack([d.gold for d in test])
-        R = np.stack([d.rule for d in test])
         for n in args.n:
             for w in args.weights if n else [1.0]:
                 train = others + own[:n]
@@ -65,13 +55,7 @@ def main() -> None:
                 def weigh(ds, mine=mine):
                     return motion_weights(ds, mine)
 
-                wf = weigh if w != 1.0 else None
-                G_tr = np.stack([d.gold for d in train])
-                R_tr = np.stack([d.rule for d in train])
-                thr = best_thresholds(oof(train, _folds(train, 3), wf), G_tr, HEADS, R_tr)
-                S = scores_from(train, test, wf)
-                a = set_f1(S, G, R, thr, ACTION_TYPES)["micro_f1"]
-                f = set_f1(S, G, R, thr, KINDS)["micro_f1"]
+                a, f = held_out_f1(train, test, weigh if w != 1.0 else None)
                 print(f"| {s} | {n} | {w:g} | {a:.3f} | {f:.3f} |", flush=True)
 
 

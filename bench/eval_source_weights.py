@@ -17,18 +17,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_thresholds_by_source import build, oof, scores_from  # noqa: E402
-
-from pipeline.extract.learned import ACTION_TYPES, FUNDING_KINDS, HEADS  # noqa: E402
-from pipeline.training.extraction import _folds, best_thresholds, set_f1  # noqa: E402
-
-KINDS = ["f_" + k for k in FUNDING_KINDS]
+from eval_thresholds_by_source import build, held_out_f1  # noqa: E402
 
 
 def balanced(docs) -> list[float]:
@@ -50,15 +43,7 @@ def main() -> None:
         for s in sources:
             train = [d for d in docs if d.source != s]
             test = [d for d in docs if d.source == s]
-            G_tr = np.stack([d.gold for d in train])
-            R_tr = np.stack([d.rule for d in train])
-            weigh = balanced if weighted else None
-            thr = best_thresholds(oof(train, _folds(train, args.folds), weigh), G_tr, HEADS, R_tr)
-            S = scores_from(train, test, weigh)
-            G = np.stack([d.gold for d in test])
-            R = np.stack([d.rule for d in test])
-            a = set_f1(S, G, R, thr, ACTION_TYPES)["micro_f1"]
-            f = set_f1(S, G, R, thr, KINDS)["micro_f1"]
+            a, f = held_out_f1(train, test, balanced if weighted else None, args.folds)
             cells.append(f"{a:.3f} / {f:.3f}")
             print(
                 f"  {'weighted' if weighted else 'unweighted'} {s} {a:.3f} / {f:.3f}",
