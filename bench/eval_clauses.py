@@ -37,7 +37,7 @@ def main() -> None:
     t0 = time.time()
     annotated = load_annotated(args.files or default_files(), exclude=dev)
     print(f"{len(annotated)} annotated motions ({time.time() - t0:.1f} s)", file=sys.stderr)
-    nlp = add_extractors(make_nlp(lemmatizer=None))
+    nlp = add_extractors(make_nlp(lemmatizer=None), title_funding=False)
     feat = Featurizer(args.n_features)
     data = Dataset()
     rules_pred: dict[str, dict] = {}

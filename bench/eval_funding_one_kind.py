@@ -94,7 +94,7 @@ def choose(docs, probs, rule):
 def main() -> None:
     C = 0.3
     annotated = load_annotated(default_files(), exclude=dev_keys())
-    nlp = add_extractors(make_nlp(lemmatizer=None))
+    nlp = add_extractors(make_nlp(lemmatizer=None), title_funding=False)
     docs = build_dataset(annotated, nlp, Featurizer(N_FEATURES)).docs
     sources = sorted({d.source for d in docs})
     print(f"{len(docs)} motions; rows: rule, then per source 5-fold / other sources")

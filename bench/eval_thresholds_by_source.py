@@ -54,7 +54,7 @@ def build(cache: Path | None):
     if cache and cache.is_file():
         return pickle.loads(cache.read_bytes())
     annotated = load_annotated(default_files(), exclude=dev_keys())
-    nlp = add_extractors(make_nlp(lemmatizer=None))
+    nlp = add_extractors(make_nlp(lemmatizer=None), title_funding=False)
     docs = build_dataset(annotated, nlp, Featurizer(N_FEATURES)).docs
     if cache:
         cache.write_bytes(pickle.dumps(docs))

@@ -79,8 +79,10 @@ class FundingMention(TypedDict):
     budget_line: str
     hedged: bool
     evidence: str
-    start: int
-    end: int
+    # None where the evidence is the motion's title and the text does not contain it (a budget
+    # position named only in the paper's metadata, ``extract/title_funding.py``)
+    start: int | None
+    end: int | None
 
 
 class Theme(TypedDict):

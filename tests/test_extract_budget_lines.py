@@ -26,6 +26,9 @@ def nlp():
         ),
         ("Die Mittel (Haushaltstitel 3004/685 14) werden gekürzt.", "Haushaltstitel 3004/685 14"),
         ("Die Kosten werden auf Kostenstelle 4711.100 gebucht.", "Kostenstelle 4711.100"),
+        ("Im Teilhaushalt 5 wird der Ansatz für Jugendarbeit erhöht.", "Teilhaushalt 5"),
+        ("Der Zuschuss in der Produktgruppe 52.11 wird erhöht.", "Produktgruppe 52.11"),
+        ("Der Ansatz im Produkt 36.02 Jugendarbeit wird erhöht.", "Produkt 36.02"),
     ],
 )
 def test_budget_line_shapes(nlp, text, line):
@@ -49,3 +52,61 @@ def test_a_percentage_is_no_amount(nlp):
     )
     doc = nlp(make_motion_doc(nlp, m))
     assert all(f["amount_eur"] in (None,) for f in doc._.funding)
+
+
+# --- budget positions named in the title (``extract/title_funding.py``) --------------------------
+
+REQUEST = (
+    "Der Rat der Stadt möge beschließen:\n"
+    "Die Mittel für die Schulsozialarbeit an Grundschulen werden ab 2027 um 150.000 Euro "
+    "jährlich erhöht.\n\nBegründung:\nDer Bedarf ist seit der Pandemie stark gestiegen.\n"
+)
+
+
+def _title_lines(nlp, title, text=REQUEST):
+    m = Motion(id="x", text=text, title=title, paper_type="Haushaltsantrag")
+    doc = nlp(make_motion_doc(nlp, m))
+    return [f for f in doc._.funding if f["kind"] == "budget_line"], doc
+
+
+def test_a_budget_position_only_in_the_title_is_a_budget_line(nlp):
+    lines, doc = _title_lines(
+        nlp, "Haushaltsantrag Teilhaushalt 4, Produkt 2.1.01 – Schulsozialarbeit ausbauen"
+    )
+    assert len(lines) == 1
+    f = lines[0]
+    assert f["budget_line"] == "Teilhaushalt 4; Produkt 2.1.01"
+    assert f["evidence"] == "Teilhaushalt 4, Produkt 2.1.01"
+    assert f["start"] is None and f["end"] is None  # not in the text
+    assert doc._.funding[-1] is f  # the text's own mentions come first, in text order
+    assert any(x["kind"] == "general_budget" and x["amount_eur"] == 150000 for x in doc._.funding)
+
+
+def test_a_title_position_repeated_in_the_text_points_into_the_text(nlp):
+    text = "THH 3 Kultur\n\n" + REQUEST.replace("Schulsozialarbeit", "Stadtteilkultur")
+    lines, doc = _title_lines(nlp, "Stadtteilkultur stärken (THH 3)", text)
+    assert lines
+    t = doc.text
+    for f in lines:
+        assert f["start"] is not None and t[f["start"] : f["end"]] == f["evidence"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Schulsozialarbeit an Grundschulen ausbauen",  # no position
+        "Antrag zur Drucksache 18/2024 – Schulsozialarbeit",  # a paper number, no position
+        "Schulsozialarbeit: 20 % mehr Stellen bis 2027",  # percentage and year
+    ],
+)
+def test_titles_without_a_budget_position_add_nothing(nlp, title):
+    lines, _ = _title_lines(nlp, title)
+    assert lines == []
+
+
+def test_the_clause_model_training_pipeline_leaves_the_title_out():
+    nlp = add_extractors(make_nlp(lemmatizer=None), title_funding=False)
+    assert "motion_title_funding" not in nlp.pipe_names
+    m = Motion(id="x", text=REQUEST, title="Teilhaushalt 4 – Schulsozialarbeit")
+    doc = nlp(make_motion_doc(nlp, m))
+    assert all(f["kind"] != "budget_line" for f in doc._.funding)

@@ -19,6 +19,7 @@ from pipeline.extract import actions as _actions  # noqa: F401
 from pipeline.extract import funding as _funding  # noqa: F401
 from pipeline.extract import groups as _groups  # noqa: F401
 from pipeline.extract import learned as _learned  # noqa: F401
+from pipeline.extract import title_funding as _title_funding  # noqa: F401
 from pipeline.extract import topic as _topic  # noqa: F401
 from pipeline.extract import topic_ranker as _topic_ranker  # noqa: F401
 from pipeline.extract.learned import MotionLearned
@@ -86,13 +87,17 @@ class MotionHedging:
         return doc
 
 
-def add_extractors(nlp: Language, extraction_model: str | Path | None = None) -> Language:
+def add_extractors(
+    nlp: Language, extraction_model: str | Path | None = None, title_funding: bool = True
+) -> Language:
     """Add the extraction components (after the lemmatizer) and register the Doc extensions.
 
     With ``extraction_model`` (a clause-model folder) the learned component decides the action
     types and funding kinds after the rules have proposed theirs, and the folder's topic ranker
     (where it has one) picks the topic among the rules' and the title's phrases; without it the
-    rules alone.
+    rules alone. ``title_funding`` adds, last, the budget line that a title names where the text
+    gave none (``title_funding.py``); the clause model's training leaves it out, since the model
+    reads the text only and runs before it.
     """
     register_extensions()
     for name in COMPONENTS:
@@ -113,6 +118,8 @@ def add_extractors(nlp: Language, extraction_model: str | Path | None = None) ->
         ):
             topic = cast(MotionTopicLearned, nlp.add_pipe("motion_topic_learned", config=config))
             _ = topic.ranker
+    if title_funding and "motion_title_funding" not in nlp.pipe_names:
+        cast(RuleComponent, nlp.add_pipe("motion_title_funding")).initialize()
     return nlp
 
 

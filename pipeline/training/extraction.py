@@ -484,7 +484,7 @@ def train_extraction(
         check_writable(out)  # before the training, not after it
     paths, annotated = annotated_for_training(files, shared, corpus, exclude)
     progress(f"{len(annotated)} annotated motions; running the rules over them")
-    nlp = add_extractors(make_nlp(lemmatizer=None))
+    nlp = add_extractors(make_nlp(lemmatizer=None), title_funding=False)
     data = build_dataset(
         annotated, nlp, Featurizer(n_features), topic_features=TopicFeatures(TopicRules())
     )
