@@ -29,6 +29,8 @@ def nlp():
         ("Im Teilhaushalt 5 wird der Ansatz für Jugendarbeit erhöht.", "Teilhaushalt 5"),
         ("Der Zuschuss in der Produktgruppe 52.11 wird erhöht.", "Produktgruppe 52.11"),
         ("Der Ansatz im Produkt 36.02 Jugendarbeit wird erhöht.", "Produkt 36.02"),
+        ("Beim Produkt 111.30 werden zwei Stellen geschaffen.", "Produkt 111.30"),
+        ("Die Mittel der HHSt. 1.5700.9450 werden erhöht.", "HHSt. 1.5700.9450"),
     ],
 )
 def test_budget_line_shapes(nlp, text, line):
