@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.evidence import doc_text
+from pipeline.extract.evidence import doc_text, evidence
 from pipeline.extract.patterns import FoldedPattern
 from pipeline.extract.ruledata import RuleComponent, RuleData
 from pipeline.record import FundingMention
@@ -68,23 +68,20 @@ class MotionTitleFunding(RuleComponent[TitleLineRules]):
         return doc
 
     def _mention(self, doc: Doc, title: str, a: int, b: int, line: str) -> FundingMention:
-        text = doc_text(doc)
-        first = line.split("; ")[0]
-        at = _find_loose(text, first)
+        at = _find_loose(doc_text(doc), line.split("; ")[0])
         s: int | None
         e: int | None
-        if at is not None:
-            s, e = at
-            evidence = text[s:e]
+        if at is not None:  # found in the cleaned text: report the original's span
+            quote, s, e = evidence(doc, *at)
         else:  # the title's positions as written
-            evidence, s, e = title[a : min(b, a + EVIDENCE_CHARS)], None, None
+            quote, s, e = title[a : min(b, a + EVIDENCE_CHARS)], None, None
         return FundingMention(
             kind="budget_line",
             name=line,
             amount_eur=None,
             budget_line=line,
             hedged=False,
-            evidence=evidence,
+            evidence=quote,
             start=s,
             end=e,
         )
