@@ -11,12 +11,10 @@ evidence is not in the document's text).
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.evidence import doc_text, evidence
+from pipeline.extract.evidence import doc_text, find_span
 from pipeline.extract.patterns import FoldedPattern
 from pipeline.extract.ruledata import RuleComponent, RuleData
 from pipeline.record import FundingMention
@@ -68,11 +66,14 @@ class MotionTitleFunding(RuleComponent[TitleLineRules]):
         return doc
 
     def _mention(self, doc: Doc, title: str, a: int, b: int, line: str) -> FundingMention:
-        at = _find_loose(doc_text(doc), line.split("; ")[0])
+        clean = doc._.clean
+        original = clean.original if clean is not None else doc_text(doc)
+        at = find_span(original, line.split("; ")[0])
         s: int | None
         e: int | None
-        if at is not None:  # found in the cleaned text: report the original's span
-            quote, s, e = evidence(doc, *at)
+        if at is not None:  # where the text repeats the first position
+            s, e = at
+            quote = original[s:e]
         else:  # the title's positions as written
             quote, s, e = title[a : min(b, a + EVIDENCE_CHARS)], None, None
         return FundingMention(
@@ -85,13 +86,3 @@ class MotionTitleFunding(RuleComponent[TitleLineRules]):
             start=s,
             end=e,
         )
-
-
-def _find_loose(text: str, phrase: str) -> tuple[int, int] | None:
-    """Span of ``phrase`` in ``text``, spaces and line breaks matching any run of white space,
-    letter case ignored; None if absent."""
-    words = phrase.split()
-    if not words:
-        return None
-    m = re.search(r"\s+".join(map(re.escape, words)), text, re.IGNORECASE)
-    return (m.start(), m.end()) if m else None

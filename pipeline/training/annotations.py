@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import InputError
+from pipeline.extract.evidence import find_span
 from pipeline.ingest import read_inputs
 from pipeline.ingest.tabular import Columns
 from pipeline.paths import CORPUS_DIR, shared_dir
@@ -129,53 +129,6 @@ def read_records(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
 
 def default_files() -> list[Path]:
     return sorted(ANNOTATIONS_DIR.glob("motions-*.jsonl"))
-
-
-_WS = re.compile(r"\s+")
-# A line-end hyphenation in the squeezed text ("Verwal- tung"), which a quote may have joined.
-_BREAK_HYPHEN = re.compile(r"(?<=\w)- (?=\w)")
-
-
-def _squeeze(text: str) -> tuple[str, list[int]]:
-    """Whitespace runs as one space, with each kept character's offset in the original."""
-    out, where = [], []
-    for m in re.finditer(r"\s+|\S", text):
-        out.append(" " if m.group().isspace() else m.group())
-        where.append(m.start())
-    return "".join(out), where
-
-
-def _find_squeezed(hay: str, where: list[int], needle: str) -> Span | None:
-    for h, n in ((hay, needle), (hay.lower(), needle.lower())):
-        i = h.find(n)
-        if i >= 0:
-            return where[i], where[i + len(n) - 1] + 1
-    return None
-
-
-def find_span(text: str, quote: str) -> Span | None:
-    """Offsets of an evidence quote in ``text``: exact, else with runs of white space (line
-    breaks of a PDF text) matched as one space, case-insensitively if need be, else across a
-    line-end hyphenation the quote joined."""
-    quote = quote.strip()
-    if not quote:
-        return None
-    i = text.find(quote)
-    if i >= 0:
-        return i, i + len(quote)
-    squeezed, where = _squeeze(text)
-    q = _WS.sub(" ", quote)
-    span = _find_squeezed(squeezed, where, q)
-    if span is None and "- " in squeezed:
-        keep = [k for k in range(len(squeezed)) if not _in_break(squeezed, k)]
-        span = _find_squeezed("".join(squeezed[k] for k in keep), [where[k] for k in keep], q)
-    return span
-
-
-def _in_break(squeezed: str, k: int) -> bool:
-    """Whether position k is the hyphen or the space of a line-end hyphenation."""
-    m = _BREAK_HYPHEN.match(squeezed, k) or (k > 0 and _BREAK_HYPHEN.match(squeezed, k - 1))
-    return bool(m)
 
 
 def corpus_motions(corpus: Iterable[str]) -> dict[str, Motion]:
