@@ -115,3 +115,63 @@ def test_money_of_another_level_is_an_external_grant(nlp):
     doc = run(nlp, COUNCIL, body="Gemeinderat Beispielstadt")
     grants = [f for f in doc._.funding if f["kind"] == "external_grant"]
     assert grants and "Landes" in grants[0]["name"]
+
+
+PARTY = "Landesparteitag der SPD Berlin"
+PASSIVE_CALLS = [
+    # (body, the request, the type the rules give it)
+    (
+        PARTY,
+        "Der Senat wird aufgefordert, die psychosoziale Versorgung von Kindern und Jugendlichen "
+        "in allen Bezirken auszubauen.",
+        "appeal",
+    ),
+    (
+        PARTY,
+        "Der Berliner Senat wird aufgefordert, zu prüfen, wie die Wartezeiten auf einen "
+        "Therapieplatz verkürzt werden können.",
+        "appeal",
+    ),
+    (
+        PARTY,
+        "Die sozialdemokratischen Mitglieder des Senats werden aufgefordert, die psychosoziale "
+        "Versorgung von Kindern und Jugendlichen in allen Bezirken auszubauen.",
+        "implement",
+    ),
+    (
+        PARTY,
+        "Die SPD-Mitglieder des Abgeordnetenhauses werden aufgefordert, ein Landesprogramm "
+        "für Schulpsychologie einzurichten.",
+        "implement",
+    ),
+    (
+        "Gemeinderat Beispielstadt",
+        "Die Landesregierung wird gebeten, den Kommunen die Kosten der Schulsozialarbeit "
+        "vollständig zu erstatten.",
+        "appeal",
+    ),
+    (
+        "Gemeinderat Beispielstadt",
+        "Die Verwaltung wird aufgefordert, an allen Grundschulen Trinkwasserbrunnen aufzustellen.",
+        "implement",
+    ),
+    (
+        "Landtag Nordrhein-Westfalen",
+        "Die Landesregierung wird aufgefordert, den Kommunen die Kosten der Schulsozialarbeit "
+        "vollständig zu erstatten.",
+        "implement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "request_", "expected"), PASSIVE_CALLS)
+def test_a_passive_call_on_another_level_is_an_appeal(nlp, body, request_, expected):
+    """ "Der Senat wird aufgefordert" from a party convention calls on another level (an
+    appeal, like the active "fordert den Senat auf"); the party's own members in the Senate, a
+    council's own administration and a Landtag's own government are asked to act."""
+    text = f"{body}\n\nAntrag: Versorgung verbessern\n\nBeschluss:\n{request_}\n\nBegründung:\n" + (
+        "Die Lage hat sich in den letzten Jahren deutlich verschlechtert.\n"
+    )
+    doc = run(nlp, text, body=body)
+    types = [a["type"] for a in doc._.actions]
+    assert types == [expected]

@@ -88,6 +88,7 @@ class ActionRules:
         self.budget_type = re.compile(types["budget_paper_type"])
         self.evidence_after = int(d["evidence_after"])
         self.call_on = re.compile(d["call_on"])
+        self.passive_call = re.compile(d["passive_call"])
         self.laws = re.compile(d["laws_laid_before"])
 
     def find(
@@ -217,9 +218,10 @@ class ActionKit:
     def own_level_call(self, part: str, trigs: list[Trigger], level: str) -> bool:
         """Whether the clause's appeal only asks the motion's own executive to act: it calls on
         somebody (``call_on``: "fordert ... auf", "zu ersuchen"), names an executive of the
-        motion's level and nothing of another level, and no executive is its subject ("Der
-        Landtag beschließt, die Landesregierung zu ersuchen"; not "Der Gemeinderat fordert die
-        Landesregierung auf", nor "Die Stadtverwaltung fordert die Behörden auf")."""
+        motion's level and nothing of another level, and no executive is its subject unless it is
+        asked in the passive ("Der Landtag beschließt, die Landesregierung zu ersuchen"; "Die
+        Landesregierung wird aufgefordert"; not "Der Gemeinderat fordert die Landesregierung
+        auf", nor "Die Stadtverwaltung fordert die Behörden auf")."""
         if not any(t.type == "appeal" for t in trigs) or not self.rules.call_on.search(part):
             return False
         words = LEVEL_WORD.findall(part.lower())
@@ -229,8 +231,27 @@ class ActionKit:
         named.discard(None)
         if named != {level} or not any(self.levels.executive_level(w) == level for w in words):
             return False
+        if self.rules.passive_call.search(part):
+            return True  # "Die Landesregierung wird aufgefordert": its executive is the addressee
         opening = [w for w in words[:4] if w not in OPENING_WORDS][:2]
         return not any(self.levels.executive_level(w) not in (None, "BODY") for w in opening)
+
+    def other_level_call(self, part: str, level: str) -> re.Match[str] | None:
+        """The clause's call in the passive on an executive of another level than the
+        motion's ("Der Senat wird aufgefordert" at a party convention, "Die Landesregierung wird
+        gebeten" in a council): an appeal, as the active "fordert die Landesregierung auf" is.
+        Not when the words before the call name the motion's own executive or, at a party
+        convention, the party's own members ("Die sozialdemokratischen Mitglieder des Senats");
+        else None."""
+        m = self.rules.passive_call.search(part)
+        if m is None:
+            return None
+        subject = part[: m.start()]
+        if level == "party" and self.levels.party_members.search(subject):
+            return None
+        named = {self.levels.executive_level(w) for w in LEVEL_WORD.findall(subject.lower())}
+        named -= {None, "BODY"}
+        return m if named and level not in named else None
 
 
 @Language.factory(
@@ -365,6 +386,7 @@ class MotionActions(RuleComponent[ActionKit]):
         kit = self.rules
         rules = kit.rules
         no_appeal = (set(rules.order) if allowed is None else allowed) - {"appeal"}
+        appeal_ok = allowed is None or "appeal" in allowed
         text = doc_text(doc)
         out: list[Action] = []
         seen: set[tuple[str, str]] = set()
@@ -388,7 +410,12 @@ class MotionActions(RuleComponent[ActionKit]):
                     cs = s + sent.find(part, pos)
                     pos = cs - s + len(part)
                     trigs = rules.find_all(part, allowed)
-                    if kit.own_level_call(part, trigs, level):
+                    call = kit.other_level_call(part, level) if appeal_ok else None
+                    if call is not None:
+                        # a call on another level: an appeal, whatever it asks for (as the
+                        # earliest trigger, "fordert ... auf", types the active form)
+                        trigs = [Trigger("appeal", call.start(), call.end(), call.group(0))]
+                    elif kit.own_level_call(part, trigs, level):
                         # the ordinary request to its own addressee: typed by the other
                         # triggers, else a request to act
                         call = rules.call_on.search(part)
