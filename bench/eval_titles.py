@@ -36,7 +36,7 @@ def corpora() -> dict[str, list[str]]:
     return {
         "karlsruhe": [str(shared / "corpus" / "karlsruhe" / "papers.jsonl.gz")],
         "bundestag": [str(shared / "corpus" / "bundestag" / "papers.jsonl.gz")],
-        "written": [str(ROOT / "corpus" / "written" / "motions.jsonl")],
+        "written": [str(ROOT / "corpus" / "written" / "motions.jsonl.gz")],
     }
 
 

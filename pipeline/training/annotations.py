@@ -30,7 +30,7 @@ SOURCES = {
 # Motions we wrote ourselves (other councils, counties, Landtage, party conventions) live in
 # the project, not in the shared folder.
 WRITTEN = "written"
-WRITTEN_FILE = CORPUS_DIR / "written" / "motions.jsonl"
+WRITTEN_FILE = CORPUS_DIR / "written" / "motions.jsonl.gz"
 PREFIXES = {
     "karlsruhe": "karlsruhe",
     "bundestag-dip-digest": "bundestag",

@@ -267,7 +267,7 @@ def default_inputs(shared: Any = None) -> list[tuple[str, str]]:
     return [
         ("karlsruhe", str(root / "corpus" / "karlsruhe" / "papers.jsonl.gz")),
         ("bundestag", str(root / "corpus" / "bundestag" / "papers.jsonl.gz")),
-        ("written", str(DATA_ROOT / "corpus" / "written" / "motions.jsonl")),
+        ("written", str(DATA_ROOT / "corpus" / "written" / "motions.jsonl.gz")),
     ]
 
 
