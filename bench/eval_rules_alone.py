@@ -41,7 +41,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--per-source", type=int, default=800)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--heads", nargs="*", default=list(SHOWN), help=f"F1 per head (of {HEADS})")
+    ap.add_argument("--heads", nargs="*", default=list(SHOWN), choices=HEADS, help="F1 per head")
     args = ap.parse_args()
     shown = args.heads
     by: dict[str, list] = {}
