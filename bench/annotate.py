@@ -433,6 +433,57 @@ def cmd_merge(args: argparse.Namespace) -> None:
         print(f"{name}: {len(recs)} annotations -> {dest / (name + '.jsonl')}", file=sys.stderr)
 
 
+def cmd_revise(args: argparse.Namespace) -> int:
+    """Apply a one-field revision (``revision-<source>-<type>.jsonl``: a paper's action type
+    re-judged by reading, with evidence offsets) to every record of the paper in an annotation
+    file: the type's old entries go, the revision's entry (if the type holds) takes the place
+    of the first. The first judgement of a paper wins; a record whose text changed is left."""
+    rev: dict[str, dict] = {}
+    for r in read_jsonl(Path(args.revision)):
+        rev.setdefault(r["id"], r)
+    kind = args.type
+    path = Path(args.annotations)
+    out, changed, stale, emptied = [], 0, [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        r = rev.get(rec["id"])
+        if r is None:
+            out.append(line)
+            continue
+        if r["text_sha1"] != rec.get("text_sha1"):
+            stale.append(rec["id"])
+            out.append(line)
+            continue
+        acts = rec["actions"]
+        at = next((i for i, a in enumerate(acts) if a["type"] == kind), len(acts))
+        new = [a for a in acts if a["type"] != kind]
+        if r[kind]:
+            new.insert(min(at, len(new)), {"type": kind, "span": r["span"]})
+        if not new:
+            emptied.append(f"{rec['id']} ({rec['annotator']})")
+            out.append(line)
+            continue
+        if new != acts:
+            changed += 1
+            rec["actions"] = new
+            line = json.dumps(rec, ensure_ascii=False)
+        out.append(line)
+    if emptied:
+        # e.g. a text that holds only the administration's answer to the amendment
+        print(
+            f"left unchanged, no action would remain (read them and type their requests): "
+            f"{', '.join(emptied)}",
+            file=sys.stderr,
+        )
+    if stale:
+        print(
+            f"left unchanged, text changed since the revision: {', '.join(stale)}", file=sys.stderr
+        )
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"{path}: {changed} records changed by {args.revision}", file=sys.stderr)
+    return 1 if stale else 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -474,6 +525,10 @@ def main() -> int:
     mg.add_argument("annotations", nargs="+")
     mg.add_argument("--queues", required=True)
     mg.add_argument("--out", required=True)
+    rv = sub.add_parser("revise")
+    rv.add_argument("revision")
+    rv.add_argument("annotations")
+    rv.add_argument("--type", default="amend", choices=["amend"])
     args = ap.parse_args()
     if args.cmd == "sample":
         cmd_sample(args)
@@ -491,6 +546,8 @@ def main() -> int:
         return cmd_written_check(args)
     elif args.cmd == "merge":
         cmd_merge(args)
+    elif args.cmd == "revise":
+        return cmd_revise(args)
     return 0
 
 

@@ -56,6 +56,37 @@ def test_amendment_of_a_named_document_by_title(nlp):
     assert "amend" in got
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ergänzend zur Beschlussvorlage der Verwaltung beschließt der Gemeinderat: Am Seeufer "
+        "werden zehn Bänke aufgestellt.",
+        "Die Beschlussvorlage wird dahingehend abgeändert, dass die Bänke aus Holz sind.",
+        "Abweichend von der Verwaltungsvorlage wird die Gebühr auf einen Euro festgesetzt.",
+        "§ 4 Abs. 3 Satz 2 wird gestrichen.",
+        "Der Gemeinderat beschließt, den Antrag um den folgenden Punkt zu ergänzen: 4. Die "
+        "Bänke werden jährlich gestrichen.",
+    ],
+    ids=["ergaenzend-zur-vorlage", "dahingehend-abgeaendert", "abweichend", "paragraph", "punkt"],
+)
+def test_amendment_wording_that_names_the_amended_text(nlp, text):
+    got = types(
+        nlp, text, title="Neugestaltung des Seeufers", paper_type="Änderungs-/Ergänzungsantrag"
+    )
+    assert "amend" in got
+
+
+def test_amendment_adding_a_request_of_its_own_is_not_amend(nlp):
+    # "zusätzlich" alone does not refer to the other text's wording or items
+    got = types(
+        nlp,
+        "Die Stadtverwaltung stellt zusätzlich zwei Abfallbehälter am Seeufer auf.",
+        title="Neugestaltung des Seeufers",
+        paper_type="Änderungs-/Ergänzungsantrag",
+    )
+    assert "amend" not in got
+
+
 def test_one_sentence_two_requests(nlp):
     got = types(
         nlp,
