@@ -81,6 +81,7 @@ def test_user_trains_and_uses_their_own_clause_model(tmp_path):
     assert summary["training_motions"] == {"user": 24}
     assert summary["within_source_5fold"]["user"]["actions_micro_f1"] > 0.5
     card = json.loads((out / "model_card.json").read_text())
+    # one council, one kind of body: the motion stage gets no level input (format 2)
     assert card["weights"]["sha256"] and card["format"] == "antragsradar-clauses-2"
     assert (out / "README.md").read_text(encoding="utf-8").startswith("# Clause model")
     (tmp_path / "neu.txt").write_text(

@@ -15,12 +15,19 @@ mentions are kept, with evidence, trigger, addressee and amounts; ``add`` where 
 an action or mention is made from the model's best clause; a staged type has one threshold).
 Stage and thresholds are fitted on out-of-fold clause scores of the annotations; rule outputs
 of types the model rejects are dropped. A model without the stage (format 1) decides every
-head on the best clause's score.
+head on the best clause's score; a stage of format 2 does not know the body's level.
+
+Format 3 adds the level of the motion's body (``local``, ``state``, ``federal``, ``party``: what
+the action rules set as ``doc._.level``) to the stage's inputs, one indicator per level seen in
+training. How often a motion appeals, reports or amends depends on the kind of body far more
+than on its wording; without the level, the stage's priors are those of whichever kind of body
+dominates the training data (docs/experiments-extraction.md).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,8 +47,9 @@ FUNDING_KINDS = ("named_fund", "budget_line", "external_grant", "offset", "gener
 HEADS = (*ACTION_TYPES, *("f_" + k for k in FUNDING_KINDS), "request")
 WEIGHTS_FILE = "clauses.npz"
 CARD_FILE = "model_card.json"
-FORMAT = "antragsradar-clauses-2"
-FORMATS = ("antragsradar-clauses-1", FORMAT)  # 1: no motion stage
+FORMAT = "antragsradar-clauses-3"
+# 1: no motion stage; 2: a stage without the body's level
+FORMATS = ("antragsradar-clauses-1", "antragsradar-clauses-2", FORMAT)
 
 
 def logit(p: np.ndarray) -> np.ndarray:
@@ -60,6 +68,18 @@ def _design(L: np.ndarray, r: np.ndarray, j: int) -> np.ndarray:
     return np.hstack([L[:, j : j + 1], r[:, j : j + 1], L[:, j : j + 1] * r[:, j : j + 1], L, r])
 
 
+def level_indicators(levels: Sequence[str] | None, known: Sequence[str], n: int) -> np.ndarray:
+    """Motions x ``known``: 1 where the motion's body has that level. A level the stage never
+    saw (or none given) gets no indicator: the stage's average over the levels it knows."""
+    Z = np.zeros((n, len(known)), dtype=np.float64)
+    if levels is not None and known:
+        col = {lv: i for i, lv in enumerate(known)}
+        for i, lv in enumerate(levels):
+            if lv in col:
+                Z[i, col[lv]] = 1.0
+    return Z
+
+
 @dataclass
 class MotionStage:
     """Per head a logistic regression over ``stage_design``: ``W`` (heads x inputs), ``b``;
@@ -68,13 +88,19 @@ class MotionStage:
     W: np.ndarray
     b: np.ndarray
     stacked: np.ndarray  # heads, bool
+    levels: tuple[str, ...] = ()  # the body levels with an input each (format 3)
 
-    def proba(self, S: np.ndarray, R: np.ndarray) -> np.ndarray:
-        """Motions x heads: the probability that the motion has each type (kind)."""
+    def proba(
+        self, S: np.ndarray, R: np.ndarray, levels: Sequence[str] | None = None
+    ) -> np.ndarray:
+        """Motions x heads: the probability that the motion has each type (kind); ``levels``:
+        each motion's body level (``doc._.level``)."""
         out = S.astype(np.float32).copy()
         L, r = logit(S.astype(np.float64)), R.astype(np.float64)  # shared by the heads
+        Z = level_indicators(levels, self.levels, len(S))
         for j in np.flatnonzero(self.stacked):
-            z = _design(L, r, int(j)) @ self.W[j].astype(np.float64) + float(self.b[j])
+            x = np.hstack([_design(L, r, int(j)), Z])
+            z = x @ self.W[j].astype(np.float64) + float(self.b[j])
             out[:, j] = 1.0 / (1.0 + np.exp(-z))
         return out
 
@@ -113,10 +139,12 @@ class ClauseModel:
     card: dict[str, Any] = field(default_factory=dict)
     stage: MotionStage | None = None
 
-    def decision_scores(self, S: np.ndarray, R: np.ndarray) -> np.ndarray:
+    def decision_scores(
+        self, S: np.ndarray, R: np.ndarray, levels: Sequence[str] | None = None
+    ) -> np.ndarray:
         """Motions x heads: what the thresholds apply to (the stage's probabilities, or the
         best clause's scores for a model without the stage)."""
-        return self.stage.proba(S, R) if self.stage is not None else S
+        return self.stage.proba(S, R, levels) if self.stage is not None else S
 
     def proba(self, indices: np.ndarray, indptr: np.ndarray) -> np.ndarray:
         """Per clause row the probability of each head."""
@@ -147,11 +175,13 @@ class ClauseModel:
                 stage_W=self.stage.W.astype(np.float32),
                 stage_b=self.stage.b.astype(np.float32),
                 stage_heads=self.stage.stacked.astype(np.int8),
+                # a unicode array: read back without pickle
+                stage_levels=np.array(self.stage.levels, dtype=np.str_),
             )
         card = dict(self.card)
         card.update(
             {
-                "format": FORMAT if self.stage is not None else FORMATS[0],
+                "format": _format(self.stage),
                 "heads": list(self.heads),
                 "thresholds": self.thresholds,
                 "n_features": self.n_features,
@@ -181,7 +211,14 @@ class ClauseModel:
             with np.load(path, allow_pickle=False) as z:
                 W, b = z["W"].astype(np.float32), z["b"].astype(np.float32)
                 stage = (
-                    MotionStage(z["stage_W"], z["stage_b"], z["stage_heads"].astype(bool))
+                    MotionStage(
+                        z["stage_W"],
+                        z["stage_b"],
+                        z["stage_heads"].astype(bool),
+                        tuple(str(x) for x in z["stage_levels"])
+                        if "stage_levels" in z.files
+                        else (),
+                    )
                     if "stage_W" in z.files
                     else None
                 )
@@ -191,10 +228,10 @@ class ClauseModel:
         n_features = int(card.get("n_features") or 0)
         if W.shape != (n_features, len(heads)) or b.shape != (len(heads),):
             raise ModelError(f"{where}: weights do not fit the card's heads; {retrain}")
-        if (card.get("format") == FORMAT) != (stage is not None) or (
+        if card.get("format") != _format(stage) or (
             stage is not None
             and (
-                stage.W.shape != (len(heads), 3 + 2 * len(heads))
+                stage.W.shape != (len(heads), 3 + 2 * len(heads) + len(stage.levels))
                 or stage.b.shape != (len(heads),)
                 or stage.stacked.shape != (len(heads),)
             )
@@ -203,6 +240,12 @@ class ClauseModel:
         raw = card.get("thresholds") or {}
         thresholds = {h: _thresholds(raw.get(h)) for h in heads}
         return cls(W, b, heads, thresholds, n_features, card, stage)
+
+
+def _format(stage: MotionStage | None) -> str:
+    if stage is None:
+        return FORMATS[0]
+    return FORMAT if stage.levels else FORMATS[1]
 
 
 def read_card(directory: Path) -> dict[str, Any]:
@@ -333,7 +376,7 @@ class MotionLearned:
         rule = rule_vector(doc._.actions or [], doc._.funding or [], model.heads)
         mentions = kind_matrix(clauses, doc._.funding or [], self.col)
         s = motion_scores(P, mentions, rule, self.kind_cols)
-        q = model.decision_scores(s[None, :], rule[None, :])[0]
+        q = model.decision_scores(s[None, :], rule[None, :], [doc._.level or ""])[0]
         actions = self._decide(doc, clauses, P, q, ACTION_TYPES, doc._.actions or [], "type")
         funding = self._decide(
             doc, clauses, P, q, FUNDING_KINDS, doc._.funding or [], "kind", prefix="f_"

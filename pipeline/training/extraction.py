@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from pipeline.extract.clauses import Clause, Featurizer, candidate_clauses
+from pipeline.extract.evidence import doc_text
 from pipeline.extract.learned import (
     ACTION_TYPES,
     FUNDING_KINDS,
@@ -33,6 +34,7 @@ from pipeline.extract.learned import (
     ClauseModel,
     MotionStage,
     kind_matrix,
+    level_indicators,
     motion_scores,
     rule_vector,
     stage_design,
@@ -65,6 +67,7 @@ class DocRows:
     gold: np.ndarray  # heads: the motion has it (request: has a request)
     rule: np.ndarray  # heads: the rules found it
     mentions: np.ndarray  # clauses x heads: a funding mention of the rules of that kind there
+    level: str = ""  # the level of the motion's body (``doc._.level``)
 
 
 @dataclass
@@ -118,7 +121,10 @@ def doc_rows(doc: Any, ann: Annotated, featurizer: Featurizer) -> DocRows:
             elif head.startswith("f_") or _overlaps(c, ann.request):
                 M[i, j] = 0
     mentions = kind_matrix(clauses, doc._.funding or [], _COL)
-    return DocRows(ann.key, ann.source, indices, indptr, Y, M, gold, rule_heads(doc), mentions)
+    level = doc._.level or featurizer.classes.level(doc._.body, doc._.title, doc_text(doc)[:1500])
+    return DocRows(
+        ann.key, ann.source, indices, indptr, Y, M, gold, rule_heads(doc), mentions, level
+    )
 
 
 def build_dataset(
@@ -226,13 +232,23 @@ STAGE_C = 1.0
 STAGED = frozenset(ACTION_TYPES)
 
 
-def fit_stage(S: np.ndarray, R: np.ndarray, G: np.ndarray, C: float = STAGE_C) -> MotionStage:
+def fit_stage(
+    S: np.ndarray,
+    R: np.ndarray,
+    G: np.ndarray,
+    C: float = STAGE_C,
+    levels: Sequence[str] | None = None,
+) -> MotionStage:
     """The motion stage on best-clause scores ``S``, the rules' findings ``R`` and the gold
-    ``G`` (motions x heads)."""
+    ``G`` (motions x heads); with ``levels`` (each motion's body level) an input per level."""
     from sklearn.linear_model import LogisticRegression
 
     H = len(HEADS)
-    W = np.zeros((H, 3 + 2 * H), dtype=np.float32)
+    # one input per level; none where the training motions come from one kind of body
+    known = tuple(sorted(set(levels or ()) - {""}))
+    known = known if len(known) > 1 else ()
+    Z = level_indicators(levels, known, len(S))
+    W = np.zeros((H, 3 + 2 * H + len(known)), dtype=np.float32)
     b = np.full(H, -8.0, dtype=np.float32)  # a head never seen positive never fires
     stacked = np.array([h in STAGED for h in HEADS])
     for j in np.flatnonzero(stacked):
@@ -241,9 +257,9 @@ def fit_stage(S: np.ndarray, R: np.ndarray, G: np.ndarray, C: float = STAGE_C) -
             b[j] = -8.0 if y.sum() == 0 else 8.0
             continue
         clf = LogisticRegression(C=C, max_iter=2000)
-        clf.fit(stage_design(S, R, int(j)), y)
+        clf.fit(np.hstack([stage_design(S, R, int(j)), Z]), y)
         W[j], b[j] = clf.coef_[0], clf.intercept_[0]
-    return MotionStage(W, b, stacked)
+    return MotionStage(W, b, stacked, known)
 
 
 def stage_thresholds(Q: np.ndarray, G: np.ndarray, R: np.ndarray) -> dict[str, dict[str, float]]:
@@ -254,13 +270,24 @@ def stage_thresholds(Q: np.ndarray, G: np.ndarray, R: np.ndarray) -> dict[str, d
     return best_thresholds(Q, G, HEADS, split)
 
 
-def stage_oof(S: np.ndarray, R: np.ndarray, G: np.ndarray, keys: Sequence[str], k: int = 5):
+def stage_oof(
+    S: np.ndarray,
+    R: np.ndarray,
+    G: np.ndarray,
+    keys: Sequence[str],
+    k: int = 5,
+    levels: Sequence[str] | None = None,
+):
     """Out-of-fold probabilities of the motion stage (folds over motions)."""
     Q = np.zeros(S.shape, dtype=np.float32)
+    lv = np.array(levels, dtype=object) if levels is not None else None
     for fold in group_folds(keys, k, seed=1):
         train = np.ones(len(S), dtype=bool)
         train[fold] = False
-        Q[fold] = fit_stage(S[train], R[train], G[train]).proba(S[fold], R[fold])
+        stage = fit_stage(
+            S[train], R[train], G[train], levels=None if lv is None else list(lv[train])
+        )
+        Q[fold] = stage.proba(S[fold], R[fold], None if lv is None else list(lv[fold]))
     return Q
 
 
@@ -351,10 +378,12 @@ def train_model(
         S = oof_scores(docs, C, k, n_features, weights)
     G = np.stack([d.gold for d in docs])
     R = np.stack([d.rule for d in docs])
-    thr = stage_thresholds(stage_oof(S, R, G, [d.key for d in docs]), G, R)
+    levels = [d.level for d in docs]
+    thr = stage_thresholds(stage_oof(S, R, G, [d.key for d in docs], levels=levels), G, R)
     thr["request"] = {"keep": 0.5, "add": 0.5}  # clause-level: the passages of the request
     W, b = fit_heads(docs, C, n_features, motion_weights(docs, weights))
-    return ClauseModel(W, b, HEADS, thr, n_features, stage=fit_stage(S, R, G)), S
+    stage = fit_stage(S, R, G, levels=levels)
+    return ClauseModel(W, b, HEADS, thr, n_features, stage=stage), S
 
 
 def set_f1(
@@ -390,7 +419,7 @@ def cross_validate(
         model, _ = train_model(train, C, 3, n_features, weights=weights)
         G = np.stack([d.gold for d in test])
         R = np.stack([d.rule for d in test])
-        S = model.decision_scores(doc_scores(model, test), R)
+        S = model.decision_scores(doc_scores(model, test), R, [d.level for d in test])
         out["leave_one_source_out"][src] = {
             "n": len(test),
             "actions": set_f1(S, G, R, model.thresholds, ACTION_TYPES),
@@ -417,7 +446,7 @@ def within_scores(data: Dataset, S: np.ndarray) -> dict[str, Any]:
     stage, with thresholds chosen on those probabilities."""
     G = np.stack([d.gold for d in data.docs])
     R = np.stack([d.rule for d in data.docs])
-    Q = stage_oof(S, R, G, [d.key for d in data.docs])
+    Q = stage_oof(S, R, G, [d.key for d in data.docs], levels=[d.level for d in data.docs])
     thr = stage_thresholds(Q, G, R)
     out = {}
     for src in data.sources():

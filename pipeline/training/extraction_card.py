@@ -27,8 +27,9 @@ def render_card(card: dict[str, Any]) -> str:
         f"`{(card.get('weights') or {}).get('file', 'clauses.npz')}` (numpy archive, loaded "
         "without pickle; its sha256 is in `model_card.json` and checked before loading).",
         "- Decision: action types by a second stage per motion, one logistic regression per type "
-        "over every head's best-sentence score (as a logit) and the rules' findings (C=1; weights "
-        "in the same archive): the motion has the type when that probability reaches the type's "
+        "over every head's best-sentence score (as a logit), the rules' findings and the level of "
+        "the motion's body (local, state, federal, party: one input each; C=1; weights in the "
+        "same archive): the motion has the type when that probability reaches the type's "
         "threshold. Funding kinds by their best sentence's score: the `keep` threshold where the "
         "rules found that kind, the `add` threshold where they did not. All thresholds are chosen "
         "on out-of-fold scores (best document-level F1). A type the rules found keeps their "
