@@ -7,6 +7,10 @@ For each source: the clause model trained on the other sources (``train_model``,
 clause scores: without the level of the motion's body (format 2) and with one input per level
 (format 3, shipped). Micro-F1 of the action types of the held-out source, and F1 per type.
 The clause rows of all annotated motions are built once (about 4 min) and can be cached.
+
+``--stage-funding`` also stages the funding kinds (patched into ``training.extraction.STAGED``;
+the shipped stage decides action types only) and prints the funding kinds' micro-F1 with the
+level, against the shipped decision by each kind's best sentence.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import pipeline.training.extraction as training  # noqa: E402
 from pipeline.extract import add_extractors  # noqa: E402
 from pipeline.extract.clauses import Featurizer  # noqa: E402
 from pipeline.preprocess.doc import make_motion_doc  # noqa: E402
@@ -30,6 +35,8 @@ from pipeline.preprocess.nlp import make_nlp  # noqa: E402
 from pipeline.training.annotations import default_files, dev_keys, load_annotated  # noqa: E402
 from pipeline.training.extraction import (  # noqa: E402
     ACTION_TYPES,
+    FUNDING_KINDS,
+    HEADS,
     N_FEATURES,
     Dataset,
     doc_rows,
@@ -59,10 +66,14 @@ def rows(cache: str | None) -> Dataset:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", default=None, help="pickle of the clause rows (made if missing)")
+    ap.add_argument("--stage-funding", action="store_true", help="stage the funding kinds too")
     args = ap.parse_args()
     t0 = time.time()
     data = rows(args.cache)
     print(f"{len(data.docs)} motions ({time.time() - t0:.0f} s)", file=sys.stderr)
+    if args.stage_funding:
+        stage_funding(data)
+        return
     print("| source | without level | with level | per type (without → with) |")
     print("|---|---|---|---|")
     for src in data.sources():
@@ -85,6 +96,26 @@ def main() -> None:
         print(
             f"| {src} | {out[0]['micro_f1']:.3f} | {out[1]['micro_f1']:.3f} | {per} |", flush=True
         )
+
+
+def stage_funding(data: Dataset) -> None:
+    kinds = ["f_" + k for k in FUNDING_KINDS]
+    print("| source | funding kinds: best sentence (shipped) | staged, with level |")
+    print("|---|---|---|")
+    for src in data.sources():
+        test = [d for d in data.docs if d.source == src]
+        train = [d for d in data.docs if d.source != src]
+        G = np.stack([d.gold for d in test])
+        R = np.stack([d.rule for d in test])
+        levels = [d.level for d in test]
+        out = []
+        for staged in (training.STAGED, frozenset(h for h in HEADS if h != "request")):
+            training.STAGED = staged
+            model, _ = train_model(train, C, 3, N_FEATURES)
+            S = model.decision_scores(doc_scores(model, test), R, levels)
+            out.append(set_f1(S, G, R, model.thresholds, kinds)["micro_f1"])
+        training.STAGED = frozenset(ACTION_TYPES)
+        print(f"| {src} | {out[0]:.3f} | {out[1]:.3f} |", flush=True)
 
 
 if __name__ == "__main__":
