@@ -136,12 +136,17 @@ class Featurizer:
         idx += [h(c) for c in context]
         return idx
 
+    def doc_level(self, doc: Doc) -> str:
+        """The level of the motion's body: the action rules' (``doc._.level``), else read here
+        the way they read it."""
+        return doc._.level or self.classes.level(doc._.body, doc._.title, doc_text(doc)[:1500])
+
     def rows(self, doc: Doc, clauses: list[Clause]) -> tuple[np.ndarray, np.ndarray]:
         """(indices, indptr) of the clauses' binary feature rows."""
         text = doc_text(doc)
         sec = doc._.sections
         kind = "pk:" + paper_kind(doc._.paper_type, doc._.title or "")
-        level = doc._.level or self.classes.level(doc._.body, doc._.title, text[:1500])
+        level = self.doc_level(doc)
         rule_types = _rule_types_by_offset(doc)
         n = max(len(clauses), 1)
         rows: list[list[int]] = []

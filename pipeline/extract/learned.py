@@ -57,27 +57,27 @@ def logit(p: np.ndarray) -> np.ndarray:
     return np.log(q / (1 - q))
 
 
-def stage_design(S: np.ndarray, R: np.ndarray, j: int) -> np.ndarray:
+def stage_design(S: np.ndarray, R: np.ndarray, j: int, Z: np.ndarray | None = None) -> np.ndarray:
     """The second stage's inputs for head ``j``: its own best-clause score (as a logit), the
-    rules' finding and their product, then every head's score and every rules' finding."""
-    return _design(logit(S.astype(np.float64)), R.astype(np.float64), j)
+    rules' finding and their product, then every head's score and every rules' finding, then
+    the body-level indicators ``Z`` (``level_indicators``) if any."""
+    return _design(logit(S.astype(np.float64)), R.astype(np.float64), j, Z)
 
 
-def _design(L: np.ndarray, r: np.ndarray, j: int) -> np.ndarray:
+def _design(L: np.ndarray, r: np.ndarray, j: int, Z: np.ndarray | None = None) -> np.ndarray:
     """``stage_design`` from the scores as logits ``L`` and the findings ``r`` (float64)."""
-    return np.hstack([L[:, j : j + 1], r[:, j : j + 1], L[:, j : j + 1] * r[:, j : j + 1], L, r])
+    own = [L[:, j : j + 1], r[:, j : j + 1], L[:, j : j + 1] * r[:, j : j + 1], L, r]
+    return np.hstack(own if Z is None else [*own, Z])
 
 
 def level_indicators(levels: Sequence[str] | None, known: Sequence[str], n: int) -> np.ndarray:
     """Motions x ``known``: 1 where the motion's body has that level. A level the stage never
     saw (or none given) gets no indicator: the stage's average over the levels it knows."""
-    Z = np.zeros((n, len(known)), dtype=np.float64)
-    if levels is not None and known:
-        col = {lv: i for i, lv in enumerate(known)}
-        for i, lv in enumerate(levels):
-            if lv in col:
-                Z[i, col[lv]] = 1.0
-    return Z
+    if levels is None:
+        return np.zeros((n, len(known)))
+    return np.array([[lv == k for k in known] for lv in levels], dtype=np.float64).reshape(
+        n, len(known)
+    )
 
 
 @dataclass
@@ -99,8 +99,7 @@ class MotionStage:
         L, r = logit(S.astype(np.float64)), R.astype(np.float64)  # shared by the heads
         Z = level_indicators(levels, self.levels, len(S))
         for j in np.flatnonzero(self.stacked):
-            x = np.hstack([_design(L, r, int(j)), Z])
-            z = x @ self.W[j].astype(np.float64) + float(self.b[j])
+            z = _design(L, r, int(j), Z) @ self.W[j].astype(np.float64) + float(self.b[j])
             out[:, j] = 1.0 / (1.0 + np.exp(-z))
         return out
 
@@ -376,7 +375,7 @@ class MotionLearned:
         rule = rule_vector(doc._.actions or [], doc._.funding or [], model.heads)
         mentions = kind_matrix(clauses, doc._.funding or [], self.col)
         s = motion_scores(P, mentions, rule, self.kind_cols)
-        q = model.decision_scores(s[None, :], rule[None, :], [doc._.level or ""])[0]
+        q = model.decision_scores(s[None, :], rule[None, :], [self.featurizer.doc_level(doc)])[0]
         actions = self._decide(doc, clauses, P, q, ACTION_TYPES, doc._.actions or [], "type")
         funding = self._decide(
             doc, clauses, P, q, FUNDING_KINDS, doc._.funding or [], "kind", prefix="f_"

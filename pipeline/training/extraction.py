@@ -26,7 +26,6 @@ from typing import Any
 import numpy as np
 
 from pipeline.extract.clauses import Clause, Featurizer, candidate_clauses
-from pipeline.extract.evidence import doc_text
 from pipeline.extract.learned import (
     ACTION_TYPES,
     FUNDING_KINDS,
@@ -121,9 +120,17 @@ def doc_rows(doc: Any, ann: Annotated, featurizer: Featurizer) -> DocRows:
             elif head.startswith("f_") or _overlaps(c, ann.request):
                 M[i, j] = 0
     mentions = kind_matrix(clauses, doc._.funding or [], _COL)
-    level = doc._.level or featurizer.classes.level(doc._.body, doc._.title, doc_text(doc)[:1500])
     return DocRows(
-        ann.key, ann.source, indices, indptr, Y, M, gold, rule_heads(doc), mentions, level
+        ann.key,
+        ann.source,
+        indices,
+        indptr,
+        Y,
+        M,
+        gold,
+        rule_heads(doc),
+        mentions,
+        featurizer.doc_level(doc),
     )
 
 
@@ -257,7 +264,7 @@ def fit_stage(
             b[j] = -8.0 if y.sum() == 0 else 8.0
             continue
         clf = LogisticRegression(C=C, max_iter=2000)
-        clf.fit(np.hstack([stage_design(S, R, int(j)), Z]), y)
+        clf.fit(stage_design(S, R, int(j), Z), y)
         W[j], b[j] = clf.coef_[0], clf.intercept_[0]
     return MotionStage(W, b, stacked, known)
 
