@@ -188,9 +188,11 @@ def fit_heads(
     C: float = 1.0,
     n_features: int = N_FEATURES,
     weights: Sequence[float] | None = None,
+    only: Sequence[int] | None = None,
 ):
     """(W, b): one L2 logistic regression per head on its usable rows; ``weights`` (one per
-    motion, None: all 1) weigh each motion's clauses."""
+    motion, None: all 1) weigh each motion's clauses; ``only``: fit these heads (columns), the
+    others never fire (for experiments on some heads)."""
     from joblib import Parallel, delayed
     from sklearn.linear_model import LogisticRegression
 
@@ -201,6 +203,7 @@ def fit_heads(
     H = Y.shape[1]
     W = np.zeros((n_features, H), dtype=np.float32)
     b = np.full(H, -8.0, dtype=np.float32)  # a head never seen positive never fires
+    heads = list(range(H)) if only is None else list(only)
 
     def fit(j: int):
         rows = M[:, j] == 1
@@ -212,8 +215,8 @@ def fit_heads(
         return clf.coef_[0], clf.intercept_[0]
 
     # threads: liblinear releases the GIL, and X is shared without copying
-    for j, res in enumerate(
-        Parallel(n_jobs=2, prefer="threads")(delayed(fit)(j) for j in range(H))
+    for j, res in zip(
+        heads, Parallel(n_jobs=2, prefer="threads")(delayed(fit)(j) for j in heads), strict=True
     ):
         if res is not None:
             W[:, j], b[j] = res
