@@ -434,14 +434,16 @@ def cmd_merge(args: argparse.Namespace) -> None:
 
 
 def cmd_revise(args: argparse.Namespace) -> int:
-    """Apply a one-field revision (``revision-<source>-<type>.jsonl``: a paper's action type
-    re-judged by reading, with evidence offsets) to every record of the paper in an annotation
-    file: the type's old entries go, the revision's entry (if the type holds) takes the place
-    of the first. The first judgement of a paper wins; a record whose text changed is left."""
+    """Apply a revision (``revision-<source>-<types>.jsonl``: action types of a paper re-judged
+    by reading, with evidence offsets) to every record of the paper in an annotation file: per
+    revised type its old entries go, the revision's entry (if the type holds) takes the place of
+    the first. A revision record gives per type ``<type>`` (true/false) and its evidence
+    ``<type>_span`` (``span`` in a revision of one type). The first judgement of a paper wins; a
+    record whose text changed is left, and so is one that no action would remain in."""
     rev: dict[str, dict] = {}
     for r in read_jsonl(Path(args.revision)):
         rev.setdefault(r["id"], r)
-    kind = args.type
+    kinds = args.type
     path = Path(args.annotations)
     out, changed, stale, emptied = [], 0, [], []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -455,10 +457,13 @@ def cmd_revise(args: argparse.Namespace) -> int:
             out.append(line)
             continue
         acts = rec["actions"]
-        at = next((i for i, a in enumerate(acts) if a["type"] == kind), len(acts))
-        new = [a for a in acts if a["type"] != kind]
-        if r[kind]:
-            new.insert(min(at, len(new)), {"type": kind, "span": r["span"]})
+        new = list(acts)
+        for kind in kinds:
+            at = next((i for i, a in enumerate(new) if a["type"] == kind), len(new))
+            new = [a for a in new if a["type"] != kind]
+            if r[kind]:
+                span = r[f"{kind}_span"] if f"{kind}_span" in r else r["span"]
+                new.insert(min(at, len(new)), {"type": kind, "span": span})
         if not new:
             emptied.append(f"{rec['id']} ({rec['annotator']})")
             out.append(line)
@@ -528,7 +533,22 @@ def main() -> int:
     rv = sub.add_parser("revise")
     rv.add_argument("revision")
     rv.add_argument("annotations")
-    rv.add_argument("--type", default="amend", choices=["amend"])
+    rv.add_argument(
+        "--type",
+        nargs="+",
+        default=["amend"],
+        choices=[
+            "review",
+            "report",
+            "concept",
+            "implement",
+            "budget",
+            "appeal",
+            "inquiry",
+            "amend",
+        ],
+        help="the action types the revision judged (default: amend)",
+    )
     args = ap.parse_args()
     if args.cmd == "sample":
         cmd_sample(args)
