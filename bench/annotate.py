@@ -433,17 +433,27 @@ def cmd_merge(args: argparse.Namespace) -> None:
         print(f"{name}: {len(recs)} annotations -> {dest / (name + '.jsonl')}", file=sys.stderr)
 
 
+def _revised(items: list[dict], field: str, kind: str, r: dict, entry: dict) -> list[dict]:
+    """``items`` (a record's actions or funding) with the entries of ``kind`` (by ``field``)
+    replaced by the revision's: ``entry`` where ``r[kind]`` holds, none where it does not."""
+    at = next((i for i, a in enumerate(items) if a[field] == kind), len(items))
+    out = [a for a in items if a[field] != kind]
+    if r[kind]:
+        out.insert(min(at, len(out)), entry)
+    return out
+
+
 def cmd_revise(args: argparse.Namespace) -> int:
-    """Apply a revision (``revision-<source>-<types>.jsonl``: action types of a paper re-judged
-    by reading, with evidence offsets) to every record of the paper in an annotation file: per
-    revised type its old entries go, the revision's entry (if the type holds) takes the place of
-    the first. A revision record gives per type ``<type>`` (true/false) and its evidence
-    ``<type>_span`` (``span`` in a revision of one type). The first judgement of a paper wins; a
-    record whose text changed is left, and so is one that no action would remain in."""
+    """Apply a revision (``revision-<source>-<fields>.jsonl``: action types or funding kinds of
+    a paper re-judged by reading, with evidence offsets) to every record of the paper in an
+    annotation file: per revised type (kind) its old entries go, the revision's entry (if it
+    holds) takes the place of the first. A revision record gives per field ``<name>``
+    (true/false) and its evidence ``<name>_span`` (``span`` in a revision of one action type),
+    for a funding kind also ``<name>_amount_eur``. The first judgement of a paper wins; a record
+    whose text changed is left, and so is one that no action would remain in."""
     rev: dict[str, dict] = {}
     for r in read_jsonl(Path(args.revision)):
         rev.setdefault(r["id"], r)
-    kinds = args.type
     path = Path(args.annotations)
     out, changed, stale, emptied = [], 0, [], []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -456,21 +466,26 @@ def cmd_revise(args: argparse.Namespace) -> int:
             stale.append(rec["id"])
             out.append(line)
             continue
-        acts = rec["actions"]
-        new = list(acts)
-        for kind in kinds:
-            at = next((i for i, a in enumerate(new) if a["type"] == kind), len(new))
-            new = [a for a in new if a["type"] != kind]
-            if r[kind]:
-                span = r[f"{kind}_span"] if f"{kind}_span" in r else r["span"]
-                new.insert(min(at, len(new)), {"type": kind, "span": span})
-        if not new:
+        acts, funding = rec["actions"], rec["funding"]
+        for t in args.type:
+            span = r[f"{t}_span"] if f"{t}_span" in r else r.get("span")
+            acts = _revised(acts, "type", t, r, {"type": t, "span": span})
+        for k in args.kind:
+            entry = {
+                "kind": k,
+                "name": "",
+                "amount_eur": r.get(f"{k}_amount_eur"),
+                "budget_line": "",
+                "span": r[f"{k}_span"],
+            }
+            funding = _revised(funding, "kind", k, r, entry)
+        if not acts:
             emptied.append(f"{rec['id']} ({rec['annotator']})")
             out.append(line)
             continue
-        if new != acts:
+        if acts != rec["actions"] or funding != rec["funding"]:
             changed += 1
-            rec["actions"] = new
+            rec["actions"], rec["funding"] = acts, funding
             line = json.dumps(rec, ensure_ascii=False)
         out.append(line)
     if emptied:
@@ -548,6 +563,13 @@ def main() -> int:
             "amend",
         ],
         help="the action types the revision judged (default: amend)",
+    )
+    rv.add_argument(
+        "--kind",
+        nargs="*",
+        default=[],
+        choices=["named_fund", "budget_line", "external_grant", "offset", "general_budget"],
+        help="the funding kinds the revision judged",
     )
     args = ap.parse_args()
     if args.cmd == "sample":

@@ -4,7 +4,7 @@ labels it replaces.
     .venv/bin/python bench/revision_stats.py corpus/annotations/revision-spd-berlin-implement-appeal.jsonl \\
         corpus/annotations/motions-spd-berlin.jsonl --type implement appeal
 
-Per revised action type: the papers judged twice (agreement and Cohen's kappa of the two
+Per revised action type or funding kind (``--type``, names as in the revision file): the papers judged twice (agreement and Cohen's kappa of the two
 judgements), and the first judgement of every paper against the first annotation record of the
 paper as it stood before the revision was applied (run it on the annotation file before
 ``bench/annotate.py revise``, or on a copy from git: after it, the two agree by construction).
@@ -44,7 +44,8 @@ def main() -> None:
     before: dict[str, set[str]] = {}
     for line in Path(args.annotations).read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
-        before.setdefault(rec["id"], {a["type"] for a in rec["actions"]})
+        labels = {a["type"] for a in rec["actions"]} | {f["kind"] for f in rec["funding"]}
+        before.setdefault(rec["id"], labels)
     twice = [v[:2] for v in judged.values() if len(v) >= 2]
     print(f"{len(judged)} papers judged, {len(twice)} of them twice")
     for t in args.type:
