@@ -550,7 +550,7 @@ def main() -> int:
     rv.add_argument("annotations")
     rv.add_argument(
         "--type",
-        nargs="+",
+        nargs="*",
         default=["amend"],
         choices=[
             "review",
@@ -562,7 +562,7 @@ def main() -> int:
             "inquiry",
             "amend",
         ],
-        help="the action types the revision judged (default: amend)",
+        help="the action types the revision judged (default: amend; none: --type alone)",
     )
     rv.add_argument(
         "--kind",
