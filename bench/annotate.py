@@ -456,7 +456,9 @@ def cmd_revise(args: argparse.Namespace) -> int:
         rev.setdefault(r["id"], r)
     path = Path(args.annotations)
     out, changed, stale, emptied = [], 0, [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").split("\n"):  # as read_jsonl
+        if not line.strip():
+            continue
         rec = json.loads(line)
         r = rev.get(rec["id"])
         if r is None:
@@ -552,23 +554,14 @@ def main() -> int:
         "--type",
         nargs="*",
         default=["amend"],
-        choices=[
-            "review",
-            "report",
-            "concept",
-            "implement",
-            "budget",
-            "appeal",
-            "inquiry",
-            "amend",
-        ],
+        choices=list(ACTION_TYPES),
         help="the action types the revision judged (default: amend; none: --type alone)",
     )
     rv.add_argument(
         "--kind",
         nargs="*",
         default=[],
-        choices=["named_fund", "budget_line", "external_grant", "offset", "general_budget"],
+        choices=list(FUNDING_KINDS),
         help="the funding kinds the revision judged",
     )
     args = ap.parse_args()

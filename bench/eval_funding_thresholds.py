@@ -34,17 +34,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval_stage_levels import C, rows  # noqa: E402
+import eval_thresholds_by_source as by_source  # noqa: E402
+from eval_stage_levels import rows  # noqa: E402
 
-from pipeline.extract.learned import FUNDING_KINDS, HEADS, ClauseModel  # noqa: E402
-from pipeline.training.extraction import (  # noqa: E402
-    N_FEATURES,
-    _folds,
-    best_thresholds,
-    doc_scores,
-    fit_heads,
-    set_f1,
-)
+from pipeline.extract.learned import FUNDING_KINDS, HEADS  # noqa: E402
+from pipeline.training.extraction import _folds, set_f1  # noqa: E402
 
 KINDS = ["f_" + k for k in FUNDING_KINDS]
 ONLY = [HEADS.index(k) for k in KINDS]
@@ -53,37 +47,15 @@ SHOWN = ("motions", "sources", "sources, no add")
 
 
 def scores_from(train, test) -> np.ndarray:
-    W, b = fit_heads(train, C, N_FEATURES, only=ONLY)
-    return doc_scores(ClauseModel(W, b, HEADS, {}, N_FEATURES), test)
+    return by_source.scores_from(train, test, only=ONLY)
 
 
 def oof(docs, folds) -> np.ndarray:
-    S = np.zeros((len(docs), len(HEADS)), dtype=np.float32)
-    for test in folds:
-        held = set(test.tolist())
-        S[test] = scores_from(
-            [d for i, d in enumerate(docs) if i not in held], [docs[i] for i in test]
-        )
-    return S
-
-
-def source_folds(docs) -> list[np.ndarray]:
-    return [
-        np.array([i for i, d in enumerate(docs) if d.source == s])
-        for s in sorted({d.source for d in docs})
-    ]
+    return by_source.oof(docs, folds, only=ONLY)
 
 
 def thresholds(train, S_m, S_s) -> dict[str, dict]:
-    G = np.stack([d.gold for d in train])
-    R = np.stack([d.rule for d in train])
-    out = {
-        "motions": best_thresholds(S_m, G, HEADS, R),
-        "sources": best_thresholds(S_s, G, HEADS, R),
-        "both": best_thresholds(
-            np.concatenate([S_m, S_s]), np.concatenate([G, G]), HEADS, np.concatenate([R, R])
-        ),
-    }
+    out = {v: by_source.thresholds(train, S_m, S_s, v) for v in ("motions", "sources", "both")}
     for base in ("motions", "sources"):
         out[f"{base}, no add"] = {
             h: {**t, "add": 1.01} if h in KINDS else t for h, t in out[base].items()
@@ -109,7 +81,9 @@ def main() -> None:
         train = [d for d in data.docs if d.source != src]
         test = [d for d in data.docs if d.source == src]
         S_test = scores_from(train, test)
-        thr = thresholds(train, oof(train, _folds(train, 3)), oof(train, source_folds(train)))
+        thr = thresholds(
+            train, oof(train, _folds(train, 3)), oof(train, by_source.source_folds(train))
+        )
         G = np.stack([d.gold for d in test])
         R = np.stack([d.rule for d in test])
         for v in VARIANTS:
@@ -138,7 +112,7 @@ def within(docs) -> None:
     """5-fold scores over all motions; thresholds from those scores (motions) or with the
     source-fold scores stacked (both); micro-F1 of each source's motions."""
     S5 = oof(docs, _folds(docs, 5))
-    thr = thresholds(docs, S5, oof(docs, source_folds(docs)))
+    thr = thresholds(docs, S5, oof(docs, by_source.source_folds(docs)))
     srcs = sorted({d.source for d in docs})
     print("| thresholds from (5-fold) | " + " | ".join(srcs) + " |")
     print("|---|" + "---|" * len(srcs))

@@ -61,19 +61,19 @@ def build(cache: Path | None):
     return docs
 
 
-def scores_from(train, test, weigh=None):
+def scores_from(train, test, weigh=None, only=None):
     """Doc scores of ``test`` from a clause model fitted on ``train``; ``weigh`` (optional)
-    maps the training motions to their sample weights."""
-    W, b = fit_heads(train, C, N_FEATURES, weigh(train) if weigh else None)
+    maps the training motions to their sample weights; ``only``: fit these heads only."""
+    W, b = fit_heads(train, C, N_FEATURES, weigh(train) if weigh else None, only=only)
     return doc_scores(ClauseModel(W, b, HEADS, {}, N_FEATURES), test)
 
 
-def oof(docs, folds, weigh=None):
+def oof(docs, folds, weigh=None, only=None):
     S = np.zeros((len(docs), len(HEADS)), dtype=np.float32)
     for test in folds:
         held = set(test.tolist())
         S[test] = scores_from(
-            [d for i, d in enumerate(docs) if i not in held], [docs[i] for i in test], weigh
+            [d for i, d in enumerate(docs) if i not in held], [docs[i] for i in test], weigh, only
         )
     return S
 

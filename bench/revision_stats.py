@@ -13,9 +13,9 @@ paper as it stood before the revision was applied (run it on the annotation file
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter, defaultdict
-from pathlib import Path
+
+from annotate import read_jsonl
 
 
 def kappa(pairs: list[tuple[bool, bool]]) -> tuple[float, float]:
@@ -37,13 +37,10 @@ def main() -> None:
     ap.add_argument("--type", nargs="+", default=["amend"])
     args = ap.parse_args()
     judged: dict[str, list[dict]] = defaultdict(list)
-    for line in Path(args.revision).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            judged[r["id"]].append(r)
+    for r in read_jsonl(args.revision):
+        judged[r["id"]].append(r)
     before: dict[str, set[str]] = {}
-    for line in Path(args.annotations).read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
+    for rec in read_jsonl(args.annotations):
         labels = {a["type"] for a in rec["actions"]} | {f["kind"] for f in rec["funding"]}
         before.setdefault(rec["id"], labels)
     twice = [v[:2] for v in judged.values() if len(v) >= 2]
