@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import json
 import math
-import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,6 @@ from pipeline.classify.text import lemma_tokens, request_part
 
 FORMAT = "antragsradar-themes-compact/1"
 INFERENCE_FILE = "inference.npz"
-_WS_TOKEN = re.compile(r"\S+")
 # A row's lemma tokens per (column, until, max_chars, min_len), shared by its feature parts.
 Lemmas = dict[tuple[int, str | None, int | None, int], list[str]]
 
@@ -221,15 +220,22 @@ class _LemmaTfidf:
         return self.lemmas(text, seen)
 
     def features(self, text: str, seen: Lemmas) -> tuple[np.ndarray, np.ndarray]:
-        # As LemmaText + TfidfVectorizer(token_pattern=r"\S+", lowercase=False).
-        toks = _WS_TOKEN.findall(" ".join(self.tokens(text, seen)))
-        counts: dict[int, int] = {}
-        index = self.index
+        # As LemmaText + TfidfVectorizer(token_pattern=r"\S+", lowercase=False); str.split
+        # splits where \S+ does, without the regex.
+        toks = " ".join(self.tokens(text, seen)).split()
+        get = self.index.get
+        # the terms' counts in order of first occurrence, unigrams first (as the loop over n
+        # did: the same feature order, so the same sums); None counts the unknown terms
+        counts: Counter[int | None] = Counter()
         for n in range(self.min_n, min(self.max_n, len(toks)) + 1):
-            for i in range(len(toks) - n + 1):
-                j = index.get(toks[i] if n == 1 else " ".join(toks[i : i + n]))
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
+            if n == 1:
+                grams = toks
+            elif n == 2:
+                grams = [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+            else:
+                grams = [" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1)]
+            counts.update(map(get, grams))
+        counts.pop(None, None)
         if not counts:
             return np.empty(0, dtype=np.int64), np.empty(0)
         idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))

@@ -14,7 +14,8 @@ concepts differently.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from itertools import chain
 
 # Linking elements a compound's left part may end with (Fugenelemente), longest first.
 LINKS = ("es", "en", "er", "s", "n", "e")
@@ -31,7 +32,7 @@ class CompoundSplitter:
     def __init__(self, counts: Mapping[str, int]) -> None:
         self.counts = counts
         self._split: dict[str, tuple[str, str, float] | None] = {}
-        self._parts: dict[str, tuple[str, ...]] = {}
+        self._parts = _Memo(self._find_parts)
 
     def _score(self, word: str) -> float:
         """How good a compound part ``word`` is: its count when known, else the score of its
@@ -83,20 +84,33 @@ class CompoundSplitter:
     def parts(self, word: str) -> tuple[str, ...]:
         """Every part of ``word`` (each side of the best split and, recursively, their parts);
         () for a word that does not split."""
-        got = self._parts.get(word)
-        if got is None:
-            split = self._best_split(word)
-            got = ()
-            if split is not None:
-                # A side that is itself an unknown compound gives only its own parts.
-                for side in split[:2]:
-                    got += ((side,) if side in self.counts else ()) + self.parts(side)
-            self._parts[word] = got
+        return self._parts[word]
+
+    def _find_parts(self, word: str) -> tuple[str, ...]:
+        split = self._best_split(word)
+        got: tuple[str, ...] = ()
+        if split is not None:
+            # A side that is itself an unknown compound gives only its own parts.
+            for side in split[:2]:
+                got += ((side,) if side in self.counts else ()) + self._parts[side]
         return got
 
     def split_tokens(self, tokens: Iterable[str]) -> list[str]:
         """The parts of every token, in order (tokens that do not split give none)."""
-        return [p for tok in tokens for p in self.parts(tok)]
+        # mapped over the memo: a word met before runs no Python code
+        return list(chain.from_iterable(map(self._parts.__getitem__, tokens)))
+
+
+class _Memo(dict[str, tuple[str, ...]]):
+    """word -> ``find(word)``, worked out on first use."""
+
+    def __init__(self, find: Callable[[str], tuple[str, ...]]) -> None:
+        super().__init__()
+        self.find = find
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        got = self[word] = self.find(word)
+        return got
 
 
 def count_lemmas(token_lists: Iterable[list[str]], min_count: int) -> dict[str, int]:

@@ -6,7 +6,6 @@ scikit-learn nor simplemma at import time.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß0-9]*(?:-[A-Za-zÄÖÜäöüß0-9]+)*")
 
@@ -42,22 +41,37 @@ def request_part(text: str, until: str | None = REASONING) -> str:
     return text[: m.start()] if m else text
 
 
-@lru_cache(maxsize=300_000)
+class _Lemmas(dict):
+    """word form -> lower-cased simplemma lemma, worked out on first use (emptied when large).
+    A form met before is a plain dict look-up: no Python code runs for it."""
+
+    LIMIT = 300_000
+
+    def __missing__(self, word: str) -> str:
+        from pipeline.lemmas import lemmatize
+
+        if len(self) >= self.LIMIT:
+            self.clear()
+        lem = self[word] = lemmatize(word).lower()
+        return lem
+
+
+_LEMMAS = _Lemmas()
+
+
 def lemma(word: str) -> str:
     """Lower-cased simplemma lemma of one word form (simplemma is imported on first use)."""
-    from pipeline.lemmas import lemmatize
-
-    return lemmatize(word).lower()
+    return _LEMMAS[word]
 
 
 def lemma_tokens(text: str, max_chars: int | None = 4000, min_len: int = 2) -> list[str]:
     """The lemmas ``LemmaText`` joins: lower-cased, stop words and short tokens dropped."""
     text = str(text or "")[:max_chars] if max_chars else str(text or "")
-    out = []
-    for tok in TOKEN.findall(text):
-        if len(tok) < min_len:
-            continue
-        lem = lemma(tok)
-        if lem not in STOP_WORDS and len(lem) >= min_len:
-            out.append(lem)
-    return out
+    toks = TOKEN.findall(text)
+    if min_len > 1:
+        toks = [t for t in toks if len(t) >= min_len]
+    return [
+        lem
+        for lem in map(_LEMMAS.__getitem__, toks)
+        if lem not in STOP_WORDS and len(lem) >= min_len
+    ]

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc
@@ -77,6 +78,21 @@ def candidate_clauses(doc: Doc) -> list[Clause]:
     return out
 
 
+class _Memo(dict):
+    """key -> ``make(key)``, remembered (up to ``limit`` keys): ``memo[key]`` of a key met before
+    is a plain dict look-up, with no Python code run."""
+
+    def __init__(self, make: Callable[[str], Any], limit: int) -> None:
+        super().__init__()
+        self.make, self.limit = make, limit
+
+    def __missing__(self, key: str) -> Any:
+        value = self.make(key)
+        if len(self) < self.limit:
+            self[key] = value
+        return value
+
+
 class Featurizer:
     """Hashed sparse features of clauses; ``rows(doc, clauses)`` gives CSR arrays."""
 
@@ -87,16 +103,17 @@ class Featurizer:
         self.mask = n_features - 1
         self.classes = classes or WordClasses()
         self._word_cache: dict[str, tuple[int, ...]] = {}
-        self._fixed_cache: dict[str, int] = {}
-        # per level of the body: a word of the text -> the hashes of its normalised form
-        self._level_cache: dict[str, dict[str, tuple[int, ...]]] = {}
+        self._fixed = _Memo(self._crc, 500_000)
+        # per level of the body: a word of the text -> the hashes of its normalised form, and
+        # the hash of the word as the clause's opening ("o:" feature)
+        self._level_words: dict[str, _Memo] = {}
+        self._level_openings: dict[str, _Memo] = {}
+
+    def _crc(self, feature: str) -> int:
+        return zlib.crc32(feature.encode("utf-8")) & self.mask
 
     def _h(self, feature: str) -> int:
-        h = self._fixed_cache.get(feature)
-        if h is None:
-            h = zlib.crc32(feature.encode("utf-8")) & self.mask
-            self._fixed_cache[feature] = h
-        return h
+        return self._fixed[feature]
 
     def _word(self, w: str) -> tuple[int, ...]:
         """Hashes of a word: the word, and for long words their last 4-6 letters."""
@@ -112,28 +129,31 @@ class Featurizer:
                 self._word_cache[w] = hs
         return hs
 
-    def _level_word(self, w: str, level: str) -> tuple[int, ...]:
-        """Hashes of word ``w`` as ``clause_features`` normalises it at ``level``."""
-        hs = self._word(self.classes.normalise([w], level)[0])
-        cache = self._level_cache.setdefault(level, {})
-        if len(cache) < 500_000:
-            cache[w] = hs
-        return hs
+    def _memos(self, level: str) -> tuple[_Memo, _Memo]:
+        words = self._level_words.get(level)
+        if words is None:
+            normalise = self.classes.normalise
+            words = self._level_words[level] = _Memo(
+                lambda w: self._word(normalise([w], level)[0]), 500_000
+            )
+            self._level_openings[level] = _Memo(
+                lambda w: self._crc("o:" + normalise([w], level)[0]), 500_000
+            )
+        return words, self._level_openings[level]
 
     def clause_features(self, sentence: str, context: Iterable[str], level: str) -> list[int]:
         words = WORD.findall(sentence.lower())
-        # one look-up per word for its normalised form's hashes (most words are cached)
-        cache = self._level_cache.get(level) or {}
-        hashes = [cache.get(w) or self._level_word(w, level) for w in words]
+        # the memos' look-ups run in C; only a word met for the first time runs Python code
+        word_hashes, openings = self._memos(level)
+        hashes = list(map(word_hashes.__getitem__, words))
         idx = list(chain.from_iterable(hashes))
         # word pairs: combine the two words' hashes arithmetically (no string building)
         first = [hs[0] for hs in hashes]
         mask = self.mask
         idx += [(a * 1_000_003 + b * 7 + 11) & mask for a, b in zip(first, first[1:], strict=False)]
-        h = self._h
         # how the clause opens ("die verwaltung wird")
-        idx += [h("o:" + w) for w in self.classes.normalise(words[:3], level)]
-        idx += [h(c) for c in context]
+        idx += map(openings.__getitem__, words[:3])
+        idx += map(self._fixed.__getitem__, context)
         return idx
 
     def doc_level(self, doc: Doc) -> str:

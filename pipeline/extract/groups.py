@@ -24,6 +24,8 @@ _LINE_CACHE_SIZE = 200_000
 
 # a group name split into members: "MitBürger für Halle – NEUES FORUM", "FDP & Bauern"
 _NAME_PARTS = re.compile(r"\s+[–—·]\s+|\s*[,;&]\s*|\s+und(?:\s+|$)")
+# the sides of a joint letterhead line: "CDU-Fraktion / Fraktion FDP & Bauern"
+_JOINT = re.compile(r"\s+[/–·]\s+")
 # an article before a member: "Fraktionen der CDU und der SPD", "... und von Bündnis 90/Die Grünen"
 _ARTICLE = re.compile(r"^(?:der|des|von)\s+")
 
@@ -288,7 +290,9 @@ class FactionMatcher:
         assert self.letterhead is not None
         if len(line) > self.max_line_chars:
             return ()
-        for parts in ([line], re.split(r"\s+[/–·]\s+", line)):
+        sides = _JOINT.split(line)
+        # a line with one side is read whole once
+        for parts in ([line], sides) if len(sides) > 1 else ([line],):
             found = [self._introduced(x, joint=len(parts) > 1) for x in parts]
             if all(found):
                 return tuple(dict.fromkeys(n for names in found for n in names))

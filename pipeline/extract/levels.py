@@ -36,6 +36,8 @@ class WordClasses:
                     self.prefixes.append((w[:-1], lv))
                 else:
                     self.exact[w] = lv
+        # one C-level test rejects the words that start with no prefix (nearly all)
+        self._any_prefix = tuple(p for p, _ in self.prefixes)
         self.bodies = set(d["bodies"])
         self.party_members = re.compile(d["party_members"])
         self._cache: dict[str, str | None] = {}
@@ -67,7 +69,7 @@ class WordClasses:
         if word in self._cache:
             return self._cache[word]
         lv = self.exact.get(word)
-        if lv is None:
+        if lv is None and word.startswith(self._any_prefix):
             lv = next((v for p, v in self.prefixes if word.startswith(p)), None)
         if lv is None and word in self.bodies:
             lv = "BODY"
