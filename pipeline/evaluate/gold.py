@@ -16,19 +16,21 @@ from pipeline.ingest import count_motions, read_inputs
 from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR
 from pipeline.record import Failure, Motion
 
-# The bars the issue tracker sets on dev; printed beside the scores.
 Progress = Callable[[int, int | None], None]
 
+# The bars the issue tracker sets on dev (the extraction and theme issues of 2026-12-05; amount
+# and named-fund recall and the silver groups from the first brief); printed beside the scores.
 TARGETS = {
-    "action_types_micro_f1": 0.85,
-    "funding_kinds_micro_f1": 0.80,
+    "action_types_micro_f1": 0.90,
+    "funding_kinds_micro_f1": 0.85,
     "amount_recall": 0.80,
     "named_fund_recall": 0.80,
-    "topic_token_f1": 0.70,
+    "topic_token_f1": 0.75,
+    "groups_exact_match": 0.95,
     "groups_silver_exact_match": 0.90,
-    "themes_micro_f1": 0.75,
-    "themes_macro_f1": 0.65,
-    "themes_top1": 0.85,
+    "themes_micro_f1": 0.85,
+    "themes_macro_f1": 0.80,
+    "themes_top1": 0.95,
 }
 
 
