@@ -65,6 +65,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "latent+lemmas-4000": {"config": {"lemmas": {**LEMMAS, "max_chars": 4000}}},
     "latent-300-w2": {"config": {"lemmas": {**LEMMAS, "latent": {**LATENT, "n_components": 300}}}},
     "latent+C-0.03": {"config": {"classifier": {**DEFAULT_CONFIG["classifier"], "C": 0.03}}},
+    "latent+request": {"config": {"request": REQUEST}},  # the shipped + the request block
     "shipped": {},  # DEFAULT_CONFIG as it is
 }
 
