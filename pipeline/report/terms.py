@@ -13,11 +13,11 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pipeline.paths import PATTERNS_DIR
 from pipeline.record import Failure, Motion
@@ -93,7 +93,7 @@ class Terms:
         # What the index of a motion's terms was made with (stored with every indexed motion).
         self.version = version
         self._lemmas: dict[str, str] = {}
-        self._terms: dict[str, str | None] = {}
+        self._terms = _TermMemo(self._term, self.TERM_CACHE_SIZE)
 
     @classmethod
     def load(cls, rules_file: Path | None = None, stopwords_file: Path | None = None) -> Terms:
@@ -200,12 +200,10 @@ class Terms:
         """Term counts of one motion (title and text); see ``strip_letterhead`` for ``names``."""
         body = LINE_HYPHEN.sub(r"\1\2", self.strip_letterhead(text or "", boilerplate, names))
         words = WORD.findall(f"{title or ''}\n{body}")
-        memo = self._terms  # one dict look-up per word
-        if len(memo) >= self.TERM_CACHE_SIZE:
-            memo.clear()
-        term = self._term
-        terms = [memo[w] if w in memo else memo.setdefault(w, term(w)) for w in words]
-        return Counter(t for t in terms if t is not None)
+        # mapped over the memo: a word met before runs no Python code
+        counts = Counter(map(self._terms.__getitem__, words))
+        counts.pop(None, None)  # the words that count for no term
+        return cast("Counter[str]", counts)
 
     def _term(self, tok: str) -> str | None:
         """The term that a word of the text counts for, or None."""
@@ -227,6 +225,20 @@ class Terms:
         return sorted(
             {(self.lemma(w),) for w in names if len(w) >= shortest and w.casefold() not in stop}
         )
+
+
+class _TermMemo(dict[str, str | None]):
+    """word -> its term (``Terms._term``), worked out on first use; emptied when large."""
+
+    def __init__(self, term: Callable[[str], str | None], limit: int) -> None:
+        super().__init__()
+        self.term, self.limit = term, limit
+
+    def __missing__(self, word: str) -> str | None:
+        if len(self) >= self.limit:
+            self.clear()
+        got = self[word] = self.term(word)
+        return got
 
 
 @lru_cache(maxsize=1)
