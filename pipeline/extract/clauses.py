@@ -103,7 +103,7 @@ class Featurizer:
         self.mask = n_features - 1
         self.classes = classes or WordClasses()
         self._word_cache: dict[str, tuple[int, ...]] = {}
-        self._fixed = _Memo(self._crc, 500_000)
+        self._fixed = _Memo(self._crc, 100_000)
         # per level of the body: a word of the text -> the hashes of its normalised form, and
         # the hash of the word as the clause's opening ("o:" feature)
         self._level_words: dict[str, _Memo] = {}
@@ -137,7 +137,7 @@ class Featurizer:
                 lambda w: self._word(normalise([w], level)[0]), 500_000
             )
             self._level_openings[level] = _Memo(
-                lambda w: self._crc("o:" + normalise([w], level)[0]), 500_000
+                lambda w: self._crc("o:" + normalise([w], level)[0]), 100_000
             )
         return words, self._level_openings[level]
 
