@@ -14,8 +14,10 @@ concepts differently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from itertools import chain
+
+from pipeline.memo import Memo
 
 # Linking elements a compound's left part may end with (Fugenelemente), longest first.
 LINKS = ("es", "en", "er", "s", "n", "e")
@@ -32,7 +34,7 @@ class CompoundSplitter:
     def __init__(self, counts: Mapping[str, int]) -> None:
         self.counts = counts
         self._split: dict[str, tuple[str, str, float] | None] = {}
-        self._parts = _Memo(self._find_parts)
+        self._parts: Memo[str, tuple[str, ...]] = Memo(self._find_parts)
 
     def _score(self, word: str) -> float:
         """How good a compound part ``word`` is: its count when known, else the score of its
@@ -99,18 +101,6 @@ class CompoundSplitter:
         """The parts of every token, in order (tokens that do not split give none)."""
         # mapped over the memo: a word met before runs no Python code
         return list(chain.from_iterable(map(self._parts.__getitem__, tokens)))
-
-
-class _Memo(dict[str, tuple[str, ...]]):
-    """word -> ``find(word)``, worked out on first use."""
-
-    def __init__(self, find: Callable[[str], tuple[str, ...]]) -> None:
-        super().__init__()
-        self.find = find
-
-    def __missing__(self, word: str) -> tuple[str, ...]:
-        got = self[word] = self.find(word)
-        return got
 
 
 def count_lemmas(token_lists: Iterable[list[str]], min_count: int) -> dict[str, int]:

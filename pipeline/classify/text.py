@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.memo import Memo
+
 TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß0-9]*(?:-[A-Za-zÄÖÜäöüß0-9]+)*")
 
 # Curated for features (spaCy's German list drops words that matter here, like "mittel").
@@ -41,22 +43,14 @@ def request_part(text: str, until: str | None = REASONING) -> str:
     return text[: m.start()] if m else text
 
 
-class _Lemmas(dict):
-    """word form -> lower-cased simplemma lemma, worked out on first use (emptied when large).
-    A form met before is a plain dict look-up: no Python code runs for it."""
+def _lemma(word: str) -> str:
+    from pipeline.lemmas import lemmatize
 
-    LIMIT = 300_000
-
-    def __missing__(self, word: str) -> str:
-        from pipeline.lemmas import lemmatize
-
-        if len(self) >= self.LIMIT:
-            self.clear()
-        lem = self[word] = lemmatize(word).lower()
-        return lem
+    return lemmatize(word).lower()
 
 
-_LEMMAS = _Lemmas()
+# word form -> lower-cased lemma; simplemma is imported on first use
+_LEMMAS: Memo[str, str] = Memo(_lemma, 300_000)
 
 
 def lemma(word: str) -> str:

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
-from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc
 
 from pipeline.extract.evidence import doc_text, sentence_spans
 from pipeline.extract.levels import WordClasses
+from pipeline.memo import Memo
 
 WORD = re.compile(r"[a-zäöüß0-9]+")
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\)|[IVX]{1,4}\.|[-–•·*▪])\s")
@@ -78,21 +78,6 @@ def candidate_clauses(doc: Doc) -> list[Clause]:
     return out
 
 
-class _Memo(dict):
-    """key -> ``make(key)``, remembered (up to ``limit`` keys): ``memo[key]`` of a key met before
-    is a plain dict look-up, with no Python code run."""
-
-    def __init__(self, make: Callable[[str], Any], limit: int) -> None:
-        super().__init__()
-        self.make, self.limit = make, limit
-
-    def __missing__(self, key: str) -> Any:
-        value = self.make(key)
-        if len(self) < self.limit:
-            self[key] = value
-        return value
-
-
 class Featurizer:
     """Hashed sparse features of clauses; ``rows(doc, clauses)`` gives CSR arrays."""
 
@@ -103,11 +88,11 @@ class Featurizer:
         self.mask = n_features - 1
         self.classes = classes or WordClasses()
         self._word_cache: dict[str, tuple[int, ...]] = {}
-        self._fixed = _Memo(self._crc, 100_000)
+        self._fixed: Memo[str, int] = Memo(self._crc, 100_000)
         # per level of the body: a word of the text -> the hashes of its normalised form, and
         # the hash of the word as the clause's opening ("o:" feature)
-        self._level_words: dict[str, _Memo] = {}
-        self._level_openings: dict[str, _Memo] = {}
+        self._level_words: dict[str, Memo[str, tuple[int, ...]]] = {}
+        self._level_openings: dict[str, Memo[str, int]] = {}
 
     def _crc(self, feature: str) -> int:
         return zlib.crc32(feature.encode("utf-8")) & self.mask
@@ -129,14 +114,14 @@ class Featurizer:
                 self._word_cache[w] = hs
         return hs
 
-    def _memos(self, level: str) -> tuple[_Memo, _Memo]:
+    def _memos(self, level: str) -> tuple[Memo[str, tuple[int, ...]], Memo[str, int]]:
         words = self._level_words.get(level)
         if words is None:
             normalise = self.classes.normalise
-            words = self._level_words[level] = _Memo(
+            words = self._level_words[level] = Memo(
                 lambda w: self._word(normalise([w], level)[0]), 500_000
             )
-            self._level_openings[level] = _Memo(
+            self._level_openings[level] = Memo(
                 lambda w: self._crc("o:" + normalise([w], level)[0]), 100_000
             )
         return words, self._level_openings[level]

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
+from pipeline.memo import Memo
 from pipeline.paths import PATTERNS_DIR
 
 if TYPE_CHECKING:
@@ -92,14 +93,16 @@ def _memoised(search: Callable[[str], Any], all_matches: bool = False) -> Callab
     return _AffixMemo(search, all_matches).__getitem__
 
 
-class _AffixMemo(dict):
+class _AffixMemo(Memo[str, Any]):
     """string -> search result. Its ``__getitem__`` is what the tokenizer calls: a hit runs no
     Python code at all; a miss searches (``__missing__``). Emptied when it gets large."""
 
     def __init__(self, search: Callable[[str], Any], all_matches: bool) -> None:
-        super().__init__()
+        super().__init__(self._all if all_matches else search, _AFFIX_CACHE_SIZE)
         self.search = search
-        self.all_matches = all_matches
+
+    def _all(self, string: str) -> tuple[Any, ...]:
+        return tuple(self.search(string))
 
     @property
     def pattern(self) -> str:
@@ -107,13 +110,6 @@ class _AffixMemo(dict):
         tokenizer searches it directly, with the same tokens."""
         search: Any = self.search  # a compiled pattern's bound search or finditer
         return str(search.__self__.pattern)
-
-    def __missing__(self, string: str) -> Any:
-        if len(self) >= _AFFIX_CACHE_SIZE:
-            self.clear()
-        found = tuple(self.search(string)) if self.all_matches else self.search(string)
-        self[string] = found
-        return found
 
 
 @Language.factory(

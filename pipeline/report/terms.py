@@ -13,12 +13,13 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
+from pipeline.memo import Memo
 from pipeline.paths import PATTERNS_DIR
 from pipeline.record import Failure, Motion
 from pipeline.workers import Result
@@ -93,7 +94,7 @@ class Terms:
         # What the index of a motion's terms was made with (stored with every indexed motion).
         self.version = version
         self._lemmas: dict[str, str] = {}
-        self._terms = _TermMemo(self._term, self.TERM_CACHE_SIZE)
+        self._terms: Memo[str, str | None] = Memo(self._term, self.TERM_CACHE_SIZE)
 
     @classmethod
     def load(cls, rules_file: Path | None = None, stopwords_file: Path | None = None) -> Terms:
@@ -225,20 +226,6 @@ class Terms:
         return sorted(
             {(self.lemma(w),) for w in names if len(w) >= shortest and w.casefold() not in stop}
         )
-
-
-class _TermMemo(dict[str, str | None]):
-    """word -> its term (``Terms._term``), worked out on first use; emptied when large."""
-
-    def __init__(self, term: Callable[[str], str | None], limit: int) -> None:
-        super().__init__()
-        self.term, self.limit = term, limit
-
-    def __missing__(self, word: str) -> str | None:
-        if len(self) >= self.limit:
-            self.clear()
-        got = self[word] = self.term(word)
-        return got
 
 
 @lru_cache(maxsize=1)
