@@ -12,7 +12,9 @@ on the other sources and their thresholds chosen on:
   sources          one fold per training source (each scored by a model of the others);
   both             the two score sets stacked;
   motions, no add  keep as ``motions``, the model adds no kind the rules did not find;
-  sources, no add  keep as ``sources``, no add.
+  sources, no add  keep as ``sources``, no add;
+  motions, no drop add as ``motions``, every kind the rules found is kept;
+  rules alone      the rules' kinds, nothing kept out or added.
 
 ``--within``: the same choices for 5-fold scores over all motions (source folds: one per
 source, scored by a model of the other sources), each source's motions scored.
@@ -42,7 +44,15 @@ from pipeline.training.extraction import _folds, set_f1  # noqa: E402
 
 KINDS = ["f_" + k for k in FUNDING_KINDS]
 ONLY = [HEADS.index(k) for k in KINDS]
-VARIANTS = ("motions", "sources", "both", "motions, no add", "sources, no add")
+VARIANTS = (
+    "motions",
+    "sources",
+    "both",
+    "motions, no add",
+    "sources, no add",
+    "motions, no drop",
+    "rules alone",
+)
 SHOWN = ("motions", "sources", "sources, no add")
 
 
@@ -60,6 +70,13 @@ def thresholds(train, S_m, S_s) -> dict[str, dict]:
         out[f"{base}, no add"] = {
             h: {**t, "add": 1.01} if h in KINDS else t for h, t in out[base].items()
         }
+    # every kind the rules found is kept; the model only adds
+    out["motions, no drop"] = {
+        h: {**t, "keep": 0.0} if h in KINDS else t for h, t in out["motions"].items()
+    }
+    out["rules alone"] = {
+        h: {**t, "keep": 0.0, "add": 1.01} if h in KINDS else t for h, t in out["motions"].items()
+    }
     return out
 
 
