@@ -20,6 +20,11 @@ move with what else runs. Linux only (named pipes, a child subreaper).
 
     .venv/bin/python bench/bench_pipeline.py --replicas 1,4,16 --json out/bench.json
     .venv/bin/python bench/bench_pipeline.py --replicas 1,2 --limit 300     # a quick look
+    .venv/bin/python bench/bench_pipeline.py --replicas 1 --workers 1 --skip-tag --repeat 5
+
+``--repeat N`` then times N more pairs of the tokenizer and a one-worker analyze back to back
+and prints the median of their ratios: on a shared machine a single pair moves by 10 % and
+more with what else runs.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -234,6 +240,13 @@ def main() -> None:
     ap.add_argument("--no-themes", action="store_true", help="run without the theme model")
     ap.add_argument("--skip-tag", action="store_true", help="do not time `tag`")
     ap.add_argument("--json", type=Path, default=None, help="write all figures here")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="then N more pairs (tokenizer, analyze with one worker) at the first size, "
+        "back to back; prints each pair's ratio and their median",
+    )
     args = ap.parse_args()
 
     _become_subreaper()
@@ -276,30 +289,15 @@ def main() -> None:
         for k in replicas:
             fifo = tmp / f"papers-x{k}.jsonl"
             row: dict[str, Any] = {"replicas": k, "papers": papers * k, "stages": {}}
-            st = run_stage([sys.executable, "-c", TOKENIZE, str(fifo)], fifo, template, k)
-            info = json.loads(st.pop("stdout"))
-            st.pop("stderr")
+            st, info = _tokenizer_stage(fifo, template, k)
             docs, mb = info["docs"], info["text_bytes"] / 1e6
             row.update(docs=docs, tokens=info["tokens"], text_mb=mb)
-            st["process_seconds"] = st["seconds"]
-            st["process_cpu_seconds"] = st["cpu_seconds"]
-            st["seconds"] = info["tokenizer_s"]  # the tokenizer calls only
-            st["cpu_seconds"] = info["tokenizer_cpu_s"]
-            st["read_and_tokenize_seconds"] = info["read_and_tokenize_s"]
             row["stages"]["tokenizer"] = st
             _say(k, "tokenizer", st, docs, mb)
             for w in workers:
-                db = tmp / f"x{k}-w{w}.db"
-                cmd = [*CLI, "analyze", str(fifo), "--db", str(db), *model_args, "-q", "--json"]
-                cmd += ["--workers", str(w)]
-                st = run_stage(cmd, fifo, template, k)
-                summary = json.loads(st.pop("stdout").strip().splitlines()[-1])
-                st.pop("stderr")
-                st["counts"] = summary["counts"]
+                st = _analyze_stage(tmp, fifo, template, k, w, model_args)
                 row["stages"][f"analyze_w{w}"] = st
                 _say(k, f"analyze w{w}", st, docs, mb)
-                for p in tmp.glob(f"x{k}-w{w}.db*"):
-                    p.unlink()
             if not args.skip_tag:
                 cmd = [*CLI, "tag", str(fifo), "--format", "jsonl", *model_args]
                 with open(os.devnull, "wb") as devnull:
@@ -325,6 +323,8 @@ def main() -> None:
                     row["speedup_w2"] = s["analyze_w1"]["seconds"] / s["analyze_w2"]["seconds"]
             results["runs"].append(row)
         _scaling(results)
+        if args.repeat > 1:
+            results["repeat"] = _repeat(args.repeat, tmp, template, replicas[0], model_args)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     results["finished"] = time.strftime("%Y-%m-%d %H:%M:%S")
@@ -334,6 +334,72 @@ def main() -> None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
         print(f"wrote {args.json}", file=sys.stderr)
+
+
+def _tokenizer_stage(fifo: Path, template: Path, k: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The bare tokenizer over ``k`` replicas: the stage's figures (its seconds those of the
+    tokenizer calls only) and what the tokenizer process reported."""
+    st = run_stage([sys.executable, "-c", TOKENIZE, str(fifo)], fifo, template, k)
+    info = json.loads(st.pop("stdout"))
+    st.pop("stderr")
+    st["process_seconds"] = st["seconds"]
+    st["process_cpu_seconds"] = st["cpu_seconds"]
+    st["seconds"] = info["tokenizer_s"]  # the tokenizer calls only
+    st["cpu_seconds"] = info["tokenizer_cpu_s"]
+    st["read_and_tokenize_seconds"] = info["read_and_tokenize_s"]
+    return st, info
+
+
+def _analyze_stage(
+    tmp: Path, fifo: Path, template: Path, k: int, w: int, model_args: list[str]
+) -> dict[str, Any]:
+    """``antragsradar analyze --workers w`` over ``k`` replicas into a fresh store."""
+    db = tmp / f"x{k}-w{w}.db"
+    cmd = [*CLI, "analyze", str(fifo), "--db", str(db), *model_args, "-q", "--json"]
+    cmd += ["--workers", str(w)]
+    st = run_stage(cmd, fifo, template, k)
+    summary = json.loads(st.pop("stdout").strip().splitlines()[-1])
+    st.pop("stderr")
+    st["counts"] = summary["counts"]
+    for p in tmp.glob(f"x{k}-w{w}.db*"):
+        p.unlink()
+    return st
+
+
+def _repeat(n: int, tmp: Path, template: Path, k: int, model_args: list[str]) -> dict[str, Any]:
+    """``n`` pairs of the tokenizer and a one-worker analyze, back to back: on a shared machine
+    one pair's ratio moves with what else runs; the median of several is the figure to quote."""
+    fifo = tmp / f"papers-x{k}.jsonl"
+    pairs = []
+    for i in range(n):
+        tok, _ = _tokenizer_stage(fifo, template, k)
+        an = _analyze_stage(tmp, fifo, template, k, 1, model_args)
+        pair = {
+            "tokenizer_cpu_s": tok["cpu_seconds"],
+            "analyze_cpu_s": an["cpu_seconds"],
+            "analyze_s": an["seconds"],
+            "ratio_cpu": an["cpu_seconds"] / tok["cpu_seconds"],
+            "ratio_wall": an["seconds"] / tok["seconds"],
+        }
+        pairs.append(pair)
+        print(
+            f"  pair {i + 1}/{n}: tokenizer cpu {tok['cpu_seconds']:.1f} s, analyze cpu "
+            f"{an['cpu_seconds']:.1f} s, ratio {pair['ratio_cpu']:.2f} (wall {pair['ratio_wall']:.2f})",
+            file=sys.stderr,
+            flush=True,
+        )
+    cpu = sorted(p["ratio_cpu"] for p in pairs)
+    out = {
+        "replicas": k,
+        "pairs": pairs,
+        "median_ratio_cpu": statistics.median(cpu),
+        "median_ratio_wall": statistics.median(p["ratio_wall"] for p in pairs),
+    }
+    print(
+        f"analyze/tokenizer over {n} pairs: median {out['median_ratio_cpu']:.2f} on CPU "
+        f"(min {cpu[0]:.2f}, max {cpu[-1]:.2f}), median {out['median_ratio_wall']:.2f} on wall"
+    )
+    return out
 
 
 def _say(k: int, name: str, st: dict[str, Any], docs: int, mb: float) -> None:
