@@ -67,17 +67,16 @@ def oof(docs, folds) -> np.ndarray:
 def thresholds(train, S_m, S_s) -> dict[str, dict]:
     out = {v: by_source.thresholds(train, S_m, S_s, v) for v in ("motions", "sources", "both")}
     for base in ("motions", "sources"):
-        out[f"{base}, no add"] = {
-            h: {**t, "add": 1.01} if h in KINDS else t for h, t in out[base].items()
-        }
-    # every kind the rules found is kept; the model only adds
-    out["motions, no drop"] = {
-        h: {**t, "keep": 0.0} if h in KINDS else t for h, t in out["motions"].items()
-    }
-    out["rules alone"] = {
-        h: {**t, "keep": 0.0, "add": 1.01} if h in KINDS else t for h, t in out["motions"].items()
-    }
+        out[f"{base}, no add"] = _fixed(out[base], add=1.01)
+    out["motions, no drop"] = _fixed(out["motions"], keep=0.0)  # the model only adds
+    out["rules alone"] = _fixed(out["motions"], keep=0.0, add=1.01)
     return out
+
+
+def _fixed(thr: dict[str, dict], **values: float) -> dict[str, dict]:
+    """``thr`` with the funding kinds' thresholds set to ``values`` (keep 0: every kind the
+    rules found is kept; add 1.01: the model adds none)."""
+    return {h: {**t, **values} if h in KINDS else t for h, t in thr.items()}
 
 
 def main() -> None:

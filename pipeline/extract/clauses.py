@@ -87,39 +87,32 @@ class Featurizer:
         self.n_features = n_features
         self.mask = n_features - 1
         self.classes = classes or WordClasses()
-        self._word_cache: dict[str, tuple[int, ...]] = {}
-        self._fixed: Memo[str, int] = Memo(self._crc, 100_000)
-        # per level of the body: a word of the text -> the hashes of its normalised form, and
-        # the hash of the word as the clause's opening ("o:" feature)
+        # a word -> its hashes (``_word_hashes``); per level of the body, a word of the text ->
+        # the hashes of its normalised form, and the hash of the word as the clause's opening
+        # ("o:" feature); context strings -> their hash
+        self._words: Memo[str, tuple[int, ...]] = Memo(self._word_hashes, 500_000)
         self._level_words: dict[str, Memo[str, tuple[int, ...]]] = {}
         self._level_openings: dict[str, Memo[str, int]] = {}
+        self._fixed: Memo[str, int] = Memo(self._crc, 100_000)
 
     def _crc(self, feature: str) -> int:
         return zlib.crc32(feature.encode("utf-8")) & self.mask
 
-    def _h(self, feature: str) -> int:
-        return self._fixed[feature]
-
-    def _word(self, w: str) -> tuple[int, ...]:
+    def _word_hashes(self, w: str) -> tuple[int, ...]:
         """Hashes of a word: the word, and for long words their last 4-6 letters."""
-        hs = self._word_cache.get(w)
-        if hs is None:
-            feats = ["w:" + w]
-            if len(w) >= 6:
-                feats.append("p5:" + w[:5])  # prüfen/prüft/Prüfung, berichten/Bericht
-            if len(w) >= 8:
-                feats += ["s4:" + w[-4:], "s5:" + w[-5:], "s6:" + w[-6:]]
-            hs = tuple(zlib.crc32(f.encode("utf-8")) & self.mask for f in feats)
-            if len(self._word_cache) < 500_000:
-                self._word_cache[w] = hs
-        return hs
+        feats = ["w:" + w]
+        if len(w) >= 6:
+            feats.append("p5:" + w[:5])  # prüfen/prüft/Prüfung, berichten/Bericht
+        if len(w) >= 8:
+            feats += ["s4:" + w[-4:], "s5:" + w[-5:], "s6:" + w[-6:]]
+        return tuple(map(self._crc, feats))
 
     def _memos(self, level: str) -> tuple[Memo[str, tuple[int, ...]], Memo[str, int]]:
         words = self._level_words.get(level)
         if words is None:
             normalise = self.classes.normalise
             words = self._level_words[level] = Memo(
-                lambda w: self._word(normalise([w], level)[0]), 500_000
+                lambda w: self._words[normalise([w], level)[0]], 500_000
             )
             self._level_openings[level] = Memo(
                 lambda w: self._crc("o:" + normalise([w], level)[0]), 100_000
