@@ -32,6 +32,7 @@ def field_scores(gold: list[dict], pred: list[dict]) -> dict[str, float]:
         "action_types_micro_f1",
         "funding_kinds_micro_f1",
         "topic_token_f1",
+        "topic_prefix6_f1",
         "hedged_accuracy",
         "groups_exact_match",
     )
