@@ -275,3 +275,51 @@ def test_motion_stage_learns_each_body_levels_prior_and_round_trips(tmp_path):
     assert m.stage.levels == () and m.stage.W.shape[1] == 3 + 2 * H
     d = m.save(tmp_path / "one-level")
     assert json.loads((d / "model_card.json").read_text())["format"] == "antragsradar-clauses-2"
+
+
+@pytest.mark.parametrize(
+    ("text", "start_word", "name"),
+    [
+        # the fund in the sentence the model picked
+        (
+            "Die Verwaltung wird gebeten, die Sanierung der Tribüne über den Sportstättenfonds "
+            "der Stadt zu finanzieren.",
+            "Die",
+            "Sportstättenfonds der Stadt",
+        ),
+        # none there: the first the motion names before its end
+        (
+            "Der Bolzplatz wird erneuert. Die Kosten trägt das Landesprogramm „Bewegte "
+            "Quartiere“ des Landes.",
+            "Der",
+            "Landesprogramm „Bewegte Quartiere“",
+        ),
+        # a head that names a fund only where a fund is known to be named
+        (
+            "Die Bänke werden aus dem Verfügungsbudget des Ortschaftsrats bezahlt.",
+            "Die",
+            "Verfügungsbudget des Ortschaftsrats",
+        ),
+        # no name at all; plain budget money is no fund's name
+        ("Dafür werden zusätzliche Haushaltsmittel bereitgestellt.", "Dafür", ""),
+    ],
+)
+def test_a_fund_the_model_finds_is_named(text, start_word, name):
+    """A named fund that the clause model adds carries the name the rules' fund patterns read
+    (first in its own sentence, else in the motion), never an empty one where a name stands."""
+    from pipeline.extract.funding import MotionFunding
+
+    funding = MotionFunding()
+    first = text.index(".") + 1
+    assert funding.fund_name_in(text, text.index(start_word), first, len(text)) == name
+
+
+def test_the_learned_component_names_its_funds_with_the_pipelines_rules():
+    import spacy
+
+    from pipeline.extract import add_extractors
+
+    if not (DEFAULT_EXTRACTION_DIR / "model_card.json").is_file():
+        pytest.skip("no shipped extraction model")
+    nlp = add_extractors(spacy.blank("de"), DEFAULT_EXTRACTION_DIR)
+    assert nlp.get_pipe("motion_learned").funding is nlp.get_pipe("motion_funding")

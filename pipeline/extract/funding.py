@@ -34,6 +34,8 @@ class FundingRules:
         self.fund = compile_any(d["fund_noun"])
         self.fund_exclude = re.compile(d["fund_exclude"])
         self.fund_tail = re.compile(d["fund_name_tail"])
+        self.name_fallback = re.compile(d["fund_name_fallback"], re.IGNORECASE)
+        self.name_fallback_exclude = re.compile(d["fund_name_fallback_exclude"])
         self.fund_words = int(d.get("fund_name_max_words", 10))
         self.source_cue = re.compile(d["source_cue"])
         self.subject_cue = re.compile(d["subject_cue"])
@@ -287,12 +289,32 @@ class MotionFunding(RuleComponent[FundingRules]):
                 out.append(self._mention(m, found, name, pm.start(), pm.end(), line=line))
         return out
 
-    def _fund_matches(self, text: str, end: int, low: str | None = None) -> Iterator[re.Match[str]]:
-        """Fund-pattern matches, tried only at words holding a fund hint (fast on long texts);
-        ``low`` is ``text.lower()`` when the caller has it."""
+    def fund_name_in(self, text: str, start: int, end: int, motion_end: int | None = None) -> str:
+        """The name of the first fund that ``text[start:end]`` names, as the rules would write
+        it, else (with ``motion_end``) of the first the motion names before ``motion_end``; ""
+        when there is none. For a named fund that the clause model finds where the rules' money
+        cues found none ("Mittel aus dem Startchancen-Programm")."""
+        spans = ((start, end), (0, motion_end or 0))
+        for a, b in spans:
+            for fm in self._fund_matches(text, b, start=a):
+                if not self.rules.fund_exclude.match(fm.group(0)):
+                    return self._fund_name(text, fm)[0]
+        # heads that name funds only where a fund is known to be named
+        r = self.rules
+        for a, b in spans:
+            for fm in r.name_fallback.finditer(text, a, b):
+                if not r.name_fallback_exclude.match(fm.group(0)):
+                    return self._fund_name(text, fm)[0]
+        return ""
+
+    def _fund_matches(
+        self, text: str, end: int, low: str | None = None, start: int = 0
+    ) -> Iterator[re.Match[str]]:
+        """Fund-pattern matches in ``text[start:end]``, tried only at words holding a fund hint
+        (fast on long texts); ``low`` is ``text.lower()`` when the caller has it."""
         fund = self.rules.fund
         last = -1
-        for h in self.rules.fund_hint.finditer(text, 0, end, low=low):
+        for h in self.rules.fund_hint.finditer(text, start, end, low=low):
             ws = h.start()
             while ws > 0 and (text[ws - 1].isalnum() or text[ws - 1] in "-‐"):
                 ws -= 1

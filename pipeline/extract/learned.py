@@ -314,7 +314,11 @@ def make_motion_learned(nlp: Language, name: str, model_dir: str | None) -> Moti
     from pipeline.extract.hedging import HedgeDetector
     from pipeline.paths import DEFAULT_EXTRACTION_DIR
 
-    return MotionLearned(Path(model_dir or DEFAULT_EXTRACTION_DIR), ActionRules(), HedgeDetector())
+    # the rules' funding component names the funds the model finds where the rules did not
+    funding = nlp.get_pipe("motion_funding") if "motion_funding" in nlp.pipe_names else None
+    return MotionLearned(
+        Path(model_dir or DEFAULT_EXTRACTION_DIR), ActionRules(), HedgeDetector(), funding
+    )
 
 
 class MotionLearned:
@@ -323,10 +327,11 @@ class MotionLearned:
     The model is read from ``model_dir`` when first needed, unless ``from_disk`` (a pipeline
     saved with ``nlp.to_disk``, which writes the model beside the component) set it first."""
 
-    def __init__(self, model_dir: Path, rules: Any, hedges: Any) -> None:
+    def __init__(self, model_dir: Path, rules: Any, hedges: Any, funding: Any = None) -> None:
         self.model_dir = model_dir
         self.rules = rules
         self.hedges = hedges
+        self.funding = funding
         self._model: ClauseModel | None = None
 
     # Not named ``model``: spaCy treats a component's ``model`` attribute as a thinc Model and
@@ -435,9 +440,15 @@ class MotionLearned:
         a, b = trim_span(text, c.start, c.end, anchor=c.start)
         ev, oa, ob = evidence(doc, a, b)
         amounts = find_amounts(text, c.start, c.end)
+        name = ""
+        if kind == "named_fund" and self.funding is not None:
+            sec = doc._.sections
+            name = self.funding.fund_name_in(
+                text, c.start, c.end, sec.end if sec is not None else len(text)
+            )
         return {
             "kind": kind,
-            "name": "",
+            "name": name,
             "amount_eur": amounts[0].value if amounts else None,
             "budget_line": "",
             "hedged": self.hedges(text[c.start : c.end]),

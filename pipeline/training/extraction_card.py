@@ -34,7 +34,9 @@ def render_card(card: dict[str, Any]) -> str:
         "rules found that kind, the `add` threshold where they did not. All thresholds are chosen "
         "on out-of-fold scores (best document-level F1). A type the rules found keeps their "
         "actions or mentions (with evidence, trigger, addressee, amounts); one they did not find "
-        "is made from the best sentence. A funding kind the rules did not find scores 0 where its "
+        "is made from the best sentence (a named fund named as the rules' fund patterns read "
+        "it there, else where the motion first names one). A funding kind the rules did not "
+        "find scores 0 where its "
         "best sentence holds a mention of the rules with another kind that the model scores at "
         "least as high there (one kind per mention).",
         "",
