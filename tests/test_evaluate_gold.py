@@ -59,3 +59,41 @@ def test_bad_silver_file_is_one_clear_error_before_any_analysis(tmp_path):
         load_silver(broken)
     broken.write_text('{"factions": {"spd": "SPD"}, "papers": {"114": ["spd"]}}', "utf-8")
     assert load_silver(broken)["papers"] == {"114": ["spd"]}
+
+
+def test_worst_misses_are_as_many_as_asked_in_json_too(tmp_path):
+    """``--worst`` trims each field's misses in the JSON report as in the table (it used to be
+    capped at the library's 15 whatever was asked)."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    papers = [
+        {
+            "id": f"https://ratsinfo.musterstadt.example/oparl/papers/{i}",
+            "type": P,
+            "name": f"Antrag Spielplatz {i}",
+            "mainFile": {
+                "id": f"f{i}",
+                "text": f"Antrag\nDie Verwaltung wird beauftragt, den Spielplatz {i} zu sanieren.",
+            },
+        }
+        for i in range(20)
+    ]
+    corpus = tmp_path / "papers.json"
+    corpus.write_text(json.dumps(papers), encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        "".join(
+            json.dumps({"id": p["id"], "topic": f"Radweg Nummer {i}"}) + "\n"
+            for i, p in enumerate(papers)
+        ),
+        encoding="utf-8",
+    )
+    run = CliRunner().invoke
+    args = ["evaluate", str(gold), "--corpus", str(corpus), "--no-themes", "-f", "json", "-q"]
+    for extra, n in (([], 15), (["--worst", "18"], 18), (["--worst", "0"], 0)):
+        res = run(app, args + extra)
+        assert res.exit_code == 0, res.output
+        report = json.loads(res.stdout)
+        assert len(report["scores"]["extraction"]["topic"]["worst"]) == n

@@ -126,7 +126,11 @@ def evaluate(
         help="Also score the groups of the whole corpus against this submitters.json.",
     ),
     fmt: EvalFormat = typer.Option(EvalFormat.table, "--format", "-f", help="Output format."),
-    worst: int = typer.Option(5, "--worst", help="Misses to list per field."),
+    worst: int | None = typer.Option(
+        None,
+        "--worst",
+        help="Misses to list per field, worst first [default: 5 in the table, 15 in JSON].",
+    ),
     quiet: bool = options.QUIET,
 ) -> None:
     """Score the analysis against annotated motions: action types (micro/macro F1), funding
@@ -142,8 +146,9 @@ def evaluate(
             silver=silver,
             extraction_dir=options.extraction_dir(extraction_model, rules_only),
             progress=progress,
+            worst=(15 if fmt is EvalFormat.json else 5) if worst is None else worst,
         )
     if fmt is EvalFormat.json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
     else:
-        _print(report, worst)
+        _print(report, 5 if worst is None else worst)

@@ -12,6 +12,8 @@ Conventions, fixed here so that scores stay comparable:
 - named funds: a gold ``named_fund`` name is found when a predicted ``named_fund`` name of the
   document shares enough tokens: Dice overlap ``2|G∩P| / (|G|+|P|) >= 0.5`` over the
   lower-cased content tokens of both names.
+- misses: every scorer returns all its misses, worst first (``worst``); ``evaluate`` keeps
+  as many per field as it is asked for.
 - topic: token F1 between gold and predicted topic over lower-cased lemmas without stop
   words, averaged over documents (a missing topic scores 0 unless gold has no tokens either).
   Beside it the figure as the issue tracker's independent scorer defines it (words of five or
@@ -40,7 +42,7 @@ ACTION_TYPES = ("review", "report", "concept", "implement", "budget", "appeal", 
 FUNDING_KINDS = ("named_fund", "budget_line", "external_grant", "offset", "general_budget")
 AMOUNT_TOLERANCE = 0.5
 NAME_OVERLAP = 0.5
-WORST = 15
+WORST = 15  # misses per field that ``evaluate`` reports unless told otherwise
 
 Record = Mapping[str, Any]
 
@@ -78,7 +80,7 @@ def _set_f1(
         "macro_f1": round(sum(supported) / len(supported), 4) if supported else 0.0,
         "per_label": per_label,
         "docs": len(pairs),
-        "worst": misses[:WORST],
+        "worst": misses,
     }
 
 
@@ -152,7 +154,7 @@ def score_amounts(
     return {
         "recall": round(found / total, 4) if total else 0.0,
         "support": total,
-        "worst": misses[:WORST],
+        "worst": misses,
     }
 
 
@@ -187,7 +189,7 @@ def score_named_funds(
     return {
         "recall": round(found / total, 4) if total else 0.0,
         "support": total,
-        "worst": misses[:WORST],
+        "worst": misses,
     }
 
 
@@ -247,7 +249,7 @@ def score_topic(
         "mean_f1": round(sum(scores) / len(scores), 4) if scores else 0.0,
         "mean_prefix_f1": round(sum(prefix) / len(prefix), 4) if prefix else 0.0,
         "docs": len(scores),
-        "worst": misses[:WORST],
+        "worst": misses,
     }
 
 
@@ -270,7 +272,7 @@ def score_hedged(
         "accuracy": round(c["ok"] / c["n"], 4) if c["n"] else 0.0,
         "per_label": {"hedged": prf(c["tp"], c["fp"], c["fn"])},
         "docs": c["n"],
-        "worst": misses[:WORST],
+        "worst": misses,
     }
 
 
@@ -323,7 +325,7 @@ def _group_scores(pairs: Sequence[tuple[str, set[str], set[str]]]) -> dict[str, 
         "exact_match": round(c["exact"] / c["n"], 4) if c["n"] else 0.0,
         "docs": c["n"],
         "per_label": {k: prf(v["tp"], v["fp"], v["fn"]) for k, v in sorted(per.items())},
-        "worst": misses[:WORST],
+        "worst": misses,
     }
 
 

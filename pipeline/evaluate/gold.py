@@ -12,6 +12,7 @@ from typing import Any
 
 from pipeline.analyze import Analyzer
 from pipeline.errors import InputError
+from pipeline.evaluate.extraction import WORST
 from pipeline.ingest import count_motions, read_inputs
 from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR
 from pipeline.record import Failure, Motion
@@ -174,9 +175,11 @@ def evaluate(
     analyzer: Analyzer | None = None,
     extraction_dir: str | Path | None = DEFAULT_EXTRACTION_DIR,
     progress: Progress | None = None,
+    worst: int = WORST,
 ) -> dict[str, Any]:
     """Per-field scores of the analysis against the gold file, with per-label breakdowns and the
-    worst misses; with ``silver`` (a submitters.json) also the groups of the whole corpus.
+    ``worst`` misses per field (worst first); with ``silver`` (a submitters.json) also the
+    groups of the whole corpus.
     ``progress(done, total)`` counts the motions analysed: the gold ones, then (with
     ``silver``) the corpus's, when the total grows by their number."""
     from pipeline.evaluate.extraction import score_extraction, score_groups_silver, summary
@@ -214,6 +217,13 @@ def evaluate(
         groups = _corpus_groups(analyzer, corpus, len(predicted), progress)
         scores["groups_silver"] = score_groups_silver(groups, silver_data)
         headline["groups_silver_exact_match"] = scores["groups_silver"]["exact_match"]
+    for field in [
+        *scores["extraction"].values(),
+        scores.get("themes"),
+        scores.get("groups_silver"),
+    ]:
+        if isinstance(field, dict) and "worst" in field:
+            field["worst"] = field["worst"][: max(worst, 0)]
     report["summary"] = headline
     report["by_source"] = by_source(found, predicted, analyzer)
     report["targets"] = {k: v for k, v in TARGETS.items() if k in headline}

@@ -10,8 +10,6 @@ from typing import Any
 
 from pipeline.evaluate.metrics import prf
 
-WORST = 20
-
 
 def theme_ids(item: Any) -> list[str]:
     """The predicted theme ids, best first, of a result record (``{"themes": [...]}``), a list
@@ -90,5 +88,5 @@ def score_themes(
             {"gold_first": gf, "predicted_first": pf, "count": k}
             for (gf, pf), k in confusions.most_common()
         ],
-        "worst": misses[:WORST],
+        "worst": misses,
     }
