@@ -127,6 +127,39 @@ def test_amounts(nlp):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "kind", "amount"),
+    [
+        # a mention and an amount in one sentence without the money words
+        (
+            "Hierfür werden aus dem Quartiersfonds des Bezirks 25.000 Euro zur Verfügung gestellt.",
+            "named_fund",
+            25_000,
+        ),
+        (
+            "Die Ausgaben werden rund 61,6 Millionen Euro betragen und aus Einzelplan 14 "
+            "Kapitel 1401 Titel 532 01 bestritten.",
+            "budget_line",
+            61_600_000,
+        ),
+    ],
+)
+def test_an_amount_beside_a_funding_mention_is_its_amount(nlp, sentence, kind, amount):
+    doc, _ = run(nlp, body("Die Stadtverwaltung saniert den Spielplatz am Lindenweg. " + sentence))
+    assert amount in [f["amount_eur"] for f in doc._.funding if f["kind"] == kind]
+
+
+def test_an_amount_without_a_mention_or_money_words_is_no_funding(nlp):
+    doc, _ = run(
+        nlp,
+        body(
+            "Die Stadtverwaltung saniert den Spielplatz am Lindenweg. "
+            "Der Sportverein hat 300 Mitglieder und 5.000 Euro Rücklagen."
+        ),
+    )
+    assert [f["amount_eur"] for f in doc._.funding if f["amount_eur"] is not None] == []
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Die Sitzung am 12.11.2024 hat dies bereits beraten.",

@@ -429,18 +429,19 @@ class MotionFunding(RuleComponent[FundingRules]):
             mentions.append(self._mention(m, kind, name, amt.start, amt.end, amt.value, line))
 
     def _amounts(self, m: MotionText, mentions: list[Mention]) -> None:
-        """Euro amounts in funding sentences: the amount of the nearest mention in the sentence
-        (a further mention of its kind when it has one), else general budget money of the
-        request (any amount of a budget motion)."""
+        """Euro amounts: the amount of the nearest funding mention in its sentence (a further
+        mention of its kind when it has one); in a sentence without one, where money words
+        make it a funding statement, general budget money of the request (any amount of a
+        budget motion)."""
         sec, text = m.sec, m.text
         rows = sec.form_rows if sec is not None else None
         for amt in find_amounts(text, 0, m.end):
             if rows and rows[0] <= amt.start < rows[1]:
                 continue
             ss, se = m.sentence(amt.start)
-            if not self.rules.money_context.search(text[ss:se]):
-                continue
             near = [x for x in mentions if ss <= x.at < se]
+            if not near and not self.rules.money_context.search(text[ss:se]):
+                continue
             if near:
                 x = min(near, key=lambda x: abs(x.at - amt.start)).record
                 if x["amount_eur"] is None:
