@@ -276,3 +276,45 @@ def test_submitting_proposals_is_a_concept(nlp):
         nlp, "Die Verwaltung unterbreitet dem Ausschuss Vorschläge, wo Bänke stehen könnten."
     )
     assert got == {"concept"}
+
+
+def objects(nlp, request: str, title: str = "Ampeln für Fußgänger") -> list[str]:
+    text = (
+        "ANTRAG\n\nFraktion Beispiel\n\nDer Gemeinderat möge beschließen:\n\n"
+        f"{request}\n\nBegründung:\n\nÄltere Menschen schaffen die Straße nicht.\n"
+    )
+    motion = Motion(id="test:o", text=text, title=title, paper_type="Antrag")
+    doc = next(nlp.pipe([make_motion_doc(nlp, motion)]))
+    return [a["object"] for a in doc._.actions]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # a call whose object is the list after it
+        (
+            "Der Gemeinderat fordert die Landesregierung auf,\n"
+            "1. die Grünphasen der Fußgängerampeln an Landesstraßen zu verlängern;\n"
+            "2. die Bußgelder für Rotlichtverstöße zu erhöhen.",
+            "die Grünphasen der Fußgängerampeln an Landesstraßen zu verlängern;",
+        ),
+        (
+            "Die Verwaltung wird aufgefordert, sich dafür einzusetzen, dass\n"
+            "- die Grünphasen der Fußgängerampeln verlängert werden.",
+            "die Grünphasen der Fußgängerampeln verlängert werden",
+        ),
+    ],
+)
+def test_the_object_of_a_call_is_what_follows_it(nlp, request_text, expected):
+    assert expected.rstrip(";.") in [o.rstrip(";.") for o in objects(nlp, request_text)]
+
+
+def test_a_finished_sentence_keeps_its_object_before_the_trigger(nlp):
+    # hard negative: the request ends its sentence; the next one is another request
+    got = objects(
+        nlp,
+        "Die Einrichtung einer Fußgängerampel am Markt wird geprüft.\n"
+        "Die Verwaltung legt dem Gemeinderat einen Bericht über Unfälle vor.",
+    )
+    assert any("Einrichtung einer Fußgängerampel" in o for o in got), got
+    assert not any(o.startswith("Die Verwaltung legt") for o in got), got

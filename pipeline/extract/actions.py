@@ -26,6 +26,14 @@ from pipeline.record import Action
 
 NUMBER_DOT = re.compile(r"(?<=\d)\.(?=\d)")
 OBJECT_WORD = re.compile(r"\S+")
+# what may stand between a call and its object ("fordert die Bundesregierung auf,")
+CALL_PARTICLE = re.compile(
+    r"(?i)\b(?:auf|dazu|hin|wird|werden|gebeten|aufgefordert|der|die|den|dem|des|das|sich"
+    r"|dafür|darauf|einzusetzen|einsetzen|hinzuwirken|hinwirken|dass|ob)\b"
+)
+CALL_WORD = re.compile(r"[^\W\d_]{2,}")
+# the first line of a text, without a list marker ("1.", "a)", "-", "•")
+LIST_ITEM = re.compile(r"\s*(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+|[-–•*▪·]\s*)?(?P<text>[^\n]*\S)")
 LEVEL_WORD = re.compile(r"[a-zäöüß]+")
 OPENING_WORDS = {"der", "die", "das", "den", "i", "ii", "iii", "iv", "a", "b", "c"}
 
@@ -175,10 +183,15 @@ class ActionRules:
         m = self._addressee.search(clause)
         return self._addressee_names[int(m.lastgroup[1:])] if m else None  # type: ignore[index]
 
-    def object(self, clause: str, trig: Trigger, original: str | None = None) -> str:
-        """The requested object: what follows the trigger (or precedes it when little
-        follows), at most 25 words, as an exact substring of ``original`` (the clause's text
-        before numbers were normalised for matching; same length as ``clause``)."""
+    def object(
+        self, clause: str, trig: Trigger, original: str | None = None, following: str = ""
+    ) -> str:
+        """The requested object: what follows the trigger, at most 25 words, as an exact
+        substring of ``original`` (the clause's text before numbers were normalised for
+        matching; same length as ``clause``). When little follows, the first line of
+        ``following`` (the operative text after the clause) where the clause does not end its
+        sentence ("fordert die Bundesregierung auf:" and a list), else what precedes the
+        trigger ("Die Einrichtung eines Radwegs wird geprüft.")."""
         src = clause if original is None else original
         rest_at = trig.end
         lead = self.object_lead.match(clause, trig.end)
@@ -186,7 +199,15 @@ class ActionRules:
             a, b = lead.start(), len(clause)
         else:
             a, b = rest_at, len(clause)
-            if len(clause[a:b].split()) < 3:
+            rest = clause[a:b]
+            item = LIST_ITEM.match(following) if following else None
+            if (
+                item
+                and not clause.rstrip().endswith((".", "!", "?"))
+                and not CALL_WORD.findall(CALL_PARTICLE.sub(" ", self._addressee.sub(" ", rest)))
+            ):
+                src, a, b = following, item.start("text"), item.end("text")
+            elif len(rest.split()) < 3:
                 a, b = 0, trig.start
         obj = src[a:b]
         words = list(OBJECT_WORD.finditer(obj))
@@ -427,7 +448,11 @@ class MotionActions(RuleComponent[ActionKit]):
                     for trig in trigs:
                         if strict and not directive and trig.type != "inquiry":
                             continue
-                        obj = rules.object(part, trig, text[cs : cs + len(part)])
+                        # the operative text after the sentence, for a request whose
+                        # object follows it (its last clause only)
+                        last = not sent[cs - s + len(part) :].strip()
+                        after = text[e:b] if last else ""
+                        obj = rules.object(part, trig, text[cs : cs + len(part)], after)
                         key = (trig.type, obj[:40].lower())
                         if key in seen:
                             continue
