@@ -174,6 +174,30 @@ def test_numbers_that_are_not_amounts(nlp, sentence):
     assert [f["amount_eur"] for f in doc._.funding if f["amount_eur"] is not None] == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Die Sanierung wird aus dem Sondervermögen Infrastruktur und Klimaneutralität des "
+            "Bundes finanziert.",
+            "Sondervermögen Infrastruktur und Klimaneutralität des Bundes",
+        ),
+        (
+            "Die Kosten werden aus Mitteln des Sozialfonds Plus (ESF+) gedeckt.",
+            "Sozialfonds Plus (ESF+)",
+        ),
+        # hard negative: a money noun after the head is not part of the name
+        (
+            "Aus dem Klimaschutzfonds Mittel in Höhe von 20.000 Euro bereitzustellen.",
+            "Klimaschutzfonds",
+        ),
+    ],
+)
+def test_a_funds_name_goes_on_with_capitalised_words(nlp, sentence, name):
+    doc, _ = run(nlp, body("Die Stadtverwaltung saniert den Spielplatz am Lindenweg. " + sentence))
+    assert name in [f["name"] for f in doc._.funding if f["kind"] == "named_fund"]
+
+
 def test_fund_as_subject_is_not_a_source(nlp):
     doc, _ = run(nlp, body("Die Verwaltung erarbeitet ein Konzept für einen Nachbarschaftsfonds."))
     assert not [f for f in doc._.funding if f["kind"] == "named_fund"]
