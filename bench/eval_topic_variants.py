@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pipeline.extract.topic_ranker as tr  # noqa: E402
 import pipeline.extract.topic_tokens as tt  # noqa: E402
-from pipeline.evaluate.extraction import topic_prefix_f1  # noqa: E402
+from pipeline.evaluate.extraction import bag_f1, topic_prefix_f1  # noqa: E402
 from pipeline.extract import add_extractors  # noqa: E402
 from pipeline.extract.topic import TopicRules  # noqa: E402
 from pipeline.preprocess.nlp import make_nlp  # noqa: E402
@@ -55,14 +55,7 @@ TITLE_FEATURES = tr._title_part_features
 
 def lemma_f1(gold: str, keys: Counter) -> float:
     """Token F1 of the gold topic against a bag of lemma keys (``topic_f1``'s arithmetic)."""
-    g = Counter(LEMMA_KEY(w) for w in tt.TOKEN.findall(gold or "") if tt.is_content(w))
-    if not g and not keys:
-        return 1.0
-    common = sum((g & keys).values())
-    if not common:
-        return 0.0
-    p, r = common / sum(keys.values()), common / sum(g.values())
-    return 2 * p * r / (p + r)
+    return bag_f1(phrase_keys(gold), keys)
 
 
 def phrase_keys(phrase: str | None) -> Counter:

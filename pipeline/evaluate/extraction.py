@@ -193,16 +193,20 @@ def score_named_funds(
     }
 
 
-def topic_f1(gold_topic: str | None, pred_topic: str | None) -> float:
-    """Token F1 of two topics (lemmas without stop words, bag of tokens)."""
-    g, p = Counter(content_tokens(gold_topic)), Counter(content_tokens(pred_topic))
-    if not g and not p:
+def bag_f1(gold: Counter[str], pred: Counter[str]) -> float:
+    """F1 of two bags of tokens (1 when both are empty)."""
+    if not gold and not pred:
         return 1.0
-    common = sum((g & p).values())
+    common = sum((gold & pred).values())
     if not common:
         return 0.0
-    prec, rec = common / sum(p.values()), common / sum(g.values())
+    prec, rec = common / sum(pred.values()), common / sum(gold.values())
     return 2 * prec * rec / (prec + rec)
+
+
+def topic_f1(gold_topic: str | None, pred_topic: str | None) -> float:
+    """Token F1 of two topics (lemmas without stop words, bag of tokens)."""
+    return bag_f1(Counter(content_tokens(gold_topic)), Counter(content_tokens(pred_topic)))
 
 
 PREFIX_WORD = re.compile(r"\w{5,}")
@@ -215,13 +219,7 @@ def topic_prefix_f1(gold_topic: str | None, pred_topic: str | None) -> float:
         Counter(w.lower()[:6] for w in PREFIX_WORD.findall(t or ""))
         for t in (gold_topic, pred_topic)
     )
-    if not g and not p:
-        return 1.0
-    common = sum((g & p).values())
-    if not common:
-        return 0.0
-    prec, rec = common / sum(p.values()), common / sum(g.values())
-    return 2 * prec * rec / (prec + rec)
+    return bag_f1(g, p)
 
 
 def score_topic(
