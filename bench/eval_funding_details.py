@@ -25,9 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipeline.analyze import Analyzer  # noqa: E402
 from pipeline.evaluate.extraction import (  # noqa: E402
-    AMOUNT_TOLERANCE,
-    NAME_OVERLAP,
-    name_overlap,
+    amount_in,
+    amounts_of,
+    name_in,
     score_amounts,
     score_named_funds,
 )
@@ -71,30 +71,26 @@ def main() -> None:
         for g in gold:
             first.setdefault(g["id"], g)  # a motion annotated twice: its first annotation
         hit = shown = blank = 0
+        a_hit = a_shown = a_missing = 0
         for gid, p in pred.items():
-            gold_names = names(first.get(gid, {}))
+            g = first.get(gid, {})
+            gold_names = names(g)
             for name in names(p):
                 if not name:
                     blank += 1
                     continue
                 shown += 1
-                hit += any(name_overlap(g, name) >= NAME_OVERLAP for g in gold_names)
-        a_hit = a_shown = a_missing = 0
-        for gid, p in pred.items():
-            g_funding = first.get(gid, {}).get("funding") or []
-            g_amounts = [f["amount_eur"] for f in g_funding if f.get("amount_eur") is not None]
-            for f in p.get("funding") or []:
-                if f.get("amount_eur") is not None:
-                    a_shown += 1
-                    a_hit += any(abs(f["amount_eur"] - a) <= AMOUNT_TOLERANCE for a in g_amounts)
-            p_amounts = [f["amount_eur"] for f in p.get("funding") or [] if f.get("amount_eur")]
+                hit += name_in(name, gold_names)
+            g_amounts, p_amounts = amounts_of(g), amounts_of(p)
+            a_shown += len(p_amounts)
+            a_hit += sum(amount_in(a, g_amounts) for a in p_amounts)
             p_kinds = {f["kind"] for f in p.get("funding") or []}
             a_missing += sum(
                 1
-                for f in g_funding
+                for f in g.get("funding") or []
                 if f.get("amount_eur") is not None
                 and f["kind"] in p_kinds
-                and not any(abs(f["amount_eur"] - a) <= AMOUNT_TOLERANCE for a in p_amounts)
+                and not amount_in(f["amount_eur"], p_amounts)
             )
         scored = [g for g in gold if g["id"] in pred]
         r = score_named_funds(scored, pred)

@@ -138,6 +138,8 @@ def evaluate(
     themes (micro/macro F1, top-1), each with a per-label breakdown and the worst misses."""
     from pipeline.evaluate.gold import evaluate as run_evaluation
 
+    if worst is None:
+        worst = 15 if fmt is EvalFormat.json else 5
     with Reporter("evaluating", quiet=quiet) as progress:
         report = run_evaluation(
             gold,
@@ -146,9 +148,9 @@ def evaluate(
             silver=silver,
             extraction_dir=options.extraction_dir(extraction_model, rules_only),
             progress=progress,
-            worst=(15 if fmt is EvalFormat.json else 5) if worst is None else worst,
+            worst=worst,
         )
     if fmt is EvalFormat.json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
     else:
-        _print(report, 5 if worst is None else worst)
+        _print(report, worst)

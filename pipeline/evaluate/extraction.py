@@ -131,10 +131,21 @@ def score_funding_kinds(
     return out
 
 
-def _amounts(rec: Record) -> list[float]:
+def amounts_of(rec: Record) -> list[float]:
+    """The euro amounts of a record's funding mentions."""
     return [
         float(f["amount_eur"]) for f in rec.get("funding") or [] if f.get("amount_eur") is not None
     ]
+
+
+def amount_in(amount: float, amounts: Iterable[float]) -> bool:
+    """Whether ``amount`` is among ``amounts`` (within ``AMOUNT_TOLERANCE``)."""
+    return any(abs(amount - x) <= AMOUNT_TOLERANCE for x in amounts)
+
+
+def name_in(name: str, names: Iterable[str]) -> bool:
+    """Whether a fund's ``name`` matches one of ``names`` (``name_overlap`` >= NAME_OVERLAP)."""
+    return any(name_overlap(name, n) >= NAME_OVERLAP for n in names)
 
 
 def score_amounts(
@@ -144,10 +155,10 @@ def score_amounts(
     found = total = 0
     misses = []
     for i, g, p in _pairs(gold, predicted):
-        pa = _amounts(p)
-        for a in _amounts(g):
+        pa = amounts_of(p)
+        for a in amounts_of(g):
             total += 1
-            if any(abs(a - x) <= AMOUNT_TOLERANCE for x in pa):
+            if amount_in(a, pa):
                 found += 1
             else:
                 misses.append({"id": i, "field": "amount_eur", "gold": a, "predicted": pa})
@@ -180,7 +191,7 @@ def score_named_funds(
             if f.get("kind") != "named_fund":
                 continue
             total += 1
-            if any(name_overlap(f.get("name") or "", n) >= NAME_OVERLAP for n in names):
+            if name_in(f.get("name") or "", names):
                 found += 1
             else:
                 misses.append(

@@ -14,7 +14,7 @@ from pipeline.extract.amounts import form_row_amounts
 from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
 from pipeline.extract.levels import WordClasses
-from pipeline.extract.operative import SectionFinder, Sections
+from pipeline.extract.operative import LIST_ITEM, SectionFinder, Sections
 from pipeline.extract.patterns import (
     FoldedPattern,
     load_patterns,
@@ -32,8 +32,8 @@ CALL_PARTICLE = re.compile(
     r"|dafür|darauf|einzusetzen|einsetzen|hinzuwirken|hinwirken|dass|ob)\b"
 )
 CALL_WORD = re.compile(r"[^\W\d_]{2,}")
-# the first line of a text, without a list marker ("1.", "a)", "-", "•")
-LIST_ITEM = re.compile(r"\s*(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+|[-–•*▪·]\s*)?(?P<text>[^\n]*\S)")
+# the first non-empty line of a text
+FIRST_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 LEVEL_WORD = re.compile(r"[a-zäöüß]+")
 OPENING_WORDS = {"der", "die", "das", "den", "i", "ii", "iii", "iv", "a", "b", "c"}
 
@@ -200,13 +200,17 @@ class ActionRules:
         else:
             a, b = rest_at, len(clause)
             rest = clause[a:b]
-            item = LIST_ITEM.match(following) if following else None
+            line = FIRST_LINE.search(following) if following else None
+            while line and _marker_only(line.group(0)):  # "•" on a line of its own
+                line = FIRST_LINE.search(following, line.end())
             if (
-                item
+                line
                 and not clause.rstrip().endswith((".", "!", "?"))
                 and not CALL_WORD.findall(CALL_PARTICLE.sub(" ", self._addressee.sub(" ", rest)))
             ):
-                src, a, b = following, item.start("text"), item.end("text")
+                # the line without its list marker ("1.", "a)", "-")
+                mark = LIST_ITEM.match(line.group(0))
+                src, a, b = following, line.start() + (mark.end() if mark else 0), line.end()
             elif len(rest.split()) < 3:
                 a, b = 0, trig.start
         obj = src[a:b]
@@ -214,6 +218,12 @@ class ActionRules:
         if len(words) > 25:
             obj = obj[: words[24].end()]
         return obj.strip(" ,.;:\n\t–-")
+
+
+def _marker_only(line: str) -> bool:
+    """Whether ``line`` is a list marker and nothing else ("•", "1.")."""
+    mark = LIST_ITEM.match(line + " ")
+    return mark is not None and mark.end() > len(line)
 
 
 @dataclass
