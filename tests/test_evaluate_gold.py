@@ -97,3 +97,5 @@ def test_worst_misses_are_as_many_as_asked_in_json_too(tmp_path):
         assert res.exit_code == 0, res.output
         report = json.loads(res.stdout)
         assert len(report["scores"]["extraction"]["topic"]["worst"]) == n
+    res = run(app, args + ["--worst", "-1"])
+    assert res.exit_code == 2 and "--worst" in res.output

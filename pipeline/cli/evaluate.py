@@ -129,6 +129,7 @@ def evaluate(
     worst: int | None = typer.Option(
         None,
         "--worst",
+        min=0,
         help="Misses to list per field, worst first [default: 5 in the table, 15 in JSON].",
     ),
     quiet: bool = options.QUIET,
