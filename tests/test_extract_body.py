@@ -21,6 +21,14 @@ from pipeline.extract.body import body_from_text
             "Landtag Nordrhein-Westfalen",
         ),
         ("Bayerischer Landtag\n19. Wahlperiode\nAntrag der Abgeordneten", "Bayerischer Landtag"),
+        ("Thüringer Landtag\n8. Wahlperiode\nDrucksache 8/123", "Thüringer Landtag"),
+        # letterheads set in capitals
+        (
+            "LANDTAG NORDRHEIN-WESTFALEN\n18. Wahlperiode   Drucksache 18/9876\nAntrag",
+            "Landtag Nordrhein-Westfalen",
+        ),
+        ("DEUTSCHER BUNDESTAG\nDrucksache 21/1\nAntrag der Fraktion", "Deutscher Bundestag"),
+        ("An den\nRAT DER STADT KÖLN\nAntrag", "Rat der Stadt Köln"),
         ("An den\nRat der Stadt Köln\nHerrn Oberbürgermeister", "Rat der Stadt Köln"),
         (
             "STADT KARLSRUHE \nDer Oberbürgermeister \nANTRAG \nGremium: \nGemeinderat \n",

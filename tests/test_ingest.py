@@ -196,6 +196,34 @@ class TestRecords:
         assert m.id == "7" and m.date == "2023-01-17"
         assert m.text == 'Die Verwaltung prüft, ob "Tempo 30" vor Schulen gilt.'
 
+    def test_records_without_metadata_get_it_from_their_text(self, tmp_path):
+        # a CSV of ids and texts is read like the same texts as files: title, date and paper
+        # type from the head; a record with a title keeps its (missing) type, and a given but
+        # impossible date stays null
+        text = (
+            "LANDTAG NORDRHEIN-WESTFALEN\n18. Wahlperiode    Drucksache 18/9876\n14.05.2024\n\n"
+            "Antrag\nder Fraktion der SPD\n\nSchulsozialarbeit dauerhaft absichern\n\n"
+            "Der Landtag beschließt:\nDie Landesregierung wird beauftragt, bis zum 30. Juni 2025 "
+            "über den Stand der Schulsozialarbeit zu berichten.\n"
+        )
+        rows = [
+            {"id": "a", "text": text},
+            {"id": "b", "text": text, "title": "Schulsozialarbeit", "date": "2024-05-20"},
+            {"id": "c", "text": text, "date": "2024-02-30"},
+        ]
+        path = tmp_path / "r.jsonl"
+        path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+        a, b, c = motions(read_inputs([str(path)]))
+        assert (a.title, a.date, a.paper_type) == (
+            "Schulsozialarbeit dauerhaft absichern",
+            "2024-05-14",
+            "Antrag",
+        )
+        assert a.meta["metadata_from"] == "text: paper_type, title, date"
+        assert (b.title, b.date, b.paper_type) == ("Schulsozialarbeit", "2024-05-20", None)
+        assert "metadata_from" not in b.meta
+        assert c.date is None and "date_problem" in c.meta
+
     def test_csv_without_text_column_is_one_failure(self, tmp_path):
         path = tmp_path / "m.csv"
         path.write_text("id,betreff\n1,Radweg\n", encoding="utf-8")

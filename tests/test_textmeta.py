@@ -27,6 +27,21 @@ def test_budget_motion_head():
         ("Antrag der Fraktion vom 12. November 2024", "2024-11-12"),
         ("Sitzung am 31.13.2024 und am 05.06.2021", "2021-06-05"),
         ("Haushalt 2024/2025, Seite 12", None),
+        # the letterhead's date, not a law's or a deadline further down
+        (
+            "Deutscher Bundestag Drucksache 21/226\n21. Wahlperiode 20.05.2025\nAntrag\n"
+            "Mit dem Gesetz (BGBl. 2024 I Nr. 323 vom 29.10.2024) wurden die Fristen verkürzt.",
+            "2025-05-20",
+        ),
+        (
+            "LANDTAG NORDRHEIN-WESTFALEN Drucksache 18/9876\n14. 05. 2024\nAntrag der Fraktion\n"
+            "Die Landesregierung wird beauftragt, bis zum 30. Juni 2025 zu berichten.",
+            "2024-05-14",
+        ),
+        (
+            "Antrag\nAm 1. Januar 2024 trat die letzte Änderung in Kraft.\nDatum: 05.02.2025",
+            "2025-02-05",
+        ),
     ],
 )
 def test_dates(head, date):

@@ -8,6 +8,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.ingest.textmeta import guess_date, guess_paper_type, guess_title
+from pipeline.ingest.title_rules import document_types
 from pipeline.ingest.validate import BadDocument, json_id, set_date
 from pipeline.record import Failure, Motion
 
@@ -101,8 +103,35 @@ def record_to_motion(
             if k not in known and isinstance(v, (str, int, float, bool))
         },
     )
-    set_date(m, _first(rec, cols.date))
+    date_given = _first(rec, cols.date)
+    set_date(m, date_given)
+    _guess_missing(m, date_given is None)
     return m
+
+
+def _guess_missing(m: Motion, no_date: bool) -> None:
+    """A record without a title gets its title, and its paper type where none is given, from
+    the head of its text, as a plain-text file does (a CSV of ids and texts); a record without
+    a date its date. ``meta["metadata_from"]`` names what was read from the text. A record that
+    gives a title keeps its paper type as given: its text is mostly the motion's body, where
+    "auf Anfrage" or "eine Schriftliche Anfrage zeigte" name no type (SPD Berlin's motions).
+    A date given but unreadable stays null with its reason."""
+    if m.title and not no_date:
+        return
+    head = m.text[: document_types()["head_chars"]]
+    filled = []
+    if not m.title:
+        if not m.paper_type and (paper_type := guess_paper_type(head)):
+            m.paper_type = paper_type
+            filled.append("paper_type")
+        if title := guess_title(m.text, m.paper_type):
+            m.title = title
+            filled.append("title")
+    if no_date and m.date is None and (day := guess_date(head)):
+        m.date = day
+        filled.append("date")
+    if filled:
+        m.meta["metadata_from"] = "text: " + ", ".join(filled)
 
 
 def read_delimited(

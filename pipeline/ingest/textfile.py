@@ -13,6 +13,7 @@ def motion_from_text(text: str, source: str, motion_id: str | None = None) -> Mo
     """One motion from a text; without ``motion_id`` its id is the file's stem (a hash of the
     text for standard input)."""
     meta = text_metadata(text)
+    filled = [k for k in ("paper_type", "title", "date") if meta[k]]
     return Motion(
         id=motion_id or (Path(source).stem if source != "-" else content_id("stdin", text)),
         text=text,
@@ -20,5 +21,5 @@ def motion_from_text(text: str, source: str, motion_id: str | None = None) -> Mo
         date=meta["date"],
         paper_type=meta["paper_type"],
         source_file=source,
-        meta={"metadata_from": "text"},
+        meta={"metadata_from": "text: " + ", ".join(filled)} if filled else {},
     )

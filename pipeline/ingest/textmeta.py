@@ -6,12 +6,16 @@ import re
 from datetime import date
 from typing import Any
 
-from pipeline.ingest.title_rules import document_types, structural_pick, title_skips, typed_title
-
-_NUMERIC_DATE = re.compile(
-    r"\b(?:Datum|vom|Stand)[:\s]*(\d{1,2})\.(\d{1,2})\.(\d{4})\b", re.IGNORECASE
+from pipeline.ingest.title_rules import (
+    document_types,
+    structural_pick,
+    title_skips,
+    type_names,
+    typed_title,
 )
-_ANY_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
+_DATE_LABEL = re.compile(r"(?i)\bDatum[:\s]*$")
 
 
 def _iso(day: str, month: int, year: str) -> str | None:
@@ -24,33 +28,52 @@ def _iso(day: str, month: int, year: str) -> str | None:
         return None
 
 
-def guess_date(head: str) -> str | None:
-    """The motion's date: a labelled numeric date ("Datum 14.11.2024", "vom 02.02.2016"), else a
-    written one ("vom 12. November 2024"), else the first numeric date of the head."""
-    m = _NUMERIC_DATE.search(head)
-    if m:
-        return _iso(m.group(1), int(m.group(2)), m.group(3))
+def _dates(head: str) -> list[tuple[int, str]]:
+    """Every valid date in ``head``, numeric or written, with its position, in text order."""
+    found = []
+    for m in _NUMERIC_DATE.finditer(head):
+        if iso := _iso(m.group(1), int(m.group(2)), m.group(3)):
+            found.append((m.start(), iso))
     months = document_types()["months"]
-    written = re.search(
-        r"\b(\d{1,2})\.\s*(" + "|".join(months) + r")\s+(\d{4})\b", head, re.IGNORECASE
-    )
-    if written:
-        return _iso(written.group(1), months.index(written.group(2).lower()) + 1, written.group(3))
-    for m in _ANY_NUMERIC_DATE.finditer(head):
-        iso = _iso(m.group(1), int(m.group(2)), m.group(3))
-        if iso:
+    written = r"\b(\d{1,2})\.\s*(" + "|".join(months) + r")\s+(\d{4})\b"
+    for m in re.finditer(written, head, re.IGNORECASE):
+        if iso := _iso(m.group(1), months.index(m.group(2).lower()) + 1, m.group(3)):
+            found.append((m.start(), iso))
+    return sorted(found)
+
+
+def guess_date(head: str) -> str | None:
+    """The motion's date: a date labelled "Datum" ("Datum 14.11.2024"), else the first date of
+    the head, numeric or written ("vom 12. November 2024"). The first date is the letterhead's
+    or the submission's; later ones are deadlines, meetings, laws and history ("bis zum 30. Juni
+    2025", "BGBl. … vom 29.10.2024", "Am 1. Januar 2024 trat …"): ``bench/eval_dates.py``."""
+    found = _dates(head)
+    for start, iso in found:
+        if _DATE_LABEL.search(head, max(0, start - 20), start):
             return iso
-    return None
+    return found[0][1] if found else None
+
+
+def _first_type(text: str) -> str | None:
+    """The type of the paper-type name that starts first in ``text``, the longest there."""
+    hits = []
+    for t in document_types()["types"]:
+        m = re.search(r"\b" + re.escape(t["name"]) + r"\b", text, re.IGNORECASE)
+        if m:
+            hits.append((m.start(), -len(t["name"]), t["type"]))
+    return min(hits)[2] if hits else None
 
 
 def guess_paper_type(head: str) -> str | None:
-    """The most specific paper type named in the head of the text."""
-    best = None
-    for t in document_types()["types"]:
-        if re.search(r"\b" + re.escape(t["name"]) + r"\b", head, re.IGNORECASE):
-            if best is None or len(t["name"]) > len(best["name"]):
-                best = t
-    return best["type"] if best else None
+    """The paper type of a "<Typ> - <Titel>" line ("Haushaltsbegleitantrag - Integrationsplan
+    …"), else the one the head names first, the longest name where several start there ("Kleine
+    Anfrage", not "Anfrage"). A later one is mostly the justification's ("wie die Kleine Anfrage
+    vom März zeigte"): ``bench/eval_paper_types.py``."""
+    lines = [ln.strip().lstrip("#").strip() for ln in head.splitlines() if ln.strip()]
+    for ln in lines[:25]:
+        if re.match(rf"^(?:{type_names()})\s*[-–:]\s*\S", ln, re.IGNORECASE):
+            return _first_type(ln)
+    return _first_type(head)
 
 
 _DEFAULT = object()

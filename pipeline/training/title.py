@@ -120,7 +120,10 @@ def read_docs(inputs: Iterable[tuple[str, str]], n_features: int = N_FEATURES) -
     docs = []
     for source, path in inputs:
         for item in read_inputs([path]):
-            if isinstance(item, Motion) and item.title.strip() and item.text.strip():
+            if not isinstance(item, Motion) or not item.text.strip():
+                continue
+            # only titles the records give: one read from the text would teach the model itself
+            if item.title.strip() and "title" not in str(item.meta.get("metadata_from", "")):
                 docs.append(title_doc(item.id, source, item.title, item.text, n_features))
     return docs
 
