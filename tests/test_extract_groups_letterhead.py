@@ -118,6 +118,19 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
         ),
         # an office names no group either
         ("Einreicher: Fraktionsvorsitzende\nFraktion PRO Bürger\n", ["PRO Bürger"]),
+        # a Bundestag submitter list broken after "Fraktion" or inside the faction's name
+        (
+            "Deutscher Bundestag Drucksache 21/1197\n21. Wahlperiode 12.08.2025\nKleine Anfrage\n"
+            "der Abgeordneten Erika Muster, Max Beispiel, Jan Probe und der Fraktion\nder AfD\n",
+            ["AfD"],
+        ),
+        (
+            "Deutscher Bundestag Drucksache 21/1120\n21. Wahlperiode 04.08.2025\nKleine Anfrage\n"
+            "der Abgeordneten Erika Muster, Max Beispiel und der Fraktion BÜNDNIS 90/DIE\nGRÜNEN\n",
+            ["GRÜNE"],
+        ),
+        # "SPD-Fraktion" at a line's end is whole: the next line is not part of it
+        ("SPD-Fraktion\nBeratungsfolge: Hauptausschuss\n", ["SPD"]),
         # a person alone names no group: the faction comes from the letterhead
         ("Antragstellerin: Erika Musterfrau\nAntrag\nder GRÜNEN im Ortsbeirat 4\n", ["GRÜNE"]),
     ],
@@ -127,14 +140,14 @@ def test_letterhead_groups(nlp, head, expected):
 
 
 def test_other_files_are_read_for_known_factions_only(nlp):
-    # another file of the paper (an older Anfrage) adds its known faction, not its local list
-    head = "Fraktion PRO Bürger\n"
+    # a motion that names no group takes the known faction of another file of the paper (an
+    # older Anfrage), not its local list
     motion = Motion(
         id="test:1",
-        text=head + BODY,
+        text=BODY,
         title="Mehr Bäume",
         paper_type="Antrag",
         meta={"other_files_heads": ["Fraktion Neustadt kann mehr\nAnfrage der SPD-Fraktion\n"]},
     )
     doc = next(nlp.pipe([make_motion_doc(nlp, motion)]))
-    assert doc._.groups == ["PRO Bürger", "SPD"]
+    assert doc._.groups == ["SPD"]
