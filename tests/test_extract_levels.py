@@ -175,3 +175,63 @@ def test_a_passive_call_on_another_level_is_an_appeal(nlp, body, request_, expec
     doc = run(nlp, text, body=body)
     types = [a["type"] for a in doc._.actions]
     assert types == [expected]
+
+
+OWN_NAMES = [
+    # (body, the operative part, the types the rules give it)
+    (
+        "Landtag Nordrhein-Westfalen",
+        "Der Landtag möge beschließen:\nDer Landtag beauftragt die Landesregierung, ein Konzept "
+        "zur Digitalisierung der Schulen vorzulegen.",
+        ["concept"],
+    ),
+    (
+        "Landtag Nordrhein-Westfalen",
+        "Der Landtag möge beschließen:\nDie Landesregierung wird beauftragt, zu prüfen, wie die "
+        "Schulen besser ausgestattet werden können.",
+        ["review"],
+    ),
+    (
+        "Bayerischer Landtag",
+        "Der Landtag möge beschließen:\nDer Landtag ersucht die Staatsregierung, über den Stand "
+        "der Schulsanierung zu berichten.",
+        ["report"],
+    ),
+    (
+        "Landtag Brandenburg",
+        "Der Landtag möge beschließen:\nDer Landtag fordert die Bundesregierung auf, den "
+        "Digitalpakt Schule fortzusetzen.",
+        ["appeal"],
+    ),
+    (
+        "Gemeinderat Beispielstadt",
+        "Der Gemeinderat möge beschließen:\nDer Gemeinderat fordert den Landtag auf, die "
+        "Schulsozialarbeit dauerhaft zu finanzieren.",
+        ["appeal"],
+    ),
+    (
+        "Deutscher Bundestag",
+        "Der Bundestag wolle beschließen:\nI. Der Deutsche Bundestag stellt fest:\nAn vielen "
+        "Schulen fehlt die Schulsozialarbeit.\nII. Der Deutsche Bundestag fordert die "
+        "Bundesregierung auf, ein Förderprogramm für Schulsozialarbeit aufzulegen.",
+        ["appeal", "implement"],
+    ),
+    (
+        "Gemeinderat Beispielstadt",
+        "Der Gemeinderat begrüßt die Initiative des Landes für mehr Schulsozialarbeit.",
+        ["appeal"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "operative", "expected"), OWN_NAMES)
+def test_the_own_parliament_and_government_named_are_no_appeal(nlp, body, operative, expected):
+    """A Landtag naming itself or its government ("Der Landtag möge beschließen", "Die
+    Landesregierung wird beauftragt") asks for what its clause asks; a council naming the Land
+    or the Landtag, and a parliament calling on another level or stating its position, make an
+    appeal (ANNOTATION.md, "Other bodies")."""
+    text = f"{body}\n\nAntrag\n\nSchulen stärken\n\n{operative}\n\nBegründung:\n" + (
+        "Die Schulen brauchen mehr Unterstützung.\n"
+    )
+    doc = run(nlp, text, body=body)
+    assert [a["type"] for a in doc._.actions] == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,18 +101,26 @@ class ActionRules:
         self.laws = re.compile(d["laws_laid_before"])
 
     def find(
-        self, clause: str, allowed: set[str] | None = None, low: str | None = None
+        self,
+        clause: str,
+        allowed: set[str] | None = None,
+        low: str | None = None,
+        skip: Callable[[Trigger], bool] | None = None,
     ) -> Trigger | None:
-        """The earliest trigger of a specific type in ``clause``; ``implement`` only if none."""
+        """The earliest trigger of a specific type in ``clause`` that ``skip`` does not reject;
+        ``implement`` only if none."""
         low = clause.lower() if low is None else low
         best: Trigger | None = None
         specific = self._specific_triggers(allowed)
         if specific is not None:
             pattern, types = specific
-            found = pattern.search(clause, low=low)
-            if found:
+            pos = 0
+            while found := pattern.search(clause, pos, low=low):
                 m, t = found[0], types[found[1]]
                 best = Trigger(t, m.start(), m.end(), clause[m.start() : m.end()])
+                if skip is None or not skip(best):
+                    break
+                best, pos = None, m.end()
         if best is None and (allowed is None or "implement" in allowed):
             found = self._implement.search(clause, low=low)
             if found:
@@ -133,14 +142,20 @@ class ActionRules:
             self._specific[key] = (AlternativeSearch(groups, self._flags), types) if types else None
         return self._specific[key]
 
-    def find_all(self, clause: str, allowed: set[str] | None = None) -> list[Trigger]:
-        """The clause's trigger (``find``), plus a concrete ``implement`` verb that comes before
-        a specific trigger ("stellt sicher, insbesondere durch die Bereitstellung von Mitteln";
-        "prüft und initiiert"); a clause with no trigger whose subject is the addressee and
-        whose verb follows it ("Die Stadt richtet ... ein") is ``implement``."""
+    def find_all(
+        self,
+        clause: str,
+        allowed: set[str] | None = None,
+        skip: Callable[[Trigger], bool] | None = None,
+    ) -> list[Trigger]:
+        """The clause's trigger (``find``, past those ``skip`` rejects), plus a concrete
+        ``implement`` verb that comes before a specific trigger ("stellt sicher, insbesondere
+        durch die Bereitstellung von Mitteln"; "prüft und initiiert"); a clause with no trigger
+        whose subject is the addressee and whose verb follows it ("Die Stadt richtet ... ein")
+        is ``implement``."""
         impl_ok = allowed is None or "implement" in allowed
         low = clause.lower()
-        trig = self.find(clause, allowed, low)
+        trig = self.find(clause, allowed, low, skip)
         if (
             trig is not None
             and trig.type == "report"
@@ -266,6 +281,22 @@ class ActionKit:
             return True  # "Die Landesregierung wird aufgefordert": its executive is the addressee
         opening = [w for w in words[:4] if w not in OPENING_WORDS][:2]
         return not any(self.levels.executive_level(w) not in (None, "BODY") for w in opening)
+
+    def own_level_name(self, level: str) -> Callable[[Trigger], bool]:
+        """Whether a trigger is an appeal that only names a body or executive of the motion's
+        own level: "Der Landtag möge beschließen", "Die Landesregierung wird beauftragt" in a
+        Landtag's motion name its own parliament and government, where a council naming them
+        calls on another level (ANNOTATION.md, "Other bodies"); the clause is typed by its next
+        trigger."""
+
+        def own(t: Trigger) -> bool:
+            return (
+                t.type == "appeal"
+                and " " not in t.text
+                and self.levels.word_level(t.text.lower()) == level
+            )
+
+        return own
 
     def other_level_call(self, part: str, level: str) -> re.Match[str] | None:
         """The clause's call in the passive on an executive of another level than the
@@ -440,7 +471,7 @@ class MotionActions(RuleComponent[ActionKit]):
                 for part in rules.clause_split.split(sent):
                     cs = s + sent.find(part, pos)
                     pos = cs - s + len(part)
-                    trigs = rules.find_all(part, allowed)
+                    trigs = rules.find_all(part, allowed, kit.own_level_name(level))
                     call = kit.other_level_call(part, level) if appeal_ok else None
                     if call is not None:
                         # a call on another level: an appeal, whatever it asks for (as the

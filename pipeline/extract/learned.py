@@ -314,10 +314,12 @@ def make_motion_learned(nlp: Language, name: str, model_dir: str | None) -> Moti
     from pipeline.extract.hedging import HedgeDetector
     from pipeline.paths import DEFAULT_EXTRACTION_DIR
 
-    # the rules' funding component names the funds the model finds where the rules did not
+    # the rules' funding component names the funds the model finds where the rules did not;
+    # the action rules' levels pass over own-level names for a trigger ("Der Landtag ...")
     funding = nlp.get_pipe("motion_funding") if "motion_funding" in nlp.pipe_names else None
+    actions = nlp.get_pipe("motion_actions") if "motion_actions" in nlp.pipe_names else None
     return MotionLearned(
-        Path(model_dir or DEFAULT_EXTRACTION_DIR), ActionRules(), HedgeDetector(), funding
+        Path(model_dir or DEFAULT_EXTRACTION_DIR), ActionRules(), HedgeDetector(), funding, actions
     )
 
 
@@ -327,11 +329,14 @@ class MotionLearned:
     The model is read from ``model_dir`` when first needed, unless ``from_disk`` (a pipeline
     saved with ``nlp.to_disk``, which writes the model beside the component) set it first."""
 
-    def __init__(self, model_dir: Path, rules: Any, hedges: Any, funding: Any = None) -> None:
+    def __init__(
+        self, model_dir: Path, rules: Any, hedges: Any, funding: Any = None, actions: Any = None
+    ) -> None:
         self.model_dir = model_dir
         self.rules = rules
         self.hedges = hedges
         self.funding = funding
+        self.actions = actions
         self._model: ClauseModel | None = None
 
     # Not named ``model``: spaCy treats a component's ``model`` attribute as a thinc Model and
@@ -420,7 +425,9 @@ class MotionLearned:
     def _action(self, doc: Doc, c: Clause, kind: str) -> dict:
         text = doc_text(doc)
         part = text[c.start : c.end]
-        trig = next((t for t in self.rules.find_all(part) if t.type == kind), None)
+        level = doc._.level
+        skip = self.actions.rules.own_level_name(level) if self.actions and level else None
+        trig = next((t for t in self.rules.find_all(part, None, skip) if t.type == kind), None)
         anchor = c.start + (trig.start if trig else 0)
         a, b = trim_span(text, c.start, c.end, anchor=anchor)
         ev, oa, ob = evidence(doc, a, b)
