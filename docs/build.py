@@ -164,10 +164,8 @@ Rules every report follows:
 > {f2(worst[1])} for {worst[0]} to {f2(best[1])} for {best[0]}). Its precision is
 > {f2(s["precision"])} and its recall {f2(s["recall"])}, so theme shares are **estimates**, and a
 > difference of one or two motions in a small cell means nothing. Groups come from the
-> extractor and are those of the motion analysed, as an annotator reading it names them; the
-> council's own attribution (`submitters.json`), which also counts the factions of other files
-> of the same paper, agrees exactly for {pct(s["silver"])} of {de_number(s["silver_docs"])}
-> motions."""
+> extractor, which matches the upstream attribution (`submitters.json`) exactly for
+> {pct(s["silver"])} of {de_number(s["silver_docs"])} motions."""
 
 
 def themes_section(rep: Report) -> str:

@@ -140,14 +140,14 @@ def test_letterhead_groups(nlp, head, expected):
 
 
 def test_other_files_are_read_for_known_factions_only(nlp):
-    # a motion that names no group takes the known faction of another file of the paper (an
-    # older Anfrage), not its local list
+    # another file of the paper (an older Anfrage) adds its known faction, not its local list
+    head = "Fraktion PRO Bürger\n"
     motion = Motion(
         id="test:1",
-        text=BODY,
+        text=head + BODY,
         title="Mehr Bäume",
         paper_type="Antrag",
         meta={"other_files_heads": ["Fraktion Neustadt kann mehr\nAnfrage der SPD-Fraktion\n"]},
     )
     doc = next(nlp.pipe([make_motion_doc(nlp, motion)]))
-    assert doc._.groups == ["SPD"]
+    assert doc._.groups == ["PRO Bürger", "SPD"]
