@@ -59,3 +59,24 @@ def test_title_falls_back_to_first_line():
         guess_title("Mehr Grün für Schulhöfe\n\nDer Rat möge beschließen …", None)
         == "Mehr Grün für Schulhöfe"
     )
+
+
+@pytest.mark.parametrize(
+    "text,title",
+    [
+        (
+            "Stadt Eberswalde\nDie Stadtverordnetenversammlung\n"
+            "Betreff: Einführung eines Bürgerbudgets ab 2026\n\nBeschlussvorschlag:\n"
+            "Die Stadt führt ein Bürgerbudget ein.\n",
+            "Einführung eines Bürgerbudgets ab 2026",
+        ),
+        (
+            "SÄCHSISCHER LANDTAG\nKleine Anfrage\ndes Abgeordneten Max Mustermann (BSW)\n\n"
+            "Thema: Unterrichtsausfall an Oberschulen\n\nIch frage die Staatsregierung:\n"
+            "1. Wie viele Stunden sind ausgefallen?\n",
+            "Unterrichtsausfall an Oberschulen",
+        ),
+    ],
+)
+def test_a_title_line_loses_its_form_label(text, title):
+    assert guess_title(text, None) == title

@@ -94,12 +94,20 @@ def guess_title(text: str, paper_type: str | None, model: Any = _DEFAULT) -> str
     if model is not None:
         title = model.title(text)
         if title:
-            return title
+            return _unlabelled(title)
     lines = [ln.strip().lstrip("#").strip() for ln in text.splitlines() if ln.strip()]
     picked = structural_pick(lines[:30])[1]
     if picked or not lines or any(p.search(lines[0]) for p in title_skips()):
-        return picked  # a letterhead, motion number or submitter line is no title
-    return lines[0][:200]
+        return _unlabelled(picked)  # a letterhead, motion number or submitter line is no title
+    return _unlabelled(lines[0][:200])
+
+
+_TITLE_LABEL = re.compile(r"^(?:Betreff|Betr\.|Thema|Gegenstand|Titel)\s*:\s*(?=\S)", re.IGNORECASE)
+
+
+def _unlabelled(title: str) -> str:
+    """A title line without its form label ("Betreff: Radweg …" -> "Radweg …")."""
+    return _TITLE_LABEL.sub("", title)
 
 
 def text_metadata(text: str) -> dict[str, str | None]:
