@@ -68,6 +68,8 @@ def test_inquiry(nlp):
     )
     doc, _ = run(nlp, text, paper_type="Anfrage")
     assert {a["type"] for a in doc._.actions} == {"inquiry"}
+    # the question mark that ends a line is the trigger, not the line break after it
+    assert {a["trigger"] for a in doc._.actions} == {"?"}
 
 
 def test_action_only_in_justification_is_not_requested(nlp):

@@ -433,7 +433,7 @@ class MotionLearned:
         ev, oa, ob = evidence(doc, a, b)
         return {
             "type": kind,
-            "trigger": trig.text if trig else "",
+            "trigger": trig.text.strip() if trig else "",
             "addressee": self.rules.addressee(part),
             "object": self.rules.object(part, trig) if trig else "",
             "hedged": self.hedges(part),
