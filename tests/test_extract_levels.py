@@ -221,6 +221,19 @@ OWN_NAMES = [
         "Der Gemeinderat begrüßt die Initiative des Landes für mehr Schulsozialarbeit.",
         ["appeal"],
     ),
+    # a party convention's "Wir fordern ... auf": its own members are asked, the Senat is called on
+    (
+        "Landesparteitag der SPD Berlin",
+        "Der Landesparteitag möge beschließen:\nWir fordern die sozialdemokratischen Mitglieder "
+        "des Senats auf, an allen Schulen Schulsozialarbeit einzurichten.",
+        ["implement"],
+    ),
+    (
+        "Landesparteitag der SPD Berlin",
+        "Der Landesparteitag möge beschließen:\nWir fordern den Senat auf, an allen Schulen "
+        "Schulsozialarbeit einzurichten.",
+        ["appeal"],
+    ),
 ]
 
 
