@@ -19,20 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eval_titles import corpora  # noqa: E402  (the corpora that carry metadata beside the text)
+
 from pipeline.ingest.dispatch import read_inputs  # noqa: E402
 from pipeline.ingest.textmeta import guess_date  # noqa: E402
 from pipeline.ingest.title_rules import document_types  # noqa: E402
-from pipeline.paths import shared_dir  # noqa: E402
 from pipeline.record import Motion  # noqa: E402
-
-
-def corpora() -> dict[str, list[str]]:
-    shared = shared_dir()
-    return {
-        "karlsruhe": [str(shared / "corpus" / "karlsruhe" / "papers.jsonl.gz")],
-        "bundestag": [str(shared / "corpus" / "bundestag" / "papers.jsonl.gz")],
-        "written": [str(ROOT / "corpus" / "written" / "motions.jsonl.gz")],
-    }
 
 
 def main() -> None:

@@ -31,6 +31,21 @@ def nlp():
         ("Der Ansatz im Produkt 36.02 Jugendarbeit wird erhöht.", "Produkt 36.02"),
         ("Beim Produkt 111.30 werden zwei Stellen geschaffen.", "Produkt 111.30"),
         ("Die Mittel der HHSt. 1.5700.9450 werden erhöht.", "HHSt. 1.5700.9450"),
+        # Landtag budgets: chapters of two groups, abbreviations, a chapter's name in between
+        (
+            "Im Einzelplan 05, Kapitel 05 300, Titel 684 10 wird der Ansatz um 30 Millionen Euro "
+            "erhöht.",
+            "Einzelplan 05, Kapitel 05 300, Titel 684 10",
+        ),
+        (
+            "Der Ansatz bei Kap. 05 04 Tit. 633 01 wird um 2 Mio. Euro erhöht.",
+            "Kap. 05 04 Tit. 633 01",
+        ),
+        (
+            "In Kapitel 0436 – Schulsozialarbeit – wird der Ansatz bei Titel 633 01 um 5.000.000 "
+            "Euro erhöht.",
+            "Kapitel 0436 Titel 633 01",
+        ),
     ],
 )
 def test_budget_line_shapes(nlp, text, line):
@@ -121,3 +136,15 @@ def test_the_clause_model_training_pipeline_leaves_the_title_out():
     m = Motion(id="x", text=REQUEST, title="Teilhaushalt 4 – Schulsozialarbeit")
     doc = nlp(make_motion_doc(nlp, m))
     assert all(f["kind"] != "budget_line" for f in doc._.funding)
+
+
+def test_a_trigger_keeps_the_dots_of_its_amount(nlp):
+    # the rules read sentences with the dots of numbers masked; the trigger is the text's own
+    m = Motion(
+        id="x",
+        text="Haushaltsantrag\nFür die Musikschule werden 40.000 Euro bereitgestellt.\n",
+        title="Musikschule",
+        paper_type="Haushaltsantrag",
+    )
+    doc = nlp(make_motion_doc(nlp, m))
+    assert [a["trigger"] for a in doc._.actions if a["type"] == "budget"] == ["40.000 Euro"]

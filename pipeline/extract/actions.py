@@ -426,7 +426,7 @@ class MotionActions(RuleComponent[ActionKit]):
         ev, oa, ob = evidence(doc, es, ee)
         return Action(
             type=trig.type,
-            trigger=trig.text.strip(),
+            trigger=text[ts:te].strip(),  # the text's own, not the dot-masked sentence's
             addressee=kit.rules.addressee(part),
             object=obj,
             hedged=kit.hedges(text[cs : cs + len(part)]),

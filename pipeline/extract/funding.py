@@ -285,6 +285,8 @@ class MotionFunding(RuleComponent[FundingRules]):
                     name = g.group(0) if g else name
                     if r.own_giver(name, m.level):
                         found = "general_budget"  # money of the motion's own level
+                if kind == "budget_line":
+                    name = _chapter_and_title(name)
                 line = name if kind == "budget_line" else ""
                 out.append(self._mention(m, found, name, pm.start(), pm.end(), line=line))
         return out
@@ -512,3 +514,18 @@ def _group(text: str, m: re.Match[str], name: str) -> str:
     """Group ``name`` of a FoldedPattern's match as ``text`` writes it (the match's own groups
     are lower-cased)."""
     return text[m.start(name) : m.end(name)]
+
+
+# "Kapitel 0436 – Schulsozialarbeit – … bei Titel 633 01": the chapter's name and the words
+# between are the evidence's, the budget position is chapter and title
+_CHAPTER_TITLE = re.compile(
+    r"(Kap(?:itel|\.)\s*\d{2}\s?\d{2,3})(.*?)(Tit(?:el(?:gruppe)?|\.)\s*\d{3}\s?\d{2})$", re.DOTALL
+)
+
+
+def _chapter_and_title(name: str) -> str:
+    """A budget position of chapter and title without the words a text puts between them."""
+    m = _CHAPTER_TITLE.search(name)
+    if m is None or not re.search(r"[^\W\d_]", m.group(2)):
+        return name
+    return name[: m.start()] + f"{m.group(1)} {m.group(3)}"
