@@ -129,6 +129,12 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
             "der Abgeordneten Erika Muster, Max Beispiel und der Fraktion BÜNDNIS 90/DIE\nGRÜNEN\n",
             ["GRÜNE"],
         ),
+        # a Bundesrat motion of the Saarland, the one Land named in the genitive
+        (
+            "Bundesrat Drucksache 402/3/25\n\n24.09.25\n\nAntrag\ndes Saarlandes\n"
+            "Entwurf eines Gesetzes zur Änderung des Regionalisierungsgesetzes\n",
+            ["Saarland"],
+        ),
         # "SPD-Fraktion" at a line's end is whole: the next line is not part of it
         ("SPD-Fraktion\nBeratungsfolge: Hauptausschuss\n", ["SPD"]),
         # a person alone names no group: the faction comes from the letterhead

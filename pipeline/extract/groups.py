@@ -285,7 +285,10 @@ class FactionMatcher:
         if m := lh.label_line.match(line):
             return _Line(self._items(m["items"]), label=True)
         if lh.state_line.match(line):
-            return _Line(states=tuple(dict.fromkeys(m[0] for m in lh.states.finditer(line))))
+            states = [m[0] for m in lh.states.finditer(line)]
+            if not states and "Saarlandes" in line:
+                states = ["Saarland"]  # "Antrag des Saarlandes": the one Land in the genitive
+            return _Line(states=tuple(dict.fromkeys(states)))
         if lh.name_above.match(line):
             return _Line(above=True)
         if m := lh.cited.match(line):
