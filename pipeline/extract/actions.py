@@ -452,6 +452,7 @@ class MotionActions(RuleComponent[ActionKit]):
         text = doc_text(doc)
         out: list[Action] = []
         seen: set[tuple[str, str]] = set()
+        own_name = kit.own_level_name(level)
         for a, b in spans:
             for s, e in sents:
                 if e <= a or s >= b:
@@ -471,7 +472,7 @@ class MotionActions(RuleComponent[ActionKit]):
                 for part in rules.clause_split.split(sent):
                     cs = s + sent.find(part, pos)
                     pos = cs - s + len(part)
-                    trigs = rules.find_all(part, allowed, kit.own_level_name(level))
+                    trigs = rules.find_all(part, allowed, own_name)
                     call = kit.other_level_call(part, level) if appeal_ok else None
                     if call is not None:
                         # a call on another level: an appeal, whatever it asks for (as the
