@@ -198,7 +198,7 @@ class TestRecords:
 
     def test_records_without_metadata_get_it_from_their_text(self, tmp_path):
         # a CSV of ids and texts is read like the same texts as files: title, date and paper
-        # type from the head; a record with a title keeps its (missing) type, and a given but
+        # type from the head; a record with a title gets nothing from its text, and a given but
         # impossible date stays null
         text = (
             "LANDTAG NORDRHEIN-WESTFALEN\n18. Wahlperiode    Drucksache 18/9876\n14.05.2024\n\n"
@@ -208,7 +208,7 @@ class TestRecords:
         )
         rows = [
             {"id": "a", "text": text},
-            {"id": "b", "text": text, "title": "Schulsozialarbeit", "date": "2024-05-20"},
+            {"id": "b", "text": text, "title": "Schulsozialarbeit"},
             {"id": "c", "text": text, "date": "2024-02-30"},
         ]
         path = tmp_path / "r.jsonl"
@@ -220,7 +220,8 @@ class TestRecords:
             "Antrag",
         )
         assert a.meta["metadata_from"] == "text: paper_type, title, date"
-        assert (b.title, b.date, b.paper_type) == ("Schulsozialarbeit", "2024-05-20", None)
+        # a record with a title carries the motion's body: its dates are no letterhead's
+        assert (b.title, b.date, b.paper_type) == ("Schulsozialarbeit", None, None)
         assert "metadata_from" not in b.meta
         assert c.date is None and "date_problem" in c.meta
 

@@ -110,23 +110,22 @@ def record_to_motion(
 
 
 def _guess_missing(m: Motion, no_date: bool) -> None:
-    """A record without a title gets its title, and its paper type where none is given, from
-    the head of its text, as a plain-text file does (a CSV of ids and texts); a record without
-    a date its date. ``meta["metadata_from"]`` names what was read from the text. A record that
-    gives a title keeps its paper type as given: its text is mostly the motion's body, where
-    "auf Anfrage" or "eine Schriftliche Anfrage zeigte" name no type (SPD Berlin's motions).
-    A date given but unreadable stays null with its reason."""
-    if m.title and not no_date:
+    """A record without a title gets title, paper type and date, where it gives none, from the
+    head of its text, as a plain-text file does (a CSV of ids and texts); ``meta
+    ["metadata_from"]`` names what was read from the text. A record that gives a title gets
+    nothing from its text: that text is mostly the motion's body, whose dates are history and
+    deadlines and where "auf Anfrage" names no type (SPD Berlin's motions: 45 dates read from
+    their bodies, most years off). A date given but unreadable stays null with its reason."""
+    if m.title:
         return
     head = m.text[: document_types()["head_chars"]]
     filled = []
-    if not m.title:
-        if not m.paper_type and (paper_type := guess_paper_type(head)):
-            m.paper_type = paper_type
-            filled.append("paper_type")
-        if title := guess_title(m.text, m.paper_type):
-            m.title = title
-            filled.append("title")
+    if not m.paper_type and (paper_type := guess_paper_type(head)):
+        m.paper_type = paper_type
+        filled.append("paper_type")
+    if title := guess_title(m.text, m.paper_type):
+        m.title = title
+        filled.append("title")
     if no_date and m.date is None and (day := guess_date(head)):
         m.date = day
         filled.append("date")
