@@ -8,8 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.ingest.textmeta import guess_date, guess_paper_type, guess_title
-from pipeline.ingest.title_rules import document_types
+from pipeline.ingest.textmeta import fill_from_text
 from pipeline.ingest.validate import BadDocument, json_id, set_date
 from pipeline.record import Failure, Motion
 
@@ -111,26 +110,13 @@ def record_to_motion(
 
 def _guess_missing(m: Motion, no_date: bool) -> None:
     """A record without a title gets title, paper type and date, where it gives none, from the
-    head of its text, as a plain-text file does (a CSV of ids and texts); ``meta
-    ["metadata_from"]`` names what was read from the text. A record that gives a title gets
-    nothing from its text: that text is mostly the motion's body, whose dates are history and
-    deadlines and where "auf Anfrage" names no type (SPD Berlin's motions: 45 dates read from
-    their bodies, most years off). A date given but unreadable stays null with its reason."""
-    if m.title:
-        return
-    head = m.text[: document_types()["head_chars"]]
-    filled = []
-    if not m.paper_type and (paper_type := guess_paper_type(head)):
-        m.paper_type = paper_type
-        filled.append("paper_type")
-    if title := guess_title(m.text, m.paper_type):
-        m.title = title
-        filled.append("title")
-    if no_date and m.date is None and (day := guess_date(head)):
-        m.date = day
-        filled.append("date")
-    if filled:
-        m.meta["metadata_from"] = "text: " + ", ".join(filled)
+    head of its text, as a plain-text file does (a CSV of ids and texts). A record that gives a
+    title gets nothing from its text: that text is mostly the motion's body, whose dates are
+    history and deadlines and where "auf Anfrage" names no type (SPD Berlin's motions: 45 dates
+    read from their bodies, most years off). A date given but unreadable stays null with its
+    reason."""
+    if not m.title:
+        fill_from_text(m, date_missing=no_date)
 
 
 def read_delimited(

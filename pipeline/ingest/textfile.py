@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.ingest.textmeta import text_metadata
+from pipeline.ingest.textmeta import fill_from_text
 from pipeline.ingest.validate import content_id
 from pipeline.record import Motion
 
@@ -12,14 +12,11 @@ from pipeline.record import Motion
 def motion_from_text(text: str, source: str, motion_id: str | None = None) -> Motion:
     """One motion from a text; without ``motion_id`` its id is the file's stem (a hash of the
     text for standard input)."""
-    meta = text_metadata(text)
-    filled = [k for k in ("paper_type", "title", "date") if meta[k]]
-    return Motion(
+    m = Motion(
         id=motion_id or (Path(source).stem if source != "-" else content_id("stdin", text)),
         text=text,
-        title=meta["title"] or "",
-        date=meta["date"],
-        paper_type=meta["paper_type"],
+        title="",
         source_file=source,
-        meta={"metadata_from": "text: " + ", ".join(filled)} if filled else {},
     )
+    fill_from_text(m)
+    return m

@@ -14,6 +14,7 @@ from pipeline.ingest.title_rules import (
     type_names,
     typed_title,
 )
+from pipeline.record import Motion
 
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _DATE_LABEL = re.compile(r"(?i)\bDatum[:\s]*$")
@@ -125,3 +126,27 @@ def text_metadata(text: str) -> dict[str, str | None]:
         "date": guess_date(head),
         "paper_type": paper_type,
     }
+
+
+def fill_from_text(m: Motion, date_missing: bool = True) -> None:
+    """The paper type, title and (where ``date_missing``) date that ``m`` lacks, read from the
+    head of its text, for inputs whose metadata gives no title (text files, PDFs, a CSV of ids
+    and texts); ``m.meta["metadata_from"]`` names what was read there."""
+    head = m.text[: document_types()["head_chars"]]
+    filled = []
+    if not m.paper_type and (paper_type := guess_paper_type(head)):
+        m.paper_type = paper_type
+        filled.append("paper_type")
+    if not m.title and (title := guess_title(m.text, m.paper_type)):
+        m.title = title
+        filled.append("title")
+    if date_missing and m.date is None and (day := guess_date(head)):
+        m.date = day
+        filled.append("date")
+    if filled:
+        m.meta["metadata_from"] = "text: " + ", ".join(filled)
+
+
+def title_from_text(m: Motion) -> bool:
+    """Whether ``m``'s title was read from its text (``fill_from_text``), not given."""
+    return "title" in str(m.meta.get("metadata_from", ""))

@@ -115,6 +115,7 @@ def title_doc(key: str, source: str, title: str, text: str, n_features: int) -> 
 def read_docs(inputs: Iterable[tuple[str, str]], n_features: int = N_FEATURES) -> list[TitleDoc]:
     """``inputs``: (source name, input path) pairs read with the ingest readers."""
     from pipeline.ingest.dispatch import read_inputs
+    from pipeline.ingest.textmeta import title_from_text
     from pipeline.record import Motion
 
     docs = []
@@ -123,7 +124,7 @@ def read_docs(inputs: Iterable[tuple[str, str]], n_features: int = N_FEATURES) -
             if not isinstance(item, Motion) or not item.text.strip():
                 continue
             # only titles the records give: one read from the text would teach the model itself
-            if item.title.strip() and "title" not in str(item.meta.get("metadata_from", "")):
+            if item.title.strip() and not title_from_text(item):
                 docs.append(title_doc(item.id, source, item.title, item.text, n_features))
     return docs
 
