@@ -45,3 +45,24 @@ def test_files_into_a_store_and_reports(tmp_path):
     with pytest.raises(api.StoreError):
         with api.open_store(tmp_path / "none.db"):
             pass
+
+
+# A Landtag's Kleine Anfrage: one inquiry entry for its questions (ANNOTATION.md), the first
+# question its evidence.
+KLEINE_ANFRAGE = (
+    "Sächsischer Landtag\nDrucksache 8/1234\n\nKleine Anfrage\nder Abgeordneten Maria Beispiel "
+    "(BÜNDNIS 90/DIE GRÜNEN)\n\nThema: Unterrichtsausfall an Oberschulen im Landkreis Bautzen\n\n"
+    "Ich frage die Staatsregierung:\n"
+    "1. Wie viele Unterrichtsstunden sind im Schuljahr 2023/2024 an Oberschulen im Landkreis "
+    "Bautzen ausgefallen?\n"
+    "2. Welche Maßnahmen plant die Staatsregierung, um den Unterrichtsausfall zu verringern?\n"
+    "3. Wie viele Vertretungslehrkräfte sind derzeit befristet beschäftigt?\n"
+)
+
+
+def test_an_inquiry_is_one_entry_for_its_questions():
+    recs = api.analyze_texts([KLEINE_ANFRAGE], ids=["ka"], model_dir=None)
+    (inq,) = recs[0]["actions"]
+    assert inq["type"] == "inquiry"
+    assert inq["evidence"].startswith("1. Wie viele Unterrichtsstunden")
+    assert KLEINE_ANFRAGE[inq["start"] : inq["end"]] == inq["evidence"]

@@ -516,3 +516,19 @@ def _fixed(doc: Doc, kind: str, a: int, b: int) -> Action:
         start=oa,
         end=ob,
     )
+
+
+def one_inquiry(actions: list[Action]) -> list[Action]:
+    """The actions with an inquiry's questions as one entry, the first question's (ANNOTATION.md:
+    "inquiry (one entry for the questions)"), so that a paper of twelve questions counts one
+    inquiry in the reports, as a motion's other types do. The extractors keep one per question:
+    the topic reads the first requests' objects, and the clause model was trained on them."""
+    seen = False
+    out: list[Action] = []
+    for a in actions:
+        if a["type"] == "inquiry":
+            if seen:
+                continue
+            seen = True
+        out.append(a)
+    return out
