@@ -42,6 +42,14 @@ def test_budget_motion_head():
             "Antrag\nAm 1. Januar 2024 trat die letzte Änderung in Kraft.\nDatum: 05.02.2025",
             "2025-02-05",
         ),
+        # the Bundesrat dates its Drucksachen "dd.mm.yy" on a line of their own
+        (
+            "Bundesrat Drucksache 123/25\n\n14.03.25\n\nEntschließungsantrag\ndes Landes "
+            "Niedersachsen\nDer Bundesregierung wird gebeten, bis zum 31. Dezember 2025 zu berichten.",
+            "2025-03-14",
+        ),
+        # a two-digit year inside a line is not read ("Tagesordnungspunkt 3.12.24")
+        ("Antrag zu Tagesordnungspunkt 3.12.24 der Sitzung", None),
     ],
 )
 def test_dates(head, date):

@@ -17,6 +17,9 @@ from pipeline.ingest.title_rules import (
 from pipeline.record import Motion
 
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
+# "14.03.25" on a line of its own: the Bundesrat's Drucksachen date themselves so; a two-digit
+# year inside a sentence is too often something else to be read.
+_SHORT_DATE_LINE = re.compile(r"(?m)^[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{2})[ \t]*$")
 _DATE_LABEL = re.compile(r"(?i)\bDatum[:\s]*$")
 
 
@@ -31,10 +34,14 @@ def _iso(day: str, month: int, year: str) -> str | None:
 
 
 def _dates(head: str) -> list[tuple[int, str]]:
-    """Every valid date in ``head``, numeric or written, with its position, in text order."""
+    """Every valid date in ``head``, numeric or written (and "dd.mm.yy" alone on a line), with
+    its position, in text order."""
     found = []
     for m in _NUMERIC_DATE.finditer(head):
         if iso := _iso(m.group(1), int(m.group(2)), m.group(3)):
+            found.append((m.start(), iso))
+    for m in _SHORT_DATE_LINE.finditer(head):
+        if iso := _iso(m.group(1), int(m.group(2)), "20" + m.group(3)):
             found.append((m.start(), iso))
     months = document_types()["months"]
     written = r"\b(\d{1,2})\.\s*(" + "|".join(months) + r")\s+(\d{4})\b"
