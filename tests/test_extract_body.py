@@ -39,6 +39,17 @@ from pipeline.extract.body import body_from_text
             "Kreistag Rhein-Sieg-Kreis",
         ),
         ("Antrag 12/I/2026\nDer Landesparteitag möge beschließen:", "Landesparteitag"),
+        ("Antrag an den Stadtrat der Landeshauptstadt München\n", "Stadtrat München"),
+        (
+            "Die Stadtverordnetenversammlung Bad Homburg möge beschließen:",
+            "Stadtverordnetenversammlung Bad Homburg",
+        ),
+        # a councillor signing is no body
+        (
+            "Mehr Trinkbrunnen\nAntrag\nInitiative:\nStadtrat Christian Müller\nSPD/Volt-Fraktion\n",
+            None,
+        ),
+        ("Antrag\nStadträtin Anna Roth, Stadtrat Ercan Topal (SPD)\n", None),
     ],
 )
 def test_body_from_letterhead(head, body):
