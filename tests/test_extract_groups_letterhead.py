@@ -139,6 +139,9 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
         ("SPD-Fraktion\nBeratungsfolge: Hauptausschuss\n", ["SPD"]),
         # a person alone names no group: the faction comes from the letterhead
         ("Antragstellerin: Erika Musterfrau\nAntrag\nder GRÜNEN im Ortsbeirat 4\n", ["GRÜNE"]),
+        # the same on one line, as Frankfurt's Ortsbeiräte write it
+        ("Ortsbeirat 3 (Nordend)\n\nAntrag der GRÜNEN im Ortsbeirat 3\nOF 512/3\n", ["GRÜNE"]),
+        ("Anfrage der Linken im Ortsbeirat 1\nOF 88/1\n", ["Die Linke"]),
     ],
 )
 def test_letterhead_groups(nlp, head, expected):
