@@ -37,6 +37,29 @@ CASES = [
         "Teilhaushalt 05 Jugend, Produkt 3620 Jugendarbeit – Erhöhung des Zuschusses an den "
         "Stadtjugendring",
     ),
+    # a paper type with its legal basis is no title (a cover letter of the Cologne council)
+    (
+        "An den\nVorsitzenden des Ausschusses für Umwelt, Klima und Grün\nHerrn Ratsmitglied "
+        "Thomas Berger\n\nAN/0412/2025\n\nAntrag gem. § 3 der Geschäftsordnung des Rates\n\n"
+        "Sehr geehrter Herr Vorsitzender,\n\ndie Fraktionen von BÜNDNIS 90/DIE GRÜNEN und CDU "
+        "bitten Sie, folgenden Antrag auf die Tagesordnung der Sitzung am 06.03.2025 zu setzen:"
+        "\n\nEntsiegelung von Schulhöfen\n\nBeschluss:\nDer Ausschuss beauftragt die "
+        "Verwaltung, ein Programm zu erarbeiten.\n",
+        "Entsiegelung von Schulhöfen",
+    ),
+    # the title after the type's legal basis, or after "hier:"
+    (
+        "Fraktion BÜNDNIS 90/DIE GRÜNEN im Gemeinderat Ravensburg\n\nAnfrage nach § 24 Abs. 4 "
+        "GemO: Schließtage und Notbetreuung in städtischen Kitas\n\nWir fragen die Verwaltung:"
+        "\n1. An wie vielen Tagen waren die Kitas 2025 geschlossen?\n",
+        "Schließtage und Notbetreuung in städtischen Kitas",
+    ),
+    (
+        "SPD-Kreistagsfraktion\nLandkreis Musterland\n\nAntrag gemäß § 56 NKomVG\nhier: "
+        "Resolution zur hausärztlichen Versorgung im ländlichen Raum\n\nDer Kreistag möge "
+        "beschließen:\nDer Kreistag fordert das Land auf, mehr Studienplätze zu schaffen.\n",
+        "Resolution zur hausärztlichen Versorgung im ländlichen Raum",
+    ),
 ]
 
 

@@ -117,7 +117,9 @@ def guess_title(text: str, paper_type: str | None, model: Any = _DEFAULT) -> str
     return _unlabelled(lines[0][:200])
 
 
-_TITLE_LABEL = re.compile(r"^(?:Betreff|Betr\.|Thema|Gegenstand|Titel)\s*:\s*(?=\S)", re.IGNORECASE)
+_TITLE_LABEL = re.compile(
+    r"^(?:Betreff|Betr\.|Thema|Gegenstand|Titel|hier)\s*:\s*(?=\S)", re.IGNORECASE
+)
 
 
 def _unlabelled(title: str) -> str:

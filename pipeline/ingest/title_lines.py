@@ -25,7 +25,7 @@ import numpy as np
 
 from pipeline.digest import sha256_file
 from pipeline.errors import ModelError
-from pipeline.ingest.title_rules import structural_pick, title_skips, type_names
+from pipeline.ingest.title_rules import structural_pick, title_never, title_skips, type_names
 from pipeline.paths import DEFAULT_TITLE_DIR
 
 WEIGHTS_FILE = "title.npz"
@@ -210,6 +210,10 @@ class TitleModel:
         if not lines:
             return ""
         probs = self.start_probs(lines)
+        if (never := title_never()) is not None:
+            probs = [
+                0.0 if never.search(ln.text) else p for ln, p in zip(lines, probs, strict=True)
+            ]
         best = int(np.argmax(probs))
         if probs[best] < self.threshold:
             return ""

@@ -29,14 +29,29 @@ def title_skips() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in document_types().get("title_skip", [])]
 
 
+@lru_cache(maxsize=1)
+def title_never() -> re.Pattern[str] | None:
+    """Lines that are never a title, whatever the title model scores (``title_never``)."""
+    p = document_types().get("title_never")
+    return re.compile(p) if p else None
+
+
+@lru_cache(maxsize=1)
+def _typed_line() -> re.Pattern[str]:
+    basis = document_types().get("legal_basis", "")
+    return re.compile(
+        rf"^(?:{type_names()})(?:{basis})?\s*[-–:]\s*(.+?)(?:\s+(?:Antrag|Anfrage) der\b.*)?$",
+        re.IGNORECASE,
+    )
+
+
 def typed_title(text: str) -> str:
-    """The title of a "<Typ> - <Titel>" or "<Typ>: <Titel>" line of the head, or ""."""
+    """The title of a "<Typ> - <Titel>" or "<Typ>: <Titel>" line of the head (also with the
+    type's legal basis: "Anfrage nach § 24 Abs. 4 GemO: <Titel>"), or ""."""
     lines = [ln.strip().lstrip("#").strip() for ln in text.splitlines()[:80] if ln.strip()]
-    names = type_names()
+    typed = _typed_line()
     for ln in lines[:25]:
-        m = re.match(
-            rf"^(?:{names})\s*[-–:]\s*(.+?)(?:\s+(?:Antrag|Anfrage) der\b.*)?$", ln, re.IGNORECASE
-        )
+        m = typed.match(ln)
         if m and len(m.group(1)) > 5:
             return m.group(1).strip()[:200]
     return ""
