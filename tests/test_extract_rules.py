@@ -305,3 +305,64 @@ def test_seed_motion(nlp):
     assert doc._.topic == "Integrationsplan"
     assert doc._.hedged is True
     assert set(doc._.groups) == {"SPD", "GRÜNE"}
+
+
+# A cover letter that asks to put the motion on the agenda (the councils of North
+# Rhine-Westphalia write one above every motion): a step of procedure, no request.
+COVER_LETTER_MOTION = (
+    "An den\nVorsitzenden des Ausschusses für Umwelt, Klima und Grün\n\nAN/0412/2025\n\n"
+    "Antrag gem. § 3 der Geschäftsordnung des Rates\n\nSehr geehrter Herr Vorsitzender,\n\n"
+    "die Fraktionen von BÜNDNIS 90/DIE GRÜNEN und CDU bitten Sie, folgenden Antrag auf die "
+    "Tagesordnung der Sitzung des Ausschusses am 06.03.2025 zu setzen:\n\n"
+    "Entsiegelung von Schulhöfen\n\nBeschluss:\nDer Ausschuss beauftragt die Verwaltung, bis "
+    "zum Ende des Jahres ein Programm zur Entsiegelung von Schulhöfen zu erarbeiten.\n\n"
+    "Begründung:\nVersiegelte Schulhöfe heizen sich im Sommer stark auf.\n"
+)
+
+
+def test_the_agenda_request_of_a_cover_letter_is_no_action(nlp):
+    doc, _ = run(nlp, COVER_LETTER_MOTION)
+    assert [a["type"] for a in doc._.actions] == ["concept"]
+    # a request to put a subject on a committee's agenda is one
+    text = body(
+        "Die Verwaltung wird beauftragt, das Thema Hitzeschutz auf die Tagesordnung der nächsten "
+        "Sitzung des Umweltausschusses zu setzen."
+    )
+    doc, _ = run(nlp, text)
+    assert [a["type"] for a in doc._.actions] == ["implement"]
+
+
+def test_psp_element_is_a_budget_line(nlp):
+    # Saxon cities (Leipzig, Dresden) name budget positions by their PSP-Element
+    text = body(
+        "Die erforderlichen Mittel in Höhe von 1,2 Mio. Euro jährlich werden im PSP-Element "
+        "1.100.36.3.0.01 (Schulsozialarbeit) bereitgestellt."
+    )
+    doc, _ = run(nlp, text)
+    lines = [f for f in doc._.funding if f["kind"] == "budget_line"]
+    assert [f["budget_line"] for f in lines] == ["PSP-Element 1.100.36.3.0.01"]
+    # "PSP" without a number names no position
+    doc, _ = run(nlp, body("Die Verwaltung prüft, welches PSP-Element betroffen ist."))
+    assert not [f for f in doc._.funding if f["kind"] == "budget_line"]
+
+
+@pytest.mark.parametrize(
+    "answer_head",
+    [
+        "Antwort der Landesregierung:",
+        "Antwort zu 1:",
+        "Mit Schreiben vom 14. März 2025 beantwortet das Ministerium für Finanzen die Kleine "
+        "Anfrage wie folgt:",
+    ],
+)
+def test_the_answer_of_an_inquiry_ends_the_motion(nlp, answer_head):
+    text = (
+        "Landtag von Baden-Württemberg\nDrucksache 17/5555\n\nKleine Anfrage\nder Abg. Erika "
+        "Muster FDP/DVP\n\nDigitalisierung der Verwaltung\n\nIch frage die Landesregierung:\n"
+        "1. Wie viele Verwaltungsleistungen sind digital verfügbar?\n\n"
+        f"{answer_head}\nDerzeit sind 312 Leistungen digital verfügbar. Das Land wird weitere "
+        "Mittel in Höhe von 5 Millionen Euro aus dem Haushalt bereitstellen.\n"
+    )
+    doc, _ = run(nlp, text, paper_type="Kleine Anfrage")
+    assert doc._.sections.end == text.index(answer_head)
+    assert not doc._.funding
