@@ -41,6 +41,10 @@ from pipeline.extract.body import body_from_text
         ("Antrag 12/I/2026\nDer Landesparteitag möge beschließen:", "Landesparteitag"),
         ("Antrag an den Stadtrat der Landeshauptstadt München\n", "Stadtrat München"),
         (
+            "Landeshauptstadt Stuttgart\nGemeinderat\n\nAntrag vom 12.05.2025\n",
+            "Gemeinderat Stuttgart",
+        ),
+        (
             "Die Stadtverordnetenversammlung Bad Homburg möge beschließen:",
             "Stadtverordnetenversammlung Bad Homburg",
         ),

@@ -60,7 +60,31 @@ CASES = [
         "beschließen:\nDer Kreistag fordert das Land auf, mehr Studienplätze zu schaffen.\n",
         "Resolution zur hausärztlichen Versorgung im ländlichen Raum",
     ),
+    # a form label alone on its line: the title is on the next
+    (
+        "Landeshauptstadt Stuttgart\nGemeinderat\n\nAntrag vom 12.05.2025\nNr. 187/2025\n\n"
+        "Antragsteller/innen: Fraktion Bündnis 90/DIE GRÜNEN\n\nBetreff\nKostenloses Schwimmen "
+        "für Kinder unter 14 Jahren\n\nDie Verwaltung wird beauftragt, Kindern freien Eintritt "
+        "zu gewähren.\n",
+        "Kostenloses Schwimmen für Kinder unter 14 Jahren",
+    ),
+    # a party's name alone, and the paper type with its meeting, are no title
+    (
+        "Fraktion im Rat der Stadt Essen\nDIE LINKE\n\nHaushaltsbegleitantrag zur Sitzung des "
+        "Rates am 11.12.2024\n\nKommunales Hitzeschutzprogramm\n\nDer Rat der Stadt möge "
+        "beschließen:\nDie Verwaltung wird beauftragt, ein Hitzeschutzprogramm aufzulegen.\n",
+        "Kommunales Hitzeschutzprogramm",
+    ),
 ]
+
+
+def test_a_group_name_is_no_title():
+    text = (
+        "Regionsversammlung der Region Hannover\nGruppe SPD/GRÜNE\n\nÄnderungsantrag\nzur "
+        "Beschlussdrucksache 2345 (IV) BDs\n\nDie Beschlussvorlage wird wie folgt ergänzt:\n"
+        "Ziffer 4 (neu): Die Buslinien fahren im 15-Minuten-Takt.\n"
+    )
+    assert "Gruppe" not in text_metadata(text)["title"]
 
 
 @pytest.mark.parametrize(("text", "title"), CASES)

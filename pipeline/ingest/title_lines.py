@@ -210,10 +210,11 @@ class TitleModel:
         if not lines:
             return ""
         probs = self.start_probs(lines)
-        if (never := title_never()) is not None:
-            probs = [
-                0.0 if never.search(ln.text) else p for ln, p in zip(lines, probs, strict=True)
-            ]
+        never = title_never()
+        probs = [
+            0.0 if any(n.search(ln.text) for n in never) else p
+            for ln, p in zip(lines, probs, strict=True)
+        ]
         best = int(np.argmax(probs))
         if probs[best] < self.threshold:
             return ""

@@ -30,10 +30,9 @@ def title_skips() -> list[re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def title_never() -> re.Pattern[str] | None:
+def title_never() -> list[re.Pattern[str]]:
     """Lines that are never a title, whatever the title model scores (``title_never``)."""
-    p = document_types().get("title_never")
-    return re.compile(p) if p else None
+    return [re.compile(p) for p in document_types().get("title_never", [])]
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +65,7 @@ def structural_pick(lines: list[str]) -> tuple[int | None, str]:
     """(index, title): the first line of the head that is no letterhead, address or header
     line (with the lines that continue it, for titles broken over lines); (None, "") when none
     is found."""
-    skip = title_skips()
+    skip = title_skips() + title_never()
     in_submitters = 0  # lines left of a "der Abgeordneten ... und der Fraktion X" block
     for i, ln in enumerate(lines):
         if SUBMITTERS_START.match(ln):
