@@ -46,6 +46,16 @@ def nlp():
             "Euro erhöht.",
             "Kapitel 0436 Titel 633 01",
         ),
+        # a state budget amendment's chapter and title on lines of their own (Rhineland-Palatinate)
+        (
+            "Kapitel 09 03 – Schulen\nTitel 428 01 – Entgelte der Lehrkräfte\n\nDer Ansatz wird "
+            "um 15.000.000 Euro erhöht.",
+            "Kapitel 09 03 Titel 428 01",
+        ),
+        (
+            "Die Mittel werden im PSP-Element 1.100.36.3.0.01 bereitgestellt.",
+            "PSP-Element 1.100.36.3.0.01",
+        ),
     ],
 )
 def test_budget_line_shapes(nlp, text, line):
