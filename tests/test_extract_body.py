@@ -45,6 +45,15 @@ from pipeline.extract.body import body_from_text
             "Gemeinderat Stuttgart",
         ),
         (
+            "BÜRGERSCHAFT DER FREIEN UND HANSESTADT HAMBURG     Drucksache 23/1234\n",
+            "Hamburgische Bürgerschaft",
+        ),
+        (
+            "Schleswig-Holsteinischer Landtag   Drucksache 20/2345\n",
+            "Schleswig-Holsteinischer Landtag",
+        ),
+        ("Kreistag Landkreis Göttingen\nSPD-Kreistagsfraktion\n", "Kreistag Göttingen"),
+        (
             "Die Stadtverordnetenversammlung Bad Homburg möge beschließen:",
             "Stadtverordnetenversammlung Bad Homburg",
         ),

@@ -142,6 +142,12 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
         # the same on one line, as Frankfurt's Ortsbeiräte write it
         ("Ortsbeirat 3 (Nordend)\n\nAntrag der GRÜNEN im Ortsbeirat 3\nOF 512/3\n", ["GRÜNE"]),
         ("Anfrage der Linken im Ortsbeirat 1\nOF 88/1\n", ["Die Linke"]),
+        # a line of submitters that opens with "von" under the paper type (Freiburg)
+        (
+            "Stadt Freiburg im Breisgau\nGemeinderat\n\nInterfraktioneller Antrag nach § 34 GemO\n"
+            "von GRÜNE, SPD/Kulturliste und JUPI\n",
+            ["GRÜNE", "SPD"],
+        ),
     ],
 )
 def test_letterhead_groups(nlp, head, expected):

@@ -48,6 +48,13 @@ def test_budget_motion_head():
             "Niedersachsen\nDer Bundesregierung wird gebeten, bis zum 31. Dezember 2025 zu berichten.",
             "2025-03-14",
         ),
+        # ... or in the right-hand column of a two-column letterhead (Hamburg's Bürgerschaft)
+        (
+            "BÜRGERSCHAFT DER FREIEN UND HANSESTADT HAMBURG     Drucksache 23/1234\n23. Wahlperiode"
+            "                                     04.06.25\n\nAntrag\nDer Senat wird ersucht, "
+            "der Bürgerschaft bis zum 31. Dezember 2025 zu berichten.",
+            "2025-06-04",
+        ),
         # a two-digit year inside a line is not read ("Tagesordnungspunkt 3.12.24")
         ("Antrag zu Tagesordnungspunkt 3.12.24 der Sitzung", None),
     ],

@@ -75,6 +75,13 @@ CASES = [
         "beschließen:\nDie Verwaltung wird beauftragt, ein Hitzeschutzprogramm aufzulegen.\n",
         "Kommunales Hitzeschutzprogramm",
     ),
+    # the paper type with the budget it belongs to: the budget position is the title
+    (
+        "Kreistag Landkreis Göttingen\nSPD-Kreistagsfraktion\n\nHaushaltsantrag zum Haushalt "
+        "2025\n\nProduktgruppe 36.10 – Förderung von Kindern in Tageseinrichtungen\nSachkonto "
+        "5318000\n\nAntrag:\nDer Zuschuss für Sprachförderung wird um 250.000 Euro erhöht.\n",
+        "Produktgruppe 36.10 – Förderung von Kindern in Tageseinrichtungen",
+    ),
 ]
 
 

@@ -17,9 +17,10 @@ from pipeline.ingest.title_rules import (
 from pipeline.record import Motion
 
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
-# "14.03.25" on a line of its own: the Bundesrat's Drucksachen date themselves so; a two-digit
-# year inside a sentence is too often something else to be read.
-_SHORT_DATE_LINE = re.compile(r"(?m)^[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{2})[ \t]*$")
+# "14.03.25" on a line of its own or in a letterhead's right-hand column: the Bundesrat and the
+# Hamburg Bürgerschaft date their Drucksachen so; a two-digit year inside a sentence is too
+# often something else to be read.
+_SHORT_DATE_LINE = re.compile(r"(?m)(?:^|[ \t]{2})[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{2})[ \t]*$")
 _DATE_LABEL = re.compile(r"(?i)\bDatum[:\s]*$")
 
 
