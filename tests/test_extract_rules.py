@@ -330,6 +330,15 @@ def test_the_agenda_request_of_a_cover_letter_is_no_action(nlp):
     )
     doc, _ = run(nlp, text)
     assert [a["type"] for a in doc._.actions] == ["implement"]
+    # the same wish in Baden-Württemberg's words ("Antrag nach § 34 GemO")
+    text = (
+        "Stadt Freiburg im Breisgau\nGemeinderat\n\nAntrag nach § 34 GemO\n\nHitzeschutz in "
+        "Kitas\n\nSehr geehrter Herr Oberbürgermeister,\n\nwir beantragen, das Thema in der "
+        "nächsten Sitzung des Gemeinderats zu behandeln, und bitten um folgende Beschlussfassung:"
+        "\n\n1. Die Verwaltung erstellt bis Ende 2025 einen Hitzeschutzplan für alle Kitas.\n"
+    )
+    doc, _ = run(nlp, text)
+    assert [a["type"] for a in doc._.actions] == ["concept"]
 
 
 def test_psp_element_is_a_budget_line(nlp):
