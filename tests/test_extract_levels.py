@@ -83,6 +83,30 @@ def test_levels_of_bodies_and_executives():
     assert wc.word_level("haushalt") is None
 
 
+@pytest.mark.parametrize(
+    ("body", "level"),
+    [
+        # a party's conventions and assemblies under their many names
+        ("BÜNDNIS 90/DIE GRÜNEN Sachsen Landesdelegiertenkonferenz", "party"),
+        ("GRÜNE JUGEND Bayern Landesmitgliederversammlung", "party"),
+        ("Junge Union Niedersachsen, Landestag", "party"),
+        ("CSU-Kreisverband Dachau, Kreisvertreterversammlung", "party"),
+        ("Jusos Unterbezirk Ortenau, Unterbezirkskonferenz", "party"),
+        ("FREIE WÄHLER Bayern, Landesversammlung", "party"),
+        # a Hanseatic city's Bürgerschaft is its council; Hamburg's is a Landtag
+        ("Bürgerschaft der Hansestadt Lübeck", "local"),
+        ("Bürgerschaft der Hanse- und Universitätsstadt Rostock", "local"),
+        ("Bürgerschaft der Freien und Hansestadt Hamburg", "state"),
+        ("Hamburgische Bürgerschaft", "state"),
+        ("Gemeindevertretung Sylt", "local"),
+        ("Bezirksversammlung Hamburg-Mitte", "local"),
+    ],
+)
+def test_levels_of_bodies_by_name(body, level):
+    # the body decides before a Landtag or Senat the motion's text names
+    assert WordClasses().level(body, "", "Wir fordern den Senat und die Bürgerschaft auf") == level
+
+
 def test_landtag_asking_its_government_is_no_appeal(nlp):
     doc = run(nlp, LANDTAG, body="Landtag Nordrhein-Westfalen")
     types = {a["type"] for a in doc._.actions}
