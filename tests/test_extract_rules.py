@@ -375,3 +375,14 @@ def test_the_answer_of_an_inquiry_ends_the_motion(nlp, answer_head):
     doc, _ = run(nlp, text, paper_type="Kleine Anfrage")
     assert doc._.sections.end == text.index(answer_head)
     assert not doc._.funding
+
+
+def test_one_fund_named_twice_in_one_sentence_is_one_mention(nlp):
+    # "Landesprogramm" and its full name in the same words: the fuller name only
+    text = body(
+        "Die Verwaltung erarbeitet ein Programm zur Entsiegelung von Schulhöfen. Für die Umsetzung "
+        'werden Fördermittel aus dem Landesprogramm "Klimaresilienz in Kommunen" beantragt.'
+    )
+    doc, _ = run(nlp, text)
+    grants = [f["name"] for f in doc._.funding if f["kind"] == "external_grant"]
+    assert grants == ['Landesprogramm "Klimaresilienz in Kommunen"']

@@ -499,7 +499,9 @@ def _without_restated_lines(mentions: list[Mention]) -> list[Mention]:
 
 
 def _dedupe(mentions: list[FundingMention]) -> list[FundingMention]:
-    """The first of each mention of the same kind, name and amount."""
+    """The first of each mention of the same kind, name and amount; and of two mentions of one
+    kind whose evidence overlaps, where one name begins the other ('Landesprogramm' and
+    'Landesprogramm "Klimaresilienz in Kommunen"'), the one with the longer name."""
     out: list[FundingMention] = []
     seen: set[tuple[str, str, float | None]] = set()
     for m in mentions:
@@ -507,7 +509,19 @@ def _dedupe(mentions: list[FundingMention]) -> list[FundingMention]:
         if key not in seen:
             seen.add(key)
             out.append(m)
-    return out
+    return [m for m in out if not any(_longer_same(n, m) for n in out)]
+
+
+def _longer_same(n: FundingMention, m: FundingMention) -> bool:
+    """Whether ``n`` names what ``m`` names, more fully, in overlapping evidence."""
+    if n is m or n["kind"] != m["kind"] or not m["name"] or n["amount_eur"] != m["amount_eur"]:
+        return False
+    if len(n["name"]) <= len(m["name"]) or not n["name"].startswith(m["name"]):
+        return False
+    ns, ne, ms, me = n["start"], n["end"], m["start"], m["end"]
+    if ns is None or ne is None or ms is None or me is None:
+        return False  # a budget position named in the title only
+    return ns < me and ms < ne
 
 
 def _group(text: str, m: re.Match[str], name: str) -> str:
