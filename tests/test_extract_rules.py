@@ -386,3 +386,17 @@ def test_one_fund_named_twice_in_one_sentence_is_one_mention(nlp):
     doc, _ = run(nlp, text)
     grants = [f["name"] for f in doc._.funding if f["kind"] == "external_grant"]
     assert grants == ['Landesprogramm "Klimaresilienz in Kommunen"']
+
+
+def test_a_letters_salutation_is_no_part_of_the_evidence(nlp):
+    text = (
+        "SPD-Ratsfraktion Düsseldorf\n\nAnfrage zur Sitzung des Schulausschusses\n\n"
+        "Ganztagsplätze an Grundschulen\n\nSehr geehrte Frau Vorsitzende,\n\nwir bitten die "
+        "Verwaltung um die Beantwortung folgender Fragen:\n\n1. Wie viele Kinder stehen auf "
+        "Wartelisten?\n2. Wie viele Plätze entstehen bis 2027?\n"
+    )
+    doc, motion = run(nlp, text, paper_type="Anfrage")
+    assert doc._.actions
+    for a in doc._.actions:
+        assert not a["evidence"].startswith("Sehr geehrte")
+        assert motion.text[a["start"] : a["end"]] == a["evidence"]

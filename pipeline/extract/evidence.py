@@ -33,13 +33,21 @@ def _word_end(text: str, pos: int) -> int:
     return pos
 
 
+# A letter's salutation, which the sentence segmenter joins to the sentence it opens ("Sehr
+# geehrter Herr Oberbürgermeister,\n\nwir beantragen, ..."): no part of the evidence.
+_SALUTATION = re.compile(r"(?:Sehr geehrte[rn]?|Liebe[rn]?)\b[^\n,]{0,120},\s+")
+
+
 def trim_span(
     text: str, start: int, end: int, anchor: int | None = None, limit: int = MAX_EVIDENCE
 ) -> tuple[int, int]:
     """Shrink [start, end) to at most ``limit`` characters around ``anchor``, at word bounds,
-    without leading/trailing white space or punctuation. Never cuts a word: an edge inside a
-    word moves to the word's bound (inwards where that keeps the anchor, else outwards)."""
+    without leading/trailing white space or punctuation or a letter's salutation. Never cuts a
+    word: an edge inside a word moves to the word's bound (inwards where that keeps the anchor,
+    else outwards)."""
     anchor = end if anchor is None else anchor
+    if (sal := _SALUTATION.match(text, start, end)) and sal.end() <= anchor:
+        start = sal.end()
     if end - start > limit:
         start = max(start, anchor - limit // 2 if end - anchor > limit // 2 else end - limit)
         end = min(end, start + limit)
