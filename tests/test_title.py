@@ -82,6 +82,14 @@ CASES = [
         "5318000\n\nAntrag:\nDer Zuschuss für Sprachförderung wird um 250.000 Euro erhöht.\n",
         "Produktgruppe 36.10 – Förderung von Kindern in Tageseinrichtungen",
     ),
+    # an advisory council's name is no title
+    (
+        "Integrationsrat der Stadt Bielefeld\n\nAntrag\nder Liste „Gemeinsam für Vielfalt“\n\n"
+        "Mehrsprachige Informationen im Bürgeramt\n\nDer Integrationsrat bittet den Rat der "
+        "Stadt Bielefeld, folgenden Beschluss zu fassen:\nDie Verwaltung wird beauftragt, "
+        "Informationen in zehn Sprachen anzubieten.\n",
+        "Mehrsprachige Informationen im Bürgeramt",
+    ),
 ]
 
 
