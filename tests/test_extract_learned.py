@@ -194,6 +194,34 @@ def test_shipped_model_on_five_bodies(analyzer, body):
     assert all(f["amount_eur"] != 40 for f in rec["funding"])  # "40 %" is no amount
 
 
+@pytest.mark.parametrize(
+    ("call", "appeal"),
+    [
+        # a Landtag calling on its own government: the ordinary request, no appeal
+        (
+            "Der Landtag fordert die Landesregierung auf, gemeinsam mit den Kreisen eine Regelung "
+            "zu erarbeiten, nach der die Schülerbeförderung kostenfrei ist.",
+            False,
+        ),
+        # the same Landtag calling on the federal government: an appeal
+        (
+            "Der Landtag fordert die Bundesregierung auf, die Regionalisierungsmittel so zu "
+            "erhöhen, dass die Schülerbeförderung kostenfrei sein kann.",
+            True,
+        ),
+    ],
+)
+def test_shipped_model_no_appeal_for_the_own_government(analyzer, call, appeal):
+    text = (
+        "Schleswig-Holsteinischer Landtag          Drucksache 20/2345\n20. Wahlperiode"
+        "                           12.02.2025\n\nAntrag\nder Fraktion des SSW\n\nKostenfreie "
+        f"Schülerbeförderung in der Oberstufe\n\nDer Landtag wolle beschließen:\n{call}\n\n"
+        "Begründung:\nDie Elternbeteiligung belastet Familien im ländlichen Raum.\n"
+    )
+    rec = analyzer.analyze(motion_from_text(text, "sh.txt"))
+    assert ("appeal" in {a["type"] for a in rec["actions"]}) is appeal
+
+
 def test_shipped_model_keeps_one_kind_per_funding_mention(analyzer):
     """The reference motion names one fund in one sentence: the clause model adds no second
     funding kind (external grant, offset) to the rules' named-fund mention."""

@@ -412,7 +412,11 @@ class MotionLearned:
             else:
                 new.append((t, j, best))
         if key == "type":
-            return keep + [self._action(doc, clauses[c], t) for t, _j, c in new]
+            return keep + [
+                self._action(doc, clauses[c], t)
+                for t, _j, c in new
+                if not (t == "appeal" and self._own_level_call(doc, clauses[c]))
+            ]
         # one mention, one kind (ANNOTATION.md): no new kind on a best clause where a kept
         # mention of the rules has a kind the model scores at least as high there
         mentions = kind_matrix(clauses, keep, self.col, prefix)
@@ -421,6 +425,18 @@ class MotionLearned:
             for t, j, c in new
             if not one_kind_blocked(P[c : c + 1], mentions[c : c + 1], j, self.kind_cols)[0]
         ]
+
+    def _own_level_call(self, doc: Doc, c: Clause) -> bool:
+        """Whether clause ``c`` only calls on the motion's own executive ("Der Landtag fordert
+        die Landesregierung auf" in a Landtag's motion): its ordinary request, no appeal
+        (ANNOTATION.md, "Other bodies"), whatever the model's appeal head scores there."""
+        level = doc._.level
+        if self.actions is None or level not in ("state", "federal"):
+            return False
+        kit = self.actions.rules
+        part = doc_text(doc)[c.start : c.end]
+        trigs = kit.rules.find_all(part, None, kit.own_level_name(level))
+        return kit.other_level_call(part, level) is None and kit.own_level_call(part, trigs, level)
 
     def _action(self, doc: Doc, c: Clause, kind: str) -> dict:
         text = doc_text(doc)
