@@ -15,7 +15,7 @@ from typing import Any, BinaryIO, NamedTuple
 from pipeline.errors import InputError
 from pipeline.ingest import oparl
 from pipeline.ingest.pdf import pdf_text
-from pipeline.ingest.tabular import Columns, read_delimited, record_to_motion
+from pipeline.ingest.tabular import Columns, csv_delimiter, read_delimited, record_to_motion
 from pipeline.ingest.textfile import motion_from_text
 from pipeline.ingest.validate import BadDocument, checked, content_id, decode, printable
 from pipeline.record import Failure, Motion
@@ -263,7 +263,9 @@ def _read_source(src: Source, name: str, cols: Columns, factions: dict[str, str]
         yield Failure(name, str(exc).removeprefix(f"{name}: "))
         return
     if fmt in ("csv", "tsv"):
-        yield from read_delimited(text, name, "\t" if fmt == "tsv" else ",", cols, meta)
+        yield from read_delimited(
+            text, name, "\t" if fmt == "tsv" else csv_delimiter(text), cols, meta
+        )
         return
     doc_id = content_id("stdin", data) if source == "-" else src.doc_id
     if src.clash:

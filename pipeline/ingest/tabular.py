@@ -119,6 +119,20 @@ def _guess_missing(m: Motion, no_date: bool) -> None:
         fill_from_text(m, date_missing=no_date)
 
 
+def csv_delimiter(text: str) -> str:
+    """The delimiter of a .csv file: ";" where its header line holds more semicolons than
+    commas outside quotes (what German spreadsheet programs write), else ","."""
+    header = text.split("\n", 1)[0]
+    counts = {",": 0, ";": 0}
+    quoted = False
+    for ch in header:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    return ";" if counts[";"] > counts[","] else ","
+
+
 def read_delimited(
     text: str, source: str, delimiter: str, cols: Columns, meta: dict[str, Any] | None = None
 ) -> Iterator[Motion | Failure]:
