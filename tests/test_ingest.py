@@ -196,6 +196,28 @@ class TestRecords:
         assert m.id == "7" and m.date == "2023-01-17"
         assert m.text == 'Die Verwaltung prüft, ob "Tempo 30" vor Schulen gilt.'
 
+    def test_semicolon_csv_as_german_spreadsheets_write_it(self, tmp_path):
+        # Excel and LibreOffice with German settings separate fields by ";" (commas stand in
+        # the texts and amounts); a comma inside quotes in the header decides nothing
+        content = (
+            'Nummer;Betreff;Datum;"Fraktion, Gruppe";Antragstext\n'
+            '2025/001;Mehr Bänke am Rheinufer;03.02.2025;SPD, GRÜNE;"Die Verwaltung stellt '
+            'zwanzig Bänke auf; die Kosten von 30.000,00 Euro trägt der Teilhaushalt 6."\n'
+        )
+        path = tmp_path / "antraege.csv"
+        path.write_text(content, encoding="utf-8")
+        cols = Columns.with_overrides(
+            text="Antragstext", id="Nummer", title="Betreff", date="Datum", group="Fraktion, Gruppe"
+        )
+        [m] = motions(read_inputs([str(path)], columns=cols))
+        assert (m.id, m.title, m.date, m.groups) == (
+            "2025/001",
+            "Mehr Bänke am Rheinufer",
+            "2025-02-03",
+            ["SPD", "GRÜNE"],
+        )
+        assert m.text.endswith("trägt der Teilhaushalt 6.")
+
     def test_records_without_metadata_get_it_from_their_text(self, tmp_path):
         # a CSV of ids and texts is read like the same texts as files: title, date and paper
         # type from the head; a record with a title gets nothing from its text, and a given but
