@@ -14,10 +14,15 @@ on the other sources and their thresholds chosen on:
   motions, no add  keep as ``motions``, the model adds no kind the rules did not find;
   sources, no add  keep as ``sources``, no add;
   motions, no drop add as ``motions``, every kind the rules found is kept;
+  motions, budget lines kept   as ``motions``, but every budget line the rules found is kept
+                   (and, in the next row, every named fund);
   rules alone      the rules' kinds, nothing kept out or added.
 
 ``--within``: the same choices for 5-fold scores over all motions (source folds: one per
 source, scored by a model of the other sources), each source's motions scored.
+
+Since 2026-12-06 ``train`` keeps every budget line the rules found (the row "motions, budget
+lines kept" of that day's run, ``training.extraction.ALWAYS_KEPT``), so "motions" includes it.
 
 Micro-F1 of the per-motion sets of funding kinds on the source left out, and per kind. Only the
 funding heads are fitted (the action types are decided by the motion stage, untouched here).
@@ -51,6 +56,8 @@ VARIANTS = (
     "motions, no add",
     "sources, no add",
     "motions, no drop",
+    "motions, budget lines kept",
+    "motions, budget lines and named funds kept",
     "rules alone",
 )
 SHOWN = ("motions", "sources", "sources, no add")
@@ -69,14 +76,22 @@ def thresholds(train, S_m, S_s) -> dict[str, dict]:
     for base in ("motions", "sources"):
         out[f"{base}, no add"] = _fixed(out[base], add=1.01)
     out["motions, no drop"] = _fixed(out["motions"], keep=0.0)  # the model only adds
+    # the rules' budget positions (and fund names), precise out of source, never dropped
+    out["motions, budget lines kept"] = _fixed(out["motions"], ["f_budget_line"], keep=0.0)
+    out["motions, budget lines and named funds kept"] = _fixed(
+        out["motions"], ["f_budget_line", "f_named_fund"], keep=0.0
+    )
     out["rules alone"] = _fixed(out["motions"], keep=0.0, add=1.01)
     return out
 
 
-def _fixed(thr: dict[str, dict], **values: float) -> dict[str, dict]:
-    """``thr`` with the funding kinds' thresholds set to ``values`` (keep 0: every kind the
-    rules found is kept; add 1.01: the model adds none)."""
-    return {h: {**t, **values} if h in KINDS else t for h, t in thr.items()}
+def _fixed(
+    thr: dict[str, dict], kinds: list[str] | None = None, **values: float
+) -> dict[str, dict]:
+    """``thr`` with the thresholds of the funding kinds (or of ``kinds``) set to ``values``
+    (keep 0: every such kind the rules found is kept; add 1.01: the model adds none)."""
+    chosen = KINDS if kinds is None else kinds
+    return {h: {**t, **values} if h in chosen else t for h, t in thr.items()}
 
 
 def main() -> None:

@@ -351,3 +351,28 @@ def test_the_learned_component_names_its_funds_with_the_pipelines_rules():
         pytest.skip("no shipped extraction model")
     nlp = add_extractors(spacy.blank("de"), DEFAULT_EXTRACTION_DIR)
     assert nlp.get_pipe("motion_learned").funding is nlp.get_pipe("motion_funding")
+
+
+def test_a_budget_line_the_rules_read_is_always_kept():
+    from pipeline.training.extraction import best_thresholds
+
+    rng = np.random.default_rng(0)
+    S = rng.random((40, len(HEADS)))
+    G = (rng.random((40, len(HEADS))) > 0.5).astype(int)
+    R = (rng.random((40, len(HEADS))) > 0.5).astype(int)
+    thr = best_thresholds(S, G, HEADS, R)
+    assert thr["f_budget_line"]["keep"] == 0.0
+    assert thr["f_named_fund"]["keep"] > 0.0  # the others are chosen as before
+
+
+def test_shipped_model_keeps_the_rules_budget_line(analyzer):
+    # a short budget motion as a CSV row gives it: the model scored its budget line low
+    m = Motion(
+        id="csv:1",
+        title="Mehr Bänke am Rheinufer",
+        text="Die Verwaltung wird beauftragt, am Rheinufer zwanzig zusätzliche Sitzbänke "
+        "aufzustellen. Die Kosten von 30.000 Euro werden aus dem Teilhaushalt 6 gedeckt.",
+    )
+    rec = analyzer.analyze(m)
+    lines = [f for f in rec["funding"] if f["kind"] == "budget_line"]
+    assert [(f["name"], f["amount_eur"]) for f in lines] == [("Teilhaushalt 6", 30000.0)]
