@@ -218,6 +218,25 @@ class TestRecords:
         )
         assert m.text.endswith("trägt der Teilhaushalt 6.")
 
+    def test_german_headers_need_no_column_options(self, tmp_path):
+        # a spreadsheet's header capitalises its nouns: "Nummer", "Betreff", "Datum", "Fraktion",
+        # "Antragstext" are read as id, title, date, groups and text without options
+        content = (
+            "Nummer;Betreff;Datum;Fraktion;Antragstext\n"
+            "2025/002;Bericht zur Wohnungsnot;10.02.2025;CDU-Fraktion;Die Verwaltung berichtet "
+            "dem Ausschuss über die Zahl der wohnungslosen Menschen.\n"
+        )
+        path = tmp_path / "antraege.csv"
+        path.write_text(content, encoding="utf-8")
+        [m] = motions(read_inputs([str(path)]))
+        assert (m.id, m.title, m.date, m.groups) == (
+            "2025/002",
+            "Bericht zur Wohnungsnot",
+            "2025-02-10",
+            ["CDU-Fraktion"],
+        )
+        assert "Betreff" not in m.meta and "Nummer" not in m.meta
+
     def test_records_without_metadata_get_it_from_their_text(self, tmp_path):
         # a CSV of ids and texts is read like the same texts as files: title, date and paper
         # type from the head; a record with a title gets nothing from its text, and a given but

@@ -17,14 +17,62 @@ from pipeline.record import Failure, Motion
 class Columns:
     """Which record fields hold what; the first name present wins."""
 
-    text: tuple[str, ...] = ("text", "motion_text", "body_text", "content", "volltext")
-    id: tuple[str, ...] = ("id", "kuerzel", "reference", "key")
+    text: tuple[str, ...] = (
+        "text",
+        "motion_text",
+        "body_text",
+        "content",
+        "volltext",
+        "antragstext",
+        "inhalt",
+    )
+    id: tuple[str, ...] = ("id", "kuerzel", "reference", "key", "nummer", "nr", "antragsnummer")
     title: tuple[str, ...] = ("title", "name", "titel", "betreff")
     date: tuple[str, ...] = ("date", "datum", "event_date")
-    group: tuple[str, ...] = ("groups", "group", "factions", "faction", "fraktion", "submitter")
+    group: tuple[str, ...] = (
+        "groups",
+        "group",
+        "factions",
+        "faction",
+        "fraktion",
+        "fraktionen",
+        "submitter",
+        "antragsteller",
+    )
     paper_type: tuple[str, ...] = ("paper_type", "paperType", "type", "art")
     body: tuple[str, ...] = ("body", "gremium")
     extra: dict[str, str] = field(default_factory=dict)
+
+    def all_names(self) -> list[str]:
+        return [
+            n
+            for names in (
+                self.text,
+                self.id,
+                self.title,
+                self.date,
+                self.group,
+                self.paper_type,
+                self.body,
+            )
+            for n in names
+        ]
+
+    def rename(self, rec: Mapping[str, Any]) -> Mapping[str, Any]:
+        """``rec`` with its fields named as these columns are where they differ only in case
+        or surrounding spaces ("Betreff", "Datum ", "Fraktion": a German header capitalises
+        its nouns); ``rec`` itself where none does."""
+        wanted = {n.lower(): n for n in reversed(self.all_names())}
+        renames = {}
+        for k in rec:
+            if k in wanted.values():
+                continue
+            n = wanted.get(k.strip().lstrip("\ufeff").lower())
+            if n is not None and n not in rec:
+                renames[k] = n
+        if not renames:
+            return rec
+        return {renames.get(k, k): v for k, v in rec.items()}
 
     @classmethod
     def with_overrides(cls, **names: str | None) -> Columns:
@@ -64,6 +112,7 @@ def _groups(value: Any) -> list[str]:
 def record_to_motion(
     rec: Mapping[str, Any], source: str, position: int, cols: Columns
 ) -> Motion | Failure:
+    rec = cols.rename(rec)
     text = _first(rec, cols.text)
     rid = _text_field(rec, cols.id)
     if rid is None:  # standard input has no name to tell two inputs apart: use the content
@@ -75,19 +124,7 @@ def record_to_motion(
             f"record {position} has no text in column {wanted}; name it with --text-column",
             rid,
         )
-    known = {
-        n
-        for names in (
-            cols.text,
-            cols.id,
-            cols.title,
-            cols.date,
-            cols.group,
-            cols.paper_type,
-            cols.body,
-        )
-        for n in names
-    }
+    known = set(cols.all_names())
     m = Motion(
         id=rid,
         text=text,
@@ -146,7 +183,7 @@ def read_delimited(
         return
     if fieldnames is None:
         return
-    if not any(n in fieldnames for n in cols.text):
+    if not any(n in cols.rename(dict.fromkeys(fieldnames)) for n in cols.text):
         yield Failure(
             source,
             f"no text column among {', '.join(fieldnames)}; name it with --text-column",
