@@ -237,6 +237,17 @@ class TestRecords:
         )
         assert "Betreff" not in m.meta and "Nummer" not in m.meta
 
+    def test_an_empty_text_field_says_so(self, tmp_path):
+        # the column is there and named: the reason is the empty field, not the column's name
+        path = tmp_path / "a.csv"
+        path.write_text("Nummer;Antragstext\n1;Die Verwaltung prüft.\n2;\n", encoding="utf-8")
+        got = list(read_inputs([str(path)]))
+        assert isinstance(got[0], Motion)
+        assert isinstance(got[1], Failure)
+        assert got[1].reason == (
+            "record 2 has an empty text field (Antragstext); fill it or drop the record"
+        )
+
     def test_records_without_metadata_get_it_from_their_text(self, tmp_path):
         # a CSV of ids and texts is read like the same texts as files: title, date and paper
         # type from the head; a record with a title gets nothing from its text, and a given but

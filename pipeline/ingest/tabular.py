@@ -112,18 +112,23 @@ def _groups(value: Any) -> list[str]:
 def record_to_motion(
     rec: Mapping[str, Any], source: str, position: int, cols: Columns
 ) -> Motion | Failure:
+    given = rec
     rec = cols.rename(rec)
     text = _first(rec, cols.text)
     rid = _text_field(rec, cols.id)
     if rid is None:  # standard input has no name to tell two inputs apart: use the content
         rid = json_id("stdin", rec) if source == "-" else f"{source}#{position}"
     if not isinstance(text, str) or not text.strip():
-        wanted = "/".join(cols.text)
-        return Failure(
-            source,
-            f"record {position} has no text in column {wanted}; name it with --text-column",
-            rid,
-        )
+        present = [k for k in given if cols.rename({k: None}).keys() & set(cols.text)]
+        if present:  # the column is there, this record's field is empty: nothing to analyse
+            reason = (
+                f"record {position} has an empty text field ({present[0]}); "
+                "fill it or drop the record"
+            )
+        else:
+            wanted = "/".join(cols.text)
+            reason = f"record {position} has no text in column {wanted}; name it with --text-column"
+        return Failure(source, reason, rid)
     known = set(cols.all_names())
     m = Motion(
         id=rid,
