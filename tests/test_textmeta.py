@@ -63,6 +63,21 @@ def test_dates(head, date):
     assert guess_date(head) == date
 
 
+@pytest.mark.parametrize(
+    ("head", "paper_type"),
+    [
+        (
+            "Bundesrat Drucksache 123/25\n14.03.25\nEntschließungsantrag\ndes Landes Hessen",
+            "Antrag",
+        ),
+        ("Einwohnerantrag nach § 20b GemO\nAn den Gemeinderat der Stadt Konstanz", "Antrag"),
+        ("Schriftliche Anfrage\ndes Abgeordneten Max Muster (SPD)", "Anfrage"),
+    ],
+)
+def test_paper_types_of_parliaments_and_citizens(head, paper_type):
+    assert guess_paper_type(head) == paper_type
+
+
 def test_paper_type_most_specific_and_none():
     assert guess_paper_type("ÄNDERUNGSANTRAG\nGRÜNE") == "Änderungsantrag"
     assert guess_paper_type("Kleine Anfrage der Gruppe") == "Anfrage"
