@@ -15,6 +15,11 @@ def nlp():
     return add_extractors(make_nlp(lemmatizer=None))
 
 
+def analysed(nlp, text: str, title: str, paper_type: str | None = "Haushaltsantrag"):
+    """The Doc of a motion of ``text`` with ``title`` through the rules."""
+    return nlp(make_motion_doc(nlp, Motion(id="x", text=text, title=title, paper_type=paper_type)))
+
+
 @pytest.mark.parametrize(
     ("text", "line"),
     [
@@ -59,25 +64,14 @@ def nlp():
     ],
 )
 def test_budget_line_shapes(nlp, text, line):
-    m = Motion(
-        id="x",
-        text="Haushaltsantrag\n" + text,
-        title="Haushaltsantrag",
-        paper_type="Haushaltsantrag",
-    )
-    doc = nlp(make_motion_doc(nlp, m))
+    doc = analysed(nlp, "Haushaltsantrag\n" + text, "Haushaltsantrag")
     lines = [f for f in doc._.funding if f["kind"] == "budget_line"]
     assert lines and lines[0]["name"] == line
 
 
 def test_a_percentage_is_no_amount(nlp):
-    m = Motion(
-        id="x",
-        text="Antrag\nDer Zuschuss an den Verein wird um 20 % erhöht.\n",
-        title="Zuschuss",
-        paper_type="Antrag",
-    )
-    doc = nlp(make_motion_doc(nlp, m))
+    text = "Antrag\nDer Zuschuss an den Verein wird um 20 % erhöht.\n"
+    doc = analysed(nlp, text, "Zuschuss", paper_type="Antrag")
     assert all(f["amount_eur"] in (None,) for f in doc._.funding)
 
 
@@ -91,8 +85,7 @@ REQUEST = (
 
 
 def _title_lines(nlp, title, text=REQUEST):
-    m = Motion(id="x", text=text, title=title, paper_type="Haushaltsantrag")
-    doc = nlp(make_motion_doc(nlp, m))
+    doc = analysed(nlp, text, title)
     return [f for f in doc._.funding if f["kind"] == "budget_line"], doc
 
 
@@ -150,11 +143,6 @@ def test_the_clause_model_training_pipeline_leaves_the_title_out():
 
 def test_a_trigger_keeps_the_dots_of_its_amount(nlp):
     # the rules read sentences with the dots of numbers masked; the trigger is the text's own
-    m = Motion(
-        id="x",
-        text="Haushaltsantrag\nFür die Musikschule werden 40.000 Euro bereitgestellt.\n",
-        title="Musikschule",
-        paper_type="Haushaltsantrag",
-    )
-    doc = nlp(make_motion_doc(nlp, m))
+    text = "Haushaltsantrag\nFür die Musikschule werden 40.000 Euro bereitgestellt.\n"
+    doc = analysed(nlp, text, "Musikschule")
     assert [a["trigger"] for a in doc._.actions if a["type"] == "budget"] == ["40.000 Euro"]

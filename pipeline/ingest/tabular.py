@@ -58,17 +58,25 @@ class Columns:
             for n in names
         ]
 
+    def field_of(self, key: str, folded: Mapping[str, str] | None = None) -> str | None:
+        """The column name that record field ``key`` stands for, case and surrounding spaces
+        aside ("Betreff", "Datum ", "Fraktion": a German header capitalises its nouns);
+        ``folded``: ``self.folded()``, made once for many keys."""
+        names = self.folded() if folded is None else folded
+        return names.get(key.strip().lstrip("\ufeff").lower())
+
+    def folded(self) -> dict[str, str]:
+        """The column names by their lower case; the first of equal ones wins."""
+        return {n.lower(): n for n in reversed(self.all_names())}
+
     def rename(self, rec: Mapping[str, Any]) -> Mapping[str, Any]:
-        """``rec`` with its fields named as these columns are where they differ only in case
-        or surrounding spaces ("Betreff", "Datum ", "Fraktion": a German header capitalises
-        its nouns); ``rec`` itself where none does."""
-        wanted = {n.lower(): n for n in reversed(self.all_names())}
+        """``rec`` with its fields named as these columns where they differ only in case or
+        surrounding spaces (``field_of``); ``rec`` itself where none does."""
+        folded = self.folded()
         renames = {}
         for k in rec:
-            if k in wanted.values():
-                continue
-            n = wanted.get(k.strip().lstrip("\ufeff").lower())
-            if n is not None and n not in rec:
+            n = self.field_of(k, folded)
+            if n is not None and n != k and n not in rec:
                 renames[k] = n
         if not renames:
             return rec
@@ -119,7 +127,7 @@ def record_to_motion(
     if rid is None:  # standard input has no name to tell two inputs apart: use the content
         rid = json_id("stdin", rec) if source == "-" else f"{source}#{position}"
     if not isinstance(text, str) or not text.strip():
-        present = [k for k in given if cols.rename({k: None}).keys() & set(cols.text)]
+        present = [k for k in given if cols.field_of(k) in cols.text]
         if present:  # the column is there, this record's field is empty: nothing to analyse
             reason = (
                 f"record {position} has an empty text field ({present[0]}); "
@@ -188,7 +196,7 @@ def read_delimited(
         return
     if fieldnames is None:
         return
-    if not any(n in cols.rename(dict.fromkeys(fieldnames)) for n in cols.text):
+    if not any(cols.field_of(k) in cols.text for k in fieldnames):
         yield Failure(
             source,
             f"no text column among {', '.join(fieldnames)}; name it with --text-column",

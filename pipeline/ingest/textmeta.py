@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from pipeline.ingest.title_rules import (
     document_types,
     structural_pick,
     title_skips,
-    type_names,
+    typed_line_start,
     typed_title,
 )
 from pipeline.record import Motion
@@ -80,16 +79,11 @@ def guess_paper_type(head: str) -> str | None:
     Anfrage", not "Anfrage"). A later one is mostly the justification's ("wie die Kleine Anfrage
     vom März zeigte"): ``bench/eval_paper_types.py``."""
     lines = [ln.strip().lstrip("#").strip() for ln in head.splitlines() if ln.strip()]
-    typed_line = _typed_line()
+    typed_line = typed_line_start()
     for ln in lines[:25]:
         if typed_line.match(ln):
             return _first_type(ln)
     return _first_type(head)
-
-
-@lru_cache(maxsize=1)
-def _typed_line() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{type_names()})\s*[-–:]\s*\S", re.IGNORECASE)
 
 
 _DEFAULT = object()

@@ -25,7 +25,12 @@ import numpy as np
 
 from pipeline.digest import sha256_file
 from pipeline.errors import ModelError
-from pipeline.ingest.title_rules import structural_pick, title_never, title_skips, type_names
+from pipeline.ingest.title_rules import (
+    structural_pick,
+    title_never,
+    title_skips,
+    typed_line_start,
+)
 from pipeline.paths import DEFAULT_TITLE_DIR
 
 WEIGHTS_FILE = "title.npz"
@@ -73,8 +78,7 @@ def head_lines(text: str, limit: int = HEAD_LINES) -> list[Line]:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
-    typed = re.compile(rf"(?i)^(?:{type_names()})\s*[-–:]\s*\S")
-    return title_skips(), typed
+    return title_skips(), typed_line_start()
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:

@@ -36,6 +36,13 @@ def title_never() -> list[re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def typed_line_start() -> re.Pattern[str]:
+    """A line that opens with a paper type and a dash or colon ("Haushaltsantrag - …",
+    "Anfrage: …"): the paper type's line and a title's (``textmeta``, the title model)."""
+    return re.compile(rf"^(?:{type_names()})\s*[-–:]\s*\S", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _typed_line() -> re.Pattern[str]:
     basis = document_types().get("legal_basis", "")
     return re.compile(
