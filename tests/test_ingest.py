@@ -237,6 +237,14 @@ class TestRecords:
         )
         assert "Betreff" not in m.meta and "Nummer" not in m.meta
 
+    @pytest.mark.parametrize("name", ["a.csv", "a.tsv", "a.jsonl"])
+    def test_an_empty_file_is_one_failure(self, tmp_path, name):
+        # an empty export in a batch is reported, not passed over in silence
+        path = tmp_path / name
+        path.write_text("\n" if name.endswith("jsonl") else "", encoding="utf-8")
+        [f] = list(read_inputs([str(path)]))
+        assert isinstance(f, Failure) and f.reason.startswith("empty file")
+
     def test_an_empty_text_field_says_so(self, tmp_path):
         # the column is there and named: the reason is the empty field, not the column's name
         path = tmp_path / "a.csv"

@@ -173,10 +173,12 @@ def _loads(data: bytes | str) -> Any:
 def _read_jsonl(
     fh: BinaryIO, source: str, cols: Columns, factions: dict[str, str]
 ) -> Iterator[Item]:
+    seen = False
     for lineno, raw in enumerate(fh, start=1):
         line = raw.strip()
         if not line:
             continue
+        seen = True
         try:
             obj = json.loads(line.decode("utf-8-sig") if lineno == 1 else line.decode("utf-8"))
             papers = list(oparl.iter_papers([obj]))
@@ -199,6 +201,8 @@ def _read_jsonl(
             )
             if item is not None:
                 yield item
+    if not seen:
+        yield Failure(source, "empty file: no records; check that it is complete")
 
 
 def _read_json(data: bytes, source: str, cols: Columns, factions: dict[str, str]) -> Iterator[Item]:

@@ -195,6 +195,9 @@ def read_delimited(
         yield Failure(source, f"header line unreadable as CSV ({exc})")
         return
     if fieldnames is None:
+        yield Failure(
+            source, "empty file: no header line and no records; check that it is complete"
+        )
         return
     if not any(cols.field_of(k) in cols.text for k in fieldnames):
         yield Failure(
