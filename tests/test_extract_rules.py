@@ -129,6 +129,25 @@ def test_amounts(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # thousands set off by a space, as the Bundestag and budget tables print them
+        ("Die Freigrenze wird auf 65 000 Euro erhöht.", [65_000]),
+        ("Der Ansatz bei Titel 686 22 wird um 30 000 T€ auf 80 000 T€ erhöht.", [3e7, 8e7]),
+        ("ein Entlastungsbudget von jährlich 3\u00a0500 Euro", [3_500]),
+        ("Kosten von 1 234 567,50 € fallen an.", [1_234_567.5]),
+        # a range's first figure has no currency; a year before an amount stays apart
+        ("Zuschüsse von 1 500 bis 2 000 Euro je Verein", [2_000]),
+        ("Im Jahr 2025 500 Euro mehr", [500]),
+    ],
+)
+def test_amounts_with_spaced_thousands(text, values):
+    from pipeline.extract.amounts import find_amounts
+
+    assert [a.value for a in find_amounts(text)] == values
+
+
+@pytest.mark.parametrize(
     ("sentence", "kind", "amount"),
     [
         # a mention and an amount in one sentence without the money words

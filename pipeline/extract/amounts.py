@@ -12,10 +12,14 @@ from pipeline.extract.patterns import load_patterns
 NUMBER = r"(?<![\d.,/:\-–])(?P<sign>[-–−]\s?)?(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d{1,2}|-))?(?![\d/]|\.\d|,\d)"
 SCALE = r"(?P<scale>Mio\.?|Millionen|Million|Mrd\.?|Milliarden|Milliarde|Tsd\.?|Tausend|T€|TEUR|k€)"
 CURRENCY = r"(?P<cur>€|EUR\b|Euro\b)"
-MONEY = re.compile(rf"{NUMBER}\s?(?:{SCALE}\s?)?{CURRENCY}")
+# Beside a currency or scale word, thousands may also be set off by a space, as the Bundestag
+# and many budget tables print them ("65 000 Euro", "30 000 T€"); not in table rows, whose
+# columns a single space may separate.
+SPACED_NUMBER = NUMBER.replace(r"(?P<int>", r"(?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|", 1)
+MONEY = re.compile(rf"{SPACED_NUMBER}\s?(?:{SCALE}\s?)?{CURRENCY}")
 # "36 Millionen" without a currency: taken as money unless a unit of something else follows.
 MONEY_SCALE = re.compile(
-    rf"{NUMBER}\s?{SCALE}(?!\.?\s?(?:€|EUR|Euro|Einwohner|Menschen|Personen|Fahrg|Besucher|Tonnen|km|Kilometer|m²|qm|Quadratmeter|Liter|kWh|Stunden|Jahre))"
+    rf"{SPACED_NUMBER}\s?{SCALE}(?!\.?\s?(?:€|EUR|Euro|Einwohner|Menschen|Personen|Fahrg|Besucher|Tonnen|km|Kilometer|m²|qm|Quadratmeter|Liter|kWh|Stunden|Jahre))"
 )
 CURRENCY_FIRST = re.compile(
     r"(?:€|EUR|Euro)\s?(?P<sign>[-–−])?(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d{1,2}|-))?(?![\d])"
@@ -45,7 +49,7 @@ class Amount:
 
 
 def _value(m: re.Match[str]) -> float:
-    digits = m.group("int").replace(".", "")
+    digits = re.sub(r"[.\s]", "", m.group("int"))
     frac = m.group("frac")
     v = float(digits + ("." + frac if frac and frac != "-" else ""))
     scale = (m.groupdict().get("scale") or "").lower().rstrip(".")
