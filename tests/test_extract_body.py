@@ -110,3 +110,56 @@ def test_body_option_fills_inputs_without_metadata(tmp_path):
     # the option fills a motion without any body; metadata or letterhead is not overridden:
     # b.txt has no metadata body either, so the option applies to both .txt inputs
     assert bodies == ["Rat der Stadt Bonn", "Rat der Stadt Bonn"]
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        # organs our first patterns lacked, and letterheads of a faction
+        (
+            "Landeshauptstadt Kiel                          Drucksache\nAntrag\n"
+            "Gremium                                 Sitzungstermin\nRatsversammlung   18.09.2025\n",
+            "Ratsversammlung Kiel",
+        ),
+        ("LANDTAG\nNORDRHEIN-WESTFALEN\n18. Wahlperiode\n", "Landtag Nordrhein-Westfalen"),
+        (
+            "STADTVERORDNETENVERSAMMLUNG\nDER STADT FRANKFURT AM MAIN\n   Antrag vom 18.02.2025\n",
+            "Stadtverordnetenversammlung Frankfurt",
+        ),
+        (
+            "BREMISCHE BÜRGERSCHAFT          Drucksache 21/512\nLandtag\n",
+            "Bremische Bürgerschaft",
+        ),
+        (
+            "CDU-Kreistagsfraktion Rhein-Sieg\nKaiser-Wilhelm-Platz 1 · 53721 Siegburg\n",
+            "Kreistag Rhein-Sieg",
+        ),
+        (
+            "SPD-Fraktion in der Bezirksvertretung Ehrenfeld\n\nAn den Bezirksbürgermeister\n",
+            "Bezirksvertretung Ehrenfeld",
+        ),
+        (
+            "Landeshauptstadt Düsseldorf\nBezirksvertretung 3\n(Bilk, Flehe)\n",
+            "Bezirksvertretung Düsseldorf",
+        ),
+        (
+            "Ortsbeirat 10                             OF 412/10\nFrankfurt am Main\n",
+            "Ortsbeirat 10",
+        ),
+        (
+            "Landschaftsversammlung Rheinland 2025-2030\nAntrag-Nr. 15/312\n",
+            "Landschaftsversammlung Rheinland",
+        ),
+        # the letterhead comes before a body the motion calls on
+        (
+            "BSW Thüringen\n2. Landesparteitag\nAntrag L-07\n\n2. Die BSW-Fraktion im Thüringer "
+            "Landtag wird aufgefordert, …\n",
+            "Landesparteitag",
+        ),
+        # a party's name after a faction's letterhead is no place
+        ("Kreistagsfraktion BÜNDNIS 90/DIE GRÜNEN\nKreis Herzogtum Lauenburg\n", None),
+        ("Stadtratsfraktion ÖDP/München-Liste\nRathaus, Marienplatz 8\n", None),
+    ],
+)
+def test_body_of_more_councils(head, body):
+    assert body_from_text(head) == body

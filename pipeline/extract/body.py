@@ -4,6 +4,7 @@ Köln"), for inputs whose metadata names none. Patterns in ``corpus/patterns/bod
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 
 from pipeline.extract.patterns import load_patterns
@@ -19,16 +20,24 @@ def _compiled(patterns_file: str) -> tuple[int, tuple[tuple[re.Pattern[str], str
 _SMALL_WORDS = frozenset({"der", "die", "das", "des", "dem", "den", "von", "am", "an", "im", "in"})
 
 
-def _title_case_line(line: str) -> str:
-    """A letterhead line set in capitals as it is written elsewhere ("LANDTAG
-    NORDRHEIN-WESTFALEN" -> "Landtag Nordrhein-Westfalen", "RAT DER STADT KÖLN" -> "Rat der
-    Stadt Köln"); other lines unchanged."""
-    if not line.isupper():
-        return line
-    words = line.split(" ")
+_CAPS_RUN = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜß\-.]+(?:[ \t]+[A-ZÄÖÜ][A-ZÄÖÜß\-.]*)+")
+
+
+def _title_case_words(words: str) -> str:
     return " ".join(
-        w.lower() if i and w.lower() in _SMALL_WORDS else w.title() for i, w in enumerate(words)
+        w.lower() if i and w.lower() in _SMALL_WORDS else w.title()
+        for i, w in enumerate(words.split(" "))
     )
+
+
+def _title_case_line(line: str) -> str:
+    """A letterhead set in capitals as it is written elsewhere ("LANDTAG
+    NORDRHEIN-WESTFALEN" -> "Landtag Nordrhein-Westfalen", "RAT DER STADT KÖLN" -> "Rat der
+    Stadt Köln"): a line in capitals, or a run of two or more words in capitals beside other
+    text ("BREMISCHE BÜRGERSCHAFT   Drucksache 21/512")."""
+    if line.isupper():
+        return _title_case_words(line)
+    return _CAPS_RUN.sub(lambda m: _title_case_words(m.group(0)), line)
 
 
 def body_from_text(text: str, patterns_file: str = "bodies.json") -> str | None:
@@ -37,13 +46,15 @@ def body_from_text(text: str, patterns_file: str = "bodies.json") -> str | None:
     head_chars, patterns = _compiled(patterns_file)
     head = text[:head_chars]
     heads = [head]
-    if any(line.isupper() for line in head.splitlines()):
+    if _CAPS_RUN.search(head) or any(line.isupper() for line in head.splitlines()):
         heads.append("\n".join(_title_case_line(line) for line in head.splitlines()))
     for candidate in heads:
-        for pattern, fmt in patterns:
-            m = pattern.search(candidate)
-            if m:
-                parts = {k: v for k, v in m.groupdict().items() if v}
-                parts = {k: v.title() if v.isupper() else v for k, v in parts.items()}
-                return fmt.format(**parts)
+        # the name that comes first: the letterhead, not a body the motion calls on
+        hits = [
+            (m.start(), i, m) for i, (p, _) in enumerate(patterns) if (m := p.search(candidate))
+        ]
+        if hits:
+            _, i, m = min(hits, key=lambda h: (h[0], h[1]))
+            parts = {k: v.title() if v.isupper() else v for k, v in m.groupdict().items() if v}
+            return " ".join(patterns[i][1].format_map(defaultdict(str, parts)).split())
     return None
