@@ -39,6 +39,7 @@ RESULT_KEYS = (
     "date",
     "paper_type",
     "body",
+    "level",
     "groups",
     "source_file",
     "themes",
@@ -231,6 +232,8 @@ def _result_of(m: Motion, doc: Doc) -> Result:
         paper_type=m.paper_type,
         # the body the metadata names, else the one the letterhead names
         body=m.body or body_from_text(m.text),
+        # local, county, state, federal or party: whose executive is the motion's own
+        level=doc._.level or None,
         groups=list(doc._.groups or m.groups),
         source_file=m.source_file,
         actions=one_inquiry(list(doc._.actions)),

@@ -100,6 +100,7 @@ class _ResultHead(TypedDict):
     date: str | None
     paper_type: str | None
     body: str | None
+    level: str | None  # of the body: local, county, state, federal or party (levels.py)
     groups: list[str]
     source_file: str
 

@@ -163,3 +163,32 @@ def test_body_option_fills_inputs_without_metadata(tmp_path):
 )
 def test_body_of_more_councils(head, body):
     assert body_from_text(head) == body
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (
+            "LANDTAG\nNORDRHEIN-WESTFALEN\n18. Wahlperiode\n\nAntrag der Fraktion der SPD\n\n"
+            "Schulsozialarbeit sichern\n\nDer Landtag beauftragt die Landesregierung, die "
+            "Förderung der Schulsozialarbeit zu entfristen.\n",
+            "state",
+        ),
+        (
+            "BSW Thüringen\n2. Landesparteitag\nAntrag L-07\n\nKrankenhäuser erhalten\n\nDer "
+            "Landesvorstand wird beauftragt, eine Kampagne zu planen.\n",
+            "party",
+        ),
+        (
+            "Antrag der Fraktion Volt\nMehr Trinkbrunnen\nDie Verwaltung wird beauftragt, zehn "
+            "Trinkbrunnen aufzustellen.\n",
+            "local",
+        ),
+    ],
+)
+def test_the_result_says_the_bodys_level(text, level):
+    from pipeline.analyze import Analyzer
+    from pipeline.record import Motion
+
+    rec = Analyzer(model_dir=None, extraction_dir=None).analyze(Motion(id="x", text=text))
+    assert rec["level"] == level
