@@ -55,6 +55,10 @@ def test_budget_motion_head():
             "der Bürgerschaft bis zum 31. Dezember 2025 zu berichten.",
             "2025-06-04",
         ),
+        # a convention of two days is dated by its first
+        ("CDU Deutschlands\n38. Parteitag, 9. und 10. Mai 2026, Berlin\nAntrag C 43", "2026-05-09"),
+        ("Landesparteitag Erfurt, 14./15.03.2025\nAntrag L-07", "2025-03-14"),
+        ("Bundesdelegiertenkonferenz\n21.–23. November 2025\nAntrag WP-01", "2025-11-21"),
         # a two-digit year inside a line is not read ("Tagesordnungspunkt 3.12.24")
         ("Antrag zu Tagesordnungspunkt 3.12.24 der Sitzung", None),
     ],

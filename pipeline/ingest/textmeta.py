@@ -20,6 +20,7 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 # Hamburg Bürgerschaft date their Drucksachen so; a two-digit year inside a sentence is too
 # often something else to be read.
 _SHORT_DATE_LINE = re.compile(r"(?m)(?:^|[ \t]{2})[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{2})[ \t]*$")
+_NUMERIC_RANGE = re.compile(r"\b(\d{1,2})\.\s?/\s?\d{1,2}\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _DATE_LABEL = re.compile(r"(?i)\bDatum[:\s]*$")
 
 
@@ -44,11 +45,18 @@ def _dates(head: str) -> list[tuple[int, str]]:
         if iso := _iso(m.group(1), int(m.group(2)), "20" + m.group(3)):
             found.append((m.start(), iso))
     months = document_types()["months"]
-    written = r"\b(\d{1,2})\.\s*(" + "|".join(months) + r")\s+(\d{4})\b"
+    # a meeting of two days ("9. und 10. Mai 2026", "14./15.03.2025") is dated by its first
+    first_day = r"(?:(\d{1,2})\.\s*(?:und|bis|/|–|-)\s*)?"
+    written = r"\b" + first_day + r"(\d{1,2})\.\s*(" + "|".join(months) + r")\s+(\d{4})\b"
     for m in re.finditer(written, head, re.IGNORECASE):
-        if iso := _iso(m.group(1), months.index(m.group(2).lower()) + 1, m.group(3)):
+        day = m.group(1) or m.group(2)
+        if iso := _iso(day, months.index(m.group(3).lower()) + 1, m.group(4)):
             found.append((m.start(), iso))
-    return sorted(found)
+    for m in _NUMERIC_RANGE.finditer(head):
+        if iso := _iso(m.group(1), int(m.group(2)), m.group(3)):
+            found = [(a, d) for a, d in found if not m.start() < a < m.end()]  # its last day
+            found.append((m.start(), iso))
+    return sorted(set(found))
 
 
 def guess_date(head: str) -> str | None:
