@@ -81,6 +81,30 @@ HEADS = {
         "Der Landesparteitag möge beschließen:\nDer Landesvorstand legt einen Bericht vor.\n",
         "Mitgliederentwicklung transparent machen",
     ),
+    # a title over two lines: a line ending in an article, preposition or adjective goes on
+    "city-state council": (
+        "Bremische Bürgerschaft          Drucksache 21/512 S\nStadtbürgerschaft\n\n"
+        "Dringlichkeitsantrag der Fraktionen der SPD, Bündnis 90/Die Grünen und DIE LINKE\n\n"
+        "Schwimmfähigkeit von Grundschulkindern sichern – Wasserzeiten für den\n"
+        "Schwimmunterricht ausweiten\n\nDie Stadtbürgerschaft möge beschließen:\n"
+        "Der Senat wird gebeten, die Wasserzeiten zu erhöhen.\n",
+        "Schwimmfähigkeit von Grundschulkindern sichern – Wasserzeiten für den "
+        "Schwimmunterricht ausweiten",
+    ),
+    # a form's labels and addressee, and a number after the paper type, are no title
+    "city council form": (
+        "Landeshauptstadt Magdeburg\n\nÄnderungsantrag              Datum\n"
+        "                              03.07.2025\nAbsender\nFraktion DIE LINKE\n\nAdressat\n"
+        "Vorsitzender des Stadtrates\n\nKurztitel\n\nSpielplätze in allen Stadtteilen "
+        "sanieren\n\nDer Stadtrat möge beschließen:\nPunkt 2 erhält folgende Fassung.\n",
+        "Spielplätze in allen Stadtteilen sanieren",
+    ),
+    "regional assembly": (
+        "Landschaftsversammlung Rheinland 2025-2030\nAntrag-Nr.  15/312\n\nTagesordnungspunkt:\n"
+        "Inklusive Arbeitsplätze: Budget für Arbeit stärken\n\nDie Landschaftsversammlung "
+        "beschließt:\nDie Verwaltung wird beauftragt, ein Konzept vorzulegen.\n",
+        "Inklusive Arbeitsplätze: Budget für Arbeit stärken",
+    ),
 }
 
 

@@ -188,6 +188,22 @@ def _join(title: str, line: str) -> str:
     return title + " " + line
 
 
+# Words a title does not end with: an article, preposition, conjunction or an adjective's ending
+# at a line's end
+# means the title goes on in the next line ("… Wasserzeiten für den" / "Schwimmunterricht …").
+_OPEN_END = re.compile(
+    r"(?:\b(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|und|oder|sowie|für|von|"
+    r"vom|zu|zum|zur|mit|im|in|am|an|auf|bei|durch|gegen|über|unter|nach|aus|ohne|als|statt)"
+    r"|\b[a-zäöü]\w*(?:ische|liche|ige)[nrs]?|[-–,])$"
+)
+
+
+def _unfinished(lines: list[Line], i: int) -> bool:
+    """Whether title line ``i`` cannot end the title (an open word or a hyphen at its end) and
+    line ``i + 1`` follows it without a blank line."""
+    return not lines[i].blank_after and bool(_OPEN_END.search(lines[i].text))
+
+
 @dataclass
 class TitleModel:
     """Two logistic models over hashed line features: title start and title continuation."""
@@ -228,7 +244,10 @@ class TitleModel:
             i + 1 < len(lines)
             and len(parts) <= MAX_CONTINUATION
             and sum(len(p) for p in parts) < MAX_TITLE_CHARS
-            and self._p(self.w_cont, self.b_cont, continuation_features(lines, i)) >= 0.5
+            and (
+                _unfinished(lines, i)
+                or self._p(self.w_cont, self.b_cont, continuation_features(lines, i)) >= 0.5
+            )
         ):
             i += 1
             parts.append(lines[i].text)

@@ -56,10 +56,11 @@ def typed_title(text: str) -> str:
     type's legal basis: "Anfrage nach § 24 Abs. 4 GemO: <Titel>"), or ""."""
     lines = [ln.strip().lstrip("#").strip() for ln in text.splitlines()[:80] if ln.strip()]
     typed = _typed_line()
+    never = title_never()
     for ln in lines[:25]:
         m = typed.match(ln)
-        if m and len(m.group(1)) > 5:
-            return m.group(1).strip()[:200]
+        if m and len(m.group(1)) > 5 and not any(p.search(m.group(1).strip()) for p in never):
+            return m.group(1).strip()[:200]  # not "Antrag-Nr. 15/312"
     return ""
 
 
