@@ -270,7 +270,13 @@ def test_budget_form_rows(nlp):
         ("Mehr Bänke", "ANTRAG\nCDU-Gemeinderatsfraktion\n", ["Bündnis 90/Die Grünen"], ["GRÜNE"]),
         ("Für mehr Grün in der Stadt", "ANTRAG\nText ohne Absender\n", None, []),
         ("Mehr Bänke", "CSU-Stadtratsfraktion Nürnberg\nRathausplatz 2\n", None, ["CSU"]),
-        ("Mehr Bänke", "Antrag der Fraktion der CDU/CSU\n", None, ["CDU"]),
+        ("Mehr Bänke", "Antrag der Fraktion der CDU/CSU\n", None, ["CDU/CSU"]),
+        (
+            "Mehr Bänke",
+            "Antrag\nder Abgeordneten Max Muster und der Fraktion\nder CDU/CSU\n",
+            None,
+            ["CDU/CSU"],
+        ),
         # metadata: joint entries split, party units and local lists kept whole
         (
             "Mehr Bänke",
@@ -280,7 +286,7 @@ def test_budget_form_rows(nlp):
         ),
         ("Mehr Bänke", "Text", ["ÖDP/München-Liste"], ["ÖDP", "München-Liste"]),
         ("Mehr Bänke", "Text", ["SPD-Ortsverein Herten-Mitte"], ["SPD-Ortsverein Herten-Mitte"]),
-        ("Mehr Bänke", "Text", ["Fraktion der CDU/CSU"], ["CDU"]),
+        ("Mehr Bänke", "Text", ["Fraktion der CDU/CSU"], ["CDU/CSU"]),
         (
             "Mehr Bänke",
             "Text",
