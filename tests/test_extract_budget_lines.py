@@ -146,3 +146,40 @@ def test_a_trigger_keeps_the_dots_of_its_amount(nlp):
     text = "Haushaltsantrag\nFür die Musikschule werden 40.000 Euro bereitgestellt.\n"
     doc = analysed(nlp, text, "Musikschule")
     assert [a["trigger"] for a in doc._.actions if a["type"] == "budget"] == ["40.000 Euro"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "amount"),
+    [
+        (
+            "Der Zuschuss wird um 15.000 € erhöht. Die Deckung erfolgt durch eine Reduzierung des "
+            "Ansatzes bei der Haushaltsstelle 1.0200.6500 um 15.000 €.",
+            "Haushaltsstelle 1.0200.6500",
+            15_000,
+        ),
+        (
+            "Der Ansatz wird um 6,5 Mio. Euro erhöht. Zur Deckung sind Minderausgaben bei Kapitel "
+            "0920, Titel 67101 heranzuziehen.",
+            "Kapitel 0920, Titel 67101",
+            None,
+        ),
+    ],
+)
+def test_the_position_an_offset_draws_on_is_the_offsets(nlp, text, line, amount):
+    doc = analysed(nlp, text, "Kältehilfe ganzjährig sichern")
+    offsets = [f for f in doc._.funding if f["kind"] == "offset"]
+    assert [(f["budget_line"], f["amount_eur"]) for f in offsets] == [(line, amount)]
+    # not a budget line of its own
+    assert line not in [f["budget_line"] for f in doc._.funding if f["kind"] == "budget_line"]
+
+
+def test_general_budget_money_is_named_by_its_budget(nlp):
+    doc = analysed(
+        nlp,
+        "Der Ortschaftsrat beantragt beim Gemeinderat, im Doppelhaushalt 2026/2027 Mittel in "
+        "Höhe von 30.000 Euro für zwei Anzeigetafeln bereitzustellen.",
+        "Verkehrsberuhigung der Ortsdurchfahrt",
+        paper_type="Antrag",
+    )
+    general = [f for f in doc._.funding if f["kind"] == "general_budget"]
+    assert [(f["name"], f["amount_eur"]) for f in general] == [("Doppelhaushalt 2026/2027", 30_000)]

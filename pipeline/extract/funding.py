@@ -148,6 +148,7 @@ class MotionFunding(RuleComponent[FundingRules]):
         self._amounts(m, mentions)
         mentions = _without_restated_lines(mentions)
         mentions.sort(key=lambda x: x.at)
+        mentions = _offset_positions(m, mentions)
         doc._.funding = _dedupe([x.record for x in mentions])
         return doc
 
@@ -287,6 +288,9 @@ class MotionFunding(RuleComponent[FundingRules]):
                         found = "general_budget"  # money of the motion's own level
                 if kind == "budget_line":
                     name = _chapter_and_title(name)
+                if found == "general_budget" and kind == "general_budget":
+                    ss, se = m.sentence(pm.start())
+                    name = _budget_name(text[ss:se]) or (name if _BUDGET_WORD.search(name) else "")
                 line = name if kind == "budget_line" else ""
                 out.append(self._mention(m, found, name, pm.start(), pm.end(), line=line))
         return out
@@ -470,6 +474,25 @@ class MotionFunding(RuleComponent[FundingRules]):
                 )
 
 
+# The budget a general_budget phrase draws on, as its name ("im Doppelhaushalt 2026/2027 Mittel
+# in Höhe von 30.000 Euro" -> "Doppelhaushalt 2026/2027"); the phrase itself ("Mittel in Höhe
+# von", "bereitzustellen … Mittel") names nothing.
+_BUDGET_NAME = re.compile(
+    r"\b(?:(?:Doppel|Landes|Bundes|Kreis|Regions|Bezirks|Nachtrags|Gesamt)?[Hh]aushalt"
+    r"(?:splan(?:entwurf)?|sentwurf|sjahr)?(?:\s+\d{4}(?:\s*/\s*\d{2,4})?)?"
+    r"|Haushaltsmitteln?|Eigenmitteln?|Landesmitteln?|Bundesmitteln?|Steuermitteln?"
+    r"|(?:städtische|kommunale)[nr]? (?:Mittel|Haushaltsmittel)n?)\b"
+)
+
+
+_BUDGET_WORD = re.compile(r"(?i)budget|etat")
+
+
+def _budget_name(sentence: str) -> str:
+    m = _BUDGET_NAME.search(sentence)
+    return m.group(0) if m else ""
+
+
 def _line_str(lines: dict[str, str]) -> str:
     parts = []
     if lines.get("page"):
@@ -496,6 +519,28 @@ def _without_restated_lines(mentions: list[Mention]) -> list[Mention]:
             and x.record["name"] in fund_lines
         )
     ]
+
+
+def _offset_positions(m: MotionText, mentions: list[Mention]) -> list[Mention]:
+    """A budget position named after an offset's cue in its sentence ("Die Deckung erfolgt
+    durch Minderaufwendungen bei der Haushaltsstelle 1.0200.6500") is where the offset's money
+    comes from: the offset's name and budget line, not a budget line of its own (as our
+    annotators write it: an offset with the position)."""
+    drop: set[int] = set()
+    for x in mentions:
+        if x.record["kind"] != "offset":
+            continue
+        ss, se = m.sentence(x.at)
+        for i, y in enumerate(mentions):
+            r = y.record
+            if r["kind"] == "budget_line" and i not in drop and x.at < y.at < se:
+                x.record["name"] = r["name"]
+                x.record["budget_line"] = r["budget_line"] or r["name"]
+                if x.record["amount_eur"] is None:
+                    x.record["amount_eur"] = r["amount_eur"]
+                drop.add(i)
+                break
+    return [y for i, y in enumerate(mentions) if i not in drop]
 
 
 def _dedupe(mentions: list[FundingMention]) -> list[FundingMention]:
