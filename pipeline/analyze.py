@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from pipeline import __version__
 from pipeline.extract import add_extractors
-from pipeline.extract.actions import one_inquiry
+from pipeline.extract.actions import one_per_type
 from pipeline.extract.body import body_from_text
 from pipeline.extract.learned import MotionLearned
 from pipeline.paths import DEFAULT_EXTRACTION_DIR, DEFAULT_MODEL_DIR, PATTERNS_DIR
@@ -236,7 +236,7 @@ def _result_of(m: Motion, doc: Doc) -> Result:
         level=doc._.level or None,
         groups=list(doc._.groups or m.groups),
         source_file=m.source_file,
-        actions=one_inquiry(list(doc._.actions)),
+        actions=one_per_type(list(doc._.actions)),
         funding=list(doc._.funding),
         topic=doc._.topic,
         topic_keywords=list(doc._.topic_keywords),

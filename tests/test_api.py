@@ -66,3 +66,25 @@ def test_an_inquiry_is_one_entry_for_its_questions():
     assert inq["type"] == "inquiry"
     assert inq["evidence"].startswith("1. Wie viele Unterrichtsstunden")
     assert KLEINE_ANFRAGE[inq["start"] : inq["end"]] == inq["evidence"]
+
+
+AMENDMENT = (
+    "Änderungsantrag der Fraktion DIE LINKE zur Drucksache DS0312/25\n\n"
+    "Der Stadtrat möge beschließen:\n"
+    "Punkt 2 des Beschlussvorschlags erhält folgende Fassung: „Die Spielplätze in Cracau und "
+    "Prester werden bis 2027 saniert.“\n"
+    "Als neuer Punkt 4 wird eingefügt: „Bei jeder Sanierung wird ein inklusives Spielgerät "
+    "aufgestellt.“\n"
+    "Als neuer Punkt 5 wird eingefügt: „Der Oberbürgermeister berichtet dem Stadtrat jährlich "
+    "über den Stand der Sanierungen und stellt dabei die Kosten je Spielplatz dar.“\n"
+)
+
+
+def test_each_action_type_is_listed_once():
+    # ANNOTATION.md: "list each distinct one once"; the first request's entry stands for it
+    (rec,) = api.analyze_texts([AMENDMENT], ids=["ae"], model_dir=None)
+    types = [a["type"] for a in rec["actions"]]
+    assert len(types) == len(set(types))
+    assert "amend" in types
+    (amend,) = [a for a in rec["actions"] if a["type"] == "amend"]
+    assert amend["evidence"] in AMENDMENT.split("\n")[3]  # the first amended point

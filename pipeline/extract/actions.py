@@ -518,17 +518,16 @@ def _fixed(doc: Doc, kind: str, a: int, b: int) -> Action:
     )
 
 
-def one_inquiry(actions: list[Action]) -> list[Action]:
-    """The actions with an inquiry's questions as one entry, the first question's (ANNOTATION.md:
-    "inquiry (one entry for the questions)"), so that a paper of twelve questions counts one
-    inquiry in the reports, as a motion's other types do. The extractors keep one per question:
-    the topic reads the first requests' objects, and the clause model was trained on them."""
-    seen = False
+def one_per_type(actions: list[Action]) -> list[Action]:
+    """The actions with each type once, its first request's entry (ANNOTATION.md: "list each
+    distinct one once"; an inquiry's questions are "one entry"), so that a paper of twelve
+    questions or of three amended points counts one of each in the reports. The extractors keep
+    one per request: the topic reads the first requests' objects, and the clause model was
+    trained on them."""
+    seen: set[str] = set()
     out: list[Action] = []
     for a in actions:
-        if a["type"] == "inquiry":
-            if seen:
-                continue
-            seen = True
-        out.append(a)
+        if a["type"] not in seen:
+            seen.add(a["type"])
+            out.append(a)
     return out
