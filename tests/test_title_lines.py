@@ -105,6 +105,27 @@ HEADS = {
         "beschließt:\nDie Verwaltung wird beauftragt, ein Konzept vorzulegen.\n",
         "Inklusive Arbeitsplätze: Budget für Arbeit stärken",
     ),
+    # a subject label's value, with its indented lines and after "Hier:" in a budget block
+    "city-state budget motion": (
+        "BÜRGERSCHAFT DER FREIEN UND HANSESTADT HAMBURG          Drucksache 23/2214\n"
+        "23. Wahlperiode                                           08.12.26\n\n"
+        "Haushaltsbegleitantrag\n\nder Abgeordneten Lena Vossberg (GRÜNE) und Fraktion\n\n"
+        "Betr.:    Haushaltsplan-Entwurf 2027/2028, Einzelplan 6.1\n"
+        "          Behörde für Umwelt, Klima, Energie und Agrarwirtschaft\n"
+        "          Hier: Stadtbäume für ein klimaangepasstes Hamburg – Nachpflanzprogramm\n"
+        "          für Straßenbäume verstetigen\n\nDie Bürgerschaft möge beschließen:\n"
+        "Der Senat wird ersucht, 2.000 Straßenbäume im Jahr zu pflanzen.\n",
+        "Stadtbäume für ein klimaangepasstes Hamburg – Nachpflanzprogramm für Straßenbäume "
+        "verstetigen",
+    ),
+    "council form": (
+        "Gemeinde Oberwiesenbach                     Sitzungsvorlage Nr. 14/2026\n"
+        "Gemeinderat                                 Öffentliche Sitzung am 21.05.2026\n\n"
+        "Antragsteller:      Gemeinderatsfraktion Bürgerliste Oberwiesenbach\n"
+        "Federführendes Amt: Hauptamt\n\nBetreff:\nBank mit Dach an der Bushaltestelle beim "
+        "Friedhof\n\nDer Gemeinderat möge beschließen:\nDie Gemeinde stellt eine Bank auf.\n",
+        "Bank mit Dach an der Bushaltestelle beim Friedhof",
+    ),
 }
 
 
@@ -215,3 +236,12 @@ def test_training_without_titles_in_the_text_is_one_clear_error(tmp_path):
     assert result.exit_code == 1
     assert "title beside their text" in result.output
     assert not (tmp_path / "m" / "model_card.json").exists()
+
+
+def test_a_word_beginning_like_a_label_is_no_label():
+    from pipeline.ingest.title_rules import labelled_title
+
+    assert labelled_title("Die betreffenden Vorschriften finden keine Anwendung.\n") == ""
+    assert labelled_title("Betreffende Vorschriften: keine\n") == ""
+    # an agenda's section is no title
+    assert labelled_title("Tagesordnungspunkt: V Verschiedenes\nAntrag V-12\n") == ""

@@ -8,6 +8,7 @@ from typing import Any
 
 from pipeline.ingest.title_rules import (
     document_types,
+    labelled_title,
     structural_pick,
     title_skips,
     typed_line_start,
@@ -102,9 +103,9 @@ def guess_title(text: str, paper_type: str | None, model: Any = _DEFAULT) -> str
     the title model (``title_lines.py``; ``model``: default the shipped one) scores best where
     it is sure enough, else the first line that no rule skips; "" where the head holds none
     (the first line itself a letterhead, a motion number or a submitter line)."""
-    typed = typed_title(text)
+    typed = typed_title(text) or labelled_title(text)
     if typed:
-        return typed
+        return _unlabelled(typed)
     if model is _DEFAULT:
         from pipeline.ingest.title_lines import default_model
 
@@ -121,7 +122,7 @@ def guess_title(text: str, paper_type: str | None, model: Any = _DEFAULT) -> str
 
 
 _TITLE_LABEL = re.compile(
-    r"^(?:Betreff|Betr\.|Thema|Gegenstand|Titel|hier)\s*:\s*(?=\S)", re.IGNORECASE
+    r"^(?:Betreff|Betr\.|Thema|Gegenstand|Titel|hier|TOP)\s*:\s*(?=\S)", re.IGNORECASE
 )
 
 

@@ -26,6 +26,7 @@ import numpy as np
 from pipeline.digest import sha256_file
 from pipeline.errors import ModelError
 from pipeline.ingest.title_rules import (
+    OPEN_END,
     structural_pick,
     title_never,
     title_skips,
@@ -188,20 +189,10 @@ def _join(title: str, line: str) -> str:
     return title + " " + line
 
 
-# Words a title does not end with: an article, preposition, conjunction or an adjective's ending
-# at a line's end
-# means the title goes on in the next line ("… Wasserzeiten für den" / "Schwimmunterricht …").
-_OPEN_END = re.compile(
-    r"(?:\b(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|und|oder|sowie|für|von|"
-    r"vom|zu|zum|zur|mit|im|in|am|an|auf|bei|durch|gegen|über|unter|nach|aus|ohne|als|statt)"
-    r"|\b[a-zäöü]\w*(?:ische|liche|ige)[nrs]?|[-–,])$"
-)
-
-
 def _unfinished(lines: list[Line], i: int) -> bool:
     """Whether title line ``i`` cannot end the title (an open word or a hyphen at its end) and
     line ``i + 1`` follows it without a blank line."""
-    return not lines[i].blank_after and bool(_OPEN_END.search(lines[i].text))
+    return not lines[i].blank_after and bool(OPEN_END.search(lines[i].text))
 
 
 @dataclass

@@ -64,6 +64,63 @@ def typed_title(text: str) -> str:
     return ""
 
 
+_SUBJECT_LABEL = re.compile(r"(?i)^(?:Betreff|Betr\.|Kurztitel|Gegenstand)(?:\s*:\s*(.*)|\s*)$")
+_COLUMN_GAP = re.compile(r"\s{3,}")  # a right-hand column beside the value ("…   Datum: 3.6.")
+_HIER = re.compile(r"(?i)^hier\s*:\s*")
+# Words a title does not end with: an article, preposition, conjunction or an adjective's ending
+# at a line's end means the title goes on in the next line ("… Wasserzeiten für den" /
+# "Schwimmunterricht ausweiten").
+OPEN_END = re.compile(
+    r"(?:\b(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|und|oder|sowie|für|von|"
+    r"vom|zu|zum|zur|mit|im|in|am|an|auf|bei|durch|gegen|über|unter|nach|aus|ohne|als|statt)"
+    r"|\b[a-zäöü]\w*(?:ische|liche|ige)[nrs]?|[-–,])$"
+)
+
+
+def labelled_title(text: str) -> str:
+    """The title a form's subject label gives ("Betreff: <Titel>", "Betr.:" with its indented
+    lines, "Betreff" alone and the title below; not "TOP:", which often names an agenda's
+    section, "V Verschiedenes"); in a "Betr.:" block that names
+    the budget first, what follows "Hier:". "" where the head has no such label."""
+    raw = text.splitlines()[:80]
+    never = title_never()
+    for k, line in enumerate(raw):
+        m = _SUBJECT_LABEL.match(line.strip())
+        if not m:
+            continue
+        value = (m.group(1) or "").strip()
+        block: list[str] = []
+        if value:
+            block = [_COLUMN_GAP.split(value)[0]]
+            for nxt in raw[k + 1 : k + 5]:  # the value goes on indented, or unfinished
+                ln = nxt.strip()
+                if not ln or not (
+                    nxt[:1].isspace() or OPEN_END.search(block[-1]) or ln[:1].islower()
+                ):
+                    break
+                block.append(_COLUMN_GAP.split(ln)[0])
+        else:
+            rest = [ln.strip() for ln in raw[k + 1 : k + 4]]
+            first = next((i for i, ln in enumerate(rest) if ln), None)
+            if first is None:
+                continue
+            block = [_COLUMN_GAP.split(rest[first])[0]]
+            for ln in rest[first + 1 :]:  # a title broken over lines
+                if not ln or not (OPEN_END.search(block[-1]) or ln[:1].islower()):
+                    break
+                block.append(_COLUMN_GAP.split(ln)[0])
+        hier = next((i for i, b in enumerate(block) if _HIER.match(b)), None)
+        if hier is not None:
+            block = [_HIER.sub("", block[hier]), *block[hier + 1 :]]
+        title = ""
+        for b in block:
+            title = (title[:-1] + b) if title.endswith("-") and b[:1].islower() else f"{title} {b}"
+        title = title.strip()
+        if len(title) > 5 and not any(p.search(title) for p in never):
+            return title[:200]
+    return ""
+
+
 SENTENCE_WORDS = 8  # a head line this long that ends with a full stop is a sentence, no title
 SUBMITTERS_START = re.compile(r"(?i)^(?:der|des)\s+Abgeordneten\b")
 SUBMITTERS_END = re.compile(r"\b(?:Fraktion|Fraktionen|Gruppe)\b")
