@@ -232,7 +232,7 @@ def _result_of(m: Motion, doc: Doc) -> Result:
         paper_type=m.paper_type,
         # the body the metadata names, else the one the letterhead names
         body=m.body or body_from_text(m.text),
-        # local, county, state, federal or party: whose executive is the motion's own
+        # local (councils, counties), state, federal or party: whose executive is its own
         level=doc._.level or None,
         groups=list(doc._.groups or m.groups),
         source_file=m.source_file,

@@ -100,7 +100,7 @@ class _ResultHead(TypedDict):
     date: str | None
     paper_type: str | None
     body: str | None
-    level: str | None  # of the body: local, county, state, federal or party (levels.py)
+    level: str | None  # of the body: local (councils, counties), state, federal, party
     groups: list[str]
     source_file: str
 
