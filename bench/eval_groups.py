@@ -9,13 +9,15 @@ letterheads of the paper's other files are added. Exact match of the group sets,
 and two others: the other files' factions only where the motion names none, and the own text
 alone. The shipped rule counts the paper's submitters, as the council attributes them and as the
 dev gold and the unseen Karlsruhe motions of issue #13 do; our annotators read the motion's own
-file only. Annotations: every read record of
+file only. Then the written motions of other bodies, their groups read from the text alone
+(as for a text or PDF input) against their metadata. Annotations: every read record of
 ``corpus/annotations/motions-karlsruhe.jsonl`` (a motion read twice counts twice); silver:
 ``../shared/corpus/karlsruhe/submitters.json``.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
 from pathlib import Path
@@ -79,6 +81,23 @@ def main() -> None:
         s = hits["silver"][i] / counts["silver"]
         print(f"| {name} | {a:.3f} | {s:.3f} |")
     print(f"({counts['annotations']} annotation records, {counts['silver']} attributed papers)")
+    written(rules, aliases)
+
+
+def written(rules: FactionMatcher, aliases: dict) -> None:
+    """The written motions of other bodies read from their text alone (as a text or PDF
+    input without metadata), against the submitters their metadata names."""
+    path = ROOT / "corpus" / "written" / "motions.jsonl.gz"
+    n = hits = 0
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            found = normalise_groups(rules.groups(r["title"], r["text"], None, []), aliases)
+            hits += set(found) == set(normalise_groups(r["groups"], aliases))
+            n += 1
+    print(
+        f"\nwritten motions, groups from the text alone against their metadata: {hits / n:.3f} ({n})"
+    )
 
 
 if __name__ == "__main__":

@@ -166,3 +166,44 @@ def test_other_files_are_read_for_known_factions_only(nlp):
     )
     doc = next(nlp.pipe([make_motion_doc(nlp, motion)]))
     assert doc._.groups == ["PRO Bürger", "SPD"]
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # two letterheads side by side in one line
+        (
+            "Fraktion BÜNDNIS 90/DIE GRÜNEN          SPD-Fraktion\n"
+            "in der Stadtverordnetenversammlung der Universitätsstadt Gießen\n",
+            ["GRÜNE", "SPD"],
+        ),
+        # further submitters indented under the label's first; a right-hand column's label
+        # ("Datum:", "Status:") is no group
+        (
+            "Antragsteller:                                Datum:\n"
+            "Fraktion SPD/GRÜNE im Stadtrat Zwickau        03.06.2025\n"
+            "Einreicher:                                   Status:\n"
+            "Fraktionsvorsitzende Kerstin Albrecht         öffentlich\n",
+            ["SPD", "GRÜNE"],
+        ),
+        (
+            "Einreicher:     Fraktion DIE LINKE            Datum: 03.06.2025\n"
+            "                Fraktion BÜNDNIS 90/DIE GRÜNEN\n",
+            ["Die Linke", "GRÜNE"],
+        ),
+        (
+            "Antragsteller:      CDU-Stadtverband Bergheim\n"
+            "                    CDU-Stadtverband Elsdorf\n"
+            "Empfehlung Kreisvorstand: Annahme\n",
+            ["CDU-Stadtverband Bergheim", "CDU-Stadtverband Elsdorf"],
+        ),
+        # wide gaps inside running text are no columns
+        (
+            "Antrag\nDie Fraktionen   im Ortschaftsrat Wettersbach bitten   um einen   "
+            "Sachstandbericht.\n",
+            [],
+        ),
+    ],
+)
+def test_columns_and_indented_submitters(nlp, head, expected):
+    assert groups(nlp, head) == expected

@@ -22,6 +22,22 @@ _FACTION_OF_BODY = re.compile(r"(?i)fraktion|gruppe\b")
 _LINE_CACHE_SIZE = 200_000
 # a submitter line that ends inside a faction's name: "und der Fraktion", "Fraktion der",
 # "Fraktion BÜNDNIS 90/DIE" (Bundestag and Landtag letterheads break their lists anywhere)
+_COLUMNS = re.compile(r"\s{3,}")
+
+
+def _columns(line: str) -> list[str]:
+    """The columns of a line set side by side (three spaces or more apart); a label and its
+    value stay one ("Antragsteller*in:   LAG Frieden"), a label beside a label does not
+    ("Antragsteller:      Datum:")."""
+    out: list[str] = []
+    for col in _COLUMNS.split(line):
+        if out and out[-1].endswith(":") and not col.endswith(":"):
+            out[-1] += " " + col
+        else:
+            out.append(col)
+    return out
+
+
 _BROKEN_FACTION = re.compile(r"(?:(?:^|\s)Fraktion(?:en)?(?:\s+(?:der|des))?|\b90/DIE)$")
 
 
@@ -247,9 +263,22 @@ class FactionMatcher:
         "Fraktion" or inside it ("und der Fraktion" / "der AfD", "Fraktion BÜNDNIS 90/DIE" /
         "GRÜNEN")."""
         lines: list[str] = []
-        for line in text.splitlines():
-            line = line.strip()
+        label = self.letterhead.label_line if self.letterhead is not None else None
+        value_at = -1  # where the value of a submitter label's line starts ("Antragsteller: X")
+        label_at = -1  # and that line's index
+        for raw in text.splitlines():
+            line = raw.strip()
             if not line:
+                value_at = -1
+                continue
+            columns = _columns(line)
+            if any(not c[:1].isupper() and not c[:1].isdigit() for c in columns[1:]):
+                columns = [line]  # wide gaps inside running text ("bitten   um einen")
+            indent = len(raw) - len(raw.lstrip())
+            if join and value_at > 0 and abs(indent - value_at) <= 2 and ":" not in columns[0]:
+                # a further submitter under the label's first ("Einreicher:  Fraktion DIE
+                # LINKE" / "             Fraktion BÜNDNIS 90/DIE GRÜNEN")
+                lines[label_at] += ", " + columns[0]
                 continue
             if (
                 join
@@ -261,10 +290,14 @@ class FactionMatcher:
             ):
                 lines[-1] += " " + line
                 continue
-            if len(lines) == self.header_lines:
+            if len(lines) >= self.header_lines:
                 break
-            lines.append(line)
-        return lines
+            # columns side by side are lines of their own ("Fraktion BÜNDNIS 90/DIE GRÜNEN
+            # SPD-Fraktion"; "Antragsteller: X" beside "Datum: 03.06.2025")
+            m = label.match(columns[0]) if join and label is not None else None
+            value_at, label_at = (raw.index(m["items"]), len(lines)) if m else (-1, -1)
+            lines.extend(columns if join else [line])
+        return lines[: self.header_lines]
 
     def _line(self, line: str) -> _Line:
         # Letterhead lines recur across motions: each distinct line is read once.
