@@ -425,3 +425,23 @@ def test_a_letters_salutation_is_no_part_of_the_evidence(nlp):
     for a in doc._.actions:
         assert not a["evidence"].startswith("Sehr geehrte")
         assert motion.text[a["start"] : a["end"]] == a["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("request_", "budget"),
+    [
+        # a fine, a tax threshold, a fee: amounts that are no money of the budget
+        (
+            "Die Stadtverwaltung verhängt bei illegaler Müllablagerung ein Bußgeld bis 5.000 Euro.",
+            False,
+        ),
+        ("Die Freigrenze für gemeinnützige Vereine wird auf 65 000 Euro angehoben.", False),
+        ("Die Gebühr für den Bewohnerparkausweis beträgt künftig 120 Euro im Jahr.", False),
+        # money provided is
+        ("Die Stadtverwaltung stellt dem Verein 5.000 Euro für die Sanierung zur Verfügung.", True),
+        ("Für das Projekt werden 20.000 Euro im Haushalt 2026 eingestellt.", True),
+    ],
+)
+def test_an_amount_of_a_fine_fee_or_threshold_is_no_budget_request(nlp, request_, budget):
+    doc, _ = run(nlp, body("Der Gemeinderat möge beschließen:\n" + request_))
+    assert ("budget" in {a["type"] for a in doc._.actions}) is budget

@@ -68,6 +68,7 @@ class ActionRules:
         self._specific: dict[frozenset[str] | None, tuple[AlternativeSearch, list[str]] | None] = {}
         self.directive = FoldedPattern(d["directive"], flags)
         self.not_request = FoldedPattern(d["not_request"], flags)
+        self.not_money = re.compile(d["not_money_amount"], flags)
         # One pattern, one named group per addressee in name order: its leftmost match is the
         # earliest addressee, ties to the first name (what min over (start, name) picks).
         named = sorted(d["addressees"], key=lambda x: x[0])
@@ -118,7 +119,7 @@ class ActionRules:
             while found := pattern.search(clause, pos, low=low):
                 m, t = found[0], types[found[1]]
                 best = Trigger(t, m.start(), m.end(), clause[m.start() : m.end()])
-                if skip is None or not skip(best):
+                if (skip is None or not skip(best)) and not self._not_money(clause, best):
                     break
                 best, pos = None, m.end()
         if best is None and (allowed is None or "implement" in allowed):
@@ -141,6 +142,16 @@ class ActionRules:
             groups = [self._trigger_data[t] for t in types]
             self._specific[key] = (AlternativeSearch(groups, self._flags), types) if types else None
         return self._specific[key]
+
+    def _not_money(self, clause: str, t: Trigger) -> bool:
+        """Whether ``t`` is a euro amount that is no money of the budget: a fine, a tax
+        threshold, a price, fee, wage or benefit ("Bußgeld bis 50.000 Euro", "die Freigrenze
+        auf 65 000 Euro"; ANNOTATION.md's budget is money provided, cut or shifted)."""
+        return (
+            t.type == "budget"
+            and t.text[:1].isdigit()
+            and bool(self.not_money.search(clause, max(0, t.start - 60), t.start))
+        )
 
     def find_all(
         self,
