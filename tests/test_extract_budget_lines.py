@@ -183,3 +183,20 @@ def test_general_budget_money_is_named_by_its_budget(nlp):
     )
     general = [f for f in doc._.funding if f["kind"] == "general_budget"]
     assert [(f["name"], f["amount_eur"]) for f in general] == [("Doppelhaushalt 2026/2027", 30_000)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Für den Umbau sind Fördermittel des Landes zu beantragen.", "Land"),
+        ("Der Umbau wird vom Bund mit 80 Prozent gefördert.", "Bund"),
+    ],
+)
+def test_a_grant_is_named_by_its_giver_in_the_nominative(nlp, sentence, name):
+    doc = analysed(
+        nlp,
+        "Die Gemeinde baut die Bushaltestellen barrierefrei um. " + sentence,
+        "Barrierefreie Bushaltestellen",
+        paper_type="Antrag",
+    )
+    assert name in [f["name"] for f in doc._.funding if f["kind"] == "external_grant"]

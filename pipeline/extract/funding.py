@@ -286,6 +286,7 @@ class MotionFunding(RuleComponent[FundingRules]):
                     name = g.group(0) if g else name
                     if r.own_giver(name, m.level):
                         found = "general_budget"  # money of the motion's own level
+                    name = _giver_name(name)
                 if kind == "budget_line":
                     name = _chapter_and_title(name)
                 if found == "general_budget" and kind == "general_budget":
@@ -486,6 +487,27 @@ _BUDGET_NAME = re.compile(
 
 
 _BUDGET_WORD = re.compile(r"(?i)budget|etat")
+
+
+_GIVER_CASE = re.compile(r"^(?:des|vom|von|durch das|durch den|der|dem)\s+")
+_GENITIVE = {
+    "Landes": "Land",
+    "Bundes": "Bund",
+    "Freistaates": "Freistaat",
+    "Freistaats": "Freistaat",
+}
+# A step of the grant's procedure names no money ("Förderquote", "Förderbescheid").
+_NO_SOURCE = re.compile(r"(?i)^Förder(?:quote|antrag|anträge|zusage|bescheid|satz)$")
+
+
+def _giver_name(name: str) -> str:
+    """A grant's name as our annotators write it: its giver in the nominative ("des Landes
+    Hessen" -> "Land Hessen", "vom Bund" -> "Bund"); "" for a step of the procedure."""
+    if _NO_SOURCE.match(name):
+        return ""
+    name = re.sub(r"mitteln\b", "mittel", _GIVER_CASE.sub("", name))  # "aus Landesmitteln"
+    head, _, rest = name.partition(" ")
+    return " ".join(filter(None, (_GENITIVE.get(head, head), rest)))
 
 
 def _budget_name(sentence: str) -> str:
