@@ -73,28 +73,6 @@ def design_for(variant: str):
     return design
 
 
-def fit_stage(S, R, G, C=training.STAGE_C, levels=None):
-    """``training.fit_stage`` with as many weights as the patched design has inputs."""
-    from sklearn.linear_model import LogisticRegression
-
-    known = tuple(sorted(set(levels or ()) - {""}))
-    known = known if len(known) > 1 else ()
-    Z = learned.level_indicators(levels, known, len(S))
-    width = learned.stage_design(S[:1], R[:1], 0, Z[:1]).shape[1]
-    W = np.zeros((len(HEADS), width), dtype=np.float32)
-    b = np.full(len(HEADS), -8.0, dtype=np.float32)
-    stacked = np.array([h in training.STAGED for h in HEADS])
-    for j in np.flatnonzero(stacked):
-        y = G[:, j]
-        if y.sum() == 0 or y.sum() == len(y):
-            b[j] = -8.0 if y.sum() == 0 else 8.0
-            continue
-        clf = LogisticRegression(C=C, max_iter=2000)
-        clf.fit(learned.stage_design(S, R, int(j), Z), y)
-        W[j], b[j] = clf.coef_[0], clf.intercept_[0]
-    return learned.MotionStage(W, b, stacked, known)
-
-
 def clause_scores(data) -> dict:
     """Per source left out: the training motions' out-of-fold scores and the test motions'
     scores by the clause model of the training motions; and 5-fold scores over all motions."""
@@ -124,7 +102,6 @@ def main() -> None:
         sc = clause_scores(data)
         if args.scores:
             Path(args.scores).write_bytes(pickle.dumps(sc))
-    training.fit_stage = fit_stage  # stage_oof looks it up in the module
     G_all = np.stack([d.gold for d in data.docs])
     R_all = np.stack([d.rule for d in data.docs])
     lv_all = [d.level for d in data.docs]
@@ -142,7 +119,7 @@ def main() -> None:
             lv = [x for x, t in zip(lv_all, tr, strict=True) if t]
             keys = [d.key for d, t in zip(data.docs, tr, strict=True) if t]
             thr = stage_thresholds(stage_oof(S_train, R, G, keys, levels=lv), G, R)
-            stage = fit_stage(S_train, R, G, levels=lv)
+            stage = training.fit_stage(S_train, R, G, levels=lv)
             lv_te = [x for x, t in zip(lv_all, te, strict=True) if t]
             P = stage.proba(S_test, R_all[te], lv_te)
             loso = set_f1(P, G_all[te], R_all[te], thr, ACTION_TYPES)

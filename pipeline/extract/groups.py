@@ -20,8 +20,6 @@ WORD = "A-Za-zÄÖÜäöüß0-9"
 _FACTION_OF_BODY = re.compile(r"(?i)fraktion|gruppe\b")
 # The per-line memo of letterhead lines is emptied when it holds this many lines.
 _LINE_CACHE_SIZE = 200_000
-# a submitter line that ends inside a faction's name: "und der Fraktion", "Fraktion der",
-# "Fraktion BÜNDNIS 90/DIE" (Bundestag and Landtag letterheads break their lists anywhere)
 _COLUMNS = re.compile(r"\s{3,}")
 
 
@@ -38,6 +36,8 @@ def _columns(line: str) -> list[str]:
     return out
 
 
+# a submitter line that ends inside a faction's name: "und der Fraktion", "Fraktion der",
+# "Fraktion BÜNDNIS 90/DIE" (Bundestag and Landtag letterheads break their lists anywhere)
 _BROKEN_FACTION = re.compile(r"(?:(?:^|\s)Fraktion(?:en)?(?:\s+(?:der|des))?|\b90/DIE)$")
 
 

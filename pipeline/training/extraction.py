@@ -258,7 +258,7 @@ def fit_stage(
     known = tuple(sorted(set(levels or ()) - {""}))
     known = known if len(known) > 1 else ()
     Z = level_indicators(levels, known, len(S))
-    W = np.zeros((H, 3 + 2 * H + len(known)), dtype=np.float32)
+    W = np.zeros((H, stage_design(S[:1], R[:1], 0, Z[:1]).shape[1]), dtype=np.float32)
     b = np.full(H, -8.0, dtype=np.float32)  # a head never seen positive never fires
     stacked = np.array([h in STAGED for h in HEADS])
     for j in np.flatnonzero(stacked):
