@@ -445,3 +445,16 @@ def test_a_letters_salutation_is_no_part_of_the_evidence(nlp):
 def test_an_amount_of_a_fine_fee_or_threshold_is_no_budget_request(nlp, request_, budget):
     doc, _ = run(nlp, body("Der Gemeinderat möge beschließen:\n" + request_))
     assert ("budget" in {a["type"] for a in doc._.actions}) is budget
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        "Der Gemeinderat lehnt die geplante Schließung der Geburtshilfe am Kreiskrankenhaus ab.",
+        "Der Gemeinderat lehnt eine Erhöhung der Kita-Gebühren im kommenden Jahr ab.",
+    ],
+)
+def test_a_statement_of_position_is_an_appeal(nlp, request_):
+    # ANNOTATION.md: appeal is also "takes a political position"
+    doc, _ = run(nlp, body("Der Gemeinderat möge beschließen:\n" + request_))
+    assert "appeal" in {a["type"] for a in doc._.actions}
