@@ -237,6 +237,24 @@ class TestRecords:
         )
         assert "Betreff" not in m.meta and "Nummer" not in m.meta
 
+    def test_a_council_systems_number_column_is_the_id(self, tmp_path):
+        # exports of council information systems name the id "Vorlagen-Nr." or "Drucksache"
+        path = tmp_path / "ratsinfo.csv"
+        path.write_text(
+            "Vorlagen-Nr.;Betreff;Text\nAN/0012/2025;Mehr Bänke;Die Verwaltung stellt zehn "
+            "Bänke auf.\n",
+            encoding="utf-8",
+        )
+        [m] = motions(read_inputs([str(path)]))
+        assert m.id == "AN/0012/2025"
+
+    def test_a_text_column_named_but_missing_says_which(self, tmp_path):
+        path = tmp_path / "a.csv"
+        path.write_text("Nummer;Text\n1;Die Verwaltung prüft.\n", encoding="utf-8")
+        [f] = list(read_inputs([str(path)], columns=Columns.with_overrides(text="Volltext")))
+        assert isinstance(f, Failure)
+        assert f.reason == "no column 'Volltext' among Nummer, Text; check --text-column"
+
     @pytest.mark.parametrize("name", ["a.csv", "a.tsv", "a.jsonl"])
     def test_an_empty_file_is_one_failure(self, tmp_path, name):
         # an empty export in a batch is reported, not passed over in silence

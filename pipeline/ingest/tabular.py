@@ -26,7 +26,20 @@ class Columns:
         "antragstext",
         "inhalt",
     )
-    id: tuple[str, ...] = ("id", "kuerzel", "reference", "key", "nummer", "nr", "antragsnummer")
+    id: tuple[str, ...] = (
+        "id",
+        "kuerzel",
+        "reference",
+        "key",
+        "nummer",
+        "nr",
+        "nr.",
+        "antragsnummer",
+        "antrag-nr.",
+        "vorlagen-nr.",
+        "vorlagennummer",
+        "drucksachen-nr.",
+    )
     title: tuple[str, ...] = ("title", "name", "titel", "betreff")
     date: tuple[str, ...] = ("date", "datum", "event_date")
     group: tuple[str, ...] = (
@@ -200,9 +213,12 @@ def read_delimited(
         )
         return
     if not any(cols.field_of(k) in cols.text for k in fieldnames):
+        named = cols.text != Columns().text  # the user named it with --text-column
         yield Failure(
             source,
-            f"no text column among {', '.join(fieldnames)}; name it with --text-column",
+            f"no column {cols.text[0]!r} among {', '.join(fieldnames)}; check --text-column"
+            if named
+            else f"no text column among {', '.join(fieldnames)}; name it with --text-column",
         )
         return
     i = 0
