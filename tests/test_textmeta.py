@@ -110,6 +110,18 @@ def test_title_falls_back_to_first_line():
             "1. Wie viele Stunden sind ausgefallen?\n",
             "Unterrichtsausfall an Oberschulen",
         ),
+        # Markdown pasted from a website; an agenda label
+        (
+            "# Antrag\n\n**Barrierefreier Ausbau aller Bushaltestellen bis 2030**\n\n"
+            "## Beschlussvorschlag\n\nDie Verwaltung wird beauftragt, alle Haltestellen bis "
+            "2030 barrierefrei umzubauen.\n",
+            "Barrierefreier Ausbau aller Bushaltestellen bis 2030",
+        ),
+        (
+            "Stadt Bochum\nDer Rat\n\nTOP: Schulsozialarbeit an Bochumer Grundschulen sichern\n\n"
+            "Der Rat möge beschließen:\nDie Verwaltung stellt zehn Stellen bereit.\n",
+            "Schulsozialarbeit an Bochumer Grundschulen sichern",
+        ),
     ],
 )
 def test_a_title_line_loses_its_form_label(text, title):

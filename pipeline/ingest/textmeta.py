@@ -126,9 +126,13 @@ _TITLE_LABEL = re.compile(
 )
 
 
+_EMPHASIS = re.compile(r"^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")  # Markdown: "**Titel**"
+
+
 def _unlabelled(title: str) -> str:
-    """A title line without its form label ("Betreff: Radweg …" -> "Radweg …")."""
-    return _TITLE_LABEL.sub("", title)
+    """A title line without its form label ("Betreff: Radweg …" -> "Radweg …") or Markdown
+    emphasis."""
+    return _EMPHASIS.sub("", _TITLE_LABEL.sub("", title))
 
 
 def text_metadata(text: str) -> dict[str, str | None]:
