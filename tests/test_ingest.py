@@ -316,7 +316,9 @@ class TestRecords:
         )
         got = list(read_inputs([str(path)]))
         assert [type(x).__name__ for x in got] == ["Motion", "Failure", "Motion"]
-        assert got[1].reason.startswith("line 2: invalid JSON")
+        assert got[1].reason == (
+            "line 2: invalid JSON (Expecting value at character 20); fix or remove that line"
+        )
 
 
 class TestFiles:

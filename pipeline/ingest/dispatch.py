@@ -184,7 +184,8 @@ def _read_jsonl(
             papers = list(oparl.iter_papers([obj]))
         except json.JSONDecodeError as exc:
             yield Failure(
-                source, f"line {lineno}: invalid JSON ({exc.msg}); fix or remove that line"
+                source,
+                f"line {lineno}: invalid JSON ({_where(exc)}); fix or remove that line",
             )
             continue
         except UnicodeDecodeError:
@@ -205,6 +206,12 @@ def _read_jsonl(
         yield Failure(source, "empty file: no records; check that it is complete")
 
 
+def _where(exc: json.JSONDecodeError) -> str:
+    """The parser's message with the character it stopped at ("Unterminated string starting at
+    character 21"; the message alone ends in "at")."""
+    return f"{exc.msg.removesuffix(' at')} at character {exc.colno}"
+
+
 def _read_json(data: bytes, source: str, cols: Columns, factions: dict[str, str]) -> Iterator[Item]:
     try:
         obj = _loads(data)
@@ -214,7 +221,10 @@ def _read_json(data: bytes, source: str, cols: Columns, factions: dict[str, str]
         if b"\n" in data.strip() and data.lstrip().startswith(b"{"):
             yield from _read_jsonl(io.BytesIO(data), source, cols, factions)
             return
-        yield Failure(source, f"invalid JSON at line {exc.lineno} ({exc.msg}); fix the file")
+        yield Failure(
+            source,
+            f"invalid JSON at line {exc.lineno} ({_where(exc)}); fix the file",
+        )
         return
     except RecursionError:
         yield Failure(source, "JSON nested too deeply; not read")
