@@ -458,3 +458,33 @@ def test_a_statement_of_position_is_an_appeal(nlp, request_):
     # ANNOTATION.md: appeal is also "takes a political position"
     doc, _ = run(nlp, body("Der Gemeinderat möge beschließen:\n" + request_))
     assert "appeal" in {a["type"] for a in doc._.actions}
+
+
+BUNDESRAT_LETTER = (
+    "Bundesrat                                   Drucksache 312/25\n\n"
+    "Antrag\ndes Landes Rheinland-Pfalz\n\n"
+    "Entschließung des Bundesrates zur Lohnfortzahlung ehrenamtlicher Einsatzkräfte\n\n"
+    "Der Ministerpräsident                       Mainz, 3. Juli 2025\n"
+    "des Landes Rheinland-Pfalz\n\nAn die\nPräsidentin des Bundesrates\n\n"
+    "Sehr geehrte Frau Präsidentin,\n\n"
+    "die Landesregierung Rheinland-Pfalz hat beschlossen, dem Bundesrat die als Anlage "
+    "beigefügte Entschließung zuzuleiten.\n\n"
+    "Ich bitte, die Vorlage auf die Tagesordnung der nächsten Sitzung zu setzen.\n\n"
+    "Mit freundlichen Grüßen\nThomas Brenner\n\n"
+    "Entschließung des Bundesrates zur Lohnfortzahlung ehrenamtlicher Einsatzkräfte\n\n"
+    "Der Bundesrat möge folgende Entschließung fassen:\n\n"
+    "1. Der Bundesrat bittet die Bundesregierung zu prüfen, ob Selbstständige eine "
+    "Verdienstausfallentschädigung erhalten können.\n"
+)
+
+
+def test_a_bundesrat_resolution_after_its_cover_letter():
+    # "möge folgende Entschließung fassen" opens the Bundesrat's motion as "möge beschließen"
+    # does a council's: the cover letter before it asks for nothing
+    from pipeline.analyze import Analyzer
+
+    rec = Analyzer(model_dir=None, extraction_dir=None).analyze(
+        Motion(id="br", text=BUNDESRAT_LETTER, body="Bundesrat")
+    )
+    types = [a["type"] for a in rec["actions"]]
+    assert types == ["review"], rec["actions"]
