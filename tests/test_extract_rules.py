@@ -488,3 +488,26 @@ def test_a_bundesrat_resolution_after_its_cover_letter():
     )
     types = [a["type"] for a in rec["actions"]]
     assert types == ["review"], rec["actions"]
+
+
+@pytest.mark.parametrize(
+    ("request_", "types"),
+    [
+        # a lead-in over requests of other types is no request to act by itself
+        (
+            "Die Verwaltung wird gebeten,\n\n1. dem Ausschuss halbjährlich über die Leerstände in "
+            "der Innenstadt zu berichten;\n\n2. zu prüfen, ob ein Zwischennutzungsprogramm "
+            "aufgelegt werden kann.",
+            ["report", "review"],
+        ),
+        # ... but an item it frames without a trigger of its own is
+        (
+            "Die Verwaltung wird beauftragt,\n1. zehn Bänke am Rheinufer aufzustellen;\n"
+            "2. über die Kosten zu berichten.",
+            ["implement", "report"],
+        ),
+    ],
+)
+def test_a_lead_in_over_a_list(nlp, request_, types):
+    doc, _ = run(nlp, body("Der Gemeinderat möge beschließen:\n" + request_))
+    assert sorted({a["type"] for a in doc._.actions}) == sorted(types)

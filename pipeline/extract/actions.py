@@ -153,6 +153,20 @@ class ActionRules:
             and bool(self.not_money.search(clause, max(0, t.start - 60), t.start))
         )
 
+    def lead_in(self, part: str, trigs: list[Trigger]) -> bool:
+        """Whether ``part`` only opens a list of requests: its one trigger frames ("Die
+        Verwaltung wird gebeten,", "Der Rat beauftragt die Verwaltung:") and nothing follows
+        it but the addressee; the list's items are the requests."""
+        if len(trigs) != 1 or trigs[0].type != "implement":
+            return False
+        t = trigs[0]
+        rest = part[t.end :].strip()
+        return (
+            bool(self.framing.match(t.text))
+            and part.rstrip()[-1:] in (",", ":")
+            and len(rest.split()) <= 4
+        )
+
     def find_all(
         self,
         clause: str,
@@ -464,6 +478,7 @@ class MotionActions(RuleComponent[ActionKit]):
         out: list[Action] = []
         seen: set[tuple[str, str]] = set()
         own_name = kit.own_level_name(level)
+        lead = False  # a lead-in's request to act waits for the list items it frames
         for a, b in spans:
             for s, e in sents:
                 if e <= a or s >= b:
@@ -498,6 +513,15 @@ class MotionActions(RuleComponent[ActionKit]):
                             if call and "implement" in no_appeal
                             else []
                         )
+                    if rules.lead_in(part, trigs):
+                        # "Die Verwaltung wird gebeten," over a list: its items are the
+                        # requests, an item without a trigger one to act
+                        lead = True
+                        continue
+                    if lead and not trigs and LIST_ITEM.match(part.lstrip()):
+                        trigs = [Trigger("implement", 0, len(part.split("\n")[0]), part[:40])]
+                    elif trigs or not LIST_ITEM.match(part.lstrip()):
+                        lead = lead and bool(LIST_ITEM.match(part.lstrip()))
                     for trig in trigs:
                         if strict and not directive and trig.type != "inquiry":
                             continue
