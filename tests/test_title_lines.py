@@ -245,3 +245,11 @@ def test_a_word_beginning_like_a_label_is_no_label():
     assert labelled_title("Betreffende Vorschriften: keine\n") == ""
     # an agenda's section is no title
     assert labelled_title("Tagesordnungspunkt: V Verschiedenes\nAntrag V-12\n") == ""
+
+
+def test_a_labelled_title_keeps_a_hyphen_before_und():
+    # the one join of title lines: "Rad-" / "und Fußwege" is no word "Radund"
+    from pipeline.ingest.title_rules import labelled_title
+
+    text = "Betreff: Sichere Rad-\nund Fußwege an der Hauptstraße\n"
+    assert labelled_title(text) == "Sichere Rad- und Fußwege an der Hauptstraße"

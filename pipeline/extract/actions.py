@@ -518,10 +518,9 @@ class MotionActions(RuleComponent[ActionKit]):
                         # requests, an item without a trigger one to act
                         lead = True
                         continue
-                    if lead and not trigs and LIST_ITEM.match(part.lstrip()):
+                    lead = lead and bool(LIST_ITEM.match(part.lstrip()))  # the list goes on
+                    if lead and not trigs:
                         trigs = [Trigger("implement", 0, len(part.split("\n")[0]), part[:40])]
-                    elif trigs or not LIST_ITEM.match(part.lstrip()):
-                        lead = lead and bool(LIST_ITEM.match(part.lstrip()))
                     for trig in trigs:
                         if strict and not directive and trig.type != "inquiry":
                             continue

@@ -27,6 +27,7 @@ from pipeline.digest import sha256_file
 from pipeline.errors import ModelError
 from pipeline.ingest.title_rules import (
     OPEN_END,
+    join_title_lines,
     structural_pick,
     title_never,
     title_skips,
@@ -179,16 +180,6 @@ def all_line_features(lines: list[Line]) -> list[list[str]]:
 
 
 # "Schuldner- / und Insolvenzberatung": a hyphen before these is no line-end hyphenation
-_ELLIPSIS_NEXT = re.compile(r"^(?:und|oder|bzw\.?|sowie|bis)\b")
-
-
-def _join(title: str, line: str) -> str:
-    """A title line and the next: "Quartiersumgestal-" + "tung" is one word."""
-    if title.endswith("-") and line[:1].islower() and not _ELLIPSIS_NEXT.match(line):
-        return title[:-1] + line
-    return title + " " + line
-
-
 def _unfinished(lines: list[Line], i: int) -> bool:
     """Whether title line ``i`` cannot end the title (an open word or a hyphen at its end) and
     line ``i + 1`` follows it without a blank line."""
@@ -244,7 +235,7 @@ class TitleModel:
             parts.append(lines[i].text)
         title = parts[0]
         for part in parts[1:]:
-            title = _join(title, part)
+            title = join_title_lines(title, part)
         return title[:MAX_TITLE_CHARS]
 
     # --- persistence -------------------------------------------------------------------------

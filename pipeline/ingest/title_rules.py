@@ -77,11 +77,22 @@ OPEN_END = re.compile(
 )
 
 
+_ELLIPSIS_NEXT = re.compile(r"^(?:und|oder|bzw\.?|sowie|bis)\b")
+
+
+def join_title_lines(title: str, line: str) -> str:
+    """A title line and the next: "Quartiersumgestal-" + "tung" is one word; "Rad-" + "und
+    Fußwege" keeps its hyphen."""
+    if title.endswith("-") and line[:1].islower() and not _ELLIPSIS_NEXT.match(line):
+        return title[:-1] + line
+    return title + " " + line
+
+
 def labelled_title(text: str) -> str:
     """The title a form's subject label gives ("Betreff: <Titel>", "Betr.:" with its indented
     lines, "Betreff" alone and the title below; not "TOP:", which often names an agenda's
-    section, "V Verschiedenes"); in a "Betr.:" block that names
-    the budget first, what follows "Hier:". "" where the head has no such label."""
+    section, "V Verschiedenes"); in a "Betr.:" block that names the budget first, what follows
+    "Hier:". "" where the head has no such label."""
     raw = text.splitlines()[:80]
     never = title_never()
     for k, line in enumerate(raw):
@@ -89,32 +100,27 @@ def labelled_title(text: str) -> str:
         if not m:
             continue
         value = (m.group(1) or "").strip()
-        block: list[str] = []
-        if value:
-            block = [_COLUMN_GAP.split(value)[0]]
-            for nxt in raw[k + 1 : k + 5]:  # the value goes on indented, or unfinished
-                ln = nxt.strip()
-                if not ln or not (
-                    nxt[:1].isspace() or OPEN_END.search(block[-1]) or ln[:1].islower()
-                ):
-                    break
-                block.append(_COLUMN_GAP.split(ln)[0])
-        else:
-            rest = [ln.strip() for ln in raw[k + 1 : k + 4]]
-            first = next((i for i, ln in enumerate(rest) if ln), None)
-            if first is None:
+        if value:  # on the label's line; it goes on in indented lines too
+            first, following, indented = value, raw[k + 1 : k + 5], True
+        else:  # below the label
+            below = [i for i in range(k + 1, min(k + 4, len(raw))) if raw[i].strip()]
+            if not below:
                 continue
-            block = [_COLUMN_GAP.split(rest[first])[0]]
-            for ln in rest[first + 1 :]:  # a title broken over lines
-                if not ln or not (OPEN_END.search(block[-1]) or ln[:1].islower()):
-                    break
-                block.append(_COLUMN_GAP.split(ln)[0])
+            first, following, indented = raw[below[0]].strip(), raw[below[0] + 1 : k + 4], False
+        block = [_COLUMN_GAP.split(first)[0]]
+        for nxt in following:  # a title broken over lines
+            ln = nxt.strip()
+            if not ln or not (
+                (indented and nxt[:1].isspace()) or OPEN_END.search(block[-1]) or ln[:1].islower()
+            ):
+                break
+            block.append(_COLUMN_GAP.split(ln)[0])
         hier = next((i for i, b in enumerate(block) if _HIER.match(b)), None)
         if hier is not None:
             block = [_HIER.sub("", block[hier]), *block[hier + 1 :]]
-        title = ""
-        for b in block:
-            title = (title[:-1] + b) if title.endswith("-") and b[:1].islower() else f"{title} {b}"
+        title = block[0]
+        for b in block[1:]:
+            title = join_title_lines(title, b)
         title = title.strip()
         if len(title) > 5 and not any(p.search(title) for p in never):
             return title[:200]
