@@ -59,6 +59,18 @@ def test_offsets_point_into_original(cleaned):
         assert re.sub(r"-\s*\n\s*", "", original) == phrase, (phrase, original)
 
 
+def test_windows_line_ends_read_as_single_breaks(cleaned):
+    # A council system's export with CRLF line ends: each one is a line break, not a blank line
+    # (that would end every paragraph at the PDF's wrap and cut amounts off their sentence).
+    crlf = clean_text(PDF_MOTION.replace("\n", "\r\n"))
+    assert crlf.text == cleaned.text
+    i = crlf.text.index("Straßenbäume in der Kaiserstraße")
+    a, b = crlf.to_original(i, i + len("Straßenbäume in der Kaiserstraße"))
+    assert crlf.original[a:b] == "Straßen-\r\nbäume in der Kaiserstraße"
+    # a lone CR (old Mac files) is a break as well
+    assert clean_text(PDF_MOTION.replace("\n", "\r")).text == cleaned.text
+
+
 def test_compound_hyphen_at_line_end_is_kept():
     c = clean_text(
         "Die Verbindung zwischen der Stadt und dem Rhein-\nNeckar-Kreis ist schlecht und muss besser werden."

@@ -74,6 +74,10 @@ def _pass1(m: re.Match[str]) -> str:
     return ""
 
 
+# Windows (CRLF) and old Mac (CR) line ends: one line break each, before anything reads lines
+# (pass 1 alone would take CRLF for a blank line, that is a paragraph break).
+_LINE_ENDS = re.compile(r"\r\n?")
+
 _PASS2 = re.compile(r"\n(?:[ \t]*\n)+|\n")
 
 
@@ -112,9 +116,14 @@ _LEADING = re.compile(r"(?=\s)(?:\A\s+|\s+\Z|[ ]{2,})")
 def clean_text(text: str, patterns_file: Path | None = None) -> CleanText:
     """Clean ``text`` as described in the module docstring."""
     pat = _pass1_pattern(str(patterns_file or PATTERNS_DIR / "cleaning.json"))
-    t1, m1 = substitute(text, pat, _pass1)
+    maps: tuple[OffsetMap, ...] = ()
+    t0 = text
+    if "\r" in text:
+        t0, m0 = substitute(text, _LINE_ENDS, lambda m: "\n")
+        maps = (m0,)
+    t1, m1 = substitute(t0, pat, _pass1)
     t2, m2 = substitute(t1, _PASS2, _pass2)
     t3, m3 = substitute(
         t2, _LEADING, lambda m: "" if m.start() == 0 or m.end() == len(m.string) else " "
     )
-    return CleanText(t3, text, (m1, m2, m3))
+    return CleanText(t3, text, (*maps, m1, m2, m3))
