@@ -90,6 +90,51 @@ CASES = [
         "Informationen in zehn Sprachen anzubieten.\n",
         "Mehrsprachige Informationen im Bürgeramt",
     ),
+    # a faction's letterhead over two lines is seen whole, and the address block under it
+    (
+        "FWG-Fraktion und Bündnis 90/Die Grünen\nim Verbandsgemeinderat Musterau\n\nAn den "
+        "Bürgermeister\nder Verbandsgemeinde Musterau\nHauptstraße 3\n55555 Musterau\n\n"
+        "Antrag gemäß § 34 Abs. 5 GemO auf Aufnahme in die Tagesordnung\n\nÖrtliches "
+        "Starkregenvorsorgekonzept\n\nDer Verbandsgemeinderat möge beschließen:\nDie "
+        "Verwaltung erarbeitet ein Vorsorgekonzept.\n",
+        "Örtliches Starkregenvorsorgekonzept",
+    ),
+    # the submitters' names with "und Fraktion" and a citizens' suggestion's legal basis
+    (
+        "Bayerischer Landtag\n19. Wahlperiode\nDringlichkeitsantrag\nder Abgeordneten Eva "
+        "Muster, Max Beispiel,\nJonas Probe, Anna Test und Fraktion (FREIE WÄHLER)\n\n"
+        "Hochwasserschutz ist Gemeinschaftsaufgabe\n\nDer Landtag wolle beschließen:\nDie "
+        "Staatsregierung wird aufgefordert, zu berichten.\n",
+        "Hochwasserschutz ist Gemeinschaftsaufgabe",
+    ),
+    (
+        "Stadt Musterhausen\nDer Bürgermeister\n1187/2020-2025\n\nAnregung nach § 24 der "
+        "Gemeindeordnung NRW\n\nFußgängerüberweg an der Kita Am Bach\n\nDie Unterzeichnenden "
+        "regen an, einen Zebrastreifen einzurichten.\n",
+        "Fußgängerüberweg an der Kita Am Bach",
+    ),
+    # the motion another one answers is no title; nor are committee abbreviations
+    (
+        "Schleswig-Holsteinischer Landtag\nDrucksache 20/3150\n20. Wahlperiode\n"
+        "Alternativantrag\nder Fraktion der SPD\nzu „Hausärztliche Versorgung sichern“ "
+        "(Drucksache 20/3102)\n\nHausärztliche Versorgung im ländlichen Raum stärken\n\nDer "
+        "Landtag wolle beschließen:\nDie Landesregierung wird gebeten, zu berichten.\n",
+        "Hausärztliche Versorgung im ländlichen Raum stärken",
+    ),
+    (
+        "Bundesrat Drucksache 512/1/25\n03.11.25\n\nE m p f e h l u n g e n\nder Ausschüsse\n"
+        "AV - R - U - Wi\nzu Punkt 12 der 1059. Sitzung\n\nEntschließung des Bundesrates zur "
+        "Weitergabe von Lebensmitteln\n\nDer federführende Ausschuss empfiehlt dem Bundesrat, "
+        "die Entschließung zu fassen.\n",
+        "Entschließung des Bundesrates zur Weitergabe von Lebensmitteln",
+    ),
+    # a party's motion number before the title
+    (
+        "BÜNDNIS 90/DIE GRÜNEN Niedersachsen\nLandesdelegiertenkonferenz, 15.–16. November "
+        "2025\n\nV-07 Günstiges Azubi-Ticket für Niedersachsen\n\nAntragsteller*in: GRÜNE "
+        "JUGEND\n\nDie LDK möge beschließen:\nDas Azubi-Ticket kostet 29 Euro.\n",
+        "Günstiges Azubi-Ticket für Niedersachsen",
+    ),
 ]
 
 
@@ -105,3 +150,18 @@ def test_a_group_name_is_no_title():
 @pytest.mark.parametrize(("text", "title"), CASES)
 def test_title_from_structure(text, title):
     assert text_metadata(text)["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("head", "paper_type"),
+    [
+        ("Bayerischer Landtag\n  A n t r a g\nder Fraktion der SPD\n", "Antrag"),
+        ("Stadtverordnetenversammlung\nEtatantrag E 57\nder Fraktion Volt\n", "Haushaltsantrag"),
+        (
+            "Rat der Stadt\nÄnderungs- bzw. Zusatzantrag gem. § 13 GO\n",
+            "Änderungs-/Ergänzungsantrag",
+        ),
+    ],
+)
+def test_paper_type_from_head(head, paper_type):
+    assert text_metadata(head)["paper_type"] == paper_type

@@ -82,11 +82,19 @@ def _first_type(text: str) -> str | None:
     return min(hits)[2] if hits else None
 
 
+# A heading set in spaced letters ("A n t r a g", "E m p f e h l u n g e n"), as PDF text
+# layers give Bundesrat and Landtag papers.
+_LETTER_SPACED = re.compile(
+    r"^[ \t]*(?:[A-ZÄÖÜa-zäöüß] ){3,}[A-ZÄÖÜa-zäöüß](?=[ \t]*$)", re.MULTILINE
+)
+
+
 def guess_paper_type(head: str) -> str | None:
     """The paper type of a "<Typ> - <Titel>" line ("Haushaltsbegleitantrag - Integrationsplan
     …"), else the one the head names first, the longest name where several start there ("Kleine
     Anfrage", not "Anfrage"). A later one is mostly the justification's ("wie die Kleine Anfrage
     vom März zeigte"): ``bench/eval_paper_types.py``."""
+    head = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), head)
     lines = [ln.strip().lstrip("#").strip() for ln in head.splitlines() if ln.strip()]
     typed_line = typed_line_start()
     for ln in lines[:25]:
@@ -127,12 +135,17 @@ _TITLE_LABEL = re.compile(
 
 
 _EMPHASIS = re.compile(r"^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")  # Markdown: "**Titel**"
+# A motion's number in a party's motion book before its title ("V-07 Günstiges Azubi-Ticket",
+# "A12: Mehr Busse"): with a hyphen or a colon, so that "A 5 Ausbau" stays whole.
+_MOTION_CODE = re.compile(
+    r"^[A-ZÄÖÜ]{1,3}(?:-\d{1,3}[a-z]?(?:\s*:)?|\d{1,3}[a-z]?\s*:)\s+(?=[A-ZÄÖÜ„\"])"
+)
 
 
 def _unlabelled(title: str) -> str:
     """A title line without its form label ("Betreff: Radweg …" -> "Radweg …") or Markdown
     emphasis."""
-    return _EMPHASIS.sub("", _TITLE_LABEL.sub("", title))
+    return _MOTION_CODE.sub("", _EMPHASIS.sub("", _TITLE_LABEL.sub("", title)))
 
 
 def text_metadata(text: str) -> dict[str, str | None]:

@@ -40,6 +40,8 @@ CARD_FILE = "model_card.json"
 FORMAT = "antragsradar-title-1"
 N_FEATURES = 1 << 15
 HEAD_LINES = 40  # non-empty lines of the head that may hold the title
+# Starts tried, best first, before giving up on the model.
+MAX_STARTS = 5
 MAX_CONTINUATION = 3
 MAX_TITLE_CHARS = 200
 
@@ -217,9 +219,19 @@ class TitleModel:
             0.0 if any(n.search(ln.text) for n in never) else p
             for ln, p in zip(lines, probs, strict=True)
         ]
-        best = int(np.argmax(probs))
-        if probs[best] < self.threshold:
-            return ""
+        # The best start whose title, continuation lines joined, is no letterhead either: a
+        # faction's letterhead over two lines ("FWG-Fraktion und Bündnis 90/Die Grünen" / "im
+        # Verbandsgemeinderat Rhein-Selz") is only seen whole.
+        for best in np.argsort(-np.asarray(probs), kind="stable")[:MAX_STARTS]:
+            if probs[best] < self.threshold:
+                break
+            title = self._joined(lines, int(best))
+            if not any(n.search(title) for n in never):
+                return title
+        return ""
+
+    def _joined(self, lines: list[Line], best: int) -> str:
+        """The title starting at line ``best``, with the lines that continue it."""
         parts = [lines[best].text]
         i = best
         while (
