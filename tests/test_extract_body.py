@@ -154,7 +154,7 @@ def test_body_option_fills_inputs_without_metadata(tmp_path):
         (
             "BSW Thüringen\n2. Landesparteitag\nAntrag L-07\n\n2. Die BSW-Fraktion im Thüringer "
             "Landtag wird aufgefordert, …\n",
-            "Landesparteitag",
+            "BSW Landesparteitag",
         ),
         # a party's name after a faction's letterhead is no place
         ("Kreistagsfraktion BÜNDNIS 90/DIE GRÜNEN\nKreis Herzogtum Lauenburg\n", None),
@@ -162,6 +162,44 @@ def test_body_option_fills_inputs_without_metadata(tmp_path):
     ],
 )
 def test_body_of_more_councils(head, body):
+    assert body_from_text(head) == body
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        # councils of Samtgemeinden, Verbandsgemeinden and Schleswig-Holstein's Gemeinden
+        (
+            "CDU-Fraktion im Samtgemeinderat Sittensen\nAm Mühlenteich 4 · 27419 Sittensen\n",
+            "Samtgemeinderat Sittensen",
+        ),
+        ("Gemeindevertretung Tangstedt\nVorlage AN/0041/2025\n", "Gemeindevertretung Tangstedt"),
+        (
+            "Universitätsstadt Gießen\nStadtverordnetenversammlung\n\n      Vorlage Nr. STV/0815\n",
+            "Stadtverordnetenversammlung Gießen",
+        ),
+        (
+            "Verband Region Stuttgart\nRegionalversammlung\n\nFraktion SPD\n",
+            "Regionalversammlung Verband Region Stuttgart",
+        ),
+        # a party's convention with the party its letterhead names first
+        (
+            "CDU Sachsen-Anhalt\n34. Landesparteitag, 29. November 2025, Halberstadt\n",
+            "CDU Landesparteitag",
+        ),
+        (
+            "JUNGE UNION DEUTSCHLANDS\nDeutschlandtag 2025\n24. bis 26. Oktober 2025, Rust\n",
+            "Junge Union Deutschlandtag",
+        ),
+        (
+            "BÜNDNIS 90/DIE GRÜNEN\nKreisverband Marburg-Biedenkopf\n\nKreismitgliederversammlung "
+            "am 8. November 2025\n",
+            "BÜNDNIS 90/DIE GRÜNEN Kreismitgliederversammlung",
+        ),
+        ("Landesparteitag\nAntrag 12\nDer Landesparteitag möge beschließen:\n", "Landesparteitag"),
+    ],
+)
+def test_body_of_local_councils_and_party_conventions(head, body):
     assert body_from_text(head) == body
 
 

@@ -17,6 +17,18 @@ def _compiled(patterns_file: str) -> tuple[int, tuple[tuple[re.Pattern[str], str
     return int(d.get("head_chars", 1500)), pats
 
 
+@lru_cache(maxsize=4)
+def _parties(patterns_file: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    d = load_patterns(patterns_file)
+    return tuple((re.compile(p["pattern"]), p["name"]) for p in d.get("parties", []))
+
+
+def _party(head: str, patterns_file: str) -> str:
+    """The party the head names first ("" where it names none)."""
+    hits = [(m.start(), name) for p, name in _parties(patterns_file) if (m := p.search(head))]
+    return min(hits)[1] if hits else ""
+
+
 _SMALL_WORDS = frozenset({"der", "die", "das", "des", "dem", "den", "von", "am", "an", "im", "in"})
 
 
@@ -56,5 +68,8 @@ def body_from_text(text: str, patterns_file: str = "bodies.json") -> str | None:
         if hits:
             _, i, m = min(hits, key=lambda h: (h[0], h[1]))
             parts = {k: v.title() if v.isupper() else v for k, v in m.groupdict().items() if v}
+            if "{party}" in patterns[i][1]:
+                # a party's convention is named with its party, as its letterhead gives it
+                parts["party"] = _party(head, patterns_file)
             return " ".join(patterns[i][1].format_map(defaultdict(str, parts)).split())
     return None
