@@ -59,6 +59,14 @@ def test_budget_motion_head():
         ("CDU Deutschlands\n38. Parteitag, 9. und 10. Mai 2026, Berlin\nAntrag C 43", "2026-05-09"),
         ("Landesparteitag Erfurt, 14./15.03.2025\nAntrag L-07", "2025-03-14"),
         ("Bundesdelegiertenkonferenz\n21.–23. November 2025\nAntrag WP-01", "2025-11-21"),
+        # ISO dates, as the Schleswig-Holstein Landtag and council exports write them; not
+        # inside a file number
+        (
+            "Schleswig-Holsteinischer Landtag\n20. Wahlperiode                 2025-04-22\n"
+            "Alternativantrag der Fraktion der SPD",
+            "2025-04-22",
+        ),
+        ("Antrag\nAktenzeichen 61/2025-04-22-7\nDer Rat möge beschließen:", None),
         # a two-digit year inside a line is not read ("Tagesordnungspunkt 3.12.24")
         ("Antrag zu Tagesordnungspunkt 3.12.24 der Sitzung", None),
     ],

@@ -23,6 +23,8 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _SHORT_DATE_LINE = re.compile(r"(?m)(?:^|[ \t]{2})[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{2})[ \t]*$")
 _NUMERIC_RANGE = re.compile(r"\b(\d{1,2})\.\s?/\s?\d{1,2}\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _DATE_LABEL = re.compile(r"(?i)\bDatum[:\s]*$")
+# "2025-04-22": how the Schleswig-Holstein Landtag and many council exports date their papers.
+_ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 
 
 def _iso(day: str, month: int, year: str) -> str | None:
@@ -41,6 +43,9 @@ def _dates(head: str) -> list[tuple[int, str]]:
     found = []
     for m in _NUMERIC_DATE.finditer(head):
         if iso := _iso(m.group(1), int(m.group(2)), m.group(3)):
+            found.append((m.start(), iso))
+    for m in _ISO_DATE.finditer(head):
+        if iso := _iso(m.group(3), int(m.group(2)), m.group(1)):
             found.append((m.start(), iso))
     for m in _SHORT_DATE_LINE.finditer(head):
         if iso := _iso(m.group(1), int(m.group(2)), "20" + m.group(3)):
