@@ -66,8 +66,24 @@ def test_amendment_of_a_named_document_by_title(nlp):
         "§ 4 Abs. 3 Satz 2 wird gestrichen.",
         "Der Gemeinderat beschließt, den Antrag um den folgenden Punkt zu ergänzen: 4. Die "
         "Bänke werden jährlich gestrichen.",
+        # a party convention's amendment by line (Antragsgrün), and a Bundesrat committee's
+        "Von Zeile 45 bis 52:\nErsetze „zehn Bänke“ durch „zwanzig Bänke aus heimischem Holz“.",
+        "In Zeile 12 nach „Seeufer“ einfügen: „und am Bootssteg“.",
+        "Nach Nummer 2 ist folgende Nummer 2a einzufügen: „2a. Am Bootssteg werden Bänke "
+        "aufgestellt.“",
+        "Nummer 3 ist wie folgt zu fassen: „3. Die Bänke sind barrierefrei.“",
     ],
-    ids=["ergaenzend-zur-vorlage", "dahingehend-abgeaendert", "abweichend", "paragraph", "punkt"],
+    ids=[
+        "ergaenzend-zur-vorlage",
+        "dahingehend-abgeaendert",
+        "abweichend",
+        "paragraph",
+        "punkt",
+        "zeilen-ersetze",
+        "zeile-einfuegen",
+        "einzufuegen",
+        "zu-fassen",
+    ],
 )
 def test_amendment_wording_that_names_the_amended_text(nlp, text):
     got = types(
