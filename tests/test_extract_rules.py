@@ -219,6 +219,37 @@ def test_a_funds_name_goes_on_with_capitalised_words(nlp, sentence, name):
     assert name in [f["name"] for f in doc._.funding if f["kind"] == "named_fund"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a programme's quoted name is part of its name, whatever its first letter
+        (
+            "Dafür werden Mittel aus dem Landesprogramm „plusKITA“ in Höhe von 40.000 Euro "
+            "beantragt.",
+            "Landesprogramm „plusKITA“",
+        ),
+        (
+            "Die Kosten werden aus dem Klimafonds „Grüne Höfe“ der Stadt gedeckt.",
+            "Klimafonds „Grüne Höfe“",
+        ),
+    ],
+)
+def test_a_programmes_quoted_name_is_its_name(nlp, sentence, name):
+    doc, _ = run(nlp, body("Die Stadtverwaltung saniert den Spielplatz am Lindenweg. " + sentence))
+    assert name in [f["name"] for f in doc._.funding]
+
+
+def test_a_quoted_name_makes_no_content_programme_a_fund(nlp):
+    # hard negative: the holiday programme is what the money pays for, not where it comes from
+    doc, _ = run(
+        nlp,
+        body(
+            "Für das Ferienprogramm „Sommer am See“ werden aus dem Haushalt 5.000 Euro bereitgestellt."
+        ),
+    )
+    assert not [f for f in doc._.funding if "Ferienprogramm" in f["name"]]
+
+
 def test_fund_as_subject_is_not_a_source(nlp):
     doc, _ = run(nlp, body("Die Verwaltung erarbeitet ein Konzept für einen Nachbarschaftsfonds."))
     assert not [f for f in doc._.funding if f["kind"] == "named_fund"]

@@ -204,12 +204,12 @@ class MotionFunding(RuleComponent[FundingRules]):
 
     def _named_funds(self, m: MotionText) -> tuple[list[Mention], list[tuple[int, int]]]:
         """Named funds (and programmes of a giver), with the spans of their names."""
-        r, text = self.rules, m.text
+        text = m.text
         out: list[Mention] = []
         spans: list[tuple[int, int]] = []
         for fm in self._fund_matches(text, m.end, m.low):
             head = fm.group(0)
-            if r.fund_exclude.match(head):
+            if self._excluded(head):
                 continue
             name, name_end = self._fund_name(text, fm)
             kind = self._fund_kind(m, fm, name_end)
@@ -222,10 +222,21 @@ class MotionFunding(RuleComponent[FundingRules]):
             out.append(self._mention(m, kind, name, fm.start(), name_end, line=line))
         return out, spans
 
+    def _excluded(self, head: str) -> bool:
+        """Whether a fund pattern's match names no money source ("Ferienprogramm"); a quoted
+        name keeps the head's verdict ("Landesprogramm „plusKITA“" counts as "Landesprogramm"
+        does), but makes a bare "Programm" a name ("Programm „Soziale Stadt“")."""
+        word = _QUOTE_START.split(head, 1)[0]
+        if word != head and word.lower() in _NAMED_BY_QUOTE:
+            return False
+        return bool(self.rules.fund_exclude.match(word))
+
     def _fund_name(self, text: str, fm: re.Match[str]) -> tuple[str, int]:
         """The fund's name (its head and how it continues, at most ``fund_words`` words) and
         where it ends."""
-        tail = self.rules.fund_tail.match(text, fm.end())
+        # a quoted name ends the name but for an abbreviation in brackets after it
+        quoted = fm.group(0)[-1:] in _QUOTE_END
+        tail = (_BRACKET if quoted else self.rules.fund_tail).match(text, fm.end())
         name_end = tail.end() if tail else fm.end()
         name = text[fm.start() : name_end]
         words = name.split()
@@ -304,7 +315,7 @@ class MotionFunding(RuleComponent[FundingRules]):
         spans = ((start, end), (0, motion_end or 0))
         for a, b in spans:
             for fm in self._fund_matches(text, b, start=a):
-                if not self.rules.fund_exclude.match(fm.group(0)):
+                if not self._excluded(fm.group(0)):
                     return self._fund_name(text, fm)[0]
         # heads that name funds only where a fund is known to be named
         r = self.rules
@@ -487,6 +498,10 @@ _BUDGET_NAME = re.compile(
 
 
 _BUDGET_WORD = re.compile(r"(?i)budget|etat")
+_QUOTE_START = re.compile(r"\s+[„\"»]")
+_QUOTE_END = '“"«'
+_BRACKET = re.compile(r"\s*\([^)]{2,60}\)")
+_NAMED_BY_QUOTE = frozenset({"programm", "stiftung", "initiative"})
 
 
 _GIVER_CASE = re.compile(r"^(?:des|vom|von|durch das|durch den|der|dem)\s+")
