@@ -207,3 +207,41 @@ def test_other_files_are_read_for_known_factions_only(nlp):
 )
 def test_columns_and_indented_submitters(nlp, head, expected):
     assert groups(nlp, head) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # a faction unknown to the alias list beside a known one, joined by "und"
+        (
+            "FWG-Fraktion und Bündnis 90/Die Grünen\nim Verbandsgemeinderat Musterau\n\n"
+            "An den Bürgermeister\n",
+            ["FWG", "GRÜNE"],
+        ),
+        # a known faction beside a faction's letterhead is no place of it
+        (
+            "Stadtratsfraktion ÖDP/Freie Wähler                 Stadtratsgruppe Volt\n"
+            "im Stadtrat Musterstadt                            im Stadtrat Musterstadt\n",
+            ["ÖDP", "FW", "Volt"],
+        ),
+        # the body a faction sits in, in the right-hand column; its place is no group
+        (
+            "Bündnis 90/Die Grünen                    SPD-Fraktion\n"
+            "Gemeinderatsfraktion Musterstadt         im Gemeinderat Musterstadt\n",
+            ["GRÜNE", "SPD"],
+        ),
+        # a kind of group is no group; an address is no group's name
+        (
+            "Antrag der Fraktion der Wählergemeinschaft           Antragsteller:\n"
+            "Musterdorf (WGM)                                     WGM-Fraktion\n",
+            ["WGM"],
+        ),
+        (
+            "SPD-Fraktion im Rat der Stadt Musterhausen      Fraktion BÜNDNIS 90/DIE GRÜNEN\n"
+            "Rathausplatz 16                                  im Rat der Stadt Musterhausen\n",
+            ["SPD", "GRÜNE"],
+        ),
+    ],
+)
+def test_joint_and_two_column_letterheads(nlp, head, expected):
+    assert groups(nlp, head) == expected

@@ -45,6 +45,12 @@ _BROKEN_FACTION = re.compile(r"(?:(?:^|\s)Fraktion(?:en)?(?:\s+(?:der|des))?|\b9
 _NAME_PARTS = re.compile(r"\s+[–—·]\s+|\s*[,;&]\s*|\s+und(?:\s+|$)")
 # the sides of a joint letterhead line: "CDU-Fraktion / Fraktion FDP & Bauern"
 _JOINT = re.compile(r"\s+[/–·]\s+")
+_AND = re.compile(r"\s+und\s+")
+_ADDRESS = re.compile(r"[A-Za-zäöüß.]\s+\d{1,4}[a-z]?$|^\d{5}\s")
+# a lower-case word other than the particles of names: running text, not a letterhead line
+_RUNNING_WORD = re.compile(r"(?<![\w-])(?!(?:und|der|die|des|von|im|in)\b)[a-zäöüß][\w-]*")
+# a right-hand column that names the body a faction sits in ("im Gemeinderat Esslingen")
+_OF_BODY_COLUMN = re.compile(r"^(?:im|in der)\s+[A-ZÄÖÜ]")
 # an article before a member: "Fraktionen der CDU und der SPD", "... und von Bündnis 90/Die Grünen"
 _ARTICLE = re.compile(r"^(?:der|des|von)\s+")
 
@@ -79,6 +85,7 @@ class Letterhead:
     state_after: re.Pattern[str]
     cited: re.Pattern[str]
     not_submitter: re.Pattern[str]
+    generic: re.Pattern[str]
 
     @classmethod
     def from_data(
@@ -250,7 +257,12 @@ class FactionMatcher:
                 labelled += info.names
             if i and lh is not None:
                 above = lines[i - 1]
-                if info.above and not self._line(above).names and (m := lh.name_line.match(above)):
+                if (
+                    info.above
+                    and not self._line(above).names
+                    and not _ADDRESS.search(above)  # "Theodor-Heuss-Platz 16" beside it
+                    and (m := lh.name_line.match(above))
+                ):
                     own += self._resolve_match(m)
                 if info.states and lh.state_after.search(above):
                     own += info.states
@@ -272,7 +284,10 @@ class FactionMatcher:
                 value_at = -1
                 continue
             columns = _columns(line)
-            if any(not c[:1].isupper() and not c[:1].isdigit() for c in columns[1:]):
+            if any(
+                not c[:1].isupper() and not c[:1].isdigit() and not _OF_BODY_COLUMN.match(c)
+                for c in columns[1:]
+            ):
                 columns = [line]  # wide gaps inside running text ("bitten   um einen")
             indent = len(raw) - len(raw.lstrip())
             if join and value_at > 0 and abs(indent - value_at) <= 2 and ":" not in columns[0]:
@@ -329,7 +344,9 @@ class FactionMatcher:
             cited = re.sub(r"^zu\w*\s+(?:de[mr]\s+)?", "", line[cut:])  # "zum Antrag der X"
             return _Line(self._own_line(line[:cut].strip()), self._own_line(cited))
         names = self._own_line(line)
-        return _Line(names, place=len(names) == 1 and bool(lh.place_line.match(line)))
+        # "Kreistagsfraktion Rhein-Sieg" names a place, "Stadtratsgruppe Volt" a faction
+        place = len(names) == 1 and names[0] not in self.factions
+        return _Line(names, place=place and bool(lh.place_line.match(line)))
 
     def _own_line(self, line: str) -> tuple[str, ...]:
         """The groups that a line of the motion's own letterhead names: a group it introduces
@@ -346,7 +363,15 @@ class FactionMatcher:
                 return tuple(dict.fromkeys(n for names in found for n in names))
         if self.letterhead.member_line.match(line):
             return tuple(self.find(line))
-        return self._header_line(line)
+        known = self._header_line(line)
+        # "FWG-Fraktion und Bündnis 90/Die Grünen": each side introduces a group, one of them
+        # unknown to the alias list
+        parts = _AND.split(line)
+        if 1 < len(parts) > len(known) and not _RUNNING_WORD.search(line):
+            both = [self._introduced(x, joint=True) for x in parts]
+            if all(both):
+                return tuple(dict.fromkeys(n for names in both for n in names))
+        return known
 
     def _introduced(self, part: str, joint: bool) -> list[str]:
         """The group a line or part of a line introduces; in a joint line also a known faction
@@ -421,7 +446,7 @@ class FactionMatcher:
                     and self.letterhead.local_rest.match(p[m.end() :])
                 ):
                     out.append(self.by_alias[m[0].lower()])
-                elif p:
+                elif p and not self.letterhead.generic.match(p):
                     out.append(p)
         return out
 
