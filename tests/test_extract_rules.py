@@ -250,6 +250,36 @@ def test_a_quoted_name_makes_no_content_programme_a_fund(nlp):
     assert not [f for f in doc._.funding if "Ferienprogramm" in f["name"]]
 
 
+def test_the_parts_of_one_budget_position_are_one_mention_with_its_amount(nlp):
+    doc, _ = run(
+        nlp,
+        body(
+            "Die im Haushaltsplan 2025/2026 im Teilhaushalt 40 – Schulen, Produkt 21.01 "
+            "Bereitstellung von Schulgebäuden für 2027 veranschlagten Mittel in Höhe von "
+            "1.450.000 Euro werden in das Haushaltsjahr 2026 vorgezogen."
+        ),
+    )
+    lines = [f for f in doc._.funding if f["kind"] == "budget_line"]
+    assert [(f["name"], f["amount_eur"]) for f in lines] == [
+        ("Teilhaushalt 40, Produkt 21.01", 1_450_000)
+    ]
+    f = lines[0]
+    assert doc._.clean.original[f["start"] : f["end"]] == f["evidence"]
+
+
+def test_two_positions_with_their_own_amounts_stay_two(nlp):
+    # hard negative: an amount between them ends the first position
+    doc, _ = run(
+        nlp,
+        body(
+            "Im Produkt 3620 werden 40.000 Euro und im Produkt 3650 werden 25.000 Euro "
+            "zusätzlich bereitgestellt."
+        ),
+    )
+    names = {f["name"] for f in doc._.funding if f["kind"] == "budget_line"}
+    assert names == {"Produkt 3620", "Produkt 3650"}
+
+
 def test_fund_as_subject_is_not_a_source(nlp):
     doc, _ = run(nlp, body("Die Verwaltung erarbeitet ein Konzept für einen Nachbarschaftsfonds."))
     assert not [f for f in doc._.funding if f["kind"] == "named_fund"]

@@ -148,6 +148,7 @@ class MotionFunding(RuleComponent[FundingRules]):
         self._amounts(m, mentions)
         mentions = _without_restated_lines(mentions)
         mentions.sort(key=lambda x: x.at)
+        mentions = _one_position(m, mentions)
         mentions = _offset_positions(m, mentions)
         doc._.funding = _dedupe([x.record for x in mentions])
         return doc
@@ -462,6 +463,13 @@ class MotionFunding(RuleComponent[FundingRules]):
                 continue
             if near:
                 x = min(near, key=lambda x: abs(x.at - amt.start)).record
+                if x["kind"] == "general_budget":
+                    # "Mittel in Höhe von 1.450.000 Euro … im Teilhaushalt 40": the position
+                    # the money is in has the amount too (it stays where the plain budget
+                    # money is not kept)
+                    for y in near:
+                        if y.record["kind"] in _POSITIONS and y.record["amount_eur"] is None:
+                            y.record["amount_eur"] = amt.value
                 if x["amount_eur"] is None:
                     x["amount_eur"] = amt.value
                 else:
@@ -556,6 +564,46 @@ def _without_restated_lines(mentions: list[Mention]) -> list[Mention]:
             and x.record["name"] in fund_lines
         )
     ]
+
+
+# What may stand between the parts of one budget position ("Teilhaushalt 40 – Schulen,
+# Produkt 21.01"): the first part's label, commas and dashes, no amount and no sentence end.
+_POSITIONS = frozenset({"budget_line", "named_fund"})
+_POSITION_GAP = re.compile(r"[^.;:!?\n\d€]{0,60}")
+
+
+def _one_position(m: MotionText, mentions: list[Mention]) -> list[Mention]:
+    """Budget lines named one after another in a sentence ("im Teilhaushalt 40 – Schulen,
+    Produkt 21.01, Kostenstelle 4711") are the parts of one position: one mention, named by
+    all of them (ANNOTATION.md: "THH 4100; 28/2810-410"), with the amount either part has."""
+    out: list[Mention] = []
+    for y in mentions:
+        x = out[-1] if out else None
+        if (
+            x is not None
+            and x.record["kind"] == y.record["kind"] == "budget_line"
+            and x.record["name"]
+            and y.record["name"]
+            and y.record["name"] not in x.record["name"]
+            and m.sentence(x.at) == m.sentence(y.at)
+            and (
+                None in (x.record["amount_eur"], y.record["amount_eur"])
+                or x.record["amount_eur"] == y.record["amount_eur"]
+            )
+            and _POSITION_GAP.fullmatch(m.text, x.at + len(x.record["name"]), y.at)
+        ):
+            r, add = x.record, y.record
+            r["name"] = f"{r['name']}, {add['name']}"
+            r["budget_line"] = "; ".join(filter(None, (r["budget_line"], add["budget_line"])))
+            if r["amount_eur"] is None:
+                r["amount_eur"] = add["amount_eur"]
+            a, b = r["start"], add["end"]
+            clean = m.doc._.clean
+            if clean is not None and a is not None and b is not None and a < b <= a + 200:
+                r["end"], r["evidence"] = b, clean.original[a:b]
+            continue
+        out.append(y)
+    return out
 
 
 def _offset_positions(m: MotionText, mentions: list[Mention]) -> list[Mention]:
