@@ -61,6 +61,22 @@ def analysed(nlp, text: str, title: str, paper_type: str | None = "Haushaltsantr
             "Die Mittel werden im PSP-Element 1.100.36.3.0.01 bereitgestellt.",
             "PSP-Element 1.100.36.3.0.01",
         ),
+        # Hamburg's sub-plans, Bremen's product plans, Freiburg's pages, Bochum's and
+        # Freiburg's accounts
+        ("Im Einzelplan 8.1 wird der Ansatz um 250.000 Euro erhöht.", "Einzelplan 8.1"),
+        ("Im Produktplan 41 werden 80.000 Euro zusätzlich bereitgestellt.", "Produktplan 41"),
+        (
+            "Der Ansatz auf Seite 1.214 des Haushaltsplans wird um 30.000 Euro erhöht.",
+            "Seite 1.214 des Haushaltsplans",
+        ),
+        (
+            "Bei der Finanzstelle 5.100.0010 werden 20.000 Euro eingestellt.",
+            "Finanzstelle 5.100.0010",
+        ),
+        (
+            "Für den Investitionsauftrag 7.420001 werden 95.000 Euro bereitgestellt.",
+            "Investitionsauftrag 7.420001",
+        ),
     ],
 )
 def test_budget_line_shapes(nlp, text, line):
