@@ -197,6 +197,25 @@ def test_body_of_more_councils(head, body):
             "BÜNDNIS 90/DIE GRÜNEN Kreismitgliederversammlung",
         ),
         ("Landesparteitag\nAntrag 12\nDer Landesparteitag möge beschließen:\n", "Landesparteitag"),
+        # the county or city over its organ's line; the organ's place beside a column
+        (
+            "Landkreis Musterland\nKreistag\n       FREIE WÄHLER Kreistagsfraktion\n",
+            "Kreistag Musterland",
+        ),
+        ("Rhein-Muster-Kreis\nKreistag\n\nSPD-Kreistagsfraktion\n", "Kreistag Rhein-Muster-Kreis"),
+        (
+            "Landeshauptstadt Musterstadt                  Drucksache Nr. 2711/2025\n"
+            "Rat                                           Datum: 06.11.2025\n",
+            "Rat der Landeshauptstadt Musterstadt",
+        ),
+        (
+            "Stadtverordnetenversammlung\nder Stadt Musterstadt          Vorlage Nr. 101.19.1623\n",
+            "Stadtverordnetenversammlung Musterstadt",
+        ),
+        (
+            "Bezirksverordnetenversammlung\nTempelhof-Schöneberg von Berlin\n\nDrucksache Nr. 1873\n",
+            "Bezirksverordnetenversammlung Tempelhof-Schöneberg",
+        ),
     ],
 )
 def test_body_of_local_councils_and_party_conventions(head, body):
