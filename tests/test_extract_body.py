@@ -241,6 +241,13 @@ def test_body_of_local_councils_and_party_conventions(head, body):
             "Trinkbrunnen aufzustellen.\n",
             "local",
         ),
+        # Bremen's city parliament sits in the Land's Bürgerschaft, as the city's council
+        (
+            "BREMISCHE BÜRGERSCHAFT                       Drucksache 21/412 S\nStadtbürgerschaft\n"
+            "21. Wahlperiode\n\nAntrag der Fraktion der SPD\n\nSchulhöfe öffnen\n\nDer Senat wird "
+            "gebeten, die Schulhöfe am Wochenende zu öffnen.\n",
+            "local",
+        ),
     ],
 )
 def test_the_result_says_the_bodys_level(text, level):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.alternatives import AlternativeSearch
 from pipeline.extract.amounts import form_row_amounts
+from pipeline.extract.body import body_from_text
 from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
 from pipeline.extract.levels import WordClasses
@@ -401,7 +402,10 @@ class MotionActions(RuleComponent[ActionKit]):
         inquiry_doc = bool(kit.rules.inquiry_type.search(ptype)) or bool(
             kit.rules.inquiry_heading.search(head)
         )
-        level = doc._.level = kit.levels.level(doc._.body, doc._.title, text[:1500])
+        # the body the reader knows, else the one the letterhead names (as the result shows it)
+        clean = doc._.clean
+        body = doc._.body or body_from_text(clean.original if clean is not None else text)
+        level = doc._.level = kit.levels.level(body, doc._.title, text[:1500])
         actions = self._requests(doc, sec, inquiry_doc, level)
         amend_doc = kit.rules.amend_type.search(ptype) or kit.rules.amend_heading.search(head)
         if amend_doc and not any(a["type"] == "amend" for a in actions):
