@@ -128,6 +128,15 @@ CASES = [
         "die Entschließung zu fassen.\n",
         "Entschließung des Bundesrates zur Weitergabe von Lebensmitteln",
     ),
+    # a form's "Titel:" label alone, the title below it
+    (
+        "Stadt Musterstadt\nGemeinderat – Haushaltsberatungen 2025/2026\n\nHAUSHALTSANTRAG"
+        "                      Nr. 63\n\nAntragsteller/in:         Fraktion Bündnis 90/Die Grünen\n"
+        "                          Fraktionsgemeinschaft SPD/Kulturliste\nDatum:"
+        "                    11.03.2025\n\nTitel:\nRadvorrangroute im Abschnitt Haslach "
+        "vorziehen\n\nAntrag:\nDie Mittel werden vorgezogen.\n",
+        "Radvorrangroute im Abschnitt Haslach vorziehen",
+    ),
     # a party's motion number before the title
     (
         "BÜNDNIS 90/DIE GRÜNEN Niedersachsen\nLandesdelegiertenkonferenz, 15.–16. November "
