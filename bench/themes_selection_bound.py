@@ -9,7 +9,7 @@ held-out probabilities. Per body it prints precision and recall of the shipped s
 themes per motion chosen and annotated, top-1, and two bounds computed on the held-out rows
 themselves (so they are optimistic, not settings): the micro-F1 when each motion gets exactly
 as many themes as its annotators gave, best first ("oracle k"), and the micro-F1 with every
-threshold scaled by 0.5-1.0. About 7 minutes on 2 cores; ``--cache`` keeps the probabilities.
+threshold scaled by 0.5-1.0. About 4 minutes on 2 cores; ``--cache`` keeps the probabilities.
 """
 
 from __future__ import annotations
