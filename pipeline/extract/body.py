@@ -52,6 +52,8 @@ def _title_case_line(line: str) -> str:
     return _CAPS_RUN.sub(lambda m: _title_case_words(m.group(0)), line)
 
 
+# The actions' level and the result both read the body of a text without metadata: once.
+@lru_cache(maxsize=16)
 def body_from_text(text: str, patterns_file: str = "bodies.json") -> str | None:
     """The body named in the head of ``text`` (its lines in capitals read as title case), or
     None."""

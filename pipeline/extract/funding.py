@@ -566,9 +566,10 @@ def _without_restated_lines(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+# Mentions that name where money is (an amount beside plain budget money is theirs too).
+_POSITIONS = frozenset({"budget_line", "named_fund"})
 # What may stand between the parts of one budget position ("Teilhaushalt 40 – Schulen,
 # Produkt 21.01"): the first part's label, commas and dashes, no amount and no sentence end.
-_POSITIONS = frozenset({"budget_line", "named_fund"})
 _POSITION_GAP = re.compile(r"[^.;:!?\n\d€]{0,60}")
 
 

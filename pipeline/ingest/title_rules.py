@@ -64,7 +64,9 @@ def typed_title(text: str) -> str:
     return ""
 
 
-_SUBJECT_LABEL = re.compile(r"(?i)^(?:Betreff|Betr\.|Kurztitel|Gegenstand|Titel)(?:\s*:\s*(.*)|\s*)$")
+_SUBJECT_LABEL = re.compile(
+    r"(?i)^(?:Betreff|Betr\.|Kurztitel|Gegenstand|Titel)(?:\s*:\s*(.*)|\s*)$"
+)
 _COLUMN_GAP = re.compile(r"\s{3,}")  # a right-hand column beside the value ("…   Datum: 3.6.")
 _HIER = re.compile(r"(?i)^hier\s*:\s*")
 # Words a title does not end with: an article, preposition, conjunction or an adjective's ending
