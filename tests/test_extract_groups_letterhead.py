@@ -241,6 +241,14 @@ def test_columns_and_indented_submitters(nlp, head, expected):
             "Rathausplatz 16                                  im Rat der Stadt Musterhausen\n",
             ["SPD", "GRÜNE"],
         ),
+        # a submitter label after a middle dot on the motion number's line; an address's
+        # middle dot splits nothing
+        (
+            "SPD Landesverband Muster\nLandesparteitag, 3. Oktober 2026\n\nAntrag W 2 · "
+            "Antragsteller: SPD-Kreisverband Musterstadt\n"
+            "Empfehlung der Antragskommission: Annahme\n",
+            ["SPD-Kreisverband Musterstadt"],
+        ),
     ],
 )
 def test_joint_and_two_column_letterheads(nlp, head, expected):

@@ -20,7 +20,7 @@ WORD = "A-Za-zÄÖÜäöüß0-9"
 _FACTION_OF_BODY = re.compile(r"(?i)fraktion|gruppe\b")
 # The per-line memo of letterhead lines is emptied when it holds this many lines.
 _LINE_CACHE_SIZE = 200_000
-_COLUMNS = re.compile(r"\s{3,}")
+_COLUMNS = re.compile(r"\s{3,}|\s+·\s+(?=[A-ZÄÖÜ][\w*/-]*:)")
 
 
 def _columns(line: str) -> list[str]:
