@@ -196,47 +196,42 @@ def test_numbers_that_are_not_amounts(nlp, sentence):
 
 
 @pytest.mark.parametrize(
-    ("sentence", "name"),
+    ("sentence", "kind", "name"),
     [
         (
             "Die Sanierung wird aus dem Sondervermögen Infrastruktur und Klimaneutralität des "
             "Bundes finanziert.",
+            "named_fund",
             "Sondervermögen Infrastruktur und Klimaneutralität des Bundes",
         ),
         (
             "Die Kosten werden aus Mitteln des Sozialfonds Plus (ESF+) gedeckt.",
+            "named_fund",
             "Sozialfonds Plus (ESF+)",
         ),
         # hard negative: a money noun after the head is not part of the name
         (
             "Aus dem Klimaschutzfonds Mittel in Höhe von 20.000 Euro bereitzustellen.",
+            "named_fund",
             "Klimaschutzfonds",
         ),
-    ],
-)
-def test_a_funds_name_goes_on_with_capitalised_words(nlp, sentence, name):
-    doc, _ = run(nlp, body("Die Stadtverwaltung saniert den Spielplatz am Lindenweg. " + sentence))
-    assert name in [f["name"] for f in doc._.funding if f["kind"] == "named_fund"]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "name"),
-    [
-        # a programme's quoted name is part of its name, whatever its first letter
+        # a quoted name is part of the name, whatever its first letter, and ends it
         (
             "Dafür werden Mittel aus dem Landesprogramm „plusKITA“ in Höhe von 40.000 Euro "
             "beantragt.",
+            "external_grant",
             "Landesprogramm „plusKITA“",
         ),
         (
             "Die Kosten werden aus dem Klimafonds „Grüne Höfe“ der Stadt gedeckt.",
+            "named_fund",
             "Klimafonds „Grüne Höfe“",
         ),
     ],
 )
-def test_a_programmes_quoted_name_is_its_name(nlp, sentence, name):
+def test_a_funds_name_goes_on_with_capitalised_words(nlp, sentence, kind, name):
     doc, _ = run(nlp, body("Die Stadtverwaltung saniert den Spielplatz am Lindenweg. " + sentence))
-    assert name in [f["name"] for f in doc._.funding]
+    assert name in [f["name"] for f in doc._.funding if f["kind"] == kind]
 
 
 def test_a_quoted_name_makes_no_content_programme_a_fund(nlp):

@@ -33,6 +33,7 @@ class FundingRules:
     def __init__(self, d: dict, hedging: dict | None = None) -> None:
         self.fund = compile_any(d["fund_noun"])
         self.fund_exclude = re.compile(d["fund_exclude"])
+        self.named_by_quote = frozenset(d.get("named_by_quote", ()))
         self.fund_tail = re.compile(d["fund_name_tail"])
         self.name_fallback = re.compile(d["fund_name_fallback"], re.IGNORECASE)
         self.name_fallback_exclude = re.compile(d["fund_name_fallback_exclude"])
@@ -228,7 +229,7 @@ class MotionFunding(RuleComponent[FundingRules]):
         name keeps the head's verdict ("Landesprogramm „plusKITA“" counts as "Landesprogramm"
         does), but makes a bare "Programm" a name ("Programm „Soziale Stadt“")."""
         word = _QUOTE_START.split(head, 1)[0]
-        if word != head and word.lower() in _NAMED_BY_QUOTE:
+        if word != head and word.lower() in self.rules.named_by_quote:
             return False
         return bool(self.rules.fund_exclude.match(word))
 
@@ -509,7 +510,6 @@ _BUDGET_WORD = re.compile(r"(?i)budget|etat")
 _QUOTE_START = re.compile(r"\s+[„\"»]")
 _QUOTE_END = '“"«'
 _BRACKET = re.compile(r"\s*\([^)]{2,60}\)")
-_NAMED_BY_QUOTE = frozenset({"programm", "stiftung", "initiative"})
 
 
 _GIVER_CASE = re.compile(r"^(?:des|vom|von|durch das|durch den|der|dem)\s+")
