@@ -11,6 +11,8 @@ which keep ids, labels and character offsets only (no third-party text).
     python bench/annotate.py show DIR/k1.queue.jsonl --from 0 --count 5
     python bench/annotate.py check DIR/k1.queue.jsonl DIR/k1.annotations.jsonl
     python bench/annotate.py merge DIR/*.annotations.jsonl --queues DIR --out corpus/annotations/full
+    python bench/annotate.py revise REVISION corpus/annotations/motions-karlsruhe.jsonl --type amend
+    python bench/annotate.py revise-entries REVISION corpus/annotations/motions-written.jsonl
 
 Texts are the ``Motion.text`` the project's own readers give (for OParl papers the selected
 file's text), so offsets point where ``antragsradar tag`` offsets point.
@@ -506,6 +508,59 @@ def cmd_revise(args: argparse.Namespace) -> int:
     return 1 if stale else 0
 
 
+def revise_entries(lines: list[str], revision: list[dict]) -> tuple[list[str], int, list[str]]:
+    """``lines`` of an annotation file with an entry revision applied (see
+    ``cmd_revise_entries``), the number of records changed and the ids left because their
+    text changed."""
+    rev: dict[tuple[str, str, tuple[int, ...]], dict] = {}
+    for r in revision:
+        rev.setdefault((r["id"], r["of"], tuple(r["span"])), r)
+    out, changed, stale = [], 0, []
+    for line in lines:
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        funding, hit = [], False
+        for f in rec["funding"]:
+            r = rev.get((rec["id"], rec["annotator"], tuple(f.get("span") or ())))
+            if r is None or r["kind"] == "neither":
+                funding.append(f)
+                continue
+            if r["text_sha1"] != rec.get("text_sha1"):
+                stale.append(rec["id"])
+                funding.append(f)
+                continue
+            g = dict(f, kind=r["kind"])
+            if r["kind"] == "named_fund" or r.get("name"):
+                g["name"] = r["name"]
+            hit |= g != f
+            funding.append(g)
+        if hit:
+            changed += 1
+            rec["funding"] = funding
+            line = json.dumps(rec, ensure_ascii=False)
+        out.append(line)
+    return out, changed, stale
+
+
+def cmd_revise_entries(args: argparse.Namespace) -> int:
+    """Apply an entry revision (``revision-named-programmes.jsonl``: single funding entries
+    re-judged by reading) to an annotation file. A revision record names the annotation record
+    (``id``, ``of``: its annotator) and the entry by its evidence ``span``, and gives the
+    entry's new ``kind`` and, for a named fund, its ``name``; ``neither`` leaves the entry as
+    it is. The first judgement of an entry wins; a record whose text changed is left."""
+    path = Path(args.annotations)
+    lines = path.read_text(encoding="utf-8").split("\n")  # as read_jsonl
+    out, changed, stale = revise_entries(lines, read_jsonl(Path(args.revision)))
+    if stale:
+        print(
+            f"left unchanged, text changed since the revision: {', '.join(stale)}", file=sys.stderr
+        )
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"{path}: {changed} records changed by {args.revision}", file=sys.stderr)
+    return 1 if stale else 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -564,6 +619,9 @@ def main() -> int:
         choices=list(FUNDING_KINDS),
         help="the funding kinds the revision judged",
     )
+    re_ = sub.add_parser("revise-entries")
+    re_.add_argument("revision")
+    re_.add_argument("annotations")
     args = ap.parse_args()
     if args.cmd == "sample":
         cmd_sample(args)
@@ -583,6 +641,8 @@ def main() -> int:
         cmd_merge(args)
     elif args.cmd == "revise":
         return cmd_revise(args)
+    elif args.cmd == "revise-entries":
+        return cmd_revise_entries(args)
     return 0
 
 
