@@ -51,6 +51,20 @@ def analysed(nlp, text: str, title: str, paper_type: str | None = "Haushaltsantr
             "Euro erhöht.",
             "Kapitel 0436 Titel 633 01",
         ),
+        # Dortmund's products in pairs of digits, three-digit product groups (Rhineland),
+        # Dresden's five-part products
+        ("Der Ansatz im Produkt 08 01 03 Bäder wird um 200.000 Euro erhöht.", "Produkt 08 01 03"),
+        ("In der Produktgruppe 031 werden 5.000 Euro bereitgestellt.", "Produktgruppe 031"),
+        ("Im Produkt 100.36.3.6.01 werden 30.000 Euro bereitgestellt.", "Produkt 100.36.3.6.01"),
+        # title groups of state budgets (Bavaria, Saxony-Anhalt), alone or before a title
+        (
+            "Im Kapitel 1502, Titelgruppe 61 werden bis zu 1,5 Mio. Euro zusätzlich bereitgestellt.",
+            "Kapitel 1502, Titelgruppe 61",
+        ),
+        (
+            "Einzelplan 16, Kapitel 16 03, Titelgruppe 71, Titel 883 71 wird um 25 Mio. Euro erhöht.",
+            "Einzelplan 16, Kapitel 16 03, Titelgruppe 71, Titel 883 71",
+        ),
         # a state budget amendment's chapter and title on lines of their own (Rhineland-Palatinate)
         (
             "Kapitel 09 03 – Schulen\nTitel 428 01 – Entgelte der Lehrkräfte\n\nDer Ansatz wird "

@@ -111,6 +111,30 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
             "Empfehlung der Antragskommission: Überweisung an die SPD-Landtagsfraktion\n",
             ["SPD-Ortsverein Neustadt-Süd", "Jusos Neustadt"],
         ),
+        # a unit named for its subject keeps the commas and "und" of its name; a word
+        # broken at the line's end is one word
+        (
+            "Antragsteller:  Landesverband Bayern\n"
+            "                Bundesarbeitskreis Boden, Landschaft und Landwirtschaft\n",
+            ["Landesverband Bayern", "Bundesarbeitskreis Boden, Landschaft und Landwirtschaft"],
+        ),
+        (
+            "Antragsteller*innen: LAG Kultur & Medien, Kreisverband Zwickau und LAG Verkehr\n",
+            ["LAG Kultur & Medien", "Kreisverband Zwickau", "LAG Verkehr"],
+        ),
+        (
+            "Einreicher*innen: Stadtverband Leipzig, Landesarbeitsgemein-\n"
+            "schaft Selbstbestimmte Behindertenpolitik\nEingang: 10.10.2025\n",
+            [
+                "Stadtverband Leipzig",
+                "Landesarbeitsgemeinschaft Selbstbestimmte Behindertenpolitik",
+            ],
+        ),
+        # Regensburg's committee groups are their parties
+        (
+            "Antrag der Ausschussgemeinschaft ÖDP\nund der Fraktion Die Linke\n",
+            ["ÖDP", "Die Linke"],
+        ),
         (
             "Einreicher: Fraktion Die Unabhängigen, SPD-Fraktion\n"
             "Adressat: CDU-Fraktion im Kreistag\n",

@@ -443,6 +443,9 @@ def test_psp_element_is_a_budget_line(nlp):
         "Antwort zu 1:",
         "Mit Schreiben vom 14. März 2025 beantwortet das Ministerium für Finanzen die Kleine "
         "Anfrage wie folgt:",
+        # the printed heading of an answer, over its author
+        "Antwort\ndes Staatsministeriums für Wirtschaft, Landesentwicklung und Energie",
+        "Antwort\nder Bundesregierung",
     ],
 )
 def test_the_answer_of_an_inquiry_ends_the_motion(nlp, answer_head):
@@ -456,6 +459,19 @@ def test_the_answer_of_an_inquiry_ends_the_motion(nlp, answer_head):
     doc, _ = run(nlp, text, paper_type="Kleine Anfrage")
     assert doc._.sections.end == text.index(answer_head)
     assert not doc._.funding
+
+
+def test_an_answers_own_document_is_read_whole(nlp):
+    # hard negative: the answer's heading stands above the questions it repeats; read from
+    # there, the document would hold no motion at all
+    text = (
+        "Deutscher Bundestag Drucksache 20/12488\n20. Wahlperiode 29.07.2024\n\nAntwort\n"
+        "der Bundesregierung\n\nauf die Kleine Anfrage der Fraktion der CDU/CSU\n\n"
+        "Zustand der Autobahnbrücken\n\n1. Wie viele Brücken haben eine Zustandsnote von 3,0 "
+        "oder schlechter?\n\nNach Kenntnis der Bundesregierung sind es 412 Brücken.\n"
+    )
+    doc, _ = run(nlp, text, paper_type="Antwort")
+    assert doc._.sections.end == len(doc._.clean.text)
 
 
 def test_one_fund_named_twice_in_one_sentence_is_one_mention(nlp):
@@ -567,3 +583,11 @@ def test_a_bundesrat_resolution_after_its_cover_letter():
 def test_a_lead_in_over_a_list(nlp, request_, types):
     doc, _ = run(nlp, body("Der Gemeinderat möge beschließen:\n" + request_))
     assert sorted({a["type"] for a in doc._.actions}) == sorted(types)
+
+
+def test_a_numbered_antragsbuch_keeps_its_budget_position_and_amount(nlp):
+    from tests.test_preprocess import ANTRAGSBUCH
+
+    doc, _ = run(nlp, ANTRAGSBUCH)
+    lines = [(f["name"], f["amount_eur"]) for f in doc._.funding if f["kind"] == "budget_line"]
+    assert lines == [("Einzelplan 16, Kapitel 16 03, Titelgruppe 71", 25_000_000)]

@@ -71,6 +71,60 @@ def test_windows_line_ends_read_as_single_breaks(cleaned):
     assert clean_text(PDF_MOTION.replace("\n", "\r")).text == cleaned.text
 
 
+ANTRAGSBUCH = """Antrag W 4
+Antragsteller*in: SPD-Unterbezirk Regensburg-Land
+
+Azubiwohnheime für junge Fachkräfte
+
+ 1   Der Landesparteitag möge beschließen:
+ 2
+ 3   Die SPD-Landtagsfraktion wird aufgefordert, in den Beratungen zum Doppelhaushalt
+ 4   einen Änderungsantrag einzubringen, mit dem die Ansätze im Einzelplan 16, Kapitel
+ 5   16 03, Titelgruppe 71 (Förderung von Wohnraum für Auszubildende) um 25 Mio. Euro
+ 6   jährlich erhöht werden. Der Kreisverband richtet dafür einen Kampagnen-
+ 7   fonds ein.
+
+Antragsbuch Landesparteitag 2025                                    Seite 37
+ 8
+ 9   Begründung:
+10   In Regensburg liegen die Mieten für ein WG-Zimmer deutlich über 500 Euro.
+"""
+
+
+def test_margin_line_numbers_are_no_part_of_the_text():
+    # An Antragsbuch numbers every line, across the page footer: the numbers go, so that
+    # "Kapitel 16 03" and hyphenated words read across the lines as printed.
+    c = clean_text(ANTRAGSBUCH)
+    assert not re.search(r"(?m)^\s*\d+\s", c.text)
+    assert "Einzelplan 16, Kapitel 16 03, Titelgruppe 71" in c.text
+    assert "Kampagnenfonds" in c.text
+    i = c.text.index("um 25 Mio. Euro jährlich")
+    a, b = c.to_original(i, i + len("um 25 Mio. Euro jährlich"))
+    assert c.original[a:b] == "um 25 Mio. Euro\n 6   jährlich"
+    # a numbering that prints every fifth line
+    fifth = "\n".join(
+        (f"{k:>3}  " if k % 5 == 0 else "     ") + f"Zeile {k} des Antrags mit etwas Text darin"
+        for k in range(1, 31)
+    )
+    assert not re.search(r"(?m)^\s*\d+\s", clean_text(fifth).text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # hard negatives: a table of years and a numbered table keep their numbers
+        "Ansätze der Finanzplanung:\n2025 Zuschuss 10.000 Euro\n2026 Zuschuss 12.000 Euro\n"
+        "2027 Zuschuss 14.000 Euro\n2028 Zuschuss 16.000 Euro\n2029 Zuschuss 18.000 Euro\n",
+        "Nr. Maßnahme\n1 Erhöhung der Projektförderung\n  für die freie Kulturszene\n"
+        "2 Schallschutz im Probenraum\n  der Musikschule\n3 Ausbau der Onleihe\n"
+        "  und der E-Medien\n4 Sanierung der Tribüne\n  im Stadion\n5 Neue Entgelte\n",
+    ],
+)
+def test_numbers_that_start_lines_of_a_table_stay(text):
+    assert clean_text(text).text.count("\n") >= 5
+    assert re.search(r"(?m)^2025 Zuschuss|^1 Erhöhung", clean_text(text).text)
+
+
 def test_compound_hyphen_at_line_end_is_kept():
     c = clean_text(
         "Die Verbindung zwischen der Stadt und dem Rhein-\nNeckar-Kreis ist schlecht und muss besser werden."

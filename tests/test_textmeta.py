@@ -130,6 +130,19 @@ def test_title_falls_back_to_first_line():
             "Der Rat möge beschließen:\nDie Verwaltung stellt zehn Stellen bereit.\n",
             "Schulsozialarbeit an Bochumer Grundschulen sichern",
         ),
+        # Lübeck's subject line names the submitters first; a bill's title its Drucksache
+        (
+            "Hansestadt Lübeck\nBürgerschaft\n\nBetreff: Antrag der Fraktion BÜNDNIS 90/DIE "
+            "GRÜNEN und der SPD-Fraktion: Öffentliche Trinkwasserbrunnen in der Altstadt\n\n"
+            "Die Bürgerschaft möge beschließen:\nDer Bürgermeister lässt Brunnen aufstellen.\n",
+            "Öffentliche Trinkwasserbrunnen in der Altstadt",
+        ),
+        (
+            "Landtag des Saarlandes\nDrucksache 17/1250\n\nAbänderungsantrag\nder "
+            "CDU-Landtagsfraktion\n\nGesetz zur Änderung des Saarländischen "
+            "Kinderbetreuungsgesetzes (Drucksache 17/1201)\n\nDer Landtag wolle beschließen:\n",
+            "Gesetz zur Änderung des Saarländischen Kinderbetreuungsgesetzes",
+        ),
     ],
 )
 def test_a_title_line_loses_its_form_label(text, title):

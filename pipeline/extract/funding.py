@@ -664,7 +664,9 @@ def _group(text: str, m: re.Match[str], name: str) -> str:
 # "Kapitel 0436 – Schulsozialarbeit – … bei Titel 633 01": the chapter's name and the words
 # between are the evidence's, the budget position is chapter and title
 _CHAPTER_TITLE = re.compile(
-    r"(Kap(?:itel|\.)\s*\d{2}\s?\d{2,3})(.*?)(Tit(?:el(?:gruppe)?|\.)\s*\d{3}\s?\d{2})$", re.DOTALL
+    r"(Kap(?:itel|\.)\s*\d{2}\s?\d{2,3})(.*?)"
+    r"((?:Titelgruppe\s*\d{2,3}[,;]?\s*)?Tit(?:el|\.)\s*\d{3}\s?\d{2})$",
+    re.DOTALL,
 )
 
 

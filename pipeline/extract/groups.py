@@ -42,10 +42,11 @@ _BROKEN_FACTION = re.compile(r"(?:(?:^|\s)Fraktion(?:en)?(?:\s+(?:der|des))?|\b9
 
 
 # a group name split into members: "MitBürger für Halle – NEUES FORUM", "FDP & Bauern"
-_NAME_PARTS = re.compile(r"\s+[–—·]\s+|\s*[,;&]\s*|\s+und(?:\s+|$)")
+_NAME_PARTS = re.compile(r"(\s+[–—·]\s+|\s*[,;&]\s*|\s+und(?:\s+|$))")
 # the sides of a joint letterhead line: "CDU-Fraktion / Fraktion FDP & Bauern"
 _JOINT = re.compile(r"\s+[/–·]\s+")
 _AND = re.compile(r"\s+und\s+")
+_WORD_BREAK = re.compile(r"[a-zäöüß]-$")
 _ADDRESS = re.compile(r"[A-Za-zäöüß.]\s+\d{1,4}[a-z]?$|^\d{5}\s")
 # a lower-case word other than the particles of names: running text, not a letterhead line
 _RUNNING_WORD = re.compile(r"(?<![\w-])(?!(?:und|der|die|des|von|im|in)\b)[a-zäöüß][\w-]*")
@@ -86,6 +87,8 @@ class Letterhead:
     cited: re.Pattern[str]
     not_submitter: re.Pattern[str]
     generic: re.Pattern[str]
+    topic_unit: re.Pattern[str]
+    unit_start: re.Pattern[str]
 
     @classmethod
     def from_data(
@@ -297,6 +300,17 @@ class FactionMatcher:
                 continue
             if (
                 join
+                and value_at > 0
+                and label_at == len(lines) - 1
+                and _WORD_BREAK.search(lines[-1])
+                and line[:1].islower()
+            ):
+                # a submitter's name broken at the label line's end ("Einreicher: KV X,
+                # Landesarbeitsgemein-" / "schaft Y")
+                lines[-1] = lines[-1][:-1] + line
+                continue
+            if (
+                join
                 and lines
                 and (
                     (re.search(r"\([^\W\d_]{1,20}$", lines[-1]) and ")" in line)
@@ -406,7 +420,7 @@ class FactionMatcher:
         councillor by the faction in brackets; remarks in brackets and persons left out."""
         assert self.letterhead is not None
         out: list[str] = []
-        for item in re.split(r"\s*[,;]\s*", items):
+        for item in self._units(re.split(r"(\s*[,;]\s*)", items)):
             m = self.councillor_line.match(item) if self.councillor_line is not None else None
             if m and (names := self.find(m.group(1))):
                 out += names
@@ -431,7 +445,7 @@ class FactionMatcher:
         faction: its local group."""
         assert self.letterhead is not None
         out: list[str] = []
-        for part in _NAME_PARTS.split(name):
+        for part in self._units(_NAME_PARTS.split(name)):
             for p in self._members(_ARTICLE.sub("", part)):
                 low = p.lower()
                 if p != name and (m := self._introducing(p)):  # "CDU – Fraktion Freie Wähler"
@@ -449,6 +463,26 @@ class FactionMatcher:
                 elif p and not self.letterhead.generic.match(p):
                     out.append(p)
         return out
+
+    def _units(self, pieces: list[str]) -> list[str]:
+        """The parts of a list split at its separators (``pieces``: parts and the separators
+        between them), a part named for a subject kept whole ("Bundesarbeitskreis Boden,
+        Landschaft und Landwirtschaft"): what follows it is its name's until a group of its
+        own ("Kreisverband X", a known faction)."""
+        assert self.letterhead is not None
+        lh = self.letterhead
+        parts = [pieces[0]]
+        for sep, part in zip(pieces[1::2], pieces[2::2], strict=True):
+            p = part.strip()
+            if (
+                lh.topic_unit.match(parts[-1].strip())
+                and not p.startswith("(")
+                and not (lh.unit_start.match(p) or self.find(p))
+            ):
+                parts[-1] += sep + part
+            else:
+                parts.append(part)
+        return parts
 
     def _unknown(self, fragment: str) -> str:
         """``fragment`` without the faction names in it."""

@@ -56,6 +56,7 @@ class SectionFinder:
         self.cue = FoldedPattern(d["operative_cue"], m)
         self.just = FoldedPattern(d["justification_heading"], m)
         self.end = FoldedPattern(d["end_marker"], m)
+        self.answer = FoldedPattern(d["answer_heading"], m)
         self.letter_request = FoldedPattern(d["cover_letter_request"], m)
         self.form = FoldedPattern([d["form_marker"]])  # (?i): matched on lower-cased text
         self.rows_start = re.compile(d["form_rows_start"])
@@ -112,14 +113,24 @@ class SectionFinder:
             return nl + 1 if nl != -1 else m.end()
         return 0
 
+    def _end_marker(self, text: str, low: str, start: int) -> re.Match[str] | None:
+        """The first end marker from ``start``: a signature, the administration's answer, or an
+        answer's heading that follows a question or a request."""
+        m = self.end.search(text, start, low=low)
+        stop = m.start() if m else len(text)
+        for a in self.answer.finditer(text, start, stop, low=low):
+            if "?" in text[start : a.start()] or self.cue.search(text, start, a.start(), low=low):
+                return a
+        return m
+
     def find(self, text: str, title: str = "") -> Sections:
         low = text.lower()
         # The header search of the cover-letter test mostly stops where the one below does.
         header_ends: dict[int, int] = {}
-        m = self.end.search(text, low=low)
+        m = self._end_marker(text, low, 0)
         begin = self._after_cover_letter(text, low, m, header_ends) if m and m.start() > 40 else 0
         if begin:
-            m = self.end.search(text, begin, low=low)
+            m = self._end_marker(text, low, begin)
         end = m.start() if m and m.start() > max(40, begin) else len(text)
         if self.form.search(text[:2000]):
             return self._form(text, end)

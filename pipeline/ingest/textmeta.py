@@ -147,10 +147,22 @@ _MOTION_CODE = re.compile(
 )
 
 
+# Allris subject lines put the submitters before the title ("Antrag der Fraktion X und der
+# Y-Fraktion: Trinkbrunnen …"); a bill's title its Drucksache after it ("… – Drucksache 8/4810 –").
+_SUBMITTER_PREFIX = re.compile(
+    r"^(?:Gemeinsamer\s+|Interfraktioneller\s+)?(?:Antrag|Anfrage)\s+(?:der|des)\s+"
+    r"(?:Fraktion(?:en)?|Gruppe|Ratsgruppe)\b[^:]{0,120}:\s+(?=\S)"
+)
+_DRUCKSACHE_TAIL = re.compile(
+    r"\s*(?:[-–]\s*Drucks(?:ache|\.)\s*\d[\d/]*\s*[-–]?|\(\s*Drucks(?:ache|\.)\s*\d[\d/]*\s*\))\s*$"
+)
+
+
 def _unlabelled(title: str) -> str:
-    """A title line without its form label ("Betreff: Radweg …" -> "Radweg …") or Markdown
-    emphasis."""
-    return _MOTION_CODE.sub("", _EMPHASIS.sub("", _TITLE_LABEL.sub("", title)))
+    """A title line without its form label ("Betreff: Radweg …" -> "Radweg …"), Markdown
+    emphasis, the submitters before it or the Drucksache after it."""
+    title = _MOTION_CODE.sub("", _EMPHASIS.sub("", _TITLE_LABEL.sub("", title)))
+    return _DRUCKSACHE_TAIL.sub("", _SUBMITTER_PREFIX.sub("", title))
 
 
 def text_metadata(text: str) -> dict[str, str | None]:

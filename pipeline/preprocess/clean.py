@@ -1,6 +1,7 @@
 """Clean PDF-extracted motion text while keeping a map back to the original offsets.
 
-Pass 1 removes page headers and footers, letterhead lines and form-field placeholders and
+Margin line numbers go first (a numbering is a run of numbered lines whose numbers count
+the lines). Pass 1 removes page headers and footers, letterhead lines and form-field placeholders and
 undoes line-break hyphenation. Pass 2 rejoins lines that the PDF wrapped inside running prose
 and keeps the line breaks that carry structure (headings, lists, form rows, signatures).
 """
@@ -108,6 +109,61 @@ def _pass2(m: re.Match[str]) -> str:
     return "\n"
 
 
+# Line numbers in the margin (party conventions' Antragsbücher, Antragsgrün exports, some
+# Landtag papers): a number at a line's start, alone or before the line's text.
+_LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,4})(?:[ \t]+(?=[^\s|+])|[ \t]*$)", re.MULTILINE)
+# A margin numbering: numbered lines in a row whose numbers rise by one (every line numbered)
+# or by the lines between them (every fifth), with at most MAX_UNNUMBERED_GAP unnumbered lines
+# (a page footer, a heading) between two of them, in at most MAX_SKIP_SHARE of the steps; at least MIN_NUMBERED_LINES of them when the
+# numbering starts at FIRST_LINE_MAX or below, else at least MIN_CONTINUED_LINES (a page of a
+# numbering that started earlier: not a table of five years, 2025 to 2029).
+MIN_NUMBERED_LINES = 5
+MIN_CONTINUED_LINES = 15
+FIRST_LINE_MAX = 5
+MAX_UNNUMBERED_GAP = 6
+MAX_SKIP_SHARE = 0.2
+
+
+def _margin_numbers(text: str) -> set[int]:
+    """Start offsets of the line numbers that form a margin numbering of ``text``."""
+    found = {m.start(): int(m.group(1)) for m in _LINE_NUMBER.finditer(text)}
+    if len(found) < MIN_NUMBERED_LINES:
+        return set()
+    out: set[int] = set()
+
+    def close(run: list[int], skips: int) -> None:
+        long_enough = len(run) >= MIN_CONTINUED_LINES or (
+            len(run) >= MIN_NUMBERED_LINES and found[run[0]] <= FIRST_LINE_MAX
+        )
+        # footnotes and numbered table rows wrap onto unnumbered lines; a margin numbering
+        # skips lines only at a page break
+        if long_enough and skips <= MAX_SKIP_SHARE * (len(run) - 1):
+            out.update(run)
+
+    run: list[int] = []  # offsets of the run's numbered lines
+    skips = 0  # numbers rising by one across unnumbered lines
+    last_line, last_n, line = -(10**9), -1, 0
+    pos = 0
+    while pos <= len(text):
+        n = found.get(pos)
+        if n is not None:
+            gap = line - last_line
+            # every line numbered (page footers between go unnumbered), or every k-th line
+            if gap <= MAX_UNNUMBERED_GAP + 1 and n - last_n in (1, gap):
+                run.append(pos)
+                skips += n - last_n != gap
+            else:
+                close(run, skips)
+                run, skips = [pos], 0
+            last_line, last_n = line, n
+        nl = text.find("\n", pos)
+        if nl == -1:
+            break
+        pos, line = nl + 1, line + 1
+    close(run, skips)
+    return out
+
+
 # Every match starts at white space: the look-ahead rejects any other position with one test
 # instead of trying each alternative there.
 _LEADING = re.compile(r"(?=\s)(?:\A\s+|\s+\Z|[ ]{2,})")
@@ -121,6 +177,10 @@ def clean_text(text: str, patterns_file: Path | None = None) -> CleanText:
     if "\r" in text:
         t0, m0 = substitute(text, _LINE_ENDS, lambda m: "\n")
         maps = (m0,)
+    numbers = _margin_numbers(t0)
+    if numbers:
+        t0, mn = substitute(t0, _LINE_NUMBER, lambda m: "" if m.start() in numbers else m.group(0))
+        maps = (*maps, mn)
     t1, m1 = substitute(t0, pat, _pass1)
     t2, m2 = substitute(t1, _PASS2, _pass2)
     t3, m3 = substitute(
