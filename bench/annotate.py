@@ -499,12 +499,20 @@ def cmd_revise(args: argparse.Namespace) -> int:
             f"{', '.join(emptied)}",
             file=sys.stderr,
         )
+    return _write_revised(path, out, changed, stale, args.revision)
+
+
+def _write_revised(
+    path: Path, out: list[str], changed: int, stale: list[str], revision: str
+) -> int:
+    """Write a revised annotation file and say what changed; 1 where a record's text changed
+    since the revision (left as it was)."""
     if stale:
         print(
             f"left unchanged, text changed since the revision: {', '.join(stale)}", file=sys.stderr
         )
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"{path}: {changed} records changed by {args.revision}", file=sys.stderr)
+    print(f"{path}: {changed} records changed by {revision}", file=sys.stderr)
     return 1 if stale else 0
 
 
@@ -552,13 +560,7 @@ def cmd_revise_entries(args: argparse.Namespace) -> int:
     path = Path(args.annotations)
     lines = path.read_text(encoding="utf-8").split("\n")  # as read_jsonl
     out, changed, stale = revise_entries(lines, read_jsonl(Path(args.revision)))
-    if stale:
-        print(
-            f"left unchanged, text changed since the revision: {', '.join(stale)}", file=sys.stderr
-        )
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"{path}: {changed} records changed by {args.revision}", file=sys.stderr)
-    return 1 if stale else 0
+    return _write_revised(path, out, changed, stale, args.revision)
 
 
 def main() -> int:

@@ -22,7 +22,6 @@ judged twice, and the first judgement against the old kind.
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 import tempfile
 import time
@@ -38,13 +37,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 import eval_funding_thresholds as eft  # noqa: E402
 import eval_thresholds_by_source as by_source  # noqa: E402
 from annotate import read_jsonl, revise_entries  # noqa: E402
+from eval_stage_levels import rows  # noqa: E402
 
-from pipeline.extract import add_extractors  # noqa: E402
-from pipeline.extract.clauses import Featurizer  # noqa: E402
-from pipeline.preprocess.doc import make_motion_doc  # noqa: E402
-from pipeline.preprocess.nlp import make_nlp  # noqa: E402
-from pipeline.training.annotations import default_files, dev_keys, load_annotated  # noqa: E402
-from pipeline.training.extraction import N_FEATURES, Dataset, _folds, doc_rows, set_f1  # noqa: E402
+from pipeline.training.annotations import default_files  # noqa: E402
+from pipeline.training.extraction import Dataset, _folds, set_f1  # noqa: E402
 
 KINDS = eft.KINDS
 
@@ -74,21 +70,6 @@ def agreement(revision: list[dict], files: list[Path]) -> None:
         "old kind -> first judgement: "
         + ", ".join(f"{a} -> {b} {c}" for (a, b), c in sorted(moves.items()))
     )
-
-
-def rows(files: list[Path], cache: str | None) -> Dataset:
-    if cache and Path(cache).is_file():
-        return pickle.loads(Path(cache).read_bytes())
-    annotated = load_annotated(files, exclude=dev_keys())
-    nlp = add_extractors(make_nlp(lemmatizer=None), title_funding=False)
-    feat = Featurizer(N_FEATURES)
-    data = Dataset()
-    docs = (make_motion_doc(nlp, a.motion) for a in annotated)
-    for ann, doc in zip(annotated, nlp.pipe(docs, batch_size=32), strict=True):
-        data.docs.append(doc_rows(doc, ann, feat))
-    if cache:
-        Path(cache).write_bytes(pickle.dumps(data))
-    return data
 
 
 def scores(train_rows: Dataset, test_rows: Dataset) -> dict[str, dict[str, float]]:
@@ -139,8 +120,8 @@ def main() -> None:
             (Path(tmp) / path.name).write_text("\n".join(out) + "\n", encoding="utf-8")
             revised.append(Path(tmp) / path.name)
             print(f"{path.name}: {changed} records revised", file=sys.stderr)
-        old_rows = rows(files, args.cache_old)
-        new_rows = rows(revised, args.cache_new)
+        old_rows = rows(args.cache_old, files)
+        new_rows = rows(args.cache_new, revised)
     print(f"rows built ({time.time() - t0:.0f} s)", file=sys.stderr)
     table = {"old labels": scores(old_rows, new_rows), "revised labels": scores(new_rows, new_rows)}
     srcs = new_rows.sources()

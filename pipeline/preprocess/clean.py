@@ -1,8 +1,8 @@
 """Clean PDF-extracted motion text while keeping a map back to the original offsets.
 
-Margin line numbers go first (a numbering is a run of numbered lines whose numbers count
-the lines). Pass 1 removes page headers and footers, letterhead lines and form-field placeholders and
-undoes line-break hyphenation. Pass 2 rejoins lines that the PDF wrapped inside running prose
+Margin line numbers go first (a numbering is a run of numbered lines whose numbers count the
+lines). Pass 1 removes page headers and footers, letterhead lines and form-field placeholders
+and undoes line-break hyphenation. Pass 2 rejoins lines that the PDF wrapped inside running prose
 and keeps the line breaks that carry structure (headings, lists, form rows, signatures).
 """
 
@@ -114,9 +114,10 @@ def _pass2(m: re.Match[str]) -> str:
 _LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,4})(?:[ \t]+(?=[^\s|+])|[ \t]*$)", re.MULTILINE)
 # A margin numbering: numbered lines in a row whose numbers rise by one (every line numbered)
 # or by the lines between them (every fifth), with at most MAX_UNNUMBERED_GAP unnumbered lines
-# (a page footer, a heading) between two of them, in at most MAX_SKIP_SHARE of the steps; at least MIN_NUMBERED_LINES of them when the
-# numbering starts at FIRST_LINE_MAX or below, else at least MIN_CONTINUED_LINES (a page of a
-# numbering that started earlier: not a table of five years, 2025 to 2029).
+# (a page footer, a heading) between two of them, in at most MAX_SKIP_SHARE of the steps; at
+# least MIN_NUMBERED_LINES of them when the numbering starts at FIRST_LINE_MAX or below, else at
+# least MIN_CONTINUED_LINES (a page of a numbering that started earlier: not a table of five
+# years, 2025 to 2029).
 MIN_NUMBERED_LINES = 5
 MIN_CONTINUED_LINES = 15
 FIRST_LINE_MAX = 5
@@ -142,24 +143,21 @@ def _margin_numbers(text: str) -> set[int]:
 
     run: list[int] = []  # offsets of the run's numbered lines
     skips = 0  # numbers rising by one across unnumbered lines
-    last_line, last_n, line = -(10**9), -1, 0
-    pos = 0
-    while pos <= len(text):
+    last_line, last_n, pos = -(10**9), -1, 0
+    for line, content in enumerate(text.split("\n")):
         n = found.get(pos)
-        if n is not None:
-            gap = line - last_line
-            # every line numbered (page footers between go unnumbered), or every k-th line
-            if gap <= MAX_UNNUMBERED_GAP + 1 and n - last_n in (1, gap):
-                run.append(pos)
-                skips += n - last_n != gap
-            else:
-                close(run, skips)
-                run, skips = [pos], 0
-            last_line, last_n = line, n
-        nl = text.find("\n", pos)
-        if nl == -1:
-            break
-        pos, line = nl + 1, line + 1
+        pos += len(content) + 1
+        if n is None:
+            continue
+        gap = line - last_line
+        # every line numbered (page footers between go unnumbered), or every k-th line
+        if gap <= MAX_UNNUMBERED_GAP + 1 and n - last_n in (1, gap):
+            run.append(pos - len(content) - 1)
+            skips += n - last_n != gap
+        else:
+            close(run, skips)
+            run, skips = [pos - len(content) - 1], 0
+        last_line, last_n = line, n
     close(run, skips)
     return out
 
