@@ -528,22 +528,21 @@ def revise_entries(lines: list[str], revision: list[dict]) -> tuple[list[str], i
         if not line.strip():
             continue
         rec = json.loads(line)
-        funding, hit = [], False
-        for f in rec["funding"]:
-            r = rev.get((rec["id"], rec["annotator"], tuple(f.get("span") or ())))
-            if r is None or r["kind"] == "neither":
-                funding.append(f)
-                continue
-            if r["text_sha1"] != rec.get("text_sha1"):
-                stale.append(rec["id"])
-                funding.append(f)
-                continue
-            g = dict(f, kind=r["kind"])
+        judged = [
+            (i, r)
+            for i, f in enumerate(rec["funding"])
+            if (r := rev.get((rec["id"], rec["annotator"], tuple(f.get("span") or ()))))
+            and r["kind"] != "neither"
+        ]
+        if judged and judged[0][1]["text_sha1"] != rec.get("text_sha1"):
+            stale.append(rec["id"])
+            judged = []
+        funding = list(rec["funding"])
+        for i, r in judged:
+            funding[i] = dict(funding[i], kind=r["kind"])
             if r["kind"] == "named_fund" or r.get("name"):
-                g["name"] = r["name"]
-            hit |= g != f
-            funding.append(g)
-        if hit:
+                funding[i]["name"] = r["name"]
+        if funding != rec["funding"]:
             changed += 1
             rec["funding"] = funding
             line = json.dumps(rec, ensure_ascii=False)

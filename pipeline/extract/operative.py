@@ -119,7 +119,9 @@ class SectionFinder:
         m = self.end.search(text, start, low=low)
         stop = m.start() if m else len(text)
         for a in self.answer.finditer(text, start, stop, low=low):
-            if "?" in text[start : a.start()] or self.cue.search(text, start, a.start(), low=low):
+            if text.find("?", start, a.start()) != -1 or self.cue.search(
+                text, start, a.start(), low=low
+            ):
                 return a
         return m
 
