@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from eval_titles import corpora  # noqa: E402  (the corpora that carry metadata beside the text)
 
 from pipeline.ingest.dispatch import read_inputs  # noqa: E402
-from pipeline.ingest.textmeta import guess_date  # noqa: E402
+from pipeline.ingest.textmeta import date_tail, guess_date  # noqa: E402
 from pipeline.ingest.title_rules import document_types  # noqa: E402
 from pipeline.record import Motion  # noqa: E402
 
@@ -44,7 +44,7 @@ def main() -> None:
             if not isinstance(item, Motion) or not item.date or not item.text.strip():
                 continue
             gold = date.fromisoformat(item.date[:10])
-            guess = guess_date(item.text[:head_chars])
+            guess = guess_date(item.text[:head_chars], date_tail(item.text, head_chars))
             n += 1
             if guess is None:
                 none += 1

@@ -147,3 +147,64 @@ def test_title_falls_back_to_first_line():
 )
 def test_a_title_line_loses_its_form_label(text, title):
     assert guess_title(text, None) == title
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "date"),
+    [
+        # a deadline in the request is no date of the motion's: none rather than a wrong one
+        (
+            "Stadt Weimar – Stadtrat\nDrucksache Nr. 2026/013\n\nGedenkort\n\nBeschlussvorschlag:\n"
+            "Am ehemaligen Standort wird bis zum\n8. Mai 2028 ein Gedenkort eingerichtet.",
+            "",
+            None,
+        ),
+        (
+            "Die Staatsregierung wird ersucht,\n1. dem Landtag bis zum 31. Dezember 2026 einen "
+            "Bericht vorzulegen;\n2. ab dem 1. Januar 2027 die Förderung fortzusetzen.",
+            "",
+            None,
+        ),
+        # the session's date yields to the letterhead's date below it
+        (
+            "CDU-Fraktion im Ortsbeirat Gonsenheim\n\nAntrag zur Sitzung des Ortsbeirates am "
+            "14.05.2025\n\nMainz, 29.04.2025\n\nParkraum am Juxplatz",
+            "",
+            "2025-04-29",
+        ),
+        (
+            "Betreff: Sportstätten sanieren\nBeratungsfolge:\nAusschuss für Sport     03.06.2026\n"
+            "Stadtverordnetenversammlung     18.06.2026\n\nDarmstadt, 12.05.2026",
+            "",
+            "2026-05-12",
+        ),
+        # a meeting's date where the head gives no other; a law's date below does not count
+        (
+            "Gremium Termin TOP ö nö\nGemeinderat 14.03.2017 4\n\nBegründung: Mit Beschluss vom\n"
+            "15. November 2016 hat der Gemeinderat entschieden …",
+            "",
+            "2017-03-14",
+        ),
+        # the place and date above the signature, where the head has none of its own
+        (
+            "Fraktion BÜNDNIS 90/DIE GRÜNEN im Sächsischen Landtag\n\nEntschließungsantrag\n\n"
+            "Der Landtag möge beschließen: …",
+            "… und bitten um Zustimmung.\n\nDresden, 11. November 2027\n\ngez. Jana Beispiel",
+            "2027-11-11",
+        ),
+        # labels with their values set far apart; a convention of several days is its meeting
+        ("Antrag A 7\nDatum:                      12.05.2026\nVorlage 2026/0188", "", "2026-05-12"),
+        (
+            "Landesparteitag, Chemnitz, 20. November 2027\nAntrag L 3\nEingang:   29.09.2027",
+            "",
+            "2027-09-29",
+        ),
+        (
+            "Bundeskongress der Jusos\nMagdeburg, 26.–28. November 2027\nAntrag G 4",
+            "",
+            "2027-11-26",
+        ),
+    ],
+)
+def test_the_motions_own_date(head, tail, date):
+    assert guess_date(head, tail) == date

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from pipeline.ingest.title_rules import (
@@ -22,7 +23,11 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 # often something else to be read.
 _SHORT_DATE_LINE = re.compile(r"(?m)(?:^|[ \t]{2})[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{2})[ \t]*$")
 _NUMERIC_RANGE = re.compile(r"\b(\d{1,2})\.\s?/\s?\d{1,2}\.\s?(\d{1,2})\.\s?(\d{4})\b")
-_DATE_LABEL = re.compile(r"(?i)\bDatum[:\s]*$")
+_DATE_LABEL = re.compile(
+    r"(?i)\b(?:Datum|Eingereicht(?:[ \t]+am)?|Eingang|eingegangen[ \t]+am)[ \t]*:?[ \t]*$"
+)
+# a meeting of several days ("26.–28. November 2027", "15. bis 17. Oktober")
+_DAY_RANGE = re.compile(r"\d{1,2}\.\s*(?:–|-|bis|und|/)\s*\d{1,2}\.")
 # "2025-04-22": how the Schleswig-Holstein Landtag and many council exports date their papers.
 _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 
@@ -65,16 +70,96 @@ def _dates(head: str) -> list[tuple[int, str]]:
     return sorted(set(found))
 
 
-def guess_date(head: str) -> str | None:
+@lru_cache(maxsize=1)
+def _date_contexts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = document_types()
+    return re.compile(d["date_not_own"]), re.compile(d["date_session"])
+
+
+# A session's date in the line above its row ("Gremium  Termin  TOP" over "Gemeinderat
+# 14.03.2017"), or a meeting whose "am" ends the line before.
+_SESSION_ABOVE = re.compile(r"(?i)\bTermin\b|\bam\s*$")
+# a table of the meetings that treat the paper: its rows' dates are meetings'
+_SESSION_TABLE = re.compile(
+    r"(?im)^[^\n]*(?:\bBeratungsfolge\b|\bGremium\b[^\n]*\b(?:Termin|Sitzung|Datum)\b|Sitzungstermin)"
+)
+# a row of such a table: the meeting's role after its date
+_SESSION_ROW = re.compile(
+    r"(?i)^[^\n]{0,40}?(?:Vorberatung|Entscheidung|Beschlussfassung|Kenntnisnahme|\bTOP\b|öffentlich)"
+)
+# a line that runs on into the date below it ("mit Beschluss vom\n15. November 2016")
+_RUNS_ON = re.compile(r"(?:\b[a-zäöüß]+|[,–-])[ \t]*$")
+
+
+# How a paper's own date stands in its letterhead: after its place ("Ulm, den 20.07.2026") or a
+# label ("vom:", "Eingang:"), alone on its line or in a right-hand column.
+_PLACED_DATE = re.compile(
+    r"(?i)(?:^|[ \t]{3})[ \t|│]*(?:[A-ZÄÖÜ][\w.()/\- ]{0,40},[ \t]*(?:den[ \t]+)?|(?:vom|Eingang|"
+    r"eingegangen[ \t]+am|Stand|Ausgegeben[ \t]+am)[ \t:]*)$|\bWahlperiode[ \t]+$"
+)
+_ALONE_DATE = re.compile(r"^[ \t|│]*$|\S[ \t]{3,}$")
+
+
+def _date_kind(head: str, start: int) -> str:
+    """ "other" for a deadline or a law's date before ``start``, "session" for a meeting's,
+    "letter" for a date as letterheads give theirs, else "inline"."""
+    not_own, session = _date_contexts()
+    line_start = head.rfind("\n", 0, start) + 1
+    before = head[line_start:start]
+    above_start = head.rfind("\n", 0, max(0, line_start - 1)) + 1
+    above = head[above_start : max(above_start, line_start - 1)]
+    # a deadline broken over two lines: "bis zum\n 8. Mai 2028"
+    if not_own.search((above + " " + before) if not before.strip() else before):
+        return "other"
+    line_end = head.find("\n", start)
+    if (
+        session.search(before)
+        or (not before.strip(" \t|│") and _SESSION_ABOVE.search(above))
+        or _DAY_RANGE.match(head, start)
+        or _SESSION_ROW.search(head[start : line_end if line_end >= 0 else len(head)])
+    ):
+        return "session"
+    if _PLACED_DATE.search(before):
+        return "letter"
+    for m in _SESSION_TABLE.finditer(head, 0, start):
+        if head.count("\n", m.start(), start) <= 8:
+            return "session"
+    if not before.strip() and _RUNS_ON.search(above):
+        return "inline"
+    return "letter" if _ALONE_DATE.search(before) else "inline"
+
+
+# The end of a text searched for the date above its signature.
+TAIL_CHARS = 600
+
+
+def date_tail(text: str, head_chars: int) -> str:
+    """The end of ``text`` after its head, where a signature's place and date stand."""
+    return text[head_chars:][-TAIL_CHARS:]
+
+
+def guess_date(head: str, tail: str = "") -> str | None:
     """The motion's date: a date labelled "Datum" ("Datum 14.11.2024"), else the first date of
-    the head, numeric or written ("vom 12. November 2024"). The first date is the letterhead's
-    or the submission's; later ones are deadlines, meetings, laws and history ("bis zum 30. Juni
-    2025", "BGBl. … vom 29.10.2024", "Am 1. Januar 2024 trat …"): ``bench/eval_dates.py``."""
+    the head that stands as a letterhead's does (alone on its line, in a right-hand column,
+    after its place or "vom:"), else such a date in ``tail`` (above the signature), else the
+    first other date of the head, numeric or written. A deadline, a
+    date from which something applies and a law's date are never the motion's ("bis zum 30.
+    Juni 2025", "ab dem 1. Januar 2027", "Urteil … vom …"); a meeting's ("zur Sitzung des
+    Rates am …", a "Beratungsfolge" row) only where no letterhead date follows:
+    ``bench/eval_dates.py``."""
     found = _dates(head)
     for start, iso in found:
-        if _DATE_LABEL.search(head, max(0, start - 20), start):
+        if _DATE_LABEL.search(head, max(0, start - 40), start):
             return iso
-    return found[0][1] if found else None
+    kinds = [(_date_kind(head, start), iso) for start, iso in found]
+    for kind, iso in kinds:
+        if kind == "letter":
+            return iso
+    # the place and date above the signature ("Dresden, 11. November 2027")
+    for start, iso in _dates(tail):
+        if _date_kind(tail, start) == "letter":
+            return iso
+    return next((iso for kind, iso in kinds if kind != "other"), None)
 
 
 def _first_type(text: str) -> str | None:
@@ -170,7 +255,7 @@ def text_metadata(text: str) -> dict[str, str | None]:
     paper_type = guess_paper_type(head)
     return {
         "title": guess_title(text, paper_type),
-        "date": guess_date(head),
+        "date": guess_date(head, date_tail(text, len(head))),
         "paper_type": paper_type,
     }
 
@@ -187,7 +272,7 @@ def fill_from_text(m: Motion, date_missing: bool = True) -> None:
     if not m.title and (title := guess_title(m.text, m.paper_type)):
         m.title = title
         filled.append("title")
-    if date_missing and m.date is None and (day := guess_date(head)):
+    if date_missing and m.date is None and (day := guess_date(head, date_tail(m.text, len(head)))):
         m.date = day
         filled.append("date")
     if filled:
