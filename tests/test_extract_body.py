@@ -256,3 +256,60 @@ def test_the_result_says_the_bodys_level(text, level):
 
     rec = Analyzer(model_dir=None, extraction_dir=None).analyze(Motion(id="x", text=text))
     assert rec["level"] == level
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        # an organ named without its place takes the place of the letterhead's unit of its kind
+        (
+            "Volt Erlangen – Gruppe im Stadtrat\nRathaus · Rathausplatz 1 · 91052 Erlangen\n\n"
+            "Stadt Erlangen\nHerrn Oberbürgermeister\n\nAntrag Nr. 186/2026",
+            "Stadtrat Erlangen",
+        ),
+        (
+            "Landratsamt Ravensburg                     Sitzungsvorlage Nr. 41/2026\n"
+            "Kreistag / Ausschuss für Umwelt und Technik       öffentlich\n\n"
+            "Antrag der Kreistagsfraktion der FREIEN WÄHLER vom 12.01.2026",
+            "Kreistag Ravensburg",
+        ),
+        (
+            "Rhein-Sieg-Kreis                                Siegburg, 20.04.2026\nDer Kreistag\n\n"
+            "Gemeinsamer Antrag der Fraktionen CDU und SPD",
+            "Kreistag Rhein-Sieg-Kreis",
+        ),
+        (
+            "SPD-Fraktion in der Regionalversammlung\nVerband Region Stuttgart\n"
+            "Kronenstraße 25, 70174 Stuttgart\n\nDie Regionalversammlung möge beschließen:",
+            "Regionalversammlung Stuttgart",
+        ),
+        (
+            "[Logo]  Bezirk Oberbayern\nBEZIRKSTAG OBERBAYERN\nSPD-Fraktion\n\n"
+            "Der Bezirkstag möge beschließen:",
+            "Bezirkstag Oberbayern",
+        ),
+        (
+            "FREIE WÄHLER\nKREISTAGSFRAKTION LANDKREIS KARLSRUHE\nLandratsamt Karlsruhe\n"
+            "Herrn Landrat",
+            "Kreistag Karlsruhe",
+        ),
+        (
+            "Landeshauptstadt Dresden                      Vorlage Nr.: SBR NS/0047/27\n"
+            "Antrag\nStadtbezirksbeirat Neustadt\nGegenstand: Trinkwasserbrunnen",
+            "Stadtbezirksbeirat Neustadt",
+        ),
+        # hard negatives: a party's motion that speaks of a council; a part of a city does
+        # not take the city's name
+        (
+            "CDU-Gemeindeverband Nieder-Olm\nMitgliederversammlung am 12.03.2026\n\n"
+            "Die CDU fordert den Ortsgemeinderat der Gemeinde Sörgenloch auf, …",
+            None,
+        ),
+        (
+            "Freie und Hansestadt Hamburg\nBezirksversammlung\n\nAntrag der GRÜNEN-Fraktion",
+            "Bezirksversammlung",
+        ),
+    ],
+)
+def test_an_organ_takes_its_place_from_the_letterhead(head, body):
+    assert body_from_text(head) == body

@@ -52,11 +52,69 @@ def _title_case_line(line: str) -> str:
     return _CAPS_RUN.sub(lambda m: _title_case_words(m.group(0)), line)
 
 
+@lru_cache(maxsize=4)
+def _organ_and_place(
+    patterns_file: str,
+) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], re.Pattern[str]]:
+    d = load_patterns(patterns_file)
+    units = {kind: re.compile(p) for kind, p in d["place_units"].items()}
+    places = {organ: units[kind] for organ, kind in d["organ_units"].items()}
+    return re.compile(d["organs"]), places, re.compile(d["party_head"])
+
+
+@lru_cache(maxsize=4)
+def _council(patterns_file: str) -> re.Pattern[str]:
+    return re.compile(load_patterns(patterns_file)["council_organs"])
+
+
+def _party_head(head: str, patterns_file: str) -> bool:
+    """Whether the first lines of ``head`` are a party's letterhead (a Kreisverband's, a
+    Parteitag's), whose motion speaks of councils rather than being put to one."""
+    first = "\n".join(head.strip().splitlines()[:3])
+    if re.search(r"(?i)fraktion", first):  # a faction in the council: the council is its body
+        return False
+    return bool(_organ_and_place(patterns_file)[2].search(first) and _party(first, patterns_file))
+
+
+def _place(m: re.Match[str]) -> str:
+    """The place a territorial unit names ("Stadt Pforzheim", "Rhein-Sieg-Kreis")."""
+    return m.groupdict().get("place") or m.groupdict().get("county") or ""
+
+
+def _with_place(name: str, at: int, head: str, hits: list, patterns_file: str) -> str:
+    """``name``, an organ alone ("Bezirkstag", "Gemeinderat") at ``at``, with its place: the
+    first territorial unit of the head up to the organ's line ("Stadt Pforzheim", "Verband
+    Region Stuttgart"), else a later mention of the organ that names it, else any territorial
+    unit of the head; ``name`` itself where none is found."""
+    organs, units, _ = _organ_and_place(patterns_file)
+    if " " in name or not organs.fullmatch(name):
+        return name
+    places = units.get(name)
+    line_end = head.find("\n", at)
+    if places and (m := places.search(head, 0, line_end if line_end >= 0 else len(head))):
+        return f"{name} {_place(m)}"
+    for _, _, later, fmt in sorted(hits, key=lambda h: (h[0], h[1])):
+        full = _formatted(later, fmt, head, patterns_file)
+        if full.split()[0] == name and " " in full:
+            return full
+    if places and (m := places.search(head)):
+        return f"{name} {_place(m)}"
+    return name
+
+
+def _formatted(m: re.Match[str], fmt: str, head: str, patterns_file: str) -> str:
+    parts = {k: v.title() if v.isupper() else v for k, v in m.groupdict().items() if v}
+    if "{party}" in fmt:
+        # a party's convention is named with its party, as its letterhead gives it
+        parts["party"] = _party(head, patterns_file)
+    return " ".join(fmt.format_map(defaultdict(str, parts)).split())
+
+
 # The actions' level and the result both read the body of a text without metadata: once.
 @lru_cache(maxsize=16)
 def body_from_text(text: str, patterns_file: str = "bodies.json") -> str | None:
     """The body named in the head of ``text`` (its lines in capitals read as title case), or
-    None."""
+    None. An organ named without its place takes the place the head gives elsewhere."""
     head_chars, patterns = _compiled(patterns_file)
     head = text[:head_chars]
     heads = [head]
@@ -65,13 +123,23 @@ def body_from_text(text: str, patterns_file: str = "bodies.json") -> str | None:
     for candidate in heads:
         # the name that comes first: the letterhead, not a body the motion calls on
         hits = [
-            (m.start(), i, m) for i, (p, _) in enumerate(patterns) if (m := p.search(candidate))
+            (m.start(), i, m, patterns[i][1])
+            for i, (p, _) in enumerate(patterns)
+            if (m := p.search(candidate))
         ]
         if hits:
-            _, i, m = min(hits, key=lambda h: (h[0], h[1]))
-            parts = {k: v.title() if v.isupper() else v for k, v in m.groupdict().items() if v}
-            if "{party}" in patterns[i][1]:
-                # a party's convention is named with its party, as its letterhead gives it
-                parts["party"] = _party(head, patterns_file)
-            return " ".join(patterns[i][1].format_map(defaultdict(str, parts)).split())
+            at, _, m, fmt = min(hits, key=lambda h: (h[0], h[1]))
+            name = _formatted(m, fmt, head, patterns_file)
+            if _council(patterns_file).match(name) and _party_head(head, patterns_file):
+                return None
+            return _with_place(name, at, candidate, hits, patterns_file)
+    # no pattern: an organ of the head and the place its letterhead gives
+    organs = _organ_and_place(patterns_file)[0]
+    if _party_head(head, patterns_file):
+        return None
+    for candidate in heads:
+        if m := organs.search(candidate):
+            name = _with_place(m.group("organ"), m.start(), candidate, [], patterns_file)
+            if " " in name:
+                return name
     return None
