@@ -208,3 +208,30 @@ def test_a_title_line_loses_its_form_label(text, title):
 )
 def test_the_motions_own_date(head, tail, date):
     assert guess_date(head, tail) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a subject broken over two lines, its paragraph ending after the second
+        (
+            "Bezirksversammlung Altona\n\nBetreff: Sondermittel für einen barrierefreien Zugang "
+            "zum Nachbarschaftstreff\nBahrenfelder Höfe\n\nDie Bezirksversammlung möge "
+            "beschließen:",
+            "Sondermittel für einen barrierefreien Zugang zum Nachbarschaftstreff Bahrenfelder Höfe",
+        ),
+        (
+            "Stadtrat Ingolstadt\n\nResolution: Halbstundentakt auf der Bahnstrecke Ingolstadt – "
+            "Eich-\nstätt – Treuchtlingen\n\nDer Stadtrat fordert den Freistaat auf, …",
+            "Halbstundentakt auf der Bahnstrecke Ingolstadt – Eichstätt – Treuchtlingen",
+        ),
+        # hard negative: the submitter under the subject is no part of it
+        (
+            "Ortschaftsrat Wolfartsweier\n\nBetreff: Trinkbrunnen\nFDP-Ortschaftsratsfraktion\n\n"
+            "Der Ortschaftsrat möge beschließen:",
+            "Trinkbrunnen",
+        ),
+    ],
+)
+def test_a_subject_goes_on_in_its_next_line(text, title):
+    assert text_metadata(text)["title"] == title

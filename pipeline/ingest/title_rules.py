@@ -53,15 +53,52 @@ def _typed_line() -> re.Pattern[str]:
 
 def typed_title(text: str) -> str:
     """The title of a "<Typ> - <Titel>" or "<Typ>: <Titel>" line of the head (also with the
-    type's legal basis: "Anfrage nach § 24 Abs. 4 GemO: <Titel>"), or ""."""
-    lines = [ln.strip().lstrip("#").strip() for ln in text.splitlines()[:80] if ln.strip()]
+    type's legal basis: "Anfrage nach § 24 Abs. 4 GemO: <Titel>"), with the line that
+    continues it, or ""."""
+    raw = [ln.strip().lstrip("#").strip() for ln in text.splitlines()[:80]]
     typed = _typed_line()
     never = title_never()
-    for ln in lines[:25]:
+    seen = 0
+    for k, ln in enumerate(raw):
+        if not ln:
+            continue
+        seen += 1
+        if seen > 25:
+            break
         m = typed.match(ln)
         if m and len(m.group(1)) > 5 and not any(p.search(m.group(1).strip()) for p in never):
-            return m.group(1).strip()[:200]  # not "Antrag-Nr. 15/312"
+            title = m.group(1).strip()  # not "Antrag-Nr. 15/312"
+            nxt = raw[k + 1] if k + 1 < len(raw) else ""
+            if nxt and (_continues(title, nxt) or _closes_paragraph(raw, k + 1)):
+                title = join_title_lines(title, nxt)
+            return title[:200]
     return ""
+
+
+def _continues(title: str, line: str) -> bool:
+    """Whether ``line`` goes on with ``title``: the title ends open or the line starts
+    lower-case."""
+    return bool(OPEN_END.search(title)) or line[:1].islower()
+
+
+# A line that cannot go on a title: a form label, a salutation, a sentence.
+_NOT_TITLE_TAIL = re.compile(
+    r"(?i):|^(?:Sehr|Liebe|Hallo|Antrag|Anfrage|Begründung)\b|[.!?;]$|fraktion|\bGruppe\b"
+)
+
+
+def _closes_paragraph(raw: list[str], i: int) -> bool:
+    """Whether ``raw[i]``, right below a title, is the short last line of its paragraph ("…
+    zum Nachbarschaftstreff" / "Bahrenfelder Höfe" / blank): the title's second line."""
+    line = raw[i].strip()
+    after = raw[i + 1].strip() if i + 1 < len(raw) else ""
+    return (
+        bool(line)
+        and not after
+        and len(line) <= 80
+        and not _NOT_TITLE_TAIL.search(line)
+        and not any(p.search(line) for p in (*title_never(), *title_skips()))
+    )
 
 
 _SUBJECT_LABEL = re.compile(
@@ -110,10 +147,13 @@ def labelled_title(text: str) -> str:
                 continue
             first, following, indented = raw[below[0]].strip(), raw[below[0] + 1 : k + 4], False
         block = [_COLUMN_GAP.split(first)[0]]
-        for nxt in following:  # a title broken over lines
+        start = k + 1 if value else below[0] + 1
+        for j, nxt in enumerate(following):  # a title broken over lines
             ln = nxt.strip()
             if not ln or not (
-                (indented and nxt[:1].isspace()) or OPEN_END.search(block[-1]) or ln[:1].islower()
+                (indented and nxt[:1].isspace())
+                or _continues(block[-1], ln)
+                or (len(block) == 1 and _closes_paragraph(raw, start + j))
             ):
                 break
             block.append(_COLUMN_GAP.split(ln)[0])
