@@ -124,7 +124,7 @@ def test_body_option_fills_inputs_without_metadata(tmp_path):
         ("LANDTAG\nNORDRHEIN-WESTFALEN\n18. Wahlperiode\n", "Landtag Nordrhein-Westfalen"),
         (
             "STADTVERORDNETENVERSAMMLUNG\nDER STADT FRANKFURT AM MAIN\n   Antrag vom 18.02.2025\n",
-            "Stadtverordnetenversammlung Frankfurt",
+            "Stadtverordnetenversammlung Frankfurt am Main",
         ),
         (
             "BREMISCHE BÜRGERSCHAFT          Drucksache 21/512\nLandtag\n",
@@ -297,6 +297,11 @@ def test_the_result_says_the_bodys_level(text, level):
             "Landeshauptstadt Dresden                      Vorlage Nr.: SBR NS/0047/27\n"
             "Antrag\nStadtbezirksbeirat Neustadt\nGegenstand: Trinkwasserbrunnen",
             "Stadtbezirksbeirat Neustadt",
+        ),
+        (
+            "CSU-Fraktion im Marktgemeinderat Rieden am Forst\n\nAntrag: Sanierung des "
+            "Jugendtreffs",
+            "Marktgemeinderat Rieden am Forst",
         ),
         # hard negatives: a party's motion that speaks of a council; a part of a city does
         # not take the city's name

@@ -591,3 +591,24 @@ def test_a_numbered_antragsbuch_keeps_its_budget_position_and_amount(nlp):
     doc, _ = run(nlp, ANTRAGSBUCH)
     lines = [(f["name"], f["amount_eur"]) for f in doc._.funding if f["kind"] == "budget_line"]
     assert lines == [("Einzelplan 16, Kapitel 16 03, Titelgruppe 71", 25_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "giver"),
+    [
+        # the Freistaat (Bayern, Sachsen, Thüringen) gives grants as a Land does
+        (
+            "Die Stadt erweitert die Kita am Park um zwei Gruppen. Die Investition wird zu 60 "
+            "Prozent mit Mitteln des Freistaates Thüringen finanziert.",
+            "Freistaat Thüringen",
+        ),
+        (
+            "Die Stadt errichtet eine Radstation am Bahnhof, die vom Freistaat Sachsen zu 75 "
+            "Prozent gefördert wird.",
+            "Freistaat Sachsen",
+        ),
+    ],
+)
+def test_grants_of_a_freistaat(nlp, request_text, giver):
+    doc, _ = run(nlp, body(request_text))
+    assert [f["name"] for f in doc._.funding if f["kind"] == "external_grant"] == [giver]
