@@ -154,7 +154,7 @@ def test_body_option_fills_inputs_without_metadata(tmp_path):
         (
             "BSW Thüringen\n2. Landesparteitag\nAntrag L-07\n\n2. Die BSW-Fraktion im Thüringer "
             "Landtag wird aufgefordert, …\n",
-            "BSW Landesparteitag",
+            "BSW Landesparteitag Thüringen",
         ),
         # a party's name after a faction's letterhead is no place
         ("Kreistagsfraktion BÜNDNIS 90/DIE GRÜNEN\nKreis Herzogtum Lauenburg\n", None),
@@ -185,7 +185,7 @@ def test_body_of_more_councils(head, body):
         # a party's convention with the party its letterhead names first
         (
             "CDU Sachsen-Anhalt\n34. Landesparteitag, 29. November 2025, Halberstadt\n",
-            "CDU Landesparteitag",
+            "CDU Landesparteitag Sachsen-Anhalt",
         ),
         (
             "JUNGE UNION DEUTSCHLANDS\nDeutschlandtag 2025\n24. bis 26. Oktober 2025, Rust\n",
@@ -194,7 +194,7 @@ def test_body_of_more_councils(head, body):
         (
             "BÜNDNIS 90/DIE GRÜNEN\nKreisverband Marburg-Biedenkopf\n\nKreismitgliederversammlung "
             "am 8. November 2025\n",
-            "BÜNDNIS 90/DIE GRÜNEN Kreismitgliederversammlung",
+            "BÜNDNIS 90/DIE GRÜNEN Kreismitgliederversammlung Marburg-Biedenkopf",
         ),
         ("Landesparteitag\nAntrag 12\nDer Landesparteitag möge beschließen:\n", "Landesparteitag"),
         # the county or city over its organ's line; the organ's place beside a column
@@ -317,4 +317,43 @@ def test_the_result_says_the_bodys_level(text, level):
     ],
 )
 def test_an_organ_takes_its_place_from_the_letterhead(head, body):
+    assert body_from_text(head) == body
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        # a Land's convention is named with its Land, a district's with its place
+        (
+            "Landesparteitag der SPD Niedersachsen                       Antragsbuch\n"
+            "12./13. Juni 2027 · Halle 39, Hildesheim\nAntrag B 7",
+            "SPD Landesparteitag Niedersachsen",
+        ),
+        (
+            "DIE LINKE. SACHSEN\n2. TAGUNG DES 10. LANDESPARTEITAGES\nANTRAG L.07\n\n"
+            "Der Landesparteitag möge beschließen:",
+            "Die Linke Landesparteitag Sachsen",
+        ),
+        (
+            "CSU-Bezirksverband Niederbayern\nBezirksparteitag 2027 – Deggendorf, Stadthalle\n"
+            "Antrag Nr. 5\nAntragsteller: CSU-Ortsverband Plattling",
+            "CSU Bezirksparteitag Niederbayern",
+        ),
+        (
+            "BÜNDNIS 90/DIE GRÜNEN NRW\nLandesdelegiertenkonferenz Bielefeld\nAntrag V-3",
+            "BÜNDNIS 90/DIE GRÜNEN Landesdelegiertenkonferenz Nordrhein-Westfalen",
+        ),
+        # hard negatives: a federal convention has no region; a submitting Stadtverband is none
+        (
+            "Bundesparteitag der SPD\nBerlin, 6. Dezember 2027\nAntrag des Landesverbands Bayern",
+            "SPD Bundesparteitag",
+        ),
+        (
+            "CDU-Kreisverband Main-Kinzig\nKreisparteitag 2027\nAntragsteller: CDU-Stadtverband "
+            "Gelnhausen",
+            "CDU Kreisparteitag Main-Kinzig",
+        ),
+    ],
+)
+def test_a_conventions_region(head, body):
     assert body_from_text(head) == body

@@ -102,11 +102,35 @@ def _with_place(name: str, at: int, head: str, hits: list, patterns_file: str) -
     return name
 
 
+@lru_cache(maxsize=4)
+def _party_regions(patterns_file: str) -> dict[str, re.Pattern[str]]:
+    d = load_patterns(patterns_file).get("party_regions", {})
+    return {k: re.compile(p) for k, p in d.items()}
+
+
+def _party_region(organ: str, head: str, patterns_file: str) -> str:
+    """The Land of a Land's convention, the place of a county's or district's, as the head's
+    first lines name them ("" for a federal one or where they name none)."""
+    first = "\n".join(head.strip().splitlines()[:8])
+    regions = _party_regions(patterns_file)
+    pattern = next((p for start, p in regions.items() if organ.startswith(start)), None)
+    m = pattern.search(first) if pattern else None
+    if not m:
+        return ""
+    place = m.group("place")
+    if place == "NRW":
+        return "Nordrhein-Westfalen"
+    return place.title() if place.isupper() and len(place) > 3 else place
+
+
 def _formatted(m: re.Match[str], fmt: str, head: str, patterns_file: str) -> str:
     parts = {k: v.title() if v.isupper() else v for k, v in m.groupdict().items() if v}
     if "{party}" in fmt:
-        # a party's convention is named with its party, as its letterhead gives it
+        # a party's convention is named with its party, as its letterhead gives it, and with
+        # its Land or district
         parts["party"] = _party(head, patterns_file)
+        if region := _party_region(parts.get("organ", ""), head, patterns_file):
+            return " ".join([*fmt.format_map(defaultdict(str, parts)).split(), region])
     return " ".join(fmt.format_map(defaultdict(str, parts)).split())
 
 
