@@ -612,3 +612,25 @@ def test_a_numbered_antragsbuch_keeps_its_budget_position_and_amount(nlp):
 def test_grants_of_a_freistaat(nlp, request_text, giver):
     doc, _ = run(nlp, body(request_text))
     assert [f["name"] for f in doc._.funding if f["kind"] == "external_grant"] == [giver]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # a programme the motion wants set up is its subject, not money from outside
+        "Die Verwaltung wird beauftragt zu prüfen, ob und in welcher Form ein eigenständiges "
+        "Förderprogramm für bauliche Starkregenvorsorge aufgelegt werden kann.",
+        "Die Stadt legt ein kommunales Förderprogramm für Balkonkraftwerke auf.",
+    ],
+)
+def test_a_programme_to_be_set_up_is_no_grant(nlp, request_text):
+    doc, _ = run(nlp, body(request_text))
+    assert "external_grant" not in {f["kind"] for f in doc._.funding}
+
+
+def test_money_from_a_programme_is_a_grant(nlp):
+    # hard negative: money asked from a programme stays a grant
+    doc, _ = run(
+        nlp, body("Die Verwaltung beantragt für den Umbau Mittel aus einem Förderprogramm.")
+    )
+    assert [f["kind"] for f in doc._.funding] == ["external_grant"]

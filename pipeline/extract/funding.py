@@ -40,6 +40,9 @@ class FundingRules:
         self.fund_words = int(d.get("fund_name_max_words", 10))
         self.source_cue = re.compile(d["source_cue"])
         self.subject_cue = re.compile(d["subject_cue"])
+        self.programme_subject = re.compile(d["programme_subject"])
+        self.programme_subject_before = re.compile(d["programme_subject_before"])
+        self.programme_subject_after = re.compile(d["programme_subject_after"])
         self.kinds = {
             "external_grant": FoldedPattern(d["grant"]),
             "offset": FoldedPattern(d["offset"]),
@@ -291,6 +294,8 @@ class MotionFunding(RuleComponent[FundingRules]):
                         continue
                 name = text[pm.start() : pm.end()]
                 found = kind
+                if kind == "external_grant" and self._programme_is_subject(m, pm):
+                    continue
                 if kind == "external_grant":
                     a = max(0, pm.start() - w["giver_before_grant"])
                     g = r.grant_source.search(
@@ -308,6 +313,21 @@ class MotionFunding(RuleComponent[FundingRules]):
                 line = name if kind == "budget_line" else ""
                 out.append(self._mention(m, found, name, pm.start(), pm.end(), line=line))
         return out
+
+    def _programme_is_subject(self, m: MotionText, pm: re.Match[str]) -> bool:
+        """Whether a grant phrase that is a programme's bare word ("Förderprogramm") names the
+        programme a council's motion wants set up ("ein eigenes Förderprogramm", "…
+        Förderprogramm für Balkonkraftwerke aufgelegt werden kann"), not money from outside. A
+        parliament's programme for others ("ein Förderprogramm für Sportstätten aufzulegen")
+        is money to other levels, which our annotators gave as a grant."""
+        r, text = self.rules, m.text
+        if m.level != "local" or not r.programme_subject.fullmatch(text, pm.start(), pm.end()):
+            return False
+        before = text[max(0, pm.start() - 40) : pm.start()]
+        return bool(
+            r.programme_subject_before.search(before)
+            or r.programme_subject_after.match(text, pm.end(), min(len(text), pm.end() + 120))
+        )
 
     def fund_name_in(self, text: str, start: int, end: int, motion_end: int | None = None) -> str:
         """The name of the first fund that ``text[start:end]`` names, as the rules would write
