@@ -303,6 +303,12 @@ def test_the_result_says_the_bodys_level(text, level):
             "Jugendtreffs",
             "Marktgemeinderat Rieden am Forst",
         ),
+        # Berlin's parliament is the only Abgeordnetenhaus: its name alone names it
+        (
+            "Drucksache 19/2701\n30.04.2026\n19. Wahlperiode\n\nAntrag der Fraktion der CDU\n\n"
+            "Das Abgeordnetenhaus wolle beschließen:",
+            "Abgeordnetenhaus Berlin",
+        ),
         # hard negatives: a party's motion that speaks of a council; a part of a city does
         # not take the city's name
         (
