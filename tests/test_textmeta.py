@@ -235,3 +235,11 @@ def test_the_motions_own_date(head, tail, date):
 )
 def test_a_subject_goes_on_in_its_next_line(text, title):
     assert text_metadata(text)["title"] == title
+
+
+def test_a_motion_number_is_no_title():
+    text = (
+        "Stadt Chemnitz\nStadtrat\n\nAntrag-Nr.: A-041/2026\n\nBetreff: Mehr Sicherheit an der "
+        "Zentralhaltestelle\n\nDer Stadtrat möge beschließen:"
+    )
+    assert text_metadata(text)["title"] == "Mehr Sicherheit an der Zentralhaltestelle"
