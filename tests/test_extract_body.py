@@ -363,3 +363,38 @@ def test_an_organ_takes_its_place_from_the_letterhead(head, body):
 )
 def test_a_conventions_region(head, body):
     assert body_from_text(head) == body
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        # an association's organ takes the association's whole name
+        (
+            "Zweckverband Großraum Braunschweig\n– Verbandsversammlung –\n"
+            "Fraktion BÜNDNIS 90/DIE GRÜNEN                 Braunschweig, 20.01.2027",
+            "Verbandsversammlung Zweckverband Großraum Braunschweig",
+        ),
+        (
+            "REGIONALVERBAND RUHR\nVerbandsversammlung\nDrucksache Nr. 14/0873",
+            "Verbandsversammlung Regionalverband Ruhr",
+        ),
+        # a letterhead in capitals over two lines; the organ's place in capitals above the text
+        (
+            "BÜRGERSCHAFT\nDER FREIEN UND HANSESTADT HAMBURG          Drucksache 23/1876\n"
+            "Schriftliche Kleine Anfrage",
+            "Hamburgische Bürgerschaft",
+        ),
+        (
+            "LANDESHAUPTSTADT WIESBADEN\nORTSBEIRAT WIESBADEN-BIEBRICH\n\n"
+            "Antrag der CDU-Fraktion\n\nDer Ortsbeirat möge beschließen:",
+            "Ortsbeirat Wiesbaden-Biebrich",
+        ),
+        (
+            "FREIE WÄHLER\nKreistagsfraktion im Rems-Murr-Kreis\nAlter Postplatz 10 · 71332 "
+            "Waiblingen",
+            "Kreistag Rems-Murr-Kreis",
+        ),
+    ],
+)
+def test_associations_and_letterheads_in_capitals(head, body):
+    assert body_from_text(head) == body

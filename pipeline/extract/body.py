@@ -144,6 +144,7 @@ def body_from_text(text: str, patterns_file: str = "bodies.json") -> str | None:
     heads = [head]
     if _CAPS_RUN.search(head) or any(line.isupper() for line in head.splitlines()):
         heads.append("\n".join(_title_case_line(line) for line in head.splitlines()))
+    found: list[str] = []
     for candidate in heads:
         # the name that comes first: the letterhead, not a body the motion calls on
         hits = [
@@ -156,7 +157,22 @@ def body_from_text(text: str, patterns_file: str = "bodies.json") -> str | None:
             name = _formatted(m, fmt, head, patterns_file)
             if _council(patterns_file).match(name) and _party_head(head, patterns_file):
                 return None
-            return _with_place(name, at, candidate, hits, patterns_file)
+            # a part of the city named on the organ's own line ("Ortsbeirat Wiesbaden-Biebrich"
+            # under "Landeshauptstadt Wiesbaden")
+            name = next(
+                (
+                    full
+                    for _, _, other, ofmt in hits
+                    if (full := _formatted(other, ofmt, head, patterns_file)).startswith(name + "-")
+                ),
+                name,
+            )
+            found.append(_with_place(name, at, candidate, hits, patterns_file))
+    if found:
+        # an organ alone in the text as written, with its place in the letterhead in capitals
+        # ("Der Ortsbeirat möge …" below "ORTSBEIRAT WIESBADEN-BIEBRICH")
+        fuller = [f for f in found[1:] if f.split()[0] == found[0] and " " in f]
+        return fuller[0] if " " not in found[0] and fuller else found[0]
     # no pattern: an organ of the head and the place its letterhead gives
     organs = _organ_and_place(patterns_file)[0]
     if _party_head(head, patterns_file):
