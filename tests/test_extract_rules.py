@@ -634,3 +634,21 @@ def test_money_from_a_programme_is_a_grant(nlp):
         nlp, body("Die Verwaltung beantragt für den Umbau Mittel aus einem Förderprogramm.")
     )
     assert [f["kind"] for f in doc._.funding] == ["external_grant"]
+
+
+def test_a_review_whose_question_is_in_the_subjunctive(nlp):
+    # "könnten" belongs to what is to be examined, not to the request
+    doc, _ = run(
+        nlp,
+        body(
+            "Die Verwaltung wird gebeten zu prüfen, ob gegebenenfalls bis zum Frühjahr zwei "
+            "Trinkbrunnen am Marktplatz aufgestellt werden könnten."
+        ),
+    )
+    assert {a["type"] for a in doc._.actions} == {"review"}
+
+
+def test_a_subjunctive_without_a_request_asks_nothing(nlp):
+    # hard negative: a sentence in the subjunctive that asks for no examination
+    doc, _ = run(nlp, body("Am Marktplatz könnten im Sommer zwei Trinkbrunnen stehen."))
+    assert doc._.actions == []
