@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
+from typing import NamedTuple
 
 from pipeline.extract.patterns import load_patterns
 
@@ -52,19 +53,33 @@ def _title_case_line(line: str) -> str:
     return _CAPS_RUN.sub(lambda m: _title_case_words(m.group(0)), line)
 
 
+class _PlaceRules(NamedTuple):
+    """What names an organ's place (``bodies.json``): the organs searched where no pattern
+    matches, the territorial unit that places each, a party's letterhead, the council organs a
+    party's motion only speaks of, and how a convention's region is named."""
+
+    organs: re.Pattern[str]
+    units: dict[str, re.Pattern[str]]  # organ -> its unit of place
+    party_head: re.Pattern[str]
+    council: re.Pattern[str]
+    party_regions: dict[str, re.Pattern[str]]  # start of a convention's name -> its region
+
+
 @lru_cache(maxsize=4)
-def _organ_and_place(
-    patterns_file: str,
-) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], re.Pattern[str]]:
+def _place_rules(patterns_file: str) -> _PlaceRules:
     d = load_patterns(patterns_file)
     units = {kind: re.compile(p) for kind, p in d["place_units"].items()}
-    places = {organ: units[kind] for organ, kind in d["organ_units"].items()}
-    return re.compile(d["organs"]), places, re.compile(d["party_head"])
+    return _PlaceRules(
+        organs=re.compile(d["organs"]),
+        units={organ: units[kind] for organ, kind in d["organ_units"].items()},
+        party_head=re.compile(d["party_head"]),
+        council=re.compile(d["council_organs"]),
+        party_regions={k: re.compile(p) for k, p in d.get("party_regions", {}).items()},
+    )
 
 
-@lru_cache(maxsize=4)
-def _council(patterns_file: str) -> re.Pattern[str]:
-    return re.compile(load_patterns(patterns_file)["council_organs"])
+# a pattern's match in a head: (position, pattern index, match, format)
+_Hit = tuple[int, int, re.Match[str], str]
 
 
 def _party_head(head: str, patterns_file: str) -> bool:
@@ -73,7 +88,9 @@ def _party_head(head: str, patterns_file: str) -> bool:
     first = "\n".join(head.strip().splitlines()[:3])
     if re.search(r"(?i)fraktion", first):  # a faction in the council: the council is its body
         return False
-    return bool(_organ_and_place(patterns_file)[2].search(first) and _party(first, patterns_file))
+    return bool(
+        _place_rules(patterns_file).party_head.search(first) and _party(first, patterns_file)
+    )
 
 
 def _place(m: re.Match[str]) -> str:
@@ -81,15 +98,15 @@ def _place(m: re.Match[str]) -> str:
     return m.groupdict().get("place") or m.groupdict().get("county") or ""
 
 
-def _with_place(name: str, at: int, head: str, hits: list, patterns_file: str) -> str:
+def _with_place(name: str, at: int, head: str, hits: list[_Hit], patterns_file: str) -> str:
     """``name``, an organ alone ("Bezirkstag", "Gemeinderat") at ``at``, with its place: the
     first territorial unit of the head up to the organ's line ("Stadt Pforzheim", "Verband
     Region Stuttgart"), else a later mention of the organ that names it, else any territorial
     unit of the head; ``name`` itself where none is found."""
-    organs, units, _ = _organ_and_place(patterns_file)
-    if " " in name or not organs.fullmatch(name):
+    rules = _place_rules(patterns_file)
+    if " " in name or not rules.organs.fullmatch(name):
         return name
-    places = units.get(name)
+    places = rules.units.get(name)
     line_end = head.find("\n", at)
     if places and (m := places.search(head, 0, line_end if line_end >= 0 else len(head))):
         return f"{name} {_place(m)}"
@@ -102,17 +119,11 @@ def _with_place(name: str, at: int, head: str, hits: list, patterns_file: str) -
     return name
 
 
-@lru_cache(maxsize=4)
-def _party_regions(patterns_file: str) -> dict[str, re.Pattern[str]]:
-    d = load_patterns(patterns_file).get("party_regions", {})
-    return {k: re.compile(p) for k, p in d.items()}
-
-
 def _party_region(organ: str, head: str, patterns_file: str) -> str:
     """The Land of a Land's convention, the place of a county's or district's, as the head's
     first lines name them ("" for a federal one or where they name none)."""
     first = "\n".join(head.strip().splitlines()[:8])
-    regions = _party_regions(patterns_file)
+    regions = _place_rules(patterns_file).party_regions
     pattern = next((p for start, p in regions.items() if organ.startswith(start)), None)
     m = pattern.search(first) if pattern else None
     if not m:
@@ -147,7 +158,7 @@ def body_from_text(text: str, patterns_file: str = "bodies.json") -> str | None:
     found: list[str] = []
     for candidate in heads:
         # the name that comes first: the letterhead, not a body the motion calls on
-        hits = [
+        hits: list[_Hit] = [
             (m.start(), i, m, patterns[i][1])
             for i, (p, _) in enumerate(patterns)
             if (m := p.search(candidate))
@@ -155,7 +166,7 @@ def body_from_text(text: str, patterns_file: str = "bodies.json") -> str | None:
         if hits:
             at, _, m, fmt = min(hits, key=lambda h: (h[0], h[1]))
             name = _formatted(m, fmt, head, patterns_file)
-            if _council(patterns_file).match(name) and _party_head(head, patterns_file):
+            if _place_rules(patterns_file).council.match(name) and _party_head(head, patterns_file):
                 return None
             # a part of the city named on the organ's own line ("Ortsbeirat Wiesbaden-Biebrich"
             # under "Landeshauptstadt Wiesbaden")
@@ -174,7 +185,7 @@ def body_from_text(text: str, patterns_file: str = "bodies.json") -> str | None:
         fuller = [f for f in found[1:] if f.split()[0] == found[0] and " " in f]
         return fuller[0] if " " not in found[0] and fuller else found[0]
     # no pattern: an organ of the head and the place its letterhead gives
-    organs = _organ_and_place(patterns_file)[0]
+    organs = _place_rules(patterns_file).organs
     if _party_head(head, patterns_file):
         return None
     for candidate in heads:
