@@ -101,8 +101,8 @@ _ALONE_DATE = re.compile(r"^[ \t|│]*$|\S[ \t]{3,}$")
 
 
 def _date_kind(head: str, start: int) -> str:
-    """ "other" for a deadline or a law's date before ``start``, "session" for a meeting's,
-    "letter" for a date as letterheads give theirs, else "inline"."""
+    """The kind of the date at ``start``: "other" (a deadline, a law's date), "session" (a
+    meeting's), "letter" (as letterheads give theirs) or "inline"."""
     not_own, session = _date_contexts()
     line_start = head.rfind("\n", 0, start) + 1
     before = head[line_start:start]
@@ -139,14 +139,13 @@ def date_tail(text: str, head_chars: int) -> str:
 
 
 def guess_date(head: str, tail: str = "") -> str | None:
-    """The motion's date: a date labelled "Datum" ("Datum 14.11.2024"), else the first date of
-    the head that stands as a letterhead's does (alone on its line, in a right-hand column,
-    after its place or "vom:"), else such a date in ``tail`` (above the signature), else the
-    first other date of the head, numeric or written. A deadline, a
-    date from which something applies and a law's date are never the motion's ("bis zum 30.
-    Juni 2025", "ab dem 1. Januar 2027", "Urteil … vom …"); a meeting's ("zur Sitzung des
-    Rates am …", a "Beratungsfolge" row) only where no letterhead date follows:
-    ``bench/eval_dates.py``."""
+    """The motion's date: a labelled one ("Datum 14.11.2024", "Eingang: …"), else the first
+    date of the head that stands as a letterhead's does (alone on its line, in a right-hand
+    column, after its place or "vom:"), else such a date in ``tail`` (above the signature),
+    else the first other date of the head. A deadline, a date from which something applies and
+    a law's date are never the motion's ("bis zum 30. Juni 2025", "ab dem 1. Januar 2027",
+    "Urteil … vom …"); a meeting's ("zur Sitzung des Rates am …", a "Beratungsfolge" row) only
+    where no letterhead's date is found: ``bench/eval_dates.py``."""
     found = _dates(head)
     for start, iso in found:
         if _DATE_LABEL.search(head, max(0, start - 40), start):

@@ -58,13 +58,7 @@ def typed_title(text: str) -> str:
     raw = [ln.strip().lstrip("#").strip() for ln in text.splitlines()[:80]]
     typed = _typed_line()
     never = title_never()
-    seen = 0
-    for k, ln in enumerate(raw):
-        if not ln:
-            continue
-        seen += 1
-        if seen > 25:
-            break
+    for k, ln in [(k, ln) for k, ln in enumerate(raw) if ln][:25]:
         m = typed.match(ln)
         if m and len(m.group(1)) > 5 and not any(p.search(m.group(1).strip()) for p in never):
             title = m.group(1).strip()  # not "Antrag-Nr. 15/312"
