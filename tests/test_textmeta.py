@@ -84,6 +84,8 @@ def test_dates(head, date):
         ),
         ("Einwohnerantrag nach § 20b GemO\nAn den Gemeinderat der Stadt Konstanz", "Antrag"),
         ("Schriftliche Anfrage\ndes Abgeordneten Max Muster (SPD)", "Anfrage"),
+        # a Land's bill put to the Bundesrat
+        ("Bundesrat Drucksache 312/26\n\nGesetzesantrag\ndes Landes Bremen", "Antrag"),
     ],
 )
 def test_paper_types_of_parliaments_and_citizens(head, paper_type):
