@@ -78,10 +78,6 @@ def _place_rules(patterns_file: str) -> _PlaceRules:
     )
 
 
-# a pattern's match in a head: (position, pattern index, match, format)
-_Hit = tuple[int, int, re.Match[str], str]
-
-
 def _party_head(head: str, patterns_file: str) -> bool:
     """Whether the first lines of ``head`` are a party's letterhead (a Kreisverband's, a
     Parteitag's), whose motion speaks of councils rather than being put to one."""
@@ -98,11 +94,12 @@ def _place(m: re.Match[str]) -> str:
     return m.groupdict().get("place") or m.groupdict().get("county") or ""
 
 
-def _with_place(name: str, at: int, head: str, hits: list[_Hit], patterns_file: str) -> str:
+def _with_place(name: str, at: int, head: str, named: list[str], patterns_file: str) -> str:
     """``name``, an organ alone ("Bezirkstag", "Gemeinderat") at ``at``, with its place: the
     first territorial unit of the head up to the organ's line ("Stadt Pforzheim", "Verband
-    Region Stuttgart"), else a later mention of the organ that names it, else any territorial
-    unit of the head; ``name`` itself where none is found."""
+    Region Stuttgart"), else a later mention of the organ that names it (``named``: the head's
+    bodies in text order), else any territorial unit of the head; ``name`` itself where none is
+    found."""
     rules = _place_rules(patterns_file)
     if " " in name or not rules.organs.fullmatch(name):
         return name
@@ -110,8 +107,7 @@ def _with_place(name: str, at: int, head: str, hits: list[_Hit], patterns_file: 
     line_end = head.find("\n", at)
     if places and (m := places.search(head, 0, line_end if line_end >= 0 else len(head))):
         return f"{name} {_place(m)}"
-    for _, _, later, fmt in sorted(hits, key=lambda h: (h[0], h[1])):
-        full = _formatted(later, fmt, head, patterns_file)
+    for full in named:
         if full.split()[0] == name and " " in full:
             return full
     if places and (m := places.search(head)):
@@ -158,27 +154,21 @@ def body_from_text(text: str, patterns_file: str = "bodies.json") -> str | None:
     found: list[str] = []
     for candidate in heads:
         # the name that comes first: the letterhead, not a body the motion calls on
-        hits: list[_Hit] = [
-            (m.start(), i, m, patterns[i][1])
-            for i, (p, _) in enumerate(patterns)
+        hits = sorted(
+            (m.start(), i, m, fmt)
+            for i, (p, fmt) in enumerate(patterns)
             if (m := p.search(candidate))
-        ]
+        )
         if hits:
-            at, _, m, fmt = min(hits, key=lambda h: (h[0], h[1]))
-            name = _formatted(m, fmt, head, patterns_file)
+            # each match named once, in text order (at one position, the earlier pattern)
+            named = [_formatted(m, fmt, head, patterns_file) for _, _, m, fmt in hits]
+            at, name = hits[0][0], named[0]
             if _place_rules(patterns_file).council.match(name) and _party_head(head, patterns_file):
                 return None
             # a part of the city named on the organ's own line ("Ortsbeirat Wiesbaden-Biebrich"
             # under "Landeshauptstadt Wiesbaden")
-            name = next(
-                (
-                    full
-                    for _, _, other, ofmt in hits
-                    if (full := _formatted(other, ofmt, head, patterns_file)).startswith(name + "-")
-                ),
-                name,
-            )
-            found.append(_with_place(name, at, candidate, hits, patterns_file))
+            name = next((full for full in named if full.startswith(name + "-")), name)
+            found.append(_with_place(name, at, candidate, named, patterns_file))
     if found:
         # an organ alone in the text as written, with its place in the letterhead in capitals
         # ("Der Ortsbeirat möge …" below "ORTSBEIRAT WIESBADEN-BIEBRICH")
