@@ -203,6 +203,49 @@ def test_the_position_an_offset_draws_on_is_the_offsets(nlp, text, line, amount)
     assert line not in [f["budget_line"] for f in doc._.funding if f["kind"] == "budget_line"]
 
 
+@pytest.mark.parametrize(
+    ("text", "offsets"),
+    [
+        # the offset stated in the passive, under its heading: one offset, drawing on a position
+        (
+            "Der Ansatz für die Schuldnerberatung wird um 40.000 € erhöht.\n\nDeckungsvorschlag:"
+            "\nDie Mehraufwendungen von 40.000 € werden durch eine entsprechende Redu-\nzierung "
+            "des Ansatzes für Gutachten (Produkt 11.10.05, Kto. 4431) gedeckt.",
+            [("Produkt 11.10.05", 40_000)],
+        ),
+        (
+            "Die Erhöhung wird vollständig durch die Kürzung der Haushaltsstelle 1.6100.5400 "
+            "gedeckt.",
+            [("Haushaltsstelle 1.6100.5400", None)],
+        ),
+        # "wie folgt gedeckt" and the cuts listed below it
+        (
+            "Für die Jugendarbeit werden 30.000 € bereitgestellt. Die Mehraufwendungen werden "
+            "wie folgt gedeckt:\n- Minderaufwand im Produkt 1601 „Allgemeine Finanzwirtschaft“, "
+            "Sachkonto 5431: 30.000 €\n",
+            [("Produkt 1601; Sachkonto 5431", 30_000)],
+        ),
+        # a cut under the heading, worded without a cue of its own
+        (
+            "Der Zuschuss an die Jugendkunstschule wird um 85.000 € erhöht.\n\n"
+            "Deckungsvorschlag:\n\nIm Gegenzug wird der Ansatz für Öffentlichkeitsarbeit im "
+            "Produkt 1114 in beiden Jahren um jeweils 85.000 € gekürzt.",
+            [("Produkt 1114", 85_000)],
+        ),
+        # a need that services do not meet is no money taken from elsewhere
+        (
+            "Der Bedarf an Plätzen kann durch das bestehende Angebot nicht gedeckt werden. Die "
+            "Verwaltung wird beauftragt, zwei weitere Gruppen einzurichten.",
+            [],
+        ),
+    ],
+)
+def test_offsets_in_the_passive_and_under_their_heading(nlp, text, offsets):
+    doc = analysed(nlp, text, "Schuldnerberatung stärken")
+    found = [(f["budget_line"], f["amount_eur"]) for f in doc._.funding if f["kind"] == "offset"]
+    assert found == offsets
+
+
 def test_general_budget_money_is_named_by_its_budget(nlp):
     doc = analysed(
         nlp,
@@ -230,3 +273,31 @@ def test_a_grant_is_named_by_its_giver_in_the_nominative(nlp, sentence, name):
         paper_type="Antrag",
     )
     assert name in [f["name"] for f in doc._.funding if f["kind"] == "external_grant"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # the step of a change, not the old and new totals around it
+        (
+            "Der Ansatz der Kostenstelle 4711.100 wird von 40.000 € um 25.000 € auf 65.000 € "
+            "erhöht.",
+            [25_000],
+        ),
+        # without the step, the new total
+        (
+            "Der Zuschuss der Kostenstelle 4711.200 wird von 10.850 Euro auf 17.500 Euro erhöht.",
+            [17_500],
+        ),
+        # "von" and "auf" that frame no change keep their amount
+        (
+            "Mittel in Höhe von 30.000 € werden auf der Kostenstelle 4711.300 bereitgestellt.",
+            [30_000],
+        ),
+    ],
+)
+def test_a_change_gives_its_step_or_its_new_total(nlp, text, amounts):
+    doc = analysed(nlp, text, "Zuschuss Stadtteilfest")
+    assert (
+        sorted({f["amount_eur"] for f in doc._.funding if f["amount_eur"] is not None}) == amounts
+    )

@@ -84,6 +84,30 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     return [a for i, a in enumerate(out) if not i or a.start >= out[i - 1].end]
 
 
+_FROM = re.compile(r"\bvon\s*$")
+_BY = re.compile(r"\s+um\s+")
+_TO = re.compile(r"\s+auf\s+")
+
+
+def changed_totals(text: str, amounts: list[Amount]) -> set[Amount]:
+    """The old and new totals of a change stated with its step ("von 40 TEUR um 25 TEUR auf
+    65 TEUR": the 40 and 65), and the old total of one stated without ("von 310 T€ auf
+    160 T€": the 310): the step, else the new total, is the amount the motion asks for, as
+    our annotators give it."""
+    out: set[Amount] = set()
+    for i, a in enumerate(amounts[:-1]):
+        if not _FROM.search(text, max(0, a.start - 8), a.start):
+            continue
+        b = amounts[i + 1]
+        c = amounts[i + 2] if i + 2 < len(amounts) else None
+        if _BY.fullmatch(text, a.end, b.start):
+            if c is not None and _TO.fullmatch(text, b.end, c.start):
+                out |= {a, c}
+        elif _TO.fullmatch(text, a.end, b.start):
+            out.add(a)
+    return out
+
+
 def parse_number(token: str) -> float | None:
     """A single German number token ("10.560", "-9.610", "13.500€", "0") or None."""
     m = ROW_NUMBER.fullmatch(token.strip())

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.amounts import find_amounts, form_row_amounts
+from pipeline.extract.amounts import changed_totals, find_amounts, form_row_amounts
 from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
 from pipeline.extract.operative import Sections
@@ -122,7 +122,7 @@ class MotionText:
 @Language.factory(
     "motion_funding",
     assigns=["doc._.funding"],
-    requires=["doc._.sections", "doc._.level"],
+    requires=["doc._.sections", "doc._.level", "doc._.actions"],
     default_config={"patterns_file": "funding.json", "hedging_file": "hedging.json"},
 )
 def make_motion_funding(
@@ -153,7 +153,10 @@ class MotionFunding(RuleComponent[FundingRules]):
         mentions = _without_restated_lines(mentions)
         mentions.sort(key=lambda x: x.at)
         mentions = _one_position(m, mentions)
+        mentions = _without_offset_headings(mentions)
         mentions = _offset_positions(m, mentions)
+        if any(a["type"] == "inquiry" for a in doc._.actions or ()):
+            mentions = _without_questions(m, mentions)
         doc._.funding = _dedupe([x.record for x in mentions])
         return doc
 
@@ -475,8 +478,12 @@ class MotionFunding(RuleComponent[FundingRules]):
         budget motion)."""
         sec, text = m.sec, m.text
         rows = sec.form_rows if sec is not None else None
-        for amt in find_amounts(text, 0, m.end):
+        amounts = find_amounts(text, 0, m.end)
+        totals = changed_totals(text, amounts)
+        for amt in amounts:
             if rows and rows[0] <= amt.start < rows[1]:
+                continue
+            if amt in totals:
                 continue
             ss, se = m.sentence(amt.start)
             near = [x for x in mentions if ss <= x.at < se]
@@ -631,12 +638,15 @@ def _offset_positions(m: MotionText, mentions: list[Mention]) -> list[Mention]:
     """A budget position named after an offset's cue in its sentence ("Die Deckung erfolgt
     durch Minderaufwendungen bei der Haushaltsstelle 1.0200.6500") is where the offset's money
     comes from: the offset's name and budget line, not a budget line of its own (as our
-    annotators write it: an offset with the position)."""
+    annotators write it: an offset with the position); below a "Deckungsvorschlag:" heading,
+    the first position of the statement it heads."""
     drop: set[int] = set()
     for x in mentions:
         if x.record["kind"] != "offset":
             continue
         ss, se = m.sentence(x.at)
+        if m.text[ss:se].rstrip().endswith(":"):  # a heading: the statement below it
+            se = max(se, x.at + HEADING_REACH)
         for i, y in enumerate(mentions):
             r = y.record
             if r["kind"] == "budget_line" and i not in drop and x.at < y.at < se:
@@ -647,6 +657,30 @@ def _offset_positions(m: MotionText, mentions: list[Mention]) -> list[Mention]:
                 drop.add(i)
                 break
     return [y for i, y in enumerate(mentions) if i not in drop]
+
+
+def _without_questions(m: MotionText, mentions: list[Mention]) -> list[Mention]:
+    """An inquiry's questions about money ("Welche Fördermittel des Landes wurden …
+    abgerufen?") state no funding of the motion's own."""
+    return [x for x in mentions if "?" not in m.text[slice(*m.sentence(x.at))]]
+
+
+HEADING_REACH = 300  # characters from an offset's heading to the statement under it
+
+
+def _without_offset_headings(mentions: list[Mention]) -> list[Mention]:
+    """An offset that only names its heading ("Deckungsvorschlag:", no amount, no position)
+    where the statement it heads is an offset of its own ("Die Mehraufwendungen werden durch
+    … gedeckt"): one offset, not two."""
+    out: list[Mention] = []
+    for i, x in enumerate(mentions):
+        r = x.record
+        if r["kind"] == "offset" and r["amount_eur"] is None and not r["budget_line"]:
+            nxt = next((y for y in mentions[i + 1 :] if y.record["kind"] == "offset"), None)
+            if nxt is not None and nxt.at - x.at <= HEADING_REACH:
+                continue
+        out.append(x)
+    return out
 
 
 def _dedupe(mentions: list[FundingMention]) -> list[FundingMention]:
