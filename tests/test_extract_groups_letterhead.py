@@ -79,6 +79,23 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
             "Stellungnahme der Verwaltung\nzum Antrag der Fraktion PRO Bürger vom 3. März 2026\n",
             ["PRO Bürger"],
         ),
+        # the amended paper cited by its number, by its authors under its title, or in the
+        # amendment's first words
+        (
+            "Änderungsantrag der Fraktion Die Unabhängigen\n"
+            "zur Drucksache Nr. 15-0974/2026 (Antrag der Gruppe CDU/FDP)\n",
+            ["Die Unabhängigen"],
+        ),
+        (
+            "Änderungsantrag\n\nder Fraktion der FDP\n\nzu „Schulsozialarbeit ausbauen“\n"
+            "Antrag der Fraktionen von CDU und BÜNDNIS 90/DIE GRÜNEN – Drucksache 20/4087\n",
+            ["FDP"],
+        ),
+        (
+            "Ergänzungsantrag der SPD-Fraktion\n\nDer Antrag der CDU-Fraktion wird um folgende "
+            "Ziffer 4 ergänzt:\n",
+            ["SPD"],
+        ),
         # committee, administration and body name no group; a signature adds none
         (
             "Ausschuss für Umwelt und Klima\nDer Oberbürgermeister\nStadtverwaltung Neustadt\n"
