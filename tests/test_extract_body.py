@@ -122,6 +122,15 @@ def test_body_option_fills_inputs_without_metadata(tmp_path):
             "Ratsversammlung Kiel",
         ),
         ("LANDTAG\nNORDRHEIN-WESTFALEN\n18. Wahlperiode\n", "Landtag Nordrhein-Westfalen"),
+        # a Beratungsfolge row's step of procedure is no place
+        (
+            "Stadt Heilbronn                              Vorlage - 2026/0977\n\nAnfrage\n"
+            "Einreicher:   SPD-Fraktion\nDatum:        12.10.2026\n\nBetreff:\n"
+            "Schulwegsicherheit an der Wartbergschule\n\nBeratungsfolge:\n"
+            "Datum        Gremium                        Zuständigkeit\n"
+            "03.12.2026   Gemeinderat                    Kenntnisnahme\n",
+            "Gemeinderat Heilbronn",
+        ),
         (
             "STADTVERORDNETENVERSAMMLUNG\nDER STADT FRANKFURT AM MAIN\n   Antrag vom 18.02.2025\n",
             "Stadtverordnetenversammlung Frankfurt am Main",
