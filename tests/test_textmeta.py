@@ -145,6 +145,29 @@ def test_title_falls_back_to_first_line():
             "Kinderbetreuungsgesetzes (Drucksache 17/1201)\n\nDer Landtag wolle beschließen:\n",
             "Gesetz zur Änderung des Saarländischen Kinderbetreuungsgesetzes",
         ),
+        # a faction's compound name before the colon; the budget block before "hier:" and the
+        # budget position after the title; the amended paper after it; a motion book's code
+        (
+            "Landkreis Lörrach\nKreistag\n\nBetreff: Anfrage der SPD-Kreistagsfraktion: "
+            "Wartezeiten in der Ausländerbehörde\n\nWir bitten um Beantwortung der Fragen:\n",
+            "Wartezeiten in der Ausländerbehörde",
+        ),
+        (
+            "BAYERISCHER LANDTAG\n\nÄnderungsantrag\nder Fraktion FREIE WÄHLER\n\nBetreff: "
+            "Haushaltsplan 2026/2027; hier: Musikschulen im ländlichen Raum fördern (Kap. 05 "
+            "12 Tit. 684 01)\n\nDer Landtag wolle beschließen:\n",
+            "Musikschulen im ländlichen Raum fördern",
+        ),
+        (
+            "Stadt Cottbus\nStadtverordnetenversammlung\n\nBetreff: Jugendbeirat stärken "
+            "(Änderungsantrag zum Antrag DS 26/0815)\n\nDer Antrag wird wie folgt geändert:\n",
+            "Jugendbeirat stärken",
+        ),
+        (
+            "Landesparteitag 2026\n\nV-02-114 Schulbusse im ländlichen Raum\n\nAntragsteller: "
+            "Kreisverband Prignitz\n\nDer Landesparteitag möge beschließen:\n",
+            "Schulbusse im ländlichen Raum",
+        ),
     ],
 )
 def test_a_title_line_loses_its_form_label(text, title):

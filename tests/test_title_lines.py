@@ -126,6 +126,38 @@ HEADS = {
         "Friedhof\n\nDer Gemeinderat möge beschließen:\nDie Gemeinde stellt eine Bank auf.\n",
         "Bank mit Dach an der Bushaltestelle beim Friedhof",
     ),
+    # a title's last line of one to three words in lower case closes it; the request's
+    # opening line below is no part of it
+    "federal motion, verb on its own line": (
+        "Deutscher Bundestag Drucksache 21/4410\n21. Wahlperiode 12.05.2026\nAntrag\n"
+        "der Fraktion BÜNDNIS 90/DIE GRÜNEN\nLehrschwimmbecken retten – Sanierungsprogramm für "
+        "kommunale Bäder\nauflegen\nDer Bundestag wolle beschließen:\nI. Der Deutsche "
+        "Bundestag stellt fest:\n",
+        "Lehrschwimmbecken retten – Sanierungsprogramm für kommunale Bäder auflegen",
+    ),
+    # the lines that connect an amendment to the bill are no title; the bill's title is
+    "committee amendment": (
+        "Deutscher Bundestag\nAusschuss für Klimaschutz und Energie     Ausschussdrucksache "
+        "21(25)118\n                                                   14. April 2026\n\n"
+        "Änderungsantrag\nder Fraktionen CDU/CSU und SPD\n\nzu dem Gesetzentwurf der "
+        "Bundesregierung\n\nEntwurf eines Gesetzes zur Beschleunigung der Geothermie\n"
+        "– Drucksache 21/3310 –\n\nDer Ausschuss wolle beschließen:\n",
+        "Entwurf eines Gesetzes zur Beschleunigung der Geothermie",
+    ),
+    # Hessen's "betreffend", an amendment's quoted reference, a budget block's "hier:"
+    "state motion with betreffend": (
+        "HESSISCHER LANDTAG        Drucksache 21/2870\n21. Wahlperiode        04.03.2026\n\n"
+        "Dringlicher Antrag\nder Fraktion der FDP\n\nbetreffend Brandschutzerziehung an "
+        "Grundschulen stärken\n\nDer Landtag wolle beschließen:\n",
+        "Brandschutzerziehung an Grundschulen stärken",
+    ),
+    "amendment citing the motion's title": (
+        "SCHLESWIG-HOLSTEINISCHER LANDTAG        Drucksache 20/4410\n20. Wahlperiode     "
+        "11.05.2026\n\nÄnderungsantrag\n\nder Fraktion der SPD\n\nzu „Bibliotheken als "
+        "Lernorte sichern“\nAntrag der Fraktionen von CDU und BÜNDNIS 90/DIE GRÜNEN – "
+        "Drucksache 20/4388\n\nDer Landtag wolle beschließen:\n",
+        "Bibliotheken als Lernorte sichern",
+    ),
 }
 
 

@@ -227,7 +227,7 @@ _EMPHASIS = re.compile(r"^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")  # Markdown: "**Ti
 # A motion's number in a party's motion book before its title ("V-07 Günstiges Azubi-Ticket",
 # "A12: Mehr Busse"): with a hyphen or a colon, so that "A 5 Ausbau" stays whole.
 _MOTION_CODE = re.compile(
-    r"^[A-ZÄÖÜ]{1,3}(?:-\d{1,3}[a-z]?(?:\s*:)?|\d{1,3}[a-z]?\s*:)\s+(?=[A-ZÄÖÜ„\"])"
+    r"^[A-ZÄÖÜ]{1,3}(?:(?:-\d{1,3}[a-z]?){1,2}(?:\s*:)?|\d{1,3}[a-z]?\s*:)\s+(?=[A-ZÄÖÜ„\"])"
 )
 
 
@@ -235,7 +235,17 @@ _MOTION_CODE = re.compile(
 # Y-Fraktion: Trinkbrunnen …"); a bill's title its Drucksache after it ("… – Drucksache 8/4810 –").
 _SUBMITTER_PREFIX = re.compile(
     r"^(?:Gemeinsamer\s+|Interfraktioneller\s+)?(?:Antrag|Anfrage)\s+(?:der|des)\s+"
-    r"(?:Fraktion(?:en)?|Gruppe|Ratsgruppe)\b[^:]{0,120}:\s+(?=\S)"
+    r"(?:[\w-]*[Ff]raktion(?:en)?|Gruppe|Ratsgruppe)\b[^:]{0,120}:\s+(?=\S)"
+)
+# Hessen's "betreffend <Titel>"; an amendment's "zu „<Titel des Antrags>“"; a budget motion's
+# "Haushaltsplan 2026/2027; hier: <Titel>"
+_REFERENCE_PREFIX = re.compile(
+    r"(?i)^(?:betreffend|betr\.)\s+(?=\S)|^.{0,80}?[;,]\s*hier\s*:\s*(?=\S)"
+)
+_QUOTED_REFERENCE = re.compile(r"^zu[mr]?\s+[„\"»](.+?)[“\"«]\s*$")
+# what a title line carries after the title: the paper it amends, the budget position
+_REFERENCE_TAIL = re.compile(
+    r"\s*\((?:(?:\w*[Aa]ntrag|Anfrage)\s+zu[mr]?\b|Kap(?:itel|\.)|Einzelplan|Epl\.)[^)]*\)\s*$"
 )
 _DRUCKSACHE_TAIL = re.compile(
     r"\s*(?:[-–]\s*Drucks(?:ache|\.)\s*\d[\d/]*\s*[-–]?|\(\s*Drucks(?:ache|\.)\s*\d[\d/]*\s*\))\s*$"
@@ -244,9 +254,13 @@ _DRUCKSACHE_TAIL = re.compile(
 
 def _unlabelled(title: str) -> str:
     """A title line without its form label ("Betreff: Radweg …" -> "Radweg …"), Markdown
-    emphasis, the submitters before it or the Drucksache after it."""
+    emphasis, the submitters or the reference before it ("betreffend", "zu „…“", "…; hier:"),
+    or the Drucksache, amended paper or budget position after it."""
     title = _MOTION_CODE.sub("", _EMPHASIS.sub("", _TITLE_LABEL.sub("", title)))
-    return _DRUCKSACHE_TAIL.sub("", _SUBMITTER_PREFIX.sub("", title))
+    title = _REFERENCE_PREFIX.sub("", _SUBMITTER_PREFIX.sub("", title))
+    if m := _QUOTED_REFERENCE.match(title):
+        title = m.group(1)
+    return _REFERENCE_TAIL.sub("", _DRUCKSACHE_TAIL.sub("", title))
 
 
 def text_metadata(text: str) -> dict[str, str | None]:

@@ -181,11 +181,28 @@ def all_line_features(lines: list[Line]) -> list[list[str]]:
     return [line_features(lines, i, body, pick) for i in range(len(lines))]
 
 
+CLOSING_WORDS = 3
+# a closing line that still goes on ("… und der" / "Feuerwehr"): an article, conjunction,
+# preposition or dash at its end
+_OPEN_WORD = re.compile(
+    r"\b(?:der|die|das|den|dem|des|ein|eine|einer|eines|und|oder|sowie|für|von|zu|zum|zur|"
+    r"mit|im|in|am|an|auf|bei|über|unter|nach|aus)$|[-–,]$"
+)
+
+
 # "Schuldner- / und Insolvenzberatung": a hyphen before these is no line-end hyphenation
 def _unfinished(lines: list[Line], i: int) -> bool:
-    """Whether title line ``i`` cannot end the title (an open word or a hyphen at its end) and
-    line ``i + 1`` follows it without a blank line."""
-    return not lines[i].blank_after and bool(OPEN_END.search(lines[i].text))
+    """Whether title line ``i`` cannot end the title (an open word or a hyphen at its end, or
+    a short lower-case line below it) and line ``i + 1`` follows it without a blank line."""
+    return not lines[i].blank_after and bool(
+        OPEN_END.search(lines[i].text) or _closing_words(lines[i + 1].text)
+    )
+
+
+def _closing_words(line: str) -> bool:
+    """A short lower-case line right below a title line: the verb or words that close it
+    ("Schwimmbäder sichern – Bundesprogramm für kommunale Bäder" / "auflegen")."""
+    return line[:1].islower() and len(line.split()) <= CLOSING_WORDS
 
 
 @dataclass
@@ -245,6 +262,8 @@ class TitleModel:
         ):
             i += 1
             parts.append(lines[i].text)
+            if _closing_words(lines[i].text) and not _OPEN_WORD.search(lines[i].text):
+                break  # the words that close a title end it
         title = parts[0]
         for part in parts[1:]:
             title = join_title_lines(title, part)
