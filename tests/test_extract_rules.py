@@ -111,6 +111,12 @@ def test_review_hedged_and_addressee(nlp):
         ),
         ("Die Deckung erfolgt durch Einsparungen beim Fuhrpark.", "offset"),
         ("Die Stadt stellt dafür Haushaltsmittel in Höhe von 50.000 € bereit.", "general_budget"),
+        # a part of the city's own pot, as our annotators give it
+        (
+            "Die Kosten von 4.800 € werden aus dem Stadtbezirksbudget Gohlis 2026 getragen.",
+            "named_fund",
+        ),
+        ("Der Ortschaftsrat gibt dafür 2.000 € aus seinen Verfügungsmitteln.", "named_fund"),
     ],
 )
 def test_funding_kinds(nlp, sentence, kind):
