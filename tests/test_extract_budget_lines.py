@@ -289,6 +289,12 @@ def test_a_grant_is_named_by_its_giver_in_the_nominative(nlp, sentence, name):
             "Der Zuschuss der Kostenstelle 4711.200 wird von 10.850 Euro auf 17.500 Euro erhöht.",
             [17_500],
         ),
+        # an amendment's replaced figure
+        (
+            "In Ziffer 1 wird der Betrag „1.200,00 €“ durch „2.000,00 €“ ersetzt; die Mittel "
+            "kommen aus der Kostenstelle 4711.400.",
+            [2_000],
+        ),
         # "von" and "auf" that frame no change keep their amount
         (
             "Mittel in Höhe von 30.000 € werden auf der Kostenstelle 4711.300 bereitgestellt.",

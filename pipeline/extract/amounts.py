@@ -87,18 +87,24 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
 _FROM = re.compile(r"\bvon\s*$")
 _BY = re.compile(r"\s+um\s+")
 _TO = re.compile(r"\s+auf\s+")
+# an amendment's "„1.200,00 €“ durch „2.000,00 €“ ersetzt" (also "durch die Angabe „…“")
+_REPLACED_BY = re.compile(r"[“\"«]?\s*durch\s+(?:(?:die|den|das)\s+\w+\s+)?[„\"»]?")
+_REPLACING = re.compile(r"[“\"«]?\s*ersetzt\b")
 
 
 def changed_totals(text: str, amounts: list[Amount]) -> set[Amount]:
     """The old and new totals of a change stated with its step ("von 40 TEUR um 25 TEUR auf
     65 TEUR": the 40 and 65), and the old total of one stated without ("von 310 T€ auf
-    160 T€": the 310): the step, else the new total, is the amount the motion asks for, as
-    our annotators give it."""
+    160 T€": the 310; an amendment's "„1.200 €“ durch „2.000 €“ ersetzt": the 1.200): the
+    step, else the new total, is the amount the motion asks for, as our annotators give it."""
     out: set[Amount] = set()
     for i, a in enumerate(amounts[:-1]):
+        b = amounts[i + 1]
+        if _REPLACED_BY.fullmatch(text, a.end, b.start) and _REPLACING.match(text, b.end):
+            out.add(a)
+            continue
         if not _FROM.search(text, max(0, a.start - 8), a.start):
             continue
-        b = amounts[i + 1]
         c = amounts[i + 2] if i + 2 < len(amounts) else None
         if _BY.fullmatch(text, a.end, b.start):
             if c is not None and _TO.fullmatch(text, b.end, c.start):
