@@ -284,6 +284,10 @@ def test_a_grant_is_named_by_its_giver_in_the_nominative(nlp, sentence, name):
             "erhöht.",
             [25_000],
         ),
+        (
+            "Der Ansatz der Kostenstelle 4711.150 wird für 2027 um 150 TEUR auf 400 TEUR erhöht.",
+            [150_000],
+        ),
         # without the step, the new total
         (
             "Der Zuschuss der Kostenstelle 4711.200 wird von 10.850 Euro auf 17.500 Euro erhöht.",

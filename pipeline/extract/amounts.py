@@ -86,6 +86,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
 
 _FROM = re.compile(r"\bvon\s*$")
 _BY = re.compile(r"\s+um\s+")
+_STEP = re.compile(r"\bum\s*$")
 _TO = re.compile(r"\s+auf\s+")
 # an amendment's "„1.200,00 €“ durch „2.000,00 €“ ersetzt" (also "durch die Angabe „…“")
 _REPLACED_BY = re.compile(r"[“\"«]?\s*durch\s+(?:(?:die|den|das)\s+\w+\s+)?[„\"»]?")
@@ -93,15 +94,19 @@ _REPLACING = re.compile(r"[“\"«]?\s*ersetzt\b")
 
 
 def changed_totals(text: str, amounts: list[Amount]) -> set[Amount]:
-    """The old and new totals of a change stated with its step ("von 40 TEUR um 25 TEUR auf
-    65 TEUR": the 40 and 65), and the old total of one stated without ("von 310 T€ auf
-    160 T€": the 310; an amendment's "„1.200 €“ durch „2.000 €“ ersetzt": the 1.200): the
-    step, else the new total, is the amount the motion asks for, as our annotators give it."""
+    """The figures of a change that are not its amount: the old and new totals around a step
+    ("von 40 TEUR um 25 TEUR auf 65 TEUR": 40 and 65; "um 150 TEUR auf 400 TEUR": 400), the old
+    total of a change without one ("von 310 T€ auf 160 T€": 310) and an amendment's replaced
+    figure ("„1.200 €“ durch „2.000 €“ ersetzt": 1.200). The step, else the new total, is the
+    amount the motion asks for, as our annotators give it."""
     out: set[Amount] = set()
     for i, a in enumerate(amounts[:-1]):
         b = amounts[i + 1]
         if _REPLACED_BY.fullmatch(text, a.end, b.start) and _REPLACING.match(text, b.end):
             out.add(a)
+            continue
+        if _STEP.search(text, max(0, a.start - 8), a.start) and _TO.fullmatch(text, a.end, b.start):
+            out.add(b)  # "um 150 TEUR auf 400 TEUR": the new total after the step
             continue
         if not _FROM.search(text, max(0, a.start - 8), a.start):
             continue
