@@ -69,6 +69,19 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
         ),
         # the place of the faction named on the line above is no group
         ("Freie Demokraten\nKreistagsfraktion Emsland\n", ["FDP"]),
+        # also where that line has a date in its right-hand column or spells the party out
+        (
+            "BÜNDNIS 90/DIE GRÜNEN                          Landshut, den 4. Mai 2026\n"
+            "Stadtratsfraktion Landshut\nAltstadt 315, 84028 Landshut\n",
+            ["GRÜNE"],
+        ),
+        ("ÖDP – Ökologisch-Demokratische Partei\nStadtratsfraktion Passau\n", ["ÖDP"]),
+        # the body a listed submitter sits in is not part of its name
+        (
+            "Vorlage-Art: Antrag (Fraktionen)\nVerfasser: Fraktionen CDU, SPD und FDP im Rat der "
+            "Stadt Salzgitter\n",
+            ["CDU", "SPD", "FDP"],
+        ),
         # another paper's submitter counts only where the motion names none
         (
             "Änderungsantrag\nder Fraktion Die Unabhängigen\n"

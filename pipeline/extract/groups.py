@@ -47,6 +47,11 @@ _NAME_PARTS = re.compile(r"(\s+[–—·]\s+|\s*[,;&]\s*|\s+und(?:\s+|$))")
 _JOINT = re.compile(r"\s+[/–·]\s+")
 _AND = re.compile(r"\s+und\s+")
 _WORD_BREAK = re.compile(r"[a-zäöüß]-$")
+# the body a listed submitter sits in ("FDP im Rat der Stadt Wolfsburg"): not part of its name
+_IN_BODY = re.compile(
+    r"\s+(?:im|in\s+der)\s+(?:Rat|\w*rat|\w*tag|\w*versammlung|\w*vertretung|Bürgerschaft"
+    r"|Gemeinderat|Stadtrat)\b.*$"
+)
 _ADDRESS = re.compile(r"[A-Za-zäöüß.]\s+\d{1,4}[a-z]?$|^\d{5}\s")
 # a lower-case word other than the particles of names: running text, not a letterhead line
 _RUNNING_WORD = re.compile(r"(?<![\w-])(?!(?:und|der|die|des|von|im|in)\b)[a-zäöüß][\w-]*")
@@ -252,8 +257,15 @@ class FactionMatcher:
         lh = self.letterhead
         for i, line in enumerate(lines):
             info = self._line(line)
-            if info.place and i and self._line(lines[i - 1]).names:
-                continue
+            if info.place and i:
+                # "Stadtratsfraktion Würzburg" names the place of the party above it ("ÖDP –
+                # Ökologisch-Demokratische Partei"; a date may stand in that line's right column)
+                above = [
+                    n for x in lines[max(0, i - 2) : i] for n in self._line(x).names or self.find(x)
+                ]
+                if above:
+                    own += [n for n in above if n not in own]
+                    continue
             own += info.names
             cited += info.cited
             if info.label:
@@ -426,6 +438,7 @@ class FactionMatcher:
                 out += names
                 continue
             item = re.sub(r"\s*\([^()]*\)?", "", item).strip()  # "(dort beschlossen am ...)"
+            item = _IN_BODY.sub("", item)
             if not item or re.search(r"\bweitere\b", item):  # "und 24 weitere Mitglieder"
                 continue
             if own := self._own_line(item):
