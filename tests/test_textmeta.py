@@ -168,6 +168,13 @@ def test_title_falls_back_to_first_line():
             "Kreisverband Prignitz\n\nDer Landesparteitag möge beschließen:\n",
             "Schulbusse im ländlichen Raum",
         ),
+        # an amendment's reference to the paper it amends, by its number and quoted title
+        (
+            "Stadt Hanau\nStadtverordnetenversammlung\n\nÄnderungsantrag der SPD-Fraktion\n"
+            "zur Magistratsvorlage 2026-44 „Sanierung der Turnhalle Kesselstadt“\n\n"
+            "Die Stadtverordnetenversammlung möge beschließen:\n",
+            "Sanierung der Turnhalle Kesselstadt",
+        ),
     ],
 )
 def test_a_title_line_loses_its_form_label(text, title):
@@ -268,3 +275,31 @@ def test_a_motion_number_is_no_title():
         "Zentralhaltestelle\n\nDer Stadtrat möge beschließen:"
     )
     assert text_metadata(text)["title"] == "Mehr Sicherheit an der Zentralhaltestelle"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a contact line, an administration's letterhead, a submitter line and an amendment's
+        # first instruction are never the title
+        (
+            "CDU-Fraktion im Kreistag Emsland\nOrdeniederung 1 | 49716 Meppen\n"
+            "Tel. 05931 44-0000 | cdu-fraktion@kreistag-emsland.example\n\nAn den\n"
+            "Landrat des Landkreises Emsland\n49716 Meppen\n"
+            "                                                 Meppen, den 05.10.2026\n\n"
+            "ANFRAGE\ngemäß § 10 der Geschäftsordnung für den Kreistag\n\n"
+            "Hausarztversorgung – offene Sitze im Nordkreis\n\n"
+            "zur Sitzung des Kreistages am 01.12.2026\n",
+            "Hausarztversorgung – offene Sitze im Nordkreis",
+        ),
+        (
+            "ORTSGEMEINDE HOLZHEIM\nVerbandsgemeinde Diez\n\nOrtsgemeinderat Holzheim\n"
+            "Sitzung am 10.02.2027, TOP 4\n\nÄnderungsantrag der FWG-Fraktion\n"
+            "zur Beschlussvorlage Nr. 2027/012 „Spielplatz am Backes“\n\n"
+            "Holzheim, 01.02.2027\n\nSehr geehrter Herr Ortsbürgermeister,\n",
+            "Spielplatz am Backes",
+        ),
+    ],
+)
+def test_letterhead_and_contact_lines_are_no_title(text, title):
+    assert guess_title(text, None) == title

@@ -11,6 +11,7 @@ from pipeline.ingest.title_rules import (
     document_types,
     labelled_title,
     structural_pick,
+    title_never,
     title_skips,
     typed_line_start,
     typed_title,
@@ -213,7 +214,7 @@ def guess_title(text: str, paper_type: str | None, model: Any = _DEFAULT) -> str
             return _unlabelled(title)
     lines = [ln.strip().lstrip("#").strip() for ln in text.splitlines() if ln.strip()]
     picked = structural_pick(lines[:30])[1]
-    if picked or not lines or any(p.search(lines[0]) for p in title_skips()):
+    if picked or not lines or any(p.search(lines[0]) for p in (*title_skips(), *title_never())):
         return _unlabelled(picked)  # a letterhead, motion number or submitter line is no title
     return _unlabelled(lines[0][:200])
 
@@ -237,12 +238,16 @@ _SUBMITTER_PREFIX = re.compile(
     r"^(?:Gemeinsamer\s+|Interfraktioneller\s+)?(?:Antrag|Anfrage)\s+(?:der|des)\s+"
     r"(?:[\w-]*[Ff]raktion(?:en)?|Gruppe|Ratsgruppe)\b[^:]{0,120}:\s+(?=\S)"
 )
-# Hessen's "betreffend <Titel>"; an amendment's "zu „<Titel des Antrags>“"; a budget motion's
+# Hessen's "betreffend <Titel>"; an amendment's "zu „<Titel des Antrags>“" (also "zur
+# Magistratsvorlage 2026-31 „<Titel>“"); a budget motion's
 # "Haushaltsplan 2026/2027; hier: <Titel>"
 _REFERENCE_PREFIX = re.compile(
     r"(?i)^(?:betreffend|betr\.)\s+(?=\S)|^.{0,80}?[;,]\s*hier\s*:\s*(?=\S)"
 )
-_QUOTED_REFERENCE = re.compile(r"^zu[mr]?\s+[„\"»](.+?)[“\"«]\s*$")
+_QUOTED_REFERENCE = re.compile(
+    r"^(?:zu[mr]?|über)\s+(?:[\w-]*(?:[Vv]orlage|[Aa]ntrag|Drucksache)\s+(?:Nr\.\s*)?\S*\d\S*\s+)?"
+    r"[„\"»](.+?)[“\"«]\s*$"
+)
 # what a title line carries after the title: the paper it amends, the budget position
 _REFERENCE_TAIL = re.compile(
     r"\s*\((?:(?:\w*[Aa]ntrag|Anfrage)\s+zu[mr]?\b|Kap(?:itel|\.)|Einzelplan|Epl\.)[^)]*\)\s*$"
@@ -258,9 +263,10 @@ def _unlabelled(title: str) -> str:
     or the Drucksache, amended paper or budget position after it."""
     title = _MOTION_CODE.sub("", _EMPHASIS.sub("", _TITLE_LABEL.sub("", title)))
     title = _REFERENCE_PREFIX.sub("", _SUBMITTER_PREFIX.sub("", title))
+    title = _DRUCKSACHE_TAIL.sub("", title)
     if m := _QUOTED_REFERENCE.match(title):
         title = m.group(1)
-    return _REFERENCE_TAIL.sub("", _DRUCKSACHE_TAIL.sub("", title))
+    return _REFERENCE_TAIL.sub("", title)
 
 
 def text_metadata(text: str) -> dict[str, str | None]:

@@ -182,6 +182,7 @@ def all_line_features(lines: list[Line]) -> list[list[str]]:
 
 
 CLOSING_WORDS = 3
+_SESSION_LINE = re.compile(r"(?i)zu[mr]?\s+(?:\w+\s+){0,3}\w*(?:sitzung|beratung|lesung)\b")
 # a closing line that still goes on ("… und der" / "Feuerwehr"): an article, conjunction,
 # preposition or dash at its end
 _OPEN_WORD = re.compile(
@@ -248,11 +249,13 @@ class TitleModel:
         return ""
 
     def _joined(self, lines: list[Line], best: int) -> str:
-        """The title starting at line ``best``, with the lines that continue it."""
+        """The title starting at line ``best``, with the lines that continue it (never a line
+        that names the session it is put to: "zur Sitzung des Kreistages am 01.12.2026")."""
         parts = [lines[best].text]
         i = best
         while (
             i + 1 < len(lines)
+            and not _SESSION_LINE.match(lines[i + 1].text)
             and len(parts) <= MAX_CONTINUATION
             and sum(len(p) for p in parts) < MAX_TITLE_CHARS
             and (

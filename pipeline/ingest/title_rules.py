@@ -163,6 +163,8 @@ def labelled_title(text: str) -> str:
     return ""
 
 
+# an amendment's line naming the paper it amends, whose quoted title is the title
+_REFERENCE_START = re.compile(r"zu\s|zu[mr]\s.*[„\"»]")
 SENTENCE_WORDS = 8  # a head line this long that ends with a full stop is a sentence, no title
 SUBMITTERS_START = re.compile(r"(?i)^(?:der|des)\s+Abgeordneten\b")
 SUBMITTERS_END = re.compile(r"\b(?:Fraktion|Fraktionen|Gruppe)\b")
@@ -182,12 +184,14 @@ def structural_pick(lines: list[str]) -> tuple[int | None, str]:
             continue
         if len(ln) < 8 or any(p.search(ln) for p in skip) or ln.endswith(":"):
             continue
-        if not (ln[0].isupper() or ln[0].isdigit() or ln.startswith("zu ")):
+        if not (ln[0].isupper() or ln[0].isdigit() or _REFERENCE_START.match(ln)):
             continue
         title = ln
         for nxt in lines[i + 1 : i + 3]:  # a title broken over lines goes on in lower case
             if len(title) > 160 or title.endswith((".", "!", "?")) or not nxt[:1].islower():
                 break
+            if any(p.search(nxt) for p in skip):
+                break  # "zur Sitzung des Kreistages am …" below the title
             title += " " + nxt
         if title.endswith(".") and len(title.split()) >= SENTENCE_WORDS:
             return None, ""  # the text itself begins: the head has no title line
