@@ -122,6 +122,12 @@ def test_body_option_fills_inputs_without_metadata(tmp_path):
             "Ratsversammlung Kiel",
         ),
         ("LANDTAG\nNORDRHEIN-WESTFALEN\n18. Wahlperiode\n", "Landtag Nordrhein-Westfalen"),
+        # a city's disambiguator in brackets is part of its name
+        ("Fraktion DIE LINKE\nim Stadtrat Halle (Saale)\n", "Stadtrat Halle (Saale)"),
+        (
+            "Stadtverordnetenversammlung Frankfurt (Oder)\nAntrag der SPD-Fraktion\n",
+            "Stadtverordnetenversammlung Frankfurt (Oder)",
+        ),
         # a Beratungsfolge row's step of procedure is no place
         (
             "Stadt Heilbronn                              Vorlage - 2026/0977\n\nAnfrage\n"
