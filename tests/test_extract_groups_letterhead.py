@@ -76,6 +76,9 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
             ["GRÜNE"],
         ),
         ("ÖDP – Ökologisch-Demokratische Partei\nStadtratsfraktion Passau\n", ["ÖDP"]),
+        # a party's full name is the party
+        ("ÖDP\nÖkologisch-Demokratische Partei\nKreistagsfraktion im Landkreis Cham\n", ["ÖDP"]),
+        ("Alternative für Deutschland\nFraktion im Stadtrat\n", ["AfD"]),
         # the body a listed submitter sits in is not part of its name
         (
             "Vorlage-Art: Antrag (Fraktionen)\nVerfasser: Fraktionen CDU, SPD und FDP im Rat der "
