@@ -260,11 +260,11 @@ class FactionMatcher:
             if info.place and i:
                 # "Stadtratsfraktion Würzburg" names the place of the party above it ("ÖDP –
                 # Ökologisch-Demokratische Partei"; a date may stand in that line's right column)
-                above = [
+                party = [
                     n for x in lines[max(0, i - 2) : i] for n in self._line(x).names or self.find(x)
                 ]
-                if above:
-                    own += [n for n in above if n not in own]
+                if party:
+                    own += [n for n in party if n not in own]
                     continue
             own += info.names
             cited += info.cited
