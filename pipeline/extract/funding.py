@@ -153,7 +153,7 @@ class MotionFunding(RuleComponent[FundingRules]):
         mentions = _without_restated_lines(mentions)
         mentions.sort(key=lambda x: x.at)
         mentions = _one_position(m, mentions)
-        mentions = _without_offset_headings(mentions)
+        mentions = _without_offset_headings(m, mentions)
         mentions = _offset_positions(m, mentions)
         if any(a["type"] == "inquiry" for a in doc._.actions or ()):
             mentions = _without_questions(m, mentions)
@@ -645,7 +645,7 @@ def _offset_positions(m: MotionText, mentions: list[Mention]) -> list[Mention]:
         if x.record["kind"] != "offset":
             continue
         ss, se = m.sentence(x.at)
-        if m.text[ss:se].rstrip().endswith(":"):  # a heading: the statement below it
+        if _heading(m, x.at):  # the statement below it
             se = max(se, x.at + HEADING_REACH)
         for i, y in enumerate(mentions):
             r = y.record
@@ -668,14 +668,20 @@ def _without_questions(m: MotionText, mentions: list[Mention]) -> list[Mention]:
 HEADING_REACH = 300  # characters from an offset's heading to the statement under it
 
 
-def _without_offset_headings(mentions: list[Mention]) -> list[Mention]:
+def _heading(m: MotionText, at: int) -> bool:
+    """Whether the sentence at ``at`` is a heading ("Deckungsvorschlag:")."""
+    ss, se = m.sentence(at)
+    return m.text[ss:se].rstrip().endswith(":")
+
+
+def _without_offset_headings(m: MotionText, mentions: list[Mention]) -> list[Mention]:
     """An offset that only names its heading ("Deckungsvorschlag:", no amount, no position)
     where the statement it heads is an offset of its own ("Die Mehraufwendungen werden durch
     … gedeckt"): one offset, not two."""
     out: list[Mention] = []
     for i, x in enumerate(mentions):
         r = x.record
-        if r["kind"] == "offset" and r["amount_eur"] is None and not r["budget_line"]:
+        if r["kind"] == "offset" and _heading(m, x.at) and r["amount_eur"] is None:
             nxt = next((y for y in mentions[i + 1 :] if y.record["kind"] == "offset"), None)
             if nxt is not None and nxt.at - x.at <= HEADING_REACH:
                 continue

@@ -27,7 +27,9 @@ from pipeline.digest import sha256_file
 from pipeline.errors import ModelError
 from pipeline.ingest.title_rules import (
     OPEN_END,
+    OPEN_WORD_END,
     join_title_lines,
+    session_line,
     structural_pick,
     title_never,
     title_skips,
@@ -182,13 +184,6 @@ def all_line_features(lines: list[Line]) -> list[list[str]]:
 
 
 CLOSING_WORDS = 3
-_SESSION_LINE = re.compile(r"(?i)zu[mr]?\s+(?:\w+\s+){0,3}\w*(?:sitzung|beratung|lesung)\b")
-# a closing line that still goes on ("… und der" / "Feuerwehr"): an article, conjunction,
-# preposition or dash at its end
-_OPEN_WORD = re.compile(
-    r"\b(?:der|die|das|den|dem|des|ein|eine|einer|eines|und|oder|sowie|für|von|zu|zum|zur|"
-    r"mit|im|in|am|an|auf|bei|über|unter|nach|aus)$|[-–,]$"
-)
 
 
 # "Schuldner- / und Insolvenzberatung": a hyphen before these is no line-end hyphenation
@@ -255,7 +250,7 @@ class TitleModel:
         i = best
         while (
             i + 1 < len(lines)
-            and not _SESSION_LINE.match(lines[i + 1].text)
+            and not session_line().search(lines[i + 1].text)
             and len(parts) <= MAX_CONTINUATION
             and sum(len(p) for p in parts) < MAX_TITLE_CHARS
             and (
@@ -265,7 +260,7 @@ class TitleModel:
         ):
             i += 1
             parts.append(lines[i].text)
-            if _closing_words(lines[i].text) and not _OPEN_WORD.search(lines[i].text):
+            if _closing_words(lines[i].text) and not OPEN_WORD_END.search(lines[i].text):
                 break  # the words that close a title end it
         title = parts[0]
         for part in parts[1:]:

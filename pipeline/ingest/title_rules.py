@@ -31,8 +31,16 @@ def title_skips() -> list[re.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def title_never() -> list[re.Pattern[str]]:
-    """Lines that are never a title, whatever the title model scores (``title_never``)."""
-    return [re.compile(p) for p in document_types().get("title_never", [])]
+    """Lines that are never a title, whatever the title model scores (``title_never``, and
+    the session lines of ``title_session_line``)."""
+    return [re.compile(p) for p in document_types().get("title_never", [])] + [session_line()]
+
+
+@lru_cache(maxsize=1)
+def session_line() -> re.Pattern[str]:
+    """A line that names the session a paper is put to ("zur Sitzung des Kreistages am …",
+    "zu der dritten Beratung des Gesetzentwurfs …"): never a title, never a title's part."""
+    return re.compile(document_types()["title_session_line"])
 
 
 @lru_cache(maxsize=1)
@@ -103,11 +111,14 @@ _HIER = re.compile(r"(?i)^hier\s*:\s*")
 # Words a title does not end with: an article, preposition, conjunction or an adjective's ending
 # at a line's end means the title goes on in the next line ("… Wasserzeiten für den" /
 # "Schwimmunterricht ausweiten").
-OPEN_END = re.compile(
-    r"(?:\b(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|und|oder|sowie|für|von|"
-    r"vom|zu|zum|zur|mit|im|in|am|an|auf|bei|durch|gegen|über|unter|nach|aus|ohne|als|statt)"
-    r"|\b[a-zäöü]\w*(?:ische|liche|ige)[nrs]?|[-–,])$"
+_OPEN_WORDS = (
+    r"der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|und|oder|sowie|für|von|"
+    r"vom|zu|zum|zur|mit|im|in|am|an|auf|bei|durch|gegen|über|unter|nach|aus|ohne|als|statt"
 )
+OPEN_END = re.compile(rf"(?:\b(?:{_OPEN_WORDS})|\b[a-zäöü]\w*(?:ische|liche|ige)[nrs]?|[-–,])$")
+# the same without the adjective endings: a short closing line ("ermöglichen") ends a title
+# unless an article, conjunction, preposition or dash ends it ("… und der" / "Feuerwehr")
+OPEN_WORD_END = re.compile(rf"\b(?:{_OPEN_WORDS})$|[-–,]$")
 
 
 _ELLIPSIS_NEXT = re.compile(r"^(?:und|oder|bzw\.?|sowie|bis)\b")
