@@ -49,8 +49,7 @@ _AND = re.compile(r"\s+und\s+")
 _WORD_BREAK = re.compile(r"[a-zäöüß]-$")
 # the body a listed submitter sits in ("FDP im Rat der Stadt Wolfsburg"): not part of its name
 _IN_BODY = re.compile(
-    r"\s+(?:im|in\s+der)\s+(?:Rat|\w*rat|\w*tag|\w*versammlung|\w*vertretung|Bürgerschaft"
-    r"|Gemeinderat|Stadtrat)\b.*$"
+    r"\s+(?:im|in\s+der)\s+(?:Rat|\w*rat|\w*tag|\w*versammlung|\w*vertretung|Bürgerschaft)\b.*$"
 )
 _ADDRESS = re.compile(r"[A-Za-zäöüß.]\s+\d{1,4}[a-z]?$|^\d{5}\s")
 # a lower-case word other than the particles of names: running text, not a letterhead line
