@@ -28,6 +28,25 @@ LEMMAS = DEFAULT_CONFIG["lemmas"]
 COMPOUNDS = {"max_chars": 1500, "min_df": 3, "max_features": 20000, "min_count": 5}
 REQUEST = {"max_chars": 1500, "ngram_range": (1, 1), "min_df": 3, "max_features": 20000}
 LATENT = {"n_components": 200, "weight": 2.0}
+# The linear model per theme shipped until 2026-12-07 (the C and loss rows change it).
+LINEAR = {
+    "model": "linear",
+    "C": 0.05,
+    "loss": "hinge",
+    "cv": 3,
+    "max_themes": 3,
+    "selection": "micro",
+}
+NETWORK = {
+    "model": "network",
+    "hidden": 128,
+    "alpha": 1e-4,
+    "epochs": 15,
+    "batch_size": 512,
+    "cv": 3,
+    "max_themes": 3,
+    "selection": "micro",
+}
 # The configuration shipped before compound parts: the variants of 2026-12-05 change this.
 BEFORE = {"compounds": None}
 
@@ -45,12 +64,10 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "spd-section-only": {"config": BEFORE, "data": {"SPD_SECONDARY_RATIO": None}},
     "annotated-weight-2": {"config": BEFORE, "data": {"ANNOTATED_WEIGHT": 2.0}},
     "balanced-sources": {"data": {"BALANCE_ANNOTATED_SOURCES": True}},
-    "C-0.15": {"config": {"classifier": {**DEFAULT_CONFIG["classifier"], "C": 0.15}}},
-    "C-0.05": {"config": {"classifier": {**DEFAULT_CONFIG["classifier"], "C": 0.05}}},
-    "C-0.02": {"config": {"classifier": {**DEFAULT_CONFIG["classifier"], "C": 0.02}}},
-    "logistic-C-2": {
-        "config": {"classifier": {**DEFAULT_CONFIG["classifier"], "loss": "logistic", "C": 2.0}}
-    },
+    "C-0.15": {"config": {"classifier": {**LINEAR, "C": 0.15}}},
+    "C-0.05": {"config": {"classifier": {**LINEAR, "C": 0.05}}},
+    "C-0.02": {"config": {"classifier": {**LINEAR, "C": 0.02}}},
+    "logistic-C-2": {"config": {"classifier": {**LINEAR, "loss": "logistic", "C": 2.0}}},
     # The latent columns of the lemma block (features.Latent); the rows with a latent block of
     # its own vocabulary (unigrams: lsa-200, lsa-200-w2, lsa-400, lsa-200-w4) were measured with
     # commit 2bb939c, which had that block.
@@ -59,14 +76,20 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "latent+compounds-100": {
         "config": {"compounds": {**COMPOUNDS, "latent": {"n_components": 100, "weight": 1.0}}}
     },
-    "latent+C-0.1": {"config": {"classifier": {**DEFAULT_CONFIG["classifier"], "C": 0.1}}},
+    "latent+C-0.1": {"config": {"classifier": {**LINEAR, "C": 0.1}}},
     "latent+lemmas-3000": {"config": {"lemmas": {**LEMMAS, "max_chars": 3000}}},  # = shipped
     "latent+lemmas-2000": {"config": {"lemmas": {**LEMMAS, "max_chars": 2000}}},
     "latent+lemmas-4000": {"config": {"lemmas": {**LEMMAS, "max_chars": 4000}}},
     "latent-300-w2": {"config": {"lemmas": {**LEMMAS, "latent": {**LATENT, "n_components": 300}}}},
-    "latent+C-0.03": {"config": {"classifier": {**DEFAULT_CONFIG["classifier"], "C": 0.03}}},
+    "latent+C-0.03": {"config": {"classifier": {**LINEAR, "C": 0.03}}},
     "latent+request": {"config": {"request": REQUEST}},  # the shipped + the request block
     "shipped": {},  # DEFAULT_CONFIG as it is
+    # One hidden layer shared by the themes (estimators.ThemeNetwork) instead of a linear
+    # model per theme: units, L2 penalty alpha, passes over the data (2026-12-07).
+    "network-128": {"config": {"classifier": {**NETWORK}}},  # = shipped since 2026-12-07
+    "linear": {"config": {"classifier": {**LINEAR}}},  # shipped until 2026-12-07
+    "network-256": {"config": {"classifier": {**NETWORK, "hidden": 256}}},
+    "network-128-30": {"config": {"classifier": {**NETWORK, "epochs": 30}}},
 }
 
 

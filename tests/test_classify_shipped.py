@@ -27,8 +27,10 @@ def test_shipped_model_matches_shipped_taxonomy(model):
     assert model.card["taxonomy"]["sha256"] == load_taxonomy().sha256
     for key in ("library_versions", "training_sources", "cross_validation", "dev", "command"):
         assert model.card[key]
-    assert (DEFAULT_MODEL_DIR / "model.joblib").stat().st_size < 8_000_000
-    assert (DEFAULT_MODEL_DIR / "inference.npz").stat().st_size < 4_000_000
+    # The hidden layer (about 38,000 features x 128 units) is most of both files: float32 in
+    # the Pipeline, float16 in the archive.
+    assert (DEFAULT_MODEL_DIR / "model.joblib").stat().st_size < 16_000_000
+    assert (DEFAULT_MODEL_DIR / "inference.npz").stat().st_size < 14_000_000
     # Every setting says how it was chosen, none by dev; the held-out scores are on our
     # annotations, per source and leaving each source out.
     chosen = model.card["settings_chosen_by"]

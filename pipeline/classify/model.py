@@ -188,7 +188,7 @@ class ThemeModel:
 
             self.card["inference"] = {
                 "file": INFERENCE_FILE,
-                "format": C.FORMAT,
+                "format": C.FORMAT_NETWORK if "out_coef" in arrays else C.FORMAT,
                 "sha256": sha256_file(inf),
                 "bytes": inf.stat().st_size,
                 "numpy": numpy.__version__,
@@ -273,17 +273,17 @@ def _load_compact(d: Path, card: dict[str, Any], n_labels: int) -> Any:
     """The numpy-only model of ``d`` (checked against the card's ``inference`` entry)."""
     import numpy
 
-    from pipeline.classify.compact import FORMAT, CompactModel
+    from pipeline.classify.compact import FORMAT, FORMAT_NETWORK, CompactModel
 
     where, inf = str(d), card["inference"]
     path = d / str(inf.get("file") or INFERENCE_FILE)
     retrain = f"retrain with `{card.get('command') or 'antragsradar train'}`"
     if not path.is_file():
         raise ModelError(f"{where}: {path.name} is missing though the card lists it; {retrain}")
-    if inf.get("format") != FORMAT:
+    if inf.get("format") not in (FORMAT, FORMAT_NETWORK):
         raise ModelError(
             f"{where}: {path.name} has format {inf.get('format')!r}, this version reads "
-            f"{FORMAT!r}; {retrain}"
+            f"{FORMAT!r} and {FORMAT_NETWORK!r}; {retrain}"
         )
     np_want = str(inf.get("numpy") or "")
     if np_want and _major(np_want) != _major(numpy.__version__):

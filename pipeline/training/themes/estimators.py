@@ -4,11 +4,13 @@ and per-theme decision thresholds chosen on out-of-fold predictions.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
-from sklearn.utils.validation import check_is_fitted
+from sklearn.utils.validation import check_is_fitted, validate_data
 
 from pipeline.classify.compact import select_themes
 
@@ -146,12 +148,16 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         folds = list(
             KFold(self.cv, shuffle=True, random_state=self.random_state).split(np.arange(n))
         )
-        self.estimators_, self.calibrators_ = [], []
-        oof = np.zeros((n, k))
         rows_cal = None if selection_rows is None else np.asarray(selection_rows, dtype=bool)
+        dec = self._fit_decisions(X, Y, folds, sw)
+        self.calibrators_ = []
+        oof = np.zeros((n, k))
         for j in range(k):
-            estimator, calibrator, oof[:, j] = self._fit_label(X, Y[:, j], folds, sw, rows_cal)
-            self.estimators_.append(estimator)
+            if Y[:, j].min() == Y[:, j].max():  # never (or always) seen: a constant predictor
+                self.calibrators_.append((0.0, 0.0))
+                oof[:, j] = float(Y[0, j])
+                continue
+            calibrator, oof[:, j] = _platt(dec[:, j], Y[:, j], rows_cal)
             self.calibrators_.append(calibrator)
         base = np.array([best_f1_threshold(oof[:, j], Y[:, j]) for j in range(k)])
         self.threshold_scale_, self.relative_ = 1.0, 0.0
@@ -174,29 +180,25 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         self.cv_scores_["folds"] = int(self.cv)
         return self
 
-    def _fit_label(self, X, y, folds, sw, rows_cal):
-        """One label's model on all rows, its Platt calibrator (fitted on out-of-fold decision
-        values) and its out-of-fold probabilities."""
-        if y.min() == y.max():  # never (or always) seen: a constant predictor
-            return float(y[0]), (0.0, 0.0), np.full(len(y), float(y[0]))
-        dec = np.zeros(len(y))
-        for tr, te in folds:
-            if y[tr].min() == y[tr].max():
-                dec[te] = 1.0 if y[tr][0] else -1.0
-            else:
-                w = None if sw is None else sw[tr]
-                base = clone(self._base()).fit(X[tr], y[tr], sample_weight=w)
-                dec[te] = base.decision_function(X[te])
-        # Calibrated on the hand-annotated rows where given: a score is then the chance that
-        # an annotator gives the theme, not that a weak or party label does.
-        cal = (
-            rows_cal
-            if rows_cal is not None and y[rows_cal].min() != y[rows_cal].max()
-            else slice(None)
-        )
-        platt = LogisticRegression(C=1e4).fit(dec[cal].reshape(-1, 1), y[cal])
-        a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
-        return self._base().fit(X, y, sample_weight=sw), (a, b), _sigmoid(a * dec + b)
+    def _fit_decisions(self, X, Y, folds, sw) -> np.ndarray:
+        """Fit one linear model per label on all rows (``estimators_``) and return the
+        out-of-fold decision values (samples x labels) the calibrators are fitted on."""
+        self.estimators_ = []
+        dec = np.zeros(Y.shape)
+        for j in range(Y.shape[1]):
+            y = Y[:, j]
+            if y.min() == y.max():  # never (or always) seen: a constant predictor
+                self.estimators_.append(float(y[0]))
+                continue
+            for tr, te in folds:
+                if y[tr].min() == y[tr].max():
+                    dec[te, j] = 1.0 if y[tr][0] else -1.0
+                else:
+                    w = None if sw is None else sw[tr]
+                    base = clone(self._base()).fit(X[tr], y[tr], sample_weight=w)
+                    dec[te, j] = base.decision_function(X[te])
+            self.estimators_.append(self._base().fit(X, y, sample_weight=sw))
+        return dec
 
     def decision_function(self, X) -> np.ndarray:
         check_is_fitted(self, "estimators_")
@@ -208,12 +210,18 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
 
     def predict_proba(self, X) -> np.ndarray:
         """Calibrated probability per label (columns follow ``classes_``)."""
-        check_is_fitted(self, "estimators_")
+        check_is_fitted(self, "calibrators_")
         dec = self.decision_function(X)
-        out = np.empty_like(dec, dtype=float)
-        for j, (e, (a, b)) in enumerate(zip(self.estimators_, self.calibrators_, strict=True)):
-            out[:, j] = e if isinstance(e, float) else _sigmoid(a * dec[:, j] + b)
+        cal = np.asarray(self.calibrators_, dtype=float).reshape(-1, 2)
+        out = _sigmoid(cal[:, 0] * dec + cal[:, 1])
+        const = self._constants()
+        fixed = ~np.isnan(const)
+        out[:, fixed] = const[fixed]
         return out
+
+    def _constants(self) -> np.ndarray:
+        """Per label its constant probability (a label never or always seen), else NaN."""
+        return np.array([e if isinstance(e, float) else np.nan for e in self.estimators_])
 
     def predict_ranked(self, X) -> list[list[tuple[int, float]]]:
         """Per sample, (label index, probability) pairs, best first, 1..max_themes of them."""
@@ -225,12 +233,106 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, X) -> np.ndarray:
         """Binary indicator matrix of the selected labels."""
-        check_is_fitted(self, "estimators_")
+        check_is_fitted(self, "calibrators_")
         out = np.zeros((X.shape[0], len(self.classes_)), dtype=int)
         for i, row in enumerate(self.predict_ranked(X)):
             for j, _ in row:
                 out[i, j] = 1
         return out
+
+
+class ThemeNetwork(ThemeClassifier):
+    """One hidden layer shared by every label (scikit-learn's ``MLPClassifier``: ReLU units,
+    a logistic output per label), with ``ThemeClassifier``'s sigmoid calibration on
+    out-of-fold decision values, per-label thresholds and selection rule.
+
+    Why a shared layer: the labels are decided together, so a motion's words can raise one
+    theme and lower its neighbour (the annotators' second theme is where the linear models
+    lose most on bodies they never saw, docs/experiments-themes.md). ``epochs`` bounds the
+    passes over the data: training stops early on purpose (a regulariser beside ``alpha``), so
+    the solver's convergence warning is silenced.
+
+    Learned: ``network_`` (the fitted ``MLPClassifier``; prediction reads its ``coefs_`` and
+    ``intercepts_``), ``constant_`` (per label its probability where it was never or always
+    seen, else NaN), and ``ThemeClassifier``'s ``calibrators_``, ``thresholds_``, ``classes_``,
+    ``cv_scores_``, ``threshold_scale_``, ``relative_``.
+    """
+
+    def __init__(
+        self,
+        hidden: int = 128,
+        alpha: float = 1e-4,
+        epochs: int = 15,
+        batch_size: int = 512,
+        cv: int = 3,
+        max_themes: int = 3,
+        random_state: int = 0,
+        selection: str = "per-label",
+    ):
+        self.hidden = hidden
+        self.alpha = alpha
+        self.epochs = epochs
+        self.batch_size = batch_size
+        self.cv = cv
+        self.max_themes = max_themes
+        self.random_state = random_state
+        self.selection = selection
+
+    def _train(self, X, Y, sw):
+        from sklearn.exceptions import ConvergenceWarning
+        from sklearn.neural_network import MLPClassifier
+
+        net = MLPClassifier(
+            hidden_layer_sizes=(int(self.hidden),),
+            alpha=self.alpha,
+            max_iter=int(self.epochs),
+            batch_size=min(int(self.batch_size), X.shape[0]),
+            random_state=self.random_state,
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            # one label: a 1-d target (the network then has one logistic output, as with k)
+            y = Y.astype(np.int8)
+            return net.fit(X, y[:, 0] if y.shape[1] == 1 else y, sample_weight=sw)
+
+    def _fit_decisions(self, X, Y, folds, sw) -> np.ndarray:
+        dec = np.zeros(Y.shape)
+        for tr, te in folds:
+            dec[te] = _forward(self._train(X[tr], Y[tr], None if sw is None else sw[tr]), X[te])
+        self.network_ = self._train(X, Y, sw)
+        self.constant_ = np.array(
+            [float(y[0]) if y.min() == y.max() else np.nan for y in Y.T], dtype=float
+        )
+        return dec
+
+    def decision_function(self, X) -> np.ndarray:
+        check_is_fitted(self, "network_")
+        X = validate_data(self, X, accept_sparse=("csr", "csc"), reset=False)
+        return _forward(self.network_, X)
+
+    def _constants(self) -> np.ndarray:
+        return self.constant_
+
+
+def _forward(net, X) -> np.ndarray:
+    """The network's output before its logistic function (samples x labels), from its
+    public weights: ReLU(X W1 + b1) W2 + b2."""
+    hidden = np.asarray(X @ net.coefs_[0]) + net.intercepts_[0]
+    np.maximum(hidden, 0.0, out=hidden)
+    return (hidden @ net.coefs_[1] + net.intercepts_[1]).reshape(X.shape[0], -1)
+
+
+def _platt(dec: np.ndarray, y: np.ndarray, rows_cal: np.ndarray | None):
+    """A label's sigmoid calibrator (a, b) fitted on its out-of-fold decision values, and the
+    calibrated out-of-fold probabilities. Calibrated on the hand-annotated rows where given: a
+    score is then the chance that an annotator gives the theme, not that a weak or party label
+    does."""
+    cal = (
+        rows_cal if rows_cal is not None and y[rows_cal].min() != y[rows_cal].max() else slice(None)
+    )
+    platt = LogisticRegression(C=1e4).fit(dec[cal].reshape(-1, 1), y[cal])
+    a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
+    return (a, b), _sigmoid(a * dec + b)
 
 
 def _checked_indicator(X, Y) -> np.ndarray:
