@@ -34,6 +34,7 @@ from pipeline.training.themes import data as D  # noqa: E402
 from pipeline.training.themes import heldout as H  # noqa: E402
 from pipeline.training.themes.train import (  # noqa: E402
     DEFAULT_CONFIG,
+    LINEAR_CLASSIFIER,
     build_pipeline,
     fit_pipeline,
     indicator,
@@ -84,15 +85,7 @@ def main() -> None:
     examples, _ = D.build_training_set(tax, D.BUILTIN_SOURCES)
     # The linear model per theme (what scikit-learn's calibration is compared with; the
     # shipped network has no scikit-learn counterpart here).
-    linear = {
-        "model": "linear",
-        "C": 0.05,
-        "loss": "hinge",
-        "cv": 3,
-        "max_themes": 3,
-        "selection": "micro",
-    }
-    cfg = {**DEFAULT_CONFIG, "classifier": linear}
+    cfg = {**DEFAULT_CONFIG, "classifier": LINEAR_CLASSIFIER}
     X = training_input(examples, cfg["train_extra"])
     Y = indicator(examples, tax.ids)
     rows = H.evaluation_rows(examples).mask

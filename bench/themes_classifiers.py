@@ -35,13 +35,13 @@ from pipeline.training.themes import heldout as H  # noqa: E402
 from pipeline.training.themes.estimators import set_scores  # noqa: E402
 from pipeline.training.themes.train import (  # noqa: E402
     DEFAULT_CONFIG,
+    LINEAR_CLASSIFIER,
     fit_pipeline,
     indicator,
     training_input,
 )
 
 BODIES = ("bundestag", "karlsruhe", "spd-berlin", "written")
-LINEAR = {"model": "linear", "C": 0.05, "loss": "hinge", "cv": 3, "max_themes": 3}
 
 
 def folds(bodies: list[str]) -> dict:
@@ -53,7 +53,7 @@ def folds(bodies: list[str]) -> dict:
     Y = indicator(examples, tax.ids)
     body = np.array([H.body_of(e.source) for e in examples])
     rows = H.evaluation_rows(examples).mask
-    cfg = {**DEFAULT_CONFIG, "classifier": {**LINEAR, "selection": "micro"}}
+    cfg = {**DEFAULT_CONFIG, "classifier": LINEAR_CLASSIFIER}
     out: dict = {"Y": Y, "w": np.array([e.weight for e in examples])}
     for b in bodies:
         t = time.perf_counter()

@@ -22,31 +22,20 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipeline.training.themes import data as D  # noqa: E402
-from pipeline.training.themes.train import DEFAULT_CONFIG, train_model  # noqa: E402
+from pipeline.training.themes.train import (  # noqa: E402
+    DEFAULT_CONFIG,
+    LINEAR_CLASSIFIER,
+    train_model,
+)
 
 LEMMAS = DEFAULT_CONFIG["lemmas"]
 COMPOUNDS = {"max_chars": 1500, "min_df": 3, "max_features": 20000, "min_count": 5}
 REQUEST = {"max_chars": 1500, "ngram_range": (1, 1), "min_df": 3, "max_features": 20000}
 LATENT = {"n_components": 200, "weight": 2.0}
-# The linear model per theme shipped until 2026-12-07 (the C and loss rows change it).
-LINEAR = {
-    "model": "linear",
-    "C": 0.05,
-    "loss": "hinge",
-    "cv": 3,
-    "max_themes": 3,
-    "selection": "micro",
-}
-NETWORK = {
-    "model": "network",
-    "hidden": 128,
-    "alpha": 1e-4,
-    "epochs": 15,
-    "batch_size": 512,
-    "cv": 3,
-    "max_themes": 3,
-    "selection": "micro",
-}
+# The linear model per theme shipped until 2026-12-07 (the C and loss rows change it) and
+# the network shipped since (the network rows change it).
+LINEAR = LINEAR_CLASSIFIER
+NETWORK = dict(DEFAULT_CONFIG["classifier"])
 # The configuration shipped before compound parts: the variants of 2026-12-05 change this.
 BEFORE = {"compounds": None}
 

@@ -29,9 +29,8 @@ NETWORK = {
 }
 
 
-@pytest.fixture(scope="module")
-def network(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("net")
+def _inputs(tmp):
+    """The mini taxonomy and the sentences as a user's labelled file."""
     tax = tmp / "mini.json"
     tax.write_text(json.dumps(TAXONOMY, ensure_ascii=False), encoding="utf-8")
     data = tmp / "train.jsonl"
@@ -39,6 +38,13 @@ def network(tmp_path_factory):
         "\n".join(json.dumps({"text": t, "themes": th}, ensure_ascii=False) for t, th in SENTENCES),
         encoding="utf-8",
     )
+    return tax, data
+
+
+@pytest.fixture(scope="module")
+def network(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("net")
+    tax, data = _inputs(tmp)
     out = tmp / "mini-net"
     res = train_model(taxonomy=tax, sources=[str(data)], out=out, dev=False, config=NETWORK)
     return res, out
@@ -95,13 +101,7 @@ def test_pruning_folds_the_latent_columns_into_the_hidden_layer():
 def test_a_small_training_set_gets_the_linear_model(tmp_path):
     # A user's few dozen motions: far too few for the network (the default configuration
     # needs 4,000), so the linear model is trained and the card says why.
-    tax = tmp_path / "mini.json"
-    tax.write_text(json.dumps(TAXONOMY, ensure_ascii=False), encoding="utf-8")
-    data = tmp_path / "train.jsonl"
-    data.write_text(
-        "\n".join(json.dumps({"text": t, "themes": th}, ensure_ascii=False) for t, th in SENTENCES),
-        encoding="utf-8",
-    )
+    tax, data = _inputs(tmp_path)
     small = {**NETWORK, "classifier": {**NETWORK["classifier"], "min_examples": 4000}}
     res = train_model(
         taxonomy=tax, sources=[str(data)], out=tmp_path / "m", dev=False, config=small
