@@ -208,9 +208,14 @@ def _network_layers(clf: Any, offset: int, meta: dict) -> dict[str, np.ndarray] 
     }
 
 
+def archive_format(arrays: dict[str, np.ndarray]) -> str:
+    """The format ``export`` wrote into the arrays' description."""
+    return str(json.loads(arrays["meta"].tobytes().decode("utf-8"))["format"])
+
+
 def save(arrays: dict[str, np.ndarray], path: str | Path) -> Path:
     buf = io.BytesIO()
-    if "out_coef" in arrays:
+    if archive_format(arrays) == FORMAT_NETWORK:
         # A network's float16 weights do not compress; inflating them at every cold start
         # would cost more than reading them (about 45 ms against 5 ms for 9 MB).
         np.savez(buf, **arrays)  # type: ignore[arg-type]  # numpy's stub types **kwds as the allow_pickle flag

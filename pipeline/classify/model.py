@@ -188,7 +188,7 @@ class ThemeModel:
 
             self.card["inference"] = {
                 "file": INFERENCE_FILE,
-                "format": C.FORMAT_NETWORK if "out_coef" in arrays else C.FORMAT,
+                "format": C.archive_format(arrays),
                 "sha256": sha256_file(inf),
                 "bytes": inf.stat().st_size,
                 "numpy": numpy.__version__,

@@ -270,20 +270,21 @@ def fold_latent(pipeline) -> None:
     keep = np.ones(clf.n_features_in_, dtype=bool)
     for _, cols, _ in folds:
         keep[cols] = False
-    if hasattr(clf, "network_"):  # the first layer is linear in the features: fold its rows
-        net = clf.network_
-        W = np.asarray(net.coefs_[0], dtype=np.float64).copy()
+
+    def folded(W):  # weights with one row per feature (features x outputs)
+        W = np.asarray(W, dtype=np.float64).copy()
         for terms, cols, proj in folds:
             W[terms] += proj @ W[cols]
-        net.coefs_ = [W[keep].astype(np.float32), *net.coefs_[1:]]
+        return W[keep]
+
+    if hasattr(clf, "network_"):  # the first layer is linear in the features: fold its rows
+        net = clf.network_
+        net.coefs_ = [folded(net.coefs_[0]).astype(np.float32), *net.coefs_[1:]]
         net.n_features_in_ = int(keep.sum())
     for est in getattr(clf, "estimators_", ()):
         if isinstance(est, float):  # a constant label
             continue
-        w = np.asarray(est.coef_, dtype=np.float64).ravel().copy()
-        for terms, cols, proj in folds:
-            w[terms] += proj @ w[cols]
-        est.coef_ = w[keep][None, :]
+        est.coef_ = folded(np.ravel(est.coef_)[:, None]).T
         est.n_features_in_ = int(keep.sum())
     clf.n_features_in_ = int(keep.sum())
     starts = np.concatenate([[0], np.cumsum(keep)])
