@@ -16,7 +16,8 @@ DATA = [
     ("corpus/annotations", "corpus/annotations", ()),
     ("corpus/written", "corpus/written", ()),
     ("corpus/demo", "corpus/demo", ("*.py", "__pycache__")),
-    # the pickle stays out: the installed tool predicts from the numpy archive only
+    # a pickle (of a model trained without --no-pickle) stays out: the installed tool predicts
+    # from the numpy archive only
     ("models/themes-default", "models/themes-default", ("model.joblib",)),
     ("models/extraction-default", "models/extraction-default", ()),
     ("models/title-default", "models/title-default", ()),

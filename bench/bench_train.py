@@ -45,7 +45,7 @@ def main() -> None:
                     "wall_s": round(wall, 1),
                     "cpus": os.cpu_count(),
                     "target_s": 600,
-                    "model_file_bytes": (out / "model.joblib").stat().st_size,
+                    "model_file_bytes": card["model_file_bytes"],
                     "timings_s": card["timings_s"],
                     "training_examples": card["training_examples"],
                 },

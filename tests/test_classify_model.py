@@ -179,6 +179,58 @@ def test_pickle_is_never_loaded_untrusted_or_changed(trained, tmp_path):
         ThemeModel.load(d, trust_pickle=True)
 
 
+def test_a_folder_saved_without_the_pickle_predicts_the_same(trained, tmp_path):
+    # --no-pickle: the archive alone, which is all prediction reads; a pickle left in the
+    # folder by an earlier training is removed, not kept beside a model it is not.
+    res, out = trained
+    d = _copy(out, tmp_path / "m")
+    with_pickle = ThemeModel.load(out)
+    ThemeModel.load(out, compact=False, trust_pickle=True).save(d, pickle=False)
+    assert not (d / "model.joblib").exists()
+    card = json.loads((d / CARD_FILE).read_text(encoding="utf-8"))
+    assert "pickle" not in card and card["inference"]["sha256"]
+    alone = ThemeModel.load(d, trust_pickle=True)
+    texts = [t for t, _ in SENTENCES[:14]]
+    assert alone.predict(texts) == with_pickle.predict(texts)
+    with pytest.raises(ModelError, match="without model.joblib") as err:
+        alone.pipeline  # noqa: B018
+    assert "--no-pickle" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_model_without_archive_form_keeps_its_pickle(trained, tmp_path, monkeypatch):
+    import pipeline.classify.compact as C
+
+    full = ThemeModel.load(trained[1], compact=False, trust_pickle=True)
+    monkeypatch.setattr(C, "export", lambda pipeline: None)  # a part the archive cannot hold
+    with pytest.raises(ModelError, match="no numpy archive form") as err:
+        full.save(tmp_path / "m", pickle=False)
+    assert "without --no-pickle" in str(err.value) and not (tmp_path / "m").exists()
+
+
+def test_train_no_pickle_writes_the_archive_alone(taxonomy_file, tmp_path):
+    from pipeline.training.themes.train import render_readme
+
+    data = tmp_path / "train.jsonl"
+    data.write_text(
+        "\n".join(json.dumps({"text": t, "themes": th}, ensure_ascii=False) for t, th in SENTENCES),
+        encoding="utf-8",
+    )
+    out = tmp_path / "mini"
+    res = train_model(
+        taxonomy=taxonomy_file, sources=[str(data)], out=out, dev=False, config=SMALL, pickle=False
+    )
+    assert sorted(f.name for f in out.iterdir()) == [
+        "README.md",
+        "inference.npz",
+        "model_card.json",
+        "taxonomy.json",
+    ]
+    assert res.card["model_file_bytes"] == (out / "inference.npz").stat().st_size
+    assert "no pickle (saved with `--no-pickle`)" in render_readme(res.card)
+    assert "nothing is unpickled" in (out / "README.md").read_text(encoding="utf-8")
+    assert ThemeModel.load(out).predict(["Mehr Unterricht an der Schule"])[0][0]["id"] == "schule"
+
+
 def test_compact_model_predicts_as_the_pipeline(trained):
     res, out = trained
     texts = [t for t, _ in SENTENCES[:14]] + ["", "Radweg", "Bäume an der Schule\nund Ampeln"]

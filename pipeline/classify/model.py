@@ -8,7 +8,8 @@ in the card), ``taxonomy.json`` (the taxonomy it was trained for), ``model_card.
 only when asked for (``ThemeModel.pipeline``) or for a model without the archive, and only when
 the caller trusts the folder (``trust_pickle=True``; the CLI never does) and the file's
 sha256 matches the card: unpickling runs code, and a model folder is untrusted input. An
-installed wheel ships the archive alone.
+installed wheel ships the archive alone, and ``antragsradar train --no-pickle`` writes it alone
+(as the shipped model is written): such a folder has no Pipeline to give.
 """
 
 from __future__ import annotations
@@ -158,26 +159,37 @@ class ThemeModel:
 
     # --- persistence -----------------------------------------------------------------------
 
-    def save(self, directory: str | Path, readme: str | None = None) -> Path:
-        """Write the model folder; a folder that cannot be written is one ModelError line."""
+    def save(self, directory: str | Path, readme: str | None = None, pickle: bool = True) -> Path:
+        """Write the model folder; a folder that cannot be written is one ModelError line.
+        ``pickle=False`` writes the numpy archive alone (no ``model.joblib``): a folder to share
+        that nothing unpickles; a model the archive cannot describe then raises ModelError."""
         d = Path(directory)
         try:
-            return self._write(d, readme)
+            return self._write(d, readme, pickle)
         except OSError as exc:
             raise ModelError(
                 f"cannot write the model to {d} ({exc.strerror or exc}); choose a writable "
                 "folder for --out"
             ) from None
 
-    def _write(self, d: Path, readme: str | None) -> Path:
-        import joblib
-
-        d.mkdir(parents=True, exist_ok=True)
-        joblib.dump(self.pipeline, d / MODEL_FILE, compress=("zlib", 3))
-        self.card["pickle"] = {"file": MODEL_FILE, "sha256": sha256_file(d / MODEL_FILE)}
+    def _write(self, d: Path, readme: str | None, pickle: bool) -> Path:
         from pipeline.classify import compact as C
 
         arrays = C.export(self.pipeline)
+        if arrays is None and not pickle:
+            raise ModelError(
+                f"cannot write {d} without {MODEL_FILE}: a part of this model has no numpy "
+                "archive form; train it without --no-pickle"
+            )
+        d.mkdir(parents=True, exist_ok=True)
+        if pickle:
+            import joblib
+
+            joblib.dump(self.pipeline, d / MODEL_FILE, compress=("zlib", 3))
+            self.card["pickle"] = {"file": MODEL_FILE, "sha256": sha256_file(d / MODEL_FILE)}
+        else:  # a pickle left from an earlier training would not be this model
+            (d / MODEL_FILE).unlink(missing_ok=True)
+            self.card.pop("pickle", None)
         inf = d / INFERENCE_FILE
         if arrays is None:  # a part the archive cannot describe: the Pipeline alone serves
             inf.unlink(missing_ok=True)
@@ -325,6 +337,11 @@ def _load_pipeline(d: Path, card: dict[str, Any], n_labels: int, trusted: bool) 
     and the library versions checked against the card before anything is unpickled."""
     where = str(d)
     if not (d / MODEL_FILE).is_file():
+        if card.get("inference"):  # written without the pickle: the archive is the model
+            raise ModelError(
+                f"{where}: this model was saved without {MODEL_FILE} (the numpy archive alone "
+                "predicts); retrain without --no-pickle to get the scikit-learn Pipeline"
+            )
         raise ModelError(
             f"{where}: {MODEL_FILE} is missing and the card lists no numpy archive; retrain the model"
         )

@@ -82,6 +82,13 @@ def train(
         help="themes: also fit one model per annotated source without it (leave one source "
         "out) for the model card; --no-held-out trains once.",
     ),
+    pickle: bool = typer.Option(
+        True,
+        "--pickle/--no-pickle",
+        help="themes: also save the scikit-learn Pipeline (model.joblib, for inspection in "
+        "Python); --no-pickle writes the numpy archive alone, which is all prediction reads: a "
+        "folder to share that nothing unpickles (the shipped model is saved so).",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
 ) -> None:
     """Train a model and write it with its model card: the theme classifier (default), or with
@@ -127,6 +134,7 @@ def train(
             command=command.strip(),
             progress=step,
             held_out=held_out,
+            pickle=pickle,
         )
     typer.echo(json.dumps(_theme_summary(res.card, res.out), ensure_ascii=False, indent=2))
 

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.classify.model import ThemeModel, as_input, library_versions
+from pipeline.classify.model import (
+    INFERENCE_FILE,
+    MODEL_FILE,
+    ThemeModel,
+    as_input,
+    library_versions,
+)
 from pipeline.classify.taxonomy import Taxonomy, load_taxonomy
 from pipeline.digest import sha256_file
 from pipeline.errors import InputError
@@ -384,13 +390,15 @@ def train_model(
     command: str | None = None,
     progress: Callable[[str], None] | None = None,
     held_out: bool = True,
+    pickle: bool = True,
 ) -> TrainResult:
     """Build the training set from ``sources``, fit, score, and (with ``out``) save the model.
 
     ``dev`` scores the model on the shared dev gold (never trained on: dev papers are also
     excluded from the weak-labelled Karlsruhe set). ``held_out`` also fits one model per
-    annotated body without that body (leave one source out, heldout.py). Returns the model,
-    its card and timings.
+    annotated body without that body (leave one source out, heldout.py). ``pickle=False``
+    saves the numpy archive without the Pipeline's pickle. Returns the model, its card and
+    timings.
     """
     say = progress or (lambda msg: None)
     t0 = time.perf_counter()
@@ -453,7 +461,7 @@ def train_model(
     model.card = card
     result = TrainResult(model, card, None, dev_scores, card["timings_s"])
     if out is not None:
-        result.out = _save(model, card, out, say)
+        result.out = _save(model, card, out, say, pickle)
     return result
 
 
@@ -489,11 +497,15 @@ def _score_dev(
     return dev_scores, dev_no_extra, diff
 
 
-def _save(model: ThemeModel, card: dict[str, Any], out: Any, say: Callable[[str], None]) -> Path:
-    d = model.save(out)
-    card["model_file_bytes"] = (d / "model.joblib").stat().st_size
-    card["model_hash"] = sha256_file(d / "model.joblib")[:16]
-    model.save(out, readme=render_readme(card))
+def _save(
+    model: ThemeModel, card: dict[str, Any], out: Any, say: Callable[[str], None], pickle: bool
+) -> Path:
+    d = model.save(out, pickle=pickle)
+    # the file that predicts: the Pipeline's pickle, or the archive where it is saved alone
+    main = d / (MODEL_FILE if pickle else INFERENCE_FILE)
+    card["model_file_bytes"] = main.stat().st_size
+    card["model_hash"] = sha256_file(main)[:16]
+    model.save(out, readme=render_readme(card), pickle=pickle)
     say(f"saved {d} ({card['model_file_bytes'] / 1e6:.1f} MB)")
     return d
 
@@ -707,14 +719,7 @@ def render_readme(card: dict[str, Any]) -> str:
         "- Libraries: " + ", ".join(f"{k} {v}" for k, v in card["library_versions"].items()),
         f"- Pipeline: {' → '.join(card['pipeline_steps'])} ({_classifier_words(card)}, "
         "sigmoid-calibrated on cross-validated decisions; per-theme thresholds from the same cross-validation)",
-        f"- Model file: {card.get('model_file_bytes', 0) / 1e6:.1f} MB (scikit-learn Pipeline)"
-        + (
-            f"; prediction reads `{card['inference']['file']}` "
-            f"({card['inference']['bytes'] / 1e6:.1f} MB, numpy only, sha256 "
-            f"`{card['inference']['sha256'][:16]}…`)"
-            if card.get("inference")
-            else ""
-        ),
+        _files_line(card),
         "- Selection: the best theme, then others reaching their threshold"
         + (
             f" × {card['selection']['threshold_scale']:g} and "
@@ -755,9 +760,32 @@ def render_readme(card: dict[str, Any]) -> str:
         "repository (`bench/themes_heldout.py` reruns them).",
         "",
         "Loading checks the taxonomy hash, and the sha256, format and numpy version of the "
-        "numpy-only archive, against this card; the scikit-learn Pipeline (model.joblib, for "
-        "inspection) is loaded only when asked for, after checking the scikit-learn and joblib "
-        "versions. joblib runs code on load: load models only from folders you trust.",
+        "numpy-only archive, against this card; "
+        + (
+            "the scikit-learn Pipeline (model.joblib, for inspection) is loaded only when asked "
+            "for, after checking the scikit-learn and joblib versions. joblib runs code on load: "
+            "load models only from folders you trust."
+            if not _archive_only(card)
+            else "the folder holds no pickle (saved with `--no-pickle`): nothing is unpickled."
+        ),
         "",
     ]
     return "\n".join(lines)
+
+
+def _archive_only(card: dict[str, Any]) -> bool:
+    """Saved with the numpy archive and without the Pipeline's pickle (``--no-pickle``)."""
+    return bool(card.get("inference")) and not card.get("pickle")
+
+
+def _files_line(card: dict[str, Any]) -> str:
+    inf = card.get("inference")
+    archive = (
+        f"`{inf['file']}` ({inf['bytes'] / 1e6:.1f} MB, numpy only, sha256 `{inf['sha256'][:16]}…`)"
+        if inf
+        else ""
+    )
+    if _archive_only(card):
+        return f"- Model file: {archive}, read by prediction; no pickle (saved with `--no-pickle`)"
+    line = f"- Model file: {card.get('model_file_bytes', 0) / 1e6:.1f} MB (scikit-learn Pipeline)"
+    return line + (f"; prediction reads {archive}" if inf else "")
