@@ -214,6 +214,21 @@ class ThemeModel:
         (d / TAXONOMY_FILE).write_text(
             json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8"
         )
+        return self._write_card(d, readme)
+
+    def write_card(self, directory: str | Path, readme: str | None = None) -> Path:
+        """Rewrite the card (and the README) of a saved folder, leaving the model files as
+        they are: for card fields that need the saved files (their sizes and hashes)."""
+        d = Path(directory)
+        try:
+            return self._write_card(d, readme)
+        except OSError as exc:
+            raise ModelError(
+                f"cannot write the model card to {d} ({exc.strerror or exc}); choose a "
+                "writable folder for --out"
+            ) from None
+
+    def _write_card(self, d: Path, readme: str | None) -> Path:
         (d / CARD_FILE).write_text(
             json.dumps(self.card, ensure_ascii=False, indent=2) + "\n", "utf-8"
         )

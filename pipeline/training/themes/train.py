@@ -505,7 +505,7 @@ def _save(
     main = d / (MODEL_FILE if pickle else INFERENCE_FILE)
     card["model_file_bytes"] = main.stat().st_size
     card["model_hash"] = sha256_file(main)[:16]
-    model.save(out, readme=render_readme(card), pickle=pickle)
+    model.write_card(d, readme=render_readme(card))  # the files stay as written
     say(f"saved {d} ({card['model_file_bytes'] / 1e6:.1f} MB)")
     return d
 
