@@ -275,19 +275,19 @@ def test_motion_stage_reads_the_other_heads_and_round_trips(tmp_path):
 def test_motion_stage_learns_each_body_levels_prior_and_round_trips(tmp_path):
     from pipeline.training.extraction import fit_stage
 
-    # The same scores mean an appeal at a party convention and none at a council: only the
-    # body's level tells them apart.
+    # The same scores mean an appeal in a Landtag and none at a council: only the body's level
+    # tells them apart.
     rng = np.random.default_rng(2)
     n, H = 800, len(HEADS)
     S = rng.uniform(0.2, 0.6, size=(n, H)).astype(np.float32)
     R = np.zeros((n, H), dtype=np.int8)
-    levels = ["party" if i % 2 else "local" for i in range(n)]
+    levels = ["state" if i % 2 else "local" for i in range(n)]
     G = np.zeros((n, H), dtype=np.int8)
     app = HEADS.index("appeal")
-    G[:, app] = [lv == "party" for lv in levels]
+    G[:, app] = [lv == "state" for lv in levels]
     m, _ = _tiny_model(tmp_path)
     m.stage = fit_stage(S, R, G, levels=levels)
-    assert m.stage.levels == ("local", "party")
+    assert m.stage.levels == ("local", "state")
     P = m.decision_scores(S, R, levels)
     assert P[1::2, app].min() > 0.5 > P[0::2, app].max()
     # an unknown level, or none, gets no indicator: between the two
@@ -296,13 +296,38 @@ def test_motion_stage_learns_each_body_levels_prior_and_round_trips(tmp_path):
     d = m.save(tmp_path / "levels")
     assert json.loads((d / "model_card.json").read_text())["format"] == "antragsradar-clauses-3"
     loaded = ClauseModel.load(d)
-    assert loaded.stage is not None and loaded.stage.levels == ("local", "party")
+    assert loaded.stage is not None and loaded.stage.levels == ("local", "state")
     assert np.allclose(loaded.decision_scores(S, R, levels), P, atol=1e-5)
     # a user's corpus of one kind of body: no level input, a stage of format 2
     m.stage = fit_stage(S, R, G, levels=["local"] * n)
     assert m.stage.levels == () and m.stage.W.shape[1] == 3 + 2 * H
     d = m.save(tmp_path / "one-level")
     assert json.loads((d / "model_card.json").read_text())["format"] == "antragsradar-clauses-2"
+
+
+def test_motion_stage_reads_the_party_level_as_unknown(tmp_path):
+    from pipeline.training.extraction import fit_stage
+
+    # Party motions come from one convention and a few written ones: an input fitted on them
+    # learns that convention, so a party motion gets the average over the levels the stage knows.
+    rng = np.random.default_rng(3)
+    n, H = 900, len(HEADS)
+    S = rng.uniform(0.2, 0.6, size=(n, H)).astype(np.float32)
+    R = np.zeros((n, H), dtype=np.int8)
+    levels = [("local", "state", "party")[i % 3] for i in range(n)]
+    G = np.zeros((n, H), dtype=np.int8)
+    app = HEADS.index("appeal")
+    G[:, app] = [lv != "local" for lv in levels]
+    m, _ = _tiny_model(tmp_path)
+    m.stage = fit_stage(S, R, G, levels=levels)
+    assert m.stage.levels == ("local", "state")
+    P = m.decision_scores(S[:3], R[:3], ["local", "state", "party"])[:, app]
+    unknown = m.decision_scores(S[2:3], R[2:3], ["eu"])[0, app]
+    assert P[0] < P[2] < P[1]
+    assert P[2] == pytest.approx(unknown, abs=1e-6)
+    # with one other level left, the stage has no level input at all
+    m.stage = fit_stage(S, R, G, levels=["party" if lv == "state" else lv for lv in levels])
+    assert m.stage.levels == ()
 
 
 @pytest.mark.parametrize(
