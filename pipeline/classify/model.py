@@ -300,17 +300,17 @@ def _load_compact(d: Path, card: dict[str, Any], n_labels: int) -> Any:
     """The numpy-only model of ``d`` (checked against the card's ``inference`` entry)."""
     import numpy
 
-    from pipeline.classify.compact import FORMAT, FORMAT_NETWORK, CompactModel
+    from pipeline.classify.compact import READABLE_FORMATS, CompactModel
 
     where, inf = str(d), card["inference"]
     path = d / str(inf.get("file") or INFERENCE_FILE)
     retrain = f"retrain with `{card.get('command') or 'antragsradar train'}`"
     if not path.is_file():
         raise ModelError(f"{where}: {path.name} is missing though the card lists it; {retrain}")
-    if inf.get("format") not in (FORMAT, FORMAT_NETWORK):
+    if inf.get("format") not in READABLE_FORMATS:
         raise ModelError(
             f"{where}: {path.name} has format {inf.get('format')!r}, this version reads "
-            f"{FORMAT!r} and {FORMAT_NETWORK!r}; {retrain}"
+            f"{', '.join(map(repr, READABLE_FORMATS))}; {retrain}"
         )
     np_want = str(inf.get("numpy") or "")
     if np_want and _major(np_want) != _major(numpy.__version__):

@@ -230,7 +230,8 @@ def _part(name: str, cfg: dict[str, Any], taxonomy: Taxonomy) -> list[tuple[str,
 def prune(pipeline) -> None:
     """Drop what a fitted Pipeline does not need to predict (sklearn keeps the pruned
     vocabulary in ``stop_words_``, often bigger than the vocabulary itself; latent columns
-    are folded into the term weights; the weights are kept as float32)."""
+    are folded into the term weights; a linear model's weights are kept as float32, a
+    network's hidden layer as the archive's int8 per feature, ``compact.quantize_rows``)."""
     fold_latent(pipeline)
     for _, step, _ in pipeline.named_steps["features"].transformers_:
         for sub in getattr(step, "named_steps", {}).values():
@@ -239,9 +240,14 @@ def prune(pipeline) -> None:
     clf = pipeline.named_steps["classify"]
     if hasattr(clf, "oof_proba_"):
         del clf.oof_proba_  # the cross-validated probabilities are for the card, not prediction
-    if hasattr(clf, "network_"):  # float16 input weights, as the numpy archive keeps them
+    if hasattr(clf, "network_"):  # int8 input weights per feature, as the archive keeps them
+        import numpy as np
+
+        from pipeline.classify.compact import quantize_rows
+
         net = clf.network_
-        net.coefs_ = [net.coefs_[0].astype("float16").astype("float32"), *net.coefs_[1:]]
+        q, scale = quantize_rows(net.coefs_[0])
+        net.coefs_ = [q.astype(np.float32) * scale[:, None], *net.coefs_[1:]]
         for attr in ("_optimizer", "loss_curve_", "_best_coefs", "_best_intercepts"):
             if hasattr(net, attr):
                 setattr(net, attr, None)
