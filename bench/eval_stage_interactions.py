@@ -16,6 +16,12 @@ shipped inputs plus:
   score x level    the type's best-sentence score (logit) times each level indicator;
   both             the two.
 
+and simpler stages:
+
+  own head only    the type's own score, finding and their product and the level inputs,
+                   none of the other heads';
+  C=0.1, C=0.01    the shipped inputs, the stage's regularisation stronger (shipped: C=1).
+
 For each source: the clause model trained on the other sources (C as shipped, 3 folds for the
 stage's out-of-fold scores, as ``train_model``), the stage and its thresholds fitted per
 variant on those scores; within the sources: 5-fold out-of-fold clause scores over all motions,
@@ -29,6 +35,7 @@ import argparse
 import pickle
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -55,13 +62,17 @@ from pipeline.training.extraction import (  # noqa: E402
 )
 
 SHIPPED_DESIGN = learned._design
-VARIANTS = ("shipped", "rules x level", "score x level", "both")
+SHIPPED_FIT = training.fit_stage
+VARIANTS = ("shipped", "rules x level", "score x level", "both", "own head only", "C=0.1", "C=0.01")
 
 
 def design_for(variant: str):
     def design(L, r, j, Z=None):
+        if variant == "own head only":
+            own = [L[:, j : j + 1], r[:, j : j + 1], L[:, j : j + 1] * r[:, j : j + 1]]
+            return np.hstack(own if Z is None else [*own, Z])
         X = SHIPPED_DESIGN(L, r, j, Z)
-        if Z is None or Z.shape[1] == 0 or variant == "shipped":
+        if Z is None or Z.shape[1] == 0 or variant not in VARIANTS[1:4]:
             return X
         extra = []
         if variant in ("rules x level", "both"):
@@ -109,6 +120,8 @@ def main() -> None:
     print("|---|---|---|---|---|")
     for variant in VARIANTS:
         learned._design = design_for(variant)
+        C_stage = float(variant[2:]) if variant.startswith("C=") else training.STAGE_C
+        training.fit_stage = partial(SHIPPED_FIT, C=C_stage)  # stage_oof calls it too
         Q = stage_oof(sc["within"], R_all, G_all, [d.key for d in data.docs], levels=lv_all)
         thr_w = stage_thresholds(Q, G_all, R_all)
         for src in data.sources():
@@ -131,6 +144,7 @@ def main() -> None:
                 flush=True,
             )
     learned._design = SHIPPED_DESIGN
+    training.fit_stage = SHIPPED_FIT
 
 
 if __name__ == "__main__":
