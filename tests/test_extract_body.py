@@ -409,6 +409,13 @@ def test_a_conventions_region(head, body):
             "Waiblingen",
             "Kreistag Rems-Murr-Kreis",
         ),
+        # the faction's organ named again after "im": the place follows it
+        (
+            "FREIE WÄHLER\nKreistagsfraktion im Kreistag Bautzen\nGeschäftsstelle: Markt 3 · "
+            "01917 Kamenz",
+            "Kreistag Bautzen",
+        ),
+        ("SPD-Stadtratsfraktion im Stadtrat Jena\nAnfrage", "Stadtrat Jena"),
     ],
 )
 def test_associations_and_letterheads_in_capitals(head, body):
