@@ -63,6 +63,14 @@ from pipeline.extract.body import body_from_text
             None,
         ),
         ("Antrag\nStadträtin Anna Roth, Stadtrat Ercan Topal (SPD)\n", None),
+        # also with a hyphenated first name; the letterhead above names the body
+        (
+            "LANDESHAUPTSTADT ERFURT\nStadtrat\n\nDrucksache 0214/26\nAnfrage\n\n"
+            "Einreicher: Fraktion CDU im Erfurter Stadtrat\nStadtrat Jens-Uwe Kleinschmidt\n",
+            "Stadtrat Erfurt",
+        ),
+        ("Anfrage\nStadtrat Jens-Uwe Kleinschmidt (SPD)\n", None),
+        ("Stadtrat Castrop-Rauxel\nAntrag der SPD-Fraktion\n", "Stadtrat Castrop-Rauxel"),
     ],
 )
 def test_body_from_letterhead(head, body):
