@@ -69,6 +69,13 @@ def test_budget_motion_head():
         ("Antrag\nAktenzeichen 61/2025-04-22-7\nDer Rat möge beschließen:", None),
         # a two-digit year inside a line is not read ("Tagesordnungspunkt 3.12.24")
         ("Antrag zu Tagesordnungspunkt 3.12.24 der Sitzung", None),
+        # the deadline for motions, labelled in a convention's form, is not the motion's date
+        (
+            "Antrag P-09\nTyp:          Policy-Antrag\nAntragsfrist: 31.01.2027\n"
+            "Kassel, 12.01.2027\n",
+            "2027-01-12",
+        ),
+        ("Antrag A-3\nAntragsschluss:  15.09.2026\nTitel: Mehr Radwege\n", None),
     ],
 )
 def test_dates(head, date):
