@@ -175,6 +175,12 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
         ),
         # an office names no group either
         ("Einreicher: Fraktionsvorsitzende\nFraktion PRO Bürger\n", ["PRO Bürger"]),
+        (
+            "Rhein-Muster-Kreis                         Vorlage - A/2026/0412\nDer Landrat\n\n"
+            "Antrag der SPD-Kreistagsfraktion\n\nStatus:          öffentlich\n"
+            "Verfasser:       Kreistagsbüro\n",
+            ["SPD"],
+        ),
         # a Bundestag submitter list broken after "Fraktion" or inside the faction's name
         (
             "Deutscher Bundestag Drucksache 21/1197\n21. Wahlperiode 12.08.2025\nKleine Anfrage\n"
