@@ -17,14 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.classify.model import (
-    INFERENCE_FILE,
-    MODEL_FILE,
     ThemeModel,
     as_input,
     library_versions,
 )
 from pipeline.classify.taxonomy import Taxonomy, load_taxonomy
-from pipeline.digest import sha256_file
 from pipeline.errors import InputError
 from pipeline.training import check_writable
 from pipeline.training.themes import data as D
@@ -507,10 +504,11 @@ def _save(
     model: ThemeModel, card: dict[str, Any], out: Any, say: Callable[[str], None], pickle: bool
 ) -> Path:
     d = model.save(out, pickle=pickle)
-    # the file that predicts: the Pipeline's pickle, or the archive where it is saved alone
-    main = d / (MODEL_FILE if pickle else INFERENCE_FILE)
-    card["model_file_bytes"] = main.stat().st_size
-    card["model_hash"] = sha256_file(main)[:16]
+    # the file that predicts: the Pipeline's pickle, or the archive where it is saved alone;
+    # save() has hashed it into the card already
+    entry = card["pickle"] if pickle else card["inference"]
+    card["model_file_bytes"] = (d / entry["file"]).stat().st_size
+    card["model_hash"] = entry["sha256"][:16]
     model.write_card(d, readme=render_readme(card))  # the files stay as written
     say(f"saved {d} ({card['model_file_bytes'] / 1e6:.1f} MB)")
     return d
