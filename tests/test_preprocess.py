@@ -132,6 +132,18 @@ def test_compound_hyphen_at_line_end_is_kept():
     assert "Rhein-Neckar-Kreis" in c.text
 
 
+def test_shared_word_part_at_line_end_keeps_its_hyphen():
+    text = (
+        "Die Mittel werden aus dem Klima-\nund Transformationsfonds des Bundes bereitgestellt, "
+        "die Kinder-\noder Jugendhilfe bleibt unberührt."
+    )
+    c = clean_text(text)
+    assert "Klima- und Transformationsfonds" in c.text
+    assert "Kinder- oder Jugendhilfe" in c.text
+    start = c.text.index("Klima- und")
+    assert c.original_span_text(start, start + len("Klima- und")) == "Klima-\nund"
+
+
 def test_tables_keep_their_rows():
     form = "Art 2024 2025 2026\nSachaufwendungen\t10.000\t10.000\t10.000\nPersonalaufwendungen\t5.000\t5.000\t5.000\n"
     assert clean_text(form).text.count("\n") == 2

@@ -126,6 +126,33 @@ HEADS = {
         "Friedhof\n\nDer Gemeinderat möge beschließen:\nDie Gemeinde stellt eine Bank auf.\n",
         "Bank mit Dach an der Bushaltestelle beim Friedhof",
     ),
+    # an export's page header, its "<Typ> - <Nummer>" line and its form fields are no title
+    "council information system export": (
+        "Bürgerinformationssystem der Stadt Halle (Saale)                Seite 1 von 3\n\n"
+        "Antrag - VII/2026/04417\nLärmschutz an der Merseburger Straße verbessern\n\n"
+        "Status: öffentlich                 Eingereicht von: Fraktion Hauptsache Halle\n"
+        "Vorlageart: Antrag                 Datum: 02.02.2026\n"
+        "Federführung: Geschäftsbereich Stadtentwicklung und Umwelt\n\n"
+        "Beratungsfolge:\nGremium                        Termin        Zuständigkeit\n"
+        "Stadtrat                       25.03.2026    Entscheidung\n\nBeschlussvorschlag:\n"
+        "Der Oberbürgermeister wird beauftragt, Tempo 30 nachts anzuordnen.\n",
+        "Lärmschutz an der Merseburger Straße verbessern",
+    ),
+    # a title broken inside a word over two lines is one title, never its second half
+    "county motion, word broken at the line's end": (
+        "Kreistagsfraktion BÜNDNIS 90/DIE GRÜNEN\nim Kreistag des Landkreises Musterau\n\n"
+        "An den\nLandrat des Landkreises Musterau\n                         Musterau, 14.01.2027\n\n"
+        "Antrag zur Sitzung des Kreistages am 24.02.2027\n\nAusbau der Pflegestützpunkt-\n"
+        "beratung in allen Gemeinden des Landkreises\n\nBeschlussvorschlag:\n"
+        "Der Landrat wird beauftragt, zwei weitere Beratungsstellen einzurichten.\n",
+        "Ausbau der Pflegestützpunktberatung in allen Gemeinden des Landkreises",
+    ),
+    "state motion, shared word part at the line's end": (
+        "LANDTAG MUSTERLAND        Drucksache 8/1234\n8. Wahlperiode        04.03.2026\n\n"
+        "Antrag\nder Fraktion der SPD\n\nFörderung der Kinder-\nund Jugendarbeit im "
+        "ländlichen Raum\n\nDer Landtag wolle beschließen:\n",
+        "Förderung der Kinder- und Jugendarbeit im ländlichen Raum",
+    ),
     # a title's last line of one to three words in lower case closes it; the request's
     # opening line below is no part of it
     "federal motion, verb on its own line": (

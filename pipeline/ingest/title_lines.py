@@ -25,6 +25,7 @@ import numpy as np
 
 from pipeline.digest import sha256_file
 from pipeline.errors import ModelError
+from pipeline.hyphens import join_broken
 from pipeline.ingest.title_rules import (
     OPEN_END,
     OPEN_WORD_END,
@@ -68,14 +69,22 @@ class Line:
 
 
 def head_lines(text: str, limit: int = HEAD_LINES) -> list[Line]:
+    """The non-empty lines of the head; a line that ends in a word broken at the line's end
+    is one line with the next, which goes on in lower case (as cleaning joins them: "Klima-
+    und" keeps its hyphen), so that a title's second half is never read as a line of its own."""
     raw = text.splitlines()
     out: list[Line] = []
-    for k, ln in enumerate(raw):
-        s = ln.strip().lstrip("#").strip()
+    k = 0
+    while k < len(raw):
+        s = raw[k].strip().lstrip("#").strip()
+        before = k == 0 or not raw[k - 1].strip()
+        while k + 1 < len(raw) and (joined := join_broken(s, raw[k + 1].strip())):
+            k += 1
+            s = joined
+        k += 1
         if not s:
             continue
-        before = k == 0 or not raw[k - 1].strip()
-        after = k + 1 >= len(raw) or not raw[k + 1].strip()
+        after = k >= len(raw) or not raw[k].strip()
         out.append(Line(s, len(out), before, after))
         if len(out) >= limit:
             break

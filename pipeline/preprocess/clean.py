@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.hyphens import SUSPENDED
 from pipeline.paths import PATTERNS_DIR
 from pipeline.preprocess.offsets import OffsetMap, substitute
 
@@ -68,6 +69,8 @@ def _pass1(m: re.Match[str]) -> str:
     kind = m.lastgroup
     if kind == "hyph":
         nxt = m.string[m.end() : m.end() + 1]
+        if SUSPENDED.match(m.string, m.end()):  # "Klima-" / "und Transformationsfonds"
+            return "- "
         # Lower case after the break: a word split by the PDF. Upper case: a real compound hyphen.
         return "" if nxt.islower() else "-"
     if kind == "trail":
