@@ -47,6 +47,19 @@ def test_candidates_are_spans_that_neither_open_nor_close_with_a_stop_word():
     assert not any(p.split()[-1].lower() in {"für", "die", "in"} for p in phrases)
 
 
+def test_no_candidate_ends_on_an_adjective_before_its_noun():
+    src = _sources(["Stärkung der Wärmenetze in ländlichen Kommunen"])
+    rules = TopicRules()
+    phrases = {c.phrase for c in candidates(src, rules)}
+    assert "Wärmenetze in ländlichen Kommunen" in phrases
+    assert not any(p.endswith("ländlichen") for p in phrases)
+    # the decoder never picks one either, however likely the adjective's word
+    ranker = TopicRanker(np.zeros(8, np.float32), 0.0, unseen=0.5, n_features=8)
+    probs = {k: 0.05 for k in content_tokens(src.title_parts[0])}
+    probs.update({k: 0.95 for k in content_tokens("Wärmenetze ländlichen")})
+    assert ranker.choose(src, probs, rules) == "Wärmenetze in ländlichen Kommunen"
+
+
 def test_the_decoder_picks_the_span_with_the_best_expected_f1():
     src = _sources(
         ["Entschließung des Bundesrates zur Stärkung der Höhenwindenergie"],

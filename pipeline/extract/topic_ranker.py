@@ -218,14 +218,23 @@ def _phrases(src: TopicSources) -> list[_Phrase]:
 
 def _spans(src: TopicSources) -> Iterator[tuple[_Phrase, int, int, frozenset[str]]]:
     """The word spans of the title parts and objects that neither open nor close with a stop
-    word, with their content keys (those of the words as they stand in the source)."""
+    word, nor with an adjective cut off from its noun ("Wärmenetze in ländlichen" of "…
+    ländlichen Kommunen"), with their content keys (those of the words as they stand in the
+    source)."""
     for p in _phrases(src):
         for i in (i for i, ok in enumerate(p.edge) if ok):
             keys: set[str] = set()
             for j in range(i + 1, min(len(p.words), i + MAX_SPAN_WORDS) + 1):
                 keys.update(p.keys[j - 1])
-                if p.edge[j - 1] and keys:
+                if p.edge[j - 1] and keys and not _before_its_noun(p.words, j):
                     yield p, i, j, frozenset(keys)
+
+
+def _before_its_noun(words: list[str], j: int) -> bool:
+    """Whether the span's last word ``words[j - 1]`` is a lower-case word that the next one, a
+    capitalised word, follows within the phrase: an attribute whose noun the span leaves out."""
+    last = words[j - 1]
+    return j < len(words) and last[:1].islower() and last.isalpha() and words[j][:1].isupper()
 
 
 def _display(p: _Phrase, i: int, j: int, rules: TopicRules) -> str:
