@@ -163,6 +163,11 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
                 "Landesarbeitsgemeinschaft Selbstbestimmte Behindertenpolitik",
             ],
         ),
+        # "Einreichende:", and units whose names join words with "&" or "und"
+        (
+            "Einreichende: Team Verkehr & Umwelt; Stadtteam Musterstadt\nStatus: eingereicht\n",
+            ["Team Verkehr & Umwelt", "Stadtteam Musterstadt"],
+        ),
         # Regensburg's committee groups are their parties
         (
             "Antrag der Ausschussgemeinschaft ÖDP\nund der Fraktion Die Linke\n",

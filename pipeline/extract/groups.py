@@ -457,7 +457,7 @@ class FactionMatcher:
         faction: its local group."""
         assert self.letterhead is not None
         out: list[str] = []
-        for part in self._units(_NAME_PARTS.split(name)):
+        for part in self._units(_NAME_PARTS.split(name), labelled=not local):
             for p in self._members(_ARTICLE.sub("", part)):
                 low = p.lower()
                 if p != name and (m := self._introducing(p)):  # "CDU – Fraktion Freie Wähler"
@@ -476,21 +476,23 @@ class FactionMatcher:
                     out.append(p)
         return out
 
-    def _units(self, pieces: list[str]) -> list[str]:
+    def _units(self, pieces: list[str], labelled: bool = False) -> list[str]:
         """The parts of a list split at its separators (``pieces``: parts and the separators
         between them), a part named for a subject kept whole ("Bundesarbeitskreis Boden,
         Landschaft und Landwirtschaft"): what follows it is its name's until a group of its
-        own ("Kreisverband X", a known faction)."""
+        own ("Kreisverband X", a known faction). On a submitter label (``labelled``) any unit
+        that is no known faction keeps what follows it ("Team Policy Demokratie & Europa")
+        unless that is a person or a group of its own."""
         assert self.letterhead is not None
         lh = self.letterhead
         parts = [pieces[0]]
         for sep, part in zip(pieces[1::2], pieces[2::2], strict=True):
             p = part.strip()
-            if (
-                lh.topic_unit.match(parts[-1].strip())
-                and not p.startswith("(")
-                and not (lh.unit_start.match(p) or self.find(p))
-            ):
+            prev = parts[-1].strip()
+            joins = lh.topic_unit.match(prev) or (
+                labelled and p and not self.find(prev) and not lh.person.match(p)
+            )
+            if joins and not p.startswith("(") and not (lh.unit_start.match(p) or self.find(p)):
                 parts[-1] += sep + part
             else:
                 parts.append(part)
