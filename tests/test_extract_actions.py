@@ -69,6 +69,9 @@ def test_amendment_of_a_named_document_by_title(nlp):
         # a party convention's amendment by line (Antragsgrün), and a Bundesrat committee's
         "Von Zeile 45 bis 52:\nErsetze „zehn Bänke“ durch „zwanzig Bänke aus heimischem Holz“.",
         "In Zeile 12 nach „Seeufer“ einfügen: „und am Bootssteg“.",
+        # an export that prints the amended lines' new wording under their numbers
+        "Von Zeile 34 bis 36:\n\nAm Seeufer stellen wir zwanzig Bänke aus heimischem Holz "
+        "auf und pflegen sie jährlich.",
         "Nach Nummer 2 ist folgende Nummer 2a einzufügen: „2a. Am Bootssteg werden Bänke "
         "aufgestellt.“",
         "Nummer 3 ist wie folgt zu fassen: „3. Die Bänke sind barrierefrei.“",
@@ -81,6 +84,7 @@ def test_amendment_of_a_named_document_by_title(nlp):
         "punkt",
         "zeilen-ersetze",
         "zeile-einfuegen",
+        "zeilen-neue-fassung",
         "einzufuegen",
         "zu-fassen",
     ],
