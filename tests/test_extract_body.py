@@ -179,6 +179,12 @@ def test_body_option_fills_inputs_without_metadata(tmp_path):
             "Landtag wird aufgefordert, …\n",
             "BSW Landesparteitag Thüringen",
         ),
+        # a Hanseatic city's letterhead with its Bürgerschaft below: the city's council
+        (
+            "Universitäts- und Hansestadt Greifswald\nBürgerschaft                Datum: 15.11.2027\n",
+            "Bürgerschaft der Universitäts- und Hansestadt Greifswald",
+        ),
+        ("Hansestadt Hamburg\nBürgerschaft\n", None),
         # a party's name after a faction's letterhead is no place
         ("Kreistagsfraktion BÜNDNIS 90/DIE GRÜNEN\nKreis Herzogtum Lauenburg\n", None),
         ("Stadtratsfraktion ÖDP/München-Liste\nRathaus, Marienplatz 8\n", None),
