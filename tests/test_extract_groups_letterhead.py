@@ -168,6 +168,13 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
             "Einreichende: Team Verkehr & Umwelt; Stadtteam Musterstadt\nStatus: eingereicht\n",
             ["Team Verkehr & Umwelt", "Stadtteam Musterstadt"],
         ),
+        # a member's role is no group; the faction in brackets below it is
+        (
+            "Einreicherin:   Dr. Erika Probe, Mitglied der Bürgerschaft\n"
+            "                (Fraktion Bündnis 90/Die Grünen)\n\nBetreff: Radwege\n",
+            ["GRÜNE"],
+        ),
+        ("Einreicherin:   Dr. Erika Probe, Mitglied der Bürgerschaft\n\nBetreff: Radwege\n", []),
         # Regensburg's committee groups are their parties
         (
             "Antrag der Ausschussgemeinschaft ÖDP\nund der Fraktion Die Linke\n",

@@ -58,6 +58,10 @@ _RUNNING_WORD = re.compile(r"(?<![\w-])(?!(?:und|der|die|des|von|im|in)\b)[a-zä
 _OF_BODY_COLUMN = re.compile(r"^(?:im|in der)\s+[A-ZÄÖÜ]")
 # an article before a member: "Fraktionen der CDU und der SPD", "... und von Bündnis 90/Die Grünen"
 _ARTICLE = re.compile(r"^(?:der|des|von)\s+")
+# a member's role on a submitter label, no group: "Mitglied der Bürgerschaft", "Stadtverordnete"
+_MEMBER_ROLE = re.compile(
+    r"^(?:Mitglied\s+(?:der|des)\b.*|\w*(?:verordnete|abgeordnete|ratsmitglied)[rn]?)$", re.I
+)
 
 
 class _Line(NamedTuple):
@@ -307,7 +311,9 @@ class FactionMatcher:
             if join and value_at > 0 and abs(indent - value_at) <= 2 and ":" not in columns[0]:
                 # a further submitter under the label's first ("Einreicher:  Fraktion DIE
                 # LINKE" / "             Fraktion BÜNDNIS 90/DIE GRÜNEN")
-                lines[label_at] += ", " + columns[0]
+                # a bracket goes on with the item above it ("Mitglied der Bürgerschaft" /
+                # "(Fraktion Bündnis 90/Die Grünen)")
+                lines[label_at] += (" " if columns[0].startswith("(") else ", ") + columns[0]
                 continue
             if (
                 join
@@ -436,9 +442,17 @@ class FactionMatcher:
             if m and (names := self.find(m.group(1))):
                 out += names
                 continue
+            bracket = re.search(r"\(([^()]{2,60})\)", item)
             item = re.sub(r"\s*\([^()]*\)?", "", item).strip()  # "(dort beschlossen am ...)"
+            if (
+                bracket
+                and (self.letterhead.person.match(item) or _MEMBER_ROLE.match(item))
+                and (names := self.find(bracket.group(1)))
+            ):  # "Mitglied der Bürgerschaft (Fraktion Bündnis 90/Die Grünen)": the faction
+                out += names
+                continue
             item = _IN_BODY.sub("", item)
-            if not item or re.search(r"\bweitere\b", item):  # "und 24 weitere Mitglieder"
+            if not item or re.search(r"\bweitere\b", item) or _MEMBER_ROLE.match(item):
                 continue
             if own := self._own_line(item):
                 out += own
