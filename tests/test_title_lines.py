@@ -153,6 +153,44 @@ HEADS = {
         "ländlichen Raum\n\nDer Landtag wolle beschließen:\n",
         "Förderung der Kinder- und Jugendarbeit im ländlichen Raum",
     ),
+    # an inquiry's number under its subject is no title
+    "state inquiry with its number": (
+        "Landtag Musterland                                  Drucksache 8/5123\n"
+        "8. Wahlperiode                                          12.03.2026\n\n\n"
+        "Kleine Anfrage zur schriftlichen Beantwortung\n\nAbgeordneter Jan Probe (SPD)\n\n"
+        "Sanierung der Landesstraße 123 zwischen Ahlen und Borstel\n\n"
+        "Kleine Anfrage – KA 8/3017\n\n\nVorbemerkung des Fragestellers:\n",
+        "Sanierung der Landesstraße 123 zwischen Ahlen und Borstel",
+    ),
+    # a party's amendment: its form fields and its line reference are no title
+    "party amendment export": (
+        "Ä2 zu W-04: Bezahlbares Wohnen für Auszubildende\n\n"
+        "Antragsteller*in:        KV Musterstadt (dort beschlossen am: 12.09.2026)\n"
+        "Status:                  Eingereicht\nTagesordnungspunkt:      W Wohnen\n\n"
+        "Änderungsantrag zu W-04\n\nVon Zeile 12 bis 14 einfügen:\n\n"
+        "12    Wir wollen in jeder Großstadt ein Azubiwerk gründen, das Wohnheimplätze\n"
+        "13    zu einer Miete von höchstens 400 Euro im Monat anbietet und mit den\n"
+        "14    Kammern und den Studierendenwerken zusammenarbeitet.\n",
+        "Ä2 zu W-04: Bezahlbares Wohnen für Auszubildende",
+    ),
+    # a title in quotes over two lines, the quotes left out
+    "state motion with a quoted title": (
+        "Landtag Musterland – 19. Wahlperiode                      Drucksache 19/9012\n\n\n"
+        "Entschließungsantrag\n\nFraktion der CDU                         Musterstadt, 03.11.2026\n"
+        "\n\n„Pflegestrategie 2030 – Kurzzeitpflege im ländlichen Raum\ndauerhaft sichern“\n\n\n"
+        "Der Landtag wolle beschließen:\n\nEntschließung\n\n"
+        "Die Kurzzeitpflege ist ein Kernbestandteil der Daseinsvorsorge.\n",
+        "Pflegestrategie 2030 – Kurzzeitpflege im ländlichen Raum dauerhaft sichern",
+    ),
+    # an amendment to a bill: the government that submitted it is no title, nor the bill's
+    # Drucksache below it
+    "amendment to a government bill": (
+        "LANDTAG MUSTERLAND\n\n21. Wahlperiode                           Drucksache 21/3456\n\n"
+        "Änderungsantrag\nFraktion der SPD\n\nzu Gesetzentwurf\nLandesregierung\n"
+        "Gesetz zur Änderung des Musterländischen Schulgesetzes\nDrucksache 21/3102\n\n\n"
+        "Der Landtag wolle beschließen:\n\nDer Gesetzentwurf wird wie folgt geändert:\n",
+        "Gesetz zur Änderung des Musterländischen Schulgesetzes",
+    ),
     # a title's last line of one to three words in lower case closes it; the request's
     # opening line below is no part of it
     "federal motion, verb on its own line": (

@@ -253,7 +253,12 @@ _REFERENCE_TAIL = re.compile(
     r"\s*\((?:(?:\w*[Aa]ntrag|Anfrage)\s+zu[mr]?\b|Kap(?:itel|\.)|Einzelplan|Epl\.)[^)]*\)\s*$"
 )
 _DRUCKSACHE_TAIL = re.compile(
-    r"\s*(?:[-–]\s*Drucks(?:ache|\.)\s*\d[\d/]*\s*[-–]?|\(\s*Drucks(?:ache|\.)\s*\d[\d/]*\s*\))\s*$"
+    r"\s*(?:[-–]\s*Drucks(?:ache|\.)\s*\d[\d/]*\s*[-–]?|\(\s*Drucks(?:ache|\.)\s*\d[\d/]*\s*\)"
+    # bare, on the line below the title: "… Jugendhilfegesetzbuches" / "Drucksache 21/3102"
+    r"|(?<=[a-zäöüß])"
+    + "".join(rf"(?<!\s{w})" for w in ("zu", "zur", "der", "die", "den", "dem", "des", "in", "aus"))
+    + r"\s+"
+    r"Drucks(?:ache|\.)\s*\d+/\d+)\s*$"
 )
 
 
@@ -266,7 +271,12 @@ def _unlabelled(title: str) -> str:
     title = _DRUCKSACHE_TAIL.sub("", title)
     if m := _QUOTED_REFERENCE.match(title):
         title = m.group(1)
+    if m := _WHOLLY_QUOTED.match(title):  # „Sachstand der Sanierung des Hallenbads“
+        title = m.group(1)
     return _REFERENCE_TAIL.sub("", title)
+
+
+_WHOLLY_QUOTED = re.compile(r"^[„\"»“]\s*([^„“”\"»«]+?)\s*[“”\"«]$")
 
 
 def text_metadata(text: str) -> dict[str, str | None]:

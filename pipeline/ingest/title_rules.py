@@ -195,7 +195,8 @@ def structural_pick(lines: list[str]) -> tuple[int | None, str]:
             continue
         if len(ln) < 8 or any(p.search(ln) for p in skip) or ln.endswith(":"):
             continue
-        if not (ln[0].isupper() or ln[0].isdigit() or _REFERENCE_START.match(ln)):
+        first = ln.lstrip('„"»“')[:1]  # a title in quotes: „Landarztstrategie …"
+        if not (first.isupper() or first.isdigit() or _REFERENCE_START.match(ln)):
             continue
         title = ln
         for nxt in lines[i + 1 : i + 3]:  # a title broken over lines goes on in lower case
