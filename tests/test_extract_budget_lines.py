@@ -99,6 +99,19 @@ def test_budget_line_shapes(nlp, text, line):
     assert lines and lines[0]["name"] == line
 
 
+def test_the_years_of_a_tables_header_are_no_cost_centre(nlp):
+    text = (
+        "Haushaltsantrag\nIm Teilhaushalt des Sportamts wird folgender Ansatz eingestellt:\n\n"
+        "Produkt / Kostenstelle                          2028       2029       2030\n"
+        "                                                TEUR       TEUR       TEUR\n"
+        "Kst. 524010 Schwimmförderung                    320        320        320\n"
+    )
+    doc = analysed(nlp, text, "Schwimmkurse für Grundschulkinder")
+    names = [f["name"] for f in doc._.funding if f["kind"] == "budget_line"]
+    assert "Kst. 524010" in names
+    assert not any("2028" in n for n in names)
+
+
 def test_a_percentage_is_no_amount(nlp):
     text = "Antrag\nDer Zuschuss an den Verein wird um 20 % erhöht.\n"
     doc = analysed(nlp, text, "Zuschuss", paper_type="Antrag")
@@ -192,6 +205,13 @@ def test_a_trigger_keeps_the_dots_of_its_amount(nlp):
             "0920, Titel 67101 heranzuziehen.",
             "Kapitel 0920, Titel 67101",
             None,
+        ),
+        # an abbreviated position does not end the sentence: the amount after it is the offset's
+        (
+            "Der Zuschuss wird erhöht. Die Mehrausgaben werden gedeckt durch eine Reduzierung des "
+            "Ansatzes für Gutachten im Finanzreferat (Kst. 200100) um jeweils 320 TEUR.",
+            "Kst. 200100",
+            320_000,
         ),
     ],
 )
