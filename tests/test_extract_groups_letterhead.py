@@ -134,6 +134,7 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
         # Bundesrat: the submitting Land or Länder, not the Land of a signature line
         ("Antrag\ndes Freistaates Sachsen\nEntschließung des Bundesrates\n", ["Sachsen"]),
         ("Gesetzesantrag\nder Länder Bremen, Saarland\n", ["Bremen", "Saarland"]),
+        ("Antrag\nder Freistaaten Bayern und Thüringen\n", ["Bayern", "Thüringen"]),
         # party conventions: the listed submitters as written, remarks and persons left out
         (
             "Antragsteller*innen: KV Musterstadt, LAG Verkehr (dort beschlossen am 01.02.2026)\n",
