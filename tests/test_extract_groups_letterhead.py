@@ -329,3 +329,32 @@ def test_columns_and_indented_submitters(nlp, head, expected):
 )
 def test_joint_and_two_column_letterheads(nlp, head, expected):
     assert groups(nlp, head) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a letterhead printed as the page's footer: the motion's submitters
+        (
+            "Antrag\n\nBetreff: Schulsozialarbeit sichern\n\nDer Rat möge beschließen:\n"
+            "Die Verwaltung wird beauftragt, zwei Stellen zu schaffen.\n\nBegründung:\n"
+            + "Der Bedarf an Beratung ist an allen Schulen der Stadt gestiegen.\n"
+            * 40
+            + "\n"
+            "____________________________________________________________\n"
+            "Fraktion Bündnis 90/Die Grünen · SPD-Fraktion im Rat der Stadt Musterstadt\n"
+            "                                                   Seite 1 von 1\n",
+            ["GRÜNE", "SPD"],
+        ),
+        # a head that names the submitters wins over the footer
+        (
+            "CDU-Fraktion im Rat der Stadt Musterstadt\n\nAntrag\n\nBetreff: Radwege\n\n"
+            "Der Rat möge beschließen:\nDie Verwaltung prüft neue Radwege.\n\nBegründung:\n"
+            + "Viele Schulkinder fahren mit dem Rad über die Hauptstraße.\n" * 40
+            + "SPD-Fraktion im Rat der Stadt Musterstadt\n",
+            ["CDU"],
+        ),
+    ],
+)
+def test_a_footer_names_the_submitters_only_where_the_head_does_not(nlp, text, expected):
+    assert groups(nlp, text) == expected

@@ -542,9 +542,12 @@ class FactionMatcher:
         if meta:
             return self.normalise(meta)
         own, cited = self.letterhead_groups(text)
+        found = self.from_title(title) + own + self.from_signature(text)
+        if not found:  # a letterhead printed as the page's footer ("Fraktion X im Rat der …")
+            found = self.letterhead_groups(_footer(text))[0]
         # another paper's submitters count where the motion names none (a Stellungnahme
         # "zum Antrag der CDU-Fraktion")
-        found = self.from_title(title) + own + self.from_signature(text) or cited
+        found = found or cited
         for head in other_heads or []:
             found += self.from_header(head)
         return list(dict.fromkeys(found))
@@ -578,6 +581,17 @@ class MotionGroups(RuleComponent[FactionMatcher]):
             doc._.title or "", text, doc._.meta_groups, meta.get("other_files_heads")
         )
         return doc
+
+
+FOOTER_LINES = 4  # the last non-empty lines of a text that may be its page's footer
+
+
+def _footer(text: str) -> str:
+    """The last FOOTER_LINES non-empty lines of ``text``, without a closing page number."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if lines and re.fullmatch(r"\s*(?:Seite\s+)?\d+(?:\s*(?:von|/)\s*\d+)?\s*", lines[-1]):
+        lines.pop()
+    return "\n".join(lines[-FOOTER_LINES:])
 
 
 def _matcher(data: RuleData) -> FactionMatcher:
