@@ -169,6 +169,24 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
             "Einreichende: Team Verkehr & Umwelt; Stadtteam Musterstadt\nStatus: eingereicht\n",
             ["Team Verkehr & Umwelt", "Stadtteam Musterstadt"],
         ),
+        # a list broken inside a person's bracket or after "und", a list going on at the
+        # line's start after a comma, and a list's last separator
+        (
+            "Antragsteller*innen:     Erika Probe (KV Nord), Max Muster (KV\n"
+            "                         Süd), Eva Test (KV West), LAG Frauen- und\n"
+            "                         Geschlechterpolitik, KV Mitte\nStatus: Eingereicht\n",
+            ["LAG Frauen- und Geschlechterpolitik", "KV Mitte"],
+        ),
+        (
+            "Einreicher*innen: Kreisverband Nordstadt, Kreisverband Südstadt,\n"
+            "LAG Mieten und Wohnen\n\nFonds für Sozialberatung\n",
+            ["Kreisverband Nordstadt", "Kreisverband Südstadt", "LAG Mieten und Wohnen"],
+        ),
+        (
+            "Antragsteller: Landesfachausschuss Demokratie, Recht und Innen;\n"
+            "               Kreisverband Musterstadt\n\nAntrag: Transparenzgesetz\n",
+            ["Landesfachausschuss Demokratie, Recht und Innen", "Kreisverband Musterstadt"],
+        ),
         # a member's role is no group; the faction in brackets below it is
         (
             "Einreicherin:   Dr. Erika Probe, Mitglied der Bürgerschaft\n"

@@ -308,12 +308,29 @@ class FactionMatcher:
             ):
                 columns = [line]  # wide gaps inside running text ("bitten   um einen")
             indent = len(raw) - len(raw.lstrip())
-            if join and value_at > 0 and abs(indent - value_at) <= 2 and ":" not in columns[0]:
+            if (
+                join
+                and value_at > 0
+                and ":" not in columns[0]
+                and (
+                    abs(indent - value_at) <= 2
+                    # a list that goes on at the line's start ("Einreicher: KV X, KV Y," /
+                    # "LAG Z")
+                    or (label_at == len(lines) - 1 and lines[label_at].endswith(","))
+                )
+            ):
                 # a further submitter under the label's first ("Einreicher:  Fraktion DIE
-                # LINKE" / "             Fraktion BÜNDNIS 90/DIE GRÜNEN")
-                # a bracket goes on with the item above it ("Mitglied der Bürgerschaft" /
-                # "(Fraktion Bündnis 90/Die Grünen)")
-                lines[label_at] += (" " if columns[0].startswith("(") else ", ") + columns[0]
+                # LINKE" / "             Fraktion BÜNDNIS 90/DIE GRÜNEN"); an item broken
+                # at the line's end goes on: a bracket ("Mitglied der Bürgerschaft" /
+                # "(Fraktion Bündnis 90/Die Grünen)", "Tobias Wendel (KV" / "Eimsbüttel)"), a
+                # name after "und" ("LAG Frauen- und" / "Geschlechterpolitik")
+                above = lines[label_at].rstrip(",")
+                goes_on = (
+                    columns[0].startswith("(")
+                    or above.count("(") > above.count(")")
+                    or re.search(r"\s(?:und|oder|&)$", above)
+                )
+                lines[label_at] = above + (" " if goes_on else ", ") + columns[0]
                 continue
             if (
                 join
@@ -443,7 +460,7 @@ class FactionMatcher:
                 out += names
                 continue
             bracket = re.search(r"\(([^()]{2,60})\)", item)
-            item = re.sub(r"\s*\([^()]*\)?", "", item).strip()  # "(dort beschlossen am ...)"
+            item = re.sub(r"\s*\([^()]*\)?", "", item).strip(" ;,")  # "(dort beschlossen …)"
             if (
                 bracket
                 and (self.letterhead.person.match(item) or _MEMBER_ROLE.match(item))
