@@ -185,6 +185,23 @@ def test_body_option_fills_inputs_without_metadata(tmp_path):
             "Bürgerschaft der Universitäts- und Hansestadt Greifswald",
         ),
         ("Hansestadt Hamburg\nBürgerschaft\n", None),
+        # a county named by an adjective; a form's number beside a county is no place; an
+        # organ's plural in the request is no body
+        (
+            "KREISTAG MECKLENBURGISCHE SEENPLATTE\nFraktion BSW\n",
+            "Kreistag Mecklenburgische Seenplatte",
+        ),
+        (
+            "Oberbergischer Kreis                       Vorlage - 2026/0417\nDer Landrat\n\n"
+            "Beratungsfolge:\nDatum        Gremium            Zuständigkeit\n"
+            "15.10.2026   Kreistag           Entscheidung\n",
+            None,
+        ),
+        (
+            "Vorlage - AN/1187/2026\n\nBetreff: Trinkwasserbrunnen\n\n"
+            "2. Die Standorte werden mit den Bezirksvertretungen abgestimmt.\n",
+            None,
+        ),
         # a party's name after a faction's letterhead is no place
         ("Kreistagsfraktion BÜNDNIS 90/DIE GRÜNEN\nKreis Herzogtum Lauenburg\n", None),
         ("Stadtratsfraktion ÖDP/München-Liste\nRathaus, Marienplatz 8\n", None),
