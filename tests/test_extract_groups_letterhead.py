@@ -187,6 +187,23 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
             "               Kreisverband Musterstadt\n\nAntrag: Transparenzgesetz\n",
             ["Landesfachausschuss Demokratie, Recht und Innen", "Kreisverband Musterstadt"],
         ),
+        # a councillor named with the office's title, members described by their body, a first
+        # name broken from its surname are no groups; a Berlin party's Abteilung is one
+        (
+            "Antragsteller: Fraktion DIE LINKE sowie Kreisrat Thomas Probe (fraktionslos)\n",
+            ["Die Linke"],
+        ),
+        (
+            "Antragstellende: Mitglieder der Verbandsversammlung aus den Fraktionen\n"
+            "Antragsteller: Mitglieder des Ortsbeirates der Fraktion SPD\n",
+            ["SPD"],
+        ),
+        (
+            "Antragsteller:  Dr. Erika Probe, Max Muster, Jan Beispiel, Charlotte\n"
+            "                von Testhausen und 27 weitere Delegierte\n",
+            [],
+        ),
+        ("Antragsteller:   Abteilung Friedenau\n", ["Abteilung Friedenau"]),
         # a member's role is no group; the faction in brackets below it is
         (
             "Einreicherin:   Dr. Erika Probe, Mitglied der Bürgerschaft\n"

@@ -42,7 +42,7 @@ _BROKEN_FACTION = re.compile(r"(?:(?:^|\s)Fraktion(?:en)?(?:\s+(?:der|des))?|\b9
 
 
 # a group name split into members: "MitBürger für Halle – NEUES FORUM", "FDP & Bauern"
-_NAME_PARTS = re.compile(r"(\s+[–—·]\s+|\s*[,;&]\s*|\s+und(?:\s+|$))")
+_NAME_PARTS = re.compile(r"(\s+[–—·]\s+|\s*[,;&]\s*|\s+(?:und|sowie)(?:\s+|$))")
 # the sides of a joint letterhead line: "CDU-Fraktion / Fraktion FDP & Bauern"
 _JOINT = re.compile(r"\s+[/–·]\s+")
 _AND = re.compile(r"\s+und\s+")
@@ -60,7 +60,16 @@ _OF_BODY_COLUMN = re.compile(r"^(?:im|in der)\s+[A-ZÄÖÜ]")
 _ARTICLE = re.compile(r"^(?:der|des|von)\s+")
 # a member's role on a submitter label, no group: "Mitglied der Bürgerschaft", "Stadtverordnete"
 _MEMBER_ROLE = re.compile(
-    r"^(?:Mitglied\s+(?:der|des)\b.*|\w*(?:verordnete|abgeordnete|ratsmitglied)[rn]?)$", re.I
+    r"^(?:Mitglie(?:d|der)\s+(?:der|des)\b.*|\w*(?:verordnete|abgeordnete|ratsmitglied)[rn]?)$",
+    re.I,
+)
+# a lone capitalised word on a submitter label: a first name broken from its surname
+_LONE_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+$")
+# a member named with the title of the office, no group: "Kreisrat Thomas Probe"
+_TITLED_MEMBER = re.compile(
+    r"^(?:Kreisr(?:at|ätin)|Stadtr(?:at|ätin)|Gemeinder(?:at|ätin)|Ratsherr|Ratsfrau|"
+    r"\w*(?:verordnete|abgeordnete)[rn]?|MdL|MdB)\s+(?:(?:Dr|Prof)\.\s+)?(?!(?:Die|Der|Das)\b)"
+    r"[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ]"
 )
 
 
@@ -454,7 +463,11 @@ class FactionMatcher:
         councillor by the faction in brackets; remarks in brackets and persons left out."""
         assert self.letterhead is not None
         out: list[str] = []
+        after_person = False  # the item before was a person
         for item in self._units(re.split(r"(\s*[,;]\s*)", items)):
+            if after_person and _LONE_NAME.match(item.strip()):
+                continue  # a person's first name broken from the surname: "…, Charlotte" / "von …"
+            after_person = bool(self.letterhead.person.match(item.strip()))
             m = self.councillor_line.match(item) if self.councillor_line is not None else None
             if m and (names := self.find(m.group(1))):
                 out += names
@@ -469,7 +482,10 @@ class FactionMatcher:
                 out += names
                 continue
             item = _IN_BODY.sub("", item)
-            if not item or re.search(r"\bweitere\b", item) or _MEMBER_ROLE.match(item):
+            if _MEMBER_ROLE.match(item):  # "Mitglieder des Ortsbeirates der Fraktion SPD"
+                out += self.find(item)
+                continue
+            if not item or re.search(r"\bweitere\b", item):
                 continue
             if own := self._own_line(item):
                 out += own
@@ -504,6 +520,8 @@ class FactionMatcher:
                 ):
                     out.append(self.by_alias[m[0].lower()])
                 elif p and not self.letterhead.generic.match(p):
+                    if _TITLED_MEMBER.match(p):
+                        continue  # "Kreisrat Thomas Probe"
                     out.append(p)
         return out
 
