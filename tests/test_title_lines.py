@@ -191,6 +191,17 @@ HEADS = {
         "Der Landtag wolle beschließen:\n\nDer Gesetzentwurf wird wie folgt geändert:\n",
         "Gesetz zur Änderung des Musterländischen Schulgesetzes",
     ),
+    # a Landtag's budget amendment: the subject under the "hier:" line of its budget position
+    "state budget amendment with its position": (
+        "LANDTAG MUSTERLAND\n\n21. Wahlperiode                           Drucksache 21/3418\n\n"
+        "Änderungsantrag\nFraktion der SPD\n\nzu Gesetzentwurf\nLandesregierung\n"
+        "Gesetz über die Feststellung des Haushaltsplans des Landes für das\n"
+        "Haushaltsjahr 2027 (Haushaltsgesetz 2027)\nDrucksache 21/2950\n\n"
+        "hier: Einzelplan 04 – Ministerium für Kultus und Bildung\n"
+        "      Schulbibliotheken an allen Grundschulen fördern\n\n\n"
+        "Der Landtag wolle beschließen:\n",
+        "Schulbibliotheken an allen Grundschulen fördern",
+    ),
     # a title's last line of one to three words in lower case closes it; the request's
     # opening line below is no part of it
     "federal motion, verb on its own line": (

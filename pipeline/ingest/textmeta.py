@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.ingest.title_rules import (
+    budget_position_title,
     document_types,
     labelled_title,
     structural_pick,
@@ -201,7 +202,7 @@ def guess_title(text: str, paper_type: str | None, model: Any = _DEFAULT) -> str
     the title model (``title_lines.py``; ``model``: default the shipped one) scores best where
     it is sure enough, else the first line that no rule skips; "" where the head holds none
     (the first line itself a letterhead, a motion number or a submitter line)."""
-    typed = typed_title(text) or labelled_title(text)
+    typed = typed_title(text) or labelled_title(text) or budget_position_title(text)
     if typed:
         return _unlabelled(typed)
     if model is _DEFAULT:

@@ -174,6 +174,33 @@ def labelled_title(text: str) -> str:
     return ""
 
 
+# "hier: Einzelplan 04 – Ministerium für …" / "      <Titel>": a budget amendment's position, its
+# subject on the indented lines below
+_HIER_POSITION = re.compile(
+    r"(?i)^hier\s*:\s*(?:Einzelplan|Epl\.|Kapitel|Kap\.|Teilhaushalt|Produkt(?:gruppe)?)\b"
+)
+
+
+def budget_position_title(text: str) -> str:
+    """The subject under a "hier:" line that names a budget position (a Landtag's budget
+    amendment), with its indented lines; "" where the head has none."""
+    raw = text.splitlines()[:80]
+    for k, line in enumerate(raw):
+        if not _HIER_POSITION.match(line.strip()):
+            continue
+        block = []
+        for nxt in raw[k + 1 : k + 4]:
+            if not nxt.strip() or not nxt[:1].isspace():
+                break
+            block.append(nxt.strip())
+        if block:
+            title = block[0]
+            for b in block[1:]:
+                title = join_title_lines(title, b)
+            return title[:200]
+    return ""
+
+
 # an amendment's line naming the paper it amends, whose quoted title is the title
 _REFERENCE_START = re.compile(r"zu\s|zu[mr]\s.*[„\"»]")
 SENTENCE_WORDS = 8  # a head line this long that ends with a full stop is a sentence, no title
