@@ -58,19 +58,8 @@ _RUNNING_WORD = re.compile(r"(?<![\w-])(?!(?:und|der|die|des|von|im|in)\b)[a-zä
 _OF_BODY_COLUMN = re.compile(r"^(?:im|in der)\s+[A-ZÄÖÜ]")
 # an article before a member: "Fraktionen der CDU und der SPD", "... und von Bündnis 90/Die Grünen"
 _ARTICLE = re.compile(r"^(?:der|des|von)\s+")
-# a member's role on a submitter label, no group: "Mitglied der Bürgerschaft", "Stadtverordnete"
-_MEMBER_ROLE = re.compile(
-    r"^(?:Mitglie(?:d|der)\s+(?:der|des)\b.*|\w*(?:verordnete|abgeordnete|ratsmitglied)[rn]?)$",
-    re.I,
-)
 # a lone capitalised word on a submitter label: a first name broken from its surname
 _LONE_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+$")
-# a member named with the title of the office, no group: "Kreisrat Thomas Probe"
-_TITLED_MEMBER = re.compile(
-    r"^(?:Kreisr(?:at|ätin)|Stadtr(?:at|ätin)|Gemeinder(?:at|ätin)|Ratsherr|Ratsfrau|"
-    r"\w*(?:verordnete|abgeordnete)[rn]?|MdL|MdB)\s+(?:(?:Dr|Prof)\.\s+)?(?!(?:Die|Der|Das)\b)"
-    r"[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ]"
-)
 
 
 class _Line(NamedTuple):
@@ -106,6 +95,8 @@ class Letterhead:
     generic: re.Pattern[str]
     topic_unit: re.Pattern[str]
     unit_start: re.Pattern[str]
+    member_role: re.Pattern[str]
+    titled_member: re.Pattern[str]
 
     @classmethod
     def from_data(
@@ -461,13 +452,14 @@ class FactionMatcher:
         """The submitters listed on an "Antragsteller:" line: party units and local lists as
         written ("KV Tübingen", "SPD-Ortsverein Herten-Mitte"), factions normalised, a
         councillor by the faction in brackets; remarks in brackets and persons left out."""
-        assert self.letterhead is not None
+        lh = self.letterhead
+        assert lh is not None
         out: list[str] = []
         after_person = False  # the item before was a person
         for item in self._units(re.split(r"(\s*[,;]\s*)", items)):
             if after_person and _LONE_NAME.match(item.strip()):
                 continue  # a person's first name broken from the surname: "…, Charlotte" / "von …"
-            after_person = bool(self.letterhead.person.match(item.strip()))
+            after_person = bool(lh.person.match(item.strip()))
             m = self.councillor_line.match(item) if self.councillor_line is not None else None
             if m and (names := self.find(m.group(1))):
                 out += names
@@ -476,20 +468,20 @@ class FactionMatcher:
             item = re.sub(r"\s*\([^()]*\)?", "", item).strip(" ;,")  # "(dort beschlossen …)"
             if (
                 bracket
-                and (self.letterhead.person.match(item) or _MEMBER_ROLE.match(item))
+                and (lh.person.match(item) or lh.member_role.match(item))
                 and (names := self.find(bracket.group(1)))
             ):  # "Mitglied der Bürgerschaft (Fraktion Bündnis 90/Die Grünen)": the faction
                 out += names
                 continue
             item = _IN_BODY.sub("", item)
-            if _MEMBER_ROLE.match(item):  # "Mitglieder des Ortsbeirates der Fraktion SPD"
+            if lh.member_role.match(item):  # "Mitglieder des Ortsbeirates der Fraktion SPD"
                 out += self.find(item)
                 continue
             if not item or re.search(r"\bweitere\b", item):
                 continue
             if own := self._own_line(item):
                 out += own
-            elif not self.letterhead.person.match(item) or self.find(item):
+            elif not lh.person.match(item) or self.find(item):
                 out += self._resolve(item, local=False)
         return tuple(dict.fromkeys(out))
 
@@ -502,7 +494,8 @@ class FactionMatcher:
         (also in the genitive: "der GRÜNEN", or joint: "SPD/Bündnis 90/Die Grünen"); with
         ``local``, a known faction followed by a place ("Freie Wähler Bad Krozingen") is that
         faction: its local group."""
-        assert self.letterhead is not None
+        lh = self.letterhead
+        assert lh is not None
         out: list[str] = []
         for part in self._units(_NAME_PARTS.split(name), labelled=not local):
             for p in self._members(_ARTICLE.sub("", part)):
@@ -516,13 +509,11 @@ class FactionMatcher:
                 elif (
                     local
                     and (m := self.insensitive.match(p) or self.sensitive.match(p))
-                    and self.letterhead.local_rest.match(p[m.end() :])
+                    and lh.local_rest.match(p[m.end() :])
                 ):
                     out.append(self.by_alias[m[0].lower()])
-                elif p and not self.letterhead.generic.match(p):
-                    if _TITLED_MEMBER.match(p):
-                        continue  # "Kreisrat Thomas Probe"
-                    out.append(p)
+                elif p and not (lh.generic.match(p) or lh.titled_member.match(p)):
+                    out.append(p)  # not "Kreisrat Thomas Probe"
         return out
 
     def _units(self, pieces: list[str], labelled: bool = False) -> list[str]:
