@@ -401,3 +401,34 @@ def test_shipped_model_keeps_the_rules_budget_line(analyzer):
     rec = analyzer.analyze(m)
     lines = [f for f in rec["funding"] if f["kind"] == "budget_line"]
     assert [(f["name"], f["amount_eur"]) for f in lines] == [("Teilhaushalt 6", 30000.0)]
+
+
+@pytest.mark.parametrize(
+    ("request_", "types"),
+    [
+        # a lead-in on a line of its own frames the list below it: no request to act
+        (
+            "Der Landtag wolle beschließen:\n\nDie Landesregierung wird gebeten,\n\n–  zu "
+            "prüfen, ob ein Landesprogramm für die Sanierung kommunaler Lehrschwimmbecken "
+            "aufgelegt werden kann;\n\n–  dem Landtag bis zum 30. Juni 2027 über den "
+            "Sanierungsbedarf der Becken zu berichten.",
+            {"review", "report"},
+        ),
+        # hard negative: an item with no trigger of its own under the lead-in is the request
+        # to act
+        (
+            "Der Landtag wolle beschließen:\n\nDie Landesregierung wird beauftragt,\n\n1. an "
+            "allen Schwimmbädern des Landes Lehrschwimmbecken einzurichten;\n\n2. dem Landtag "
+            "über die Kosten zu berichten.",
+            {"implement", "report"},
+        ),
+    ],
+)
+def test_shipped_model_adds_no_request_to_act_on_a_lead_in(analyzer, request_, types):
+    text = (
+        "Landtag Rheinland-Pfalz\nDrucksache 18/9876\n\nAntrag\nder Fraktion der SPD\n\n"
+        "Schwimmen lernen in jeder Gemeinde\n\n"
+        f"{request_}\n\nBegründung:\nViele Becken sind seit Jahren geschlossen.\n"
+    )
+    rec = analyzer.analyze(motion_from_text(text, "lead-in.txt"))
+    assert {a["type"] for a in rec["actions"]} == types

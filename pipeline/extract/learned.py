@@ -416,6 +416,7 @@ class MotionLearned:
                 self._action(doc, clauses[c], t)
                 for t, _j, c in new
                 if not (t == "appeal" and self._own_level_call(doc, clauses[c]))
+                and not (t == "implement" and self._lead_in(doc, clauses[c]))
             ]
         # one mention, one kind (ANNOTATION.md): no new kind on a best clause where a kept
         # mention of the rules has a kind the model scores at least as high there
@@ -425,6 +426,15 @@ class MotionLearned:
             for t, j, c in new
             if not one_kind_blocked(P[c : c + 1], mentions[c : c + 1], j, self.kind_cols)[0]
         ]
+
+    def _lead_in(self, doc: Doc, c: Clause) -> bool:
+        """Whether clause ``c`` only opens a list of requests by the rules' own test
+        ("Die Verwaltung wird gebeten,"): the model's ``implement`` head scores such a line
+        high, but the items of the list are the requests."""
+        part = doc_text(doc)[c.start : c.end]
+        level = doc._.level
+        skip = self.actions.rules.own_level_name(level) if self.actions and level else None
+        return bool(self.rules.lead_in(part, self.rules.find_all(part, None, skip)))
 
     def _own_level_call(self, doc: Doc, c: Clause) -> bool:
         """Whether clause ``c`` only calls on the motion's own executive ("Der Landtag fordert
