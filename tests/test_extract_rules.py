@@ -658,3 +658,33 @@ def test_a_subjunctive_without_a_request_asks_nothing(nlp):
     # hard negative: a sentence in the subjunctive that asks for no examination
     doc, _ = run(nlp, body("Am Marktplatz könnten im Sommer zwei Trinkbrunnen stehen."))
     assert doc._.actions == []
+
+
+INQUIRY = (
+    "ANFRAGE AN DEN LANDESVORSTAND\n\nSozialsprechstunden in den Kreisverbänden\n\n"
+    "Wir fragen den Landesvorstand:\n\n1. In wie vielen Kreisverbänden gibt es regelmäßige "
+    "Sozialsprechstunden?\n2. Wie viele Menschen haben sie im Jahr 2026 besucht?\n\n{extra}"
+    "Begründung:\nDie Sprechstunden sind unser Kontakt zu den Menschen vor Ort.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "types"),
+    [
+        # an inquiry that also asks for a review
+        (
+            "Darüber hinaus möge der Landesvorstand untersuchen, ob die Sprechstunden durch eine "
+            "landesweite Koordinierung gestärkt werden können.\n\n",
+            {"inquiry", "review"},
+        ),
+        # hard negative: asking for the answers is no further request
+        (
+            "Der Landesvorstand wird gebeten, die Fragen bis zum Landesparteitag schriftlich zu "
+            "beantworten.\n\n",
+            {"inquiry"},
+        ),
+    ],
+)
+def test_an_inquirys_other_requests(nlp, extra, types):
+    doc, _ = run(nlp, INQUIRY.format(extra=extra), paper_type=None)
+    assert {a["type"] for a in doc._.actions} == types

@@ -40,6 +40,12 @@ LEVEL_WORD = re.compile(r"[a-zäöüß]+")
 OPENING_WORDS = {"der", "die", "das", "den", "i", "ii", "iii", "iv", "a", "b", "c"}
 
 
+# An inquiry's sentence that calls on its addressee for more than answers ("möge … untersuchen",
+# "wird beauftragt"), and one that only asks for the answers ("um Beantwortung der Fragen").
+_CALL = re.compile(r"\bmöge[n]?\b|\b(?:wird|werden)\s+(?:\w+\s+){0,3}?beauftragt\b")
+_ABOUT_QUESTIONS = re.compile(r"(?i)\bFrage|\bbeantwort|\bAnfrage|\bAuskunft")
+
+
 @dataclass
 class Trigger:
     type: str
@@ -432,7 +438,30 @@ class MotionActions(RuleComponent[ActionKit]):
             actions = self._collect(doc, sents, [(sec.header_end, sec.end)], allowed, True, level)
         if inquiry_doc and not actions:
             actions = self._collect(doc, sents, [(0, sec.end)], {"inquiry"}, False, level)
+        if inquiry_doc:
+            actions += self._beside_questions(doc, sents, sec, level)
         return actions
+
+    def _beside_questions(
+        self, doc: Doc, sents: list[tuple[int, int]], sec: Sections, level: str
+    ) -> list[Action]:
+        """An inquiry's other requests ("Darüber hinaus möge der Landesvorstand untersuchen,
+        ob …"; ANNOTATION.md: "other types only if something else is requested"): sentences
+        outside the justification that call on someone and ask no question."""
+        rules = self.rules.rules
+        text = doc_text(doc)
+        calls = [
+            (s, e)
+            for s, e in sents
+            if sec.header_end <= s < sec.end
+            and not sec.in_justification(s)
+            and "?" not in text[s:e]
+            and not text[s:e].rstrip().endswith(":")
+            and not _ABOUT_QUESTIONS.search(text[s:e])
+            and (rules.passive_call.search(text[s:e]) or _CALL.search(text[s:e]))
+        ]
+        others = set(rules.order) - {"inquiry"}
+        return self._collect(doc, sents, calls, others, False, level) if calls else []
 
     def _amendment(self, doc: Doc, text: str, sec: Sections) -> list[Action]:
         """An amendment changes another proposal's text: typed amend where it says so, or
