@@ -688,3 +688,26 @@ INQUIRY = (
 def test_an_inquirys_other_requests(nlp, extra, types):
     doc, _ = run(nlp, INQUIRY.format(extra=extra), paper_type=None)
     assert {a["type"] for a in doc._.actions} == types
+
+
+def test_a_council_resolution_after_its_cover_letter_is_the_request(nlp):
+    # the cover letter asks to put the resolution on the agenda and to send it on: no request
+    # of the motion; "Der Rat … verabschiedet folgende Resolution:" opens the request
+    text = (
+        "SPD-Fraktion im Rat der Stadt Oldenburg\nCDU-Fraktion im Rat der Stadt Oldenburg\n\n"
+        "Herrn Oberbürgermeister\nMarkt 1\n26122 Oldenburg              Oldenburg, 11.02.2027\n\n"
+        "Antrag zur Sitzung des Rates am 29.03.2027\n\nResolution: Kommunen bei der "
+        "Unterbringung Geflüchteter nicht allein lassen\n\nSehr geehrter Herr "
+        "Oberbürgermeister,\n\ndie Fraktionen von SPD und CDU beantragen, die nachstehende "
+        "Resolution auf\ndie Tagesordnung der nächsten Ratssitzung zu setzen. Wir bitten Sie, "
+        "die\nResolution nach der Beschlussfassung der Landesregierung zuzuleiten.\n\n"
+        "Der Rat der Stadt Oldenburg verabschiedet folgende Resolution:\n\n1. Der Rat fordert "
+        "die Niedersächsische Landesregierung auf, den Kommunen die Kosten der Unterbringung\n"
+        "   vollständig zu erstatten.\n\n2. Der Rat appelliert an die Bundesregierung, sich "
+        "dauerhaft an\n   den Kosten der Kommunen zu beteiligen.\n\nBegründung:\nDie Kosten "
+        "steigen seit Jahren.\n"
+    )
+    doc, _ = run(nlp, text)
+    acts = doc._.actions
+    assert {a["type"] for a in acts} == {"appeal"}
+    assert not any("Tagesordnung" in a["evidence"] or "zuzuleiten" in a["evidence"] for a in acts)
