@@ -660,6 +660,21 @@ def test_a_subjunctive_without_a_request_asks_nothing(nlp):
     assert doc._.actions == []
 
 
+def test_a_chapter_with_a_long_dashed_name_before_its_title_is_one_budget_line(nlp):
+    # the layout of Berlin's budget: "Kapitel 1150 – <administration> – Titel 684 06 – <purpose> –"
+    doc, _ = run(
+        nlp,
+        body(
+            "Die Mittel sind im Haushaltsplan 2027 bei Kapitel 1150 – Senatsverwaltung für "
+            "Arbeit, Soziales, Gleichstellung, Integration, Vielfalt und Antidiskriminierung – "
+            "Soziales – Titel 684 06 – Zuschüsse an soziale Einrichtungen – zu veranschlagen."
+        ),
+    )
+    assert [f["name"] for f in doc._.funding if f["kind"] == "budget_line"] == [
+        "Kapitel 1150 Titel 684 06"
+    ]
+
+
 INQUIRY = (
     "ANFRAGE AN DEN LANDESVORSTAND\n\nSozialsprechstunden in den Kreisverbänden\n\n"
     "Wir fragen den Landesvorstand:\n\n1. In wie vielen Kreisverbänden gibt es regelmäßige "
