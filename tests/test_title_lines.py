@@ -227,6 +227,14 @@ HEADS = {
         "Grundschulen stärken\n\nDer Landtag wolle beschließen:\n",
         "Brandschutzerziehung an Grundschulen stärken",
     ),
+    # a title line that ends on an article and its adjective goes on below
+    "district assembly, title over two lines": (
+        "BEZIRKSTAG VON OBERBAYERN\nFRAKTION FREIE WÄHLER\n\nPrinzregentenstraße 14 · 80538 "
+        "München\n                                      München, 2. Dezember 2026\n\nANTRAG\n\n"
+        "Budget für Arbeit – Übergänge aus der Werkstatt auf den allgemeinen\nArbeitsmarkt "
+        "stärken\n\nDie Bezirksverwaltung legt dem Sozialausschuss einen Bericht vor.\n",
+        "Budget für Arbeit – Übergänge aus der Werkstatt auf den allgemeinen Arbeitsmarkt stärken",
+    ),
     "amendment citing the motion's title": (
         "SCHLESWIG-HOLSTEINISCHER LANDTAG        Drucksache 20/4410\n20. Wahlperiode     "
         "11.05.2026\n\nÄnderungsantrag\n\nder Fraktion der SPD\n\nzu „Bibliotheken als "

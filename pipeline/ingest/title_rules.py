@@ -115,7 +115,11 @@ _OPEN_WORDS = (
     r"der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|und|oder|sowie|für|von|"
     r"vom|zu|zum|zur|mit|im|in|am|an|auf|bei|durch|gegen|über|unter|nach|aus|ohne|als|statt"
 )
-OPEN_END = re.compile(rf"(?:\b(?:{_OPEN_WORDS})|\b[a-zäöü]\w*(?:ische|liche|ige)[nrs]?|[-–,])$")
+# (an article before a lower-case word ends no title: "… auf den allgemeinen" / "Arbeitsmarkt")
+OPEN_END = re.compile(
+    rf"(?:\b(?:{_OPEN_WORDS})|\b[a-zäöü]\w*(?:ische|liche|ige)[nrs]?|[-–,]"
+    r"|\b(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)\s+[a-zäöüß][\w-]*)$"
+)
 # the same without the adjective endings: a short closing line ("ermöglichen") ends a title
 # unless an article, conjunction, preposition or dash ends it ("… und der" / "Feuerwehr")
 OPEN_WORD_END = re.compile(rf"\b(?:{_OPEN_WORDS})$|[-–,]$")
