@@ -55,6 +55,12 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
             "Unabhängige Wähler Singen (UWS)\nStadtratsfraktion\nAn die Oberbürgermeisterin\n",
             ["UWS"],
         ),
+        # Baden-Württemberg's liberal faction is one group, as CDU/CSU is (not FDP and DVP)
+        (
+            "Landtag von Baden-Württemberg\nDrucksache 17/1234\n\nAntrag\nder Fraktion der "
+            "FDP/DVP\n",
+            ["FDP/DVP"],
+        ),
         # a known faction with its place is that faction; a local list named after a party is not
         ("Freie Wähler Landkreis Kassel\nFraktion im Kreistag\n", ["FW"]),
         (
