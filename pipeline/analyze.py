@@ -16,6 +16,7 @@ from typing import Any, cast
 from spacy.tokens import Doc
 
 from pipeline import __version__
+from pipeline.classify.model import extra_column
 from pipeline.extract import add_extractors
 from pipeline.extract.actions import one_per_type
 from pipeline.extract.body import body_from_text
@@ -204,7 +205,12 @@ class Analyzer:
             _result_of(m, doc),
             # The cleaned text is the doc's text; Doc.text would rebuild it token by token.
             theme_text=f"{m.title}\n{doc._.clean.text if doc._.clean is not None else doc.text}",
-            theme_extra=" ".join([doc._.topic or "", *(f["name"] or "" for f in doc._.funding)]),
+            theme_extra=extra_column(
+                self.themes.card if self.themes is not None else {},
+                m.title,
+                doc._.topic or "",
+                [f["name"] or "" for f in doc._.funding],
+            ),
         )
 
     def analyze(self, motion: Motion) -> Result | Failure:

@@ -64,3 +64,40 @@ def test_themes_carry_their_cap_major_topics(model):
     themes = model.predict([INTEGRATION_MOTION], ["Integrationslotsen für Geflüchtete"])[0]
     assert themes[0]["id"] == "integration" and themes[0]["cap"] == [9, 2]
     assert all(isinstance(c, int) for t in themes for c in t["cap"])
+
+
+def test_the_extra_column_is_what_the_model_was_trained_on(model, monkeypatch):
+    """The shipped model learned its extra column from the motions' titles: prediction passes the
+    title there too, not the extraction's topic and funding names (which put budget_finance on
+    motions that only cost money). A model trained on extras gets them."""
+    from pipeline.analyze import Analyzer
+    from pipeline.record import Motion
+
+    assert model.card["config"]["train_extra"] == "title"
+    assert model.extra("Radweg an der Hauptstraße", "Radweg", ["Haushaltsmittel"]) == (
+        "Radweg an der Hauptstraße"
+    )
+    monkeypatch.setitem(model.card["config"], "train_extra", "extraction")
+    assert model.extra("Radweg an der Hauptstraße", "Radweg", ["Haushaltsmittel"]) == (
+        "Radweg Haushaltsmittel"
+    )
+    monkeypatch.setitem(model.card["config"], "train_extra", "none")
+    assert model.extra("Radweg an der Hauptstraße", "Radweg", ["Haushaltsmittel"]) == ""
+
+    analyzer = Analyzer()
+    motion = Motion(
+        id="t:1",
+        title="Radweg an der Hauptstraße",
+        text="Der Gemeinderat möge beschließen: Die Stadt baut an der Hauptstraße einen Radweg. "
+        "Für den Bau werden im Haushalt 2027 Mittel in Höhe von 80.000 Euro bereitgestellt.",
+    )
+    seen: dict = {}
+    predict = analyzer.themes.predict
+
+    def spy(texts, extras=None):
+        seen["extras"] = extras
+        return predict(texts, extras)
+
+    monkeypatch.setattr(analyzer.themes, "predict", spy)
+    analyzer.analyze(motion)
+    assert seen["extras"] == ["Radweg an der Hauptstraße"]

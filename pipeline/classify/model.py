@@ -72,6 +72,21 @@ def _major(v: str) -> str:
     return v.split(".", 1)[0]
 
 
+def extra_column(card: dict[str, Any], title: str, topic: str, funding_names: list[str]) -> str:
+    """A motion's extra column as a model with ``card`` learned to read it (its
+    ``config.train_extra``): the title where the training rows carried their title there (the
+    default, and the shipped model), nothing for ``none``; the extraction's topic and funding
+    names only for a model trained on such extras. Helper rounds 5-8 (192 motions written for the
+    purpose): themes micro-F1 0.867 with topic and funding names, 0.884 with the title
+    (docs/experiments-themes.md)."""
+    how = (card.get("config") or {}).get("train_extra", "title")
+    if how == "title":
+        return title
+    if how == "none":
+        return ""
+    return " ".join([topic, *funding_names])
+
+
 def check_versions(card: dict[str, Any], where: str) -> None:
     """Raise ModelError (one line) if this environment cannot safely load the model."""
     import joblib
@@ -131,6 +146,10 @@ class ThemeModel:
         return self.taxonomy.ids
 
     # --- prediction ------------------------------------------------------------------------
+
+    def extra(self, title: str, topic: str, funding_names: list[str]) -> str:
+        """A motion's extra column as this model learned to read it (``extra_column``)."""
+        return extra_column(self.card, title, topic, funding_names)
 
     def predict(self, texts: list[str], extras: list[str] | None = None) -> list[list[dict]]:
         """Per text 1-3 ``{"id", "label", "score", "cap"}`` dicts, best first (score: calibrated
