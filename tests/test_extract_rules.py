@@ -692,6 +692,12 @@ INQUIRY = (
             "landesweite Koordinierung gestärkt werden können.\n\n",
             {"inquiry", "review"},
         ),
+        # hard negative: a call quoted from an earlier decision is no request of the inquiry
+        (
+            "Der Landesparteitag hat im Mai 2024 beschlossen: „Die SPD-Mitglieder des Senats "
+            "werden aufgefordert, in zehn Bücherhallen die Sonntagsöffnung zu erproben.“\n\n",
+            {"inquiry"},
+        ),
         # hard negative: asking for the answers is no further request
         (
             "Der Landesvorstand wird gebeten, die Fragen bis zum Landesparteitag schriftlich zu "

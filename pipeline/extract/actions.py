@@ -44,6 +44,8 @@ OPENING_WORDS = {"der", "die", "das", "den", "i", "ii", "iii", "iv", "a", "b", "
 # "wird beauftragt"), and one that only asks for the answers ("um Beantwortung der Fragen").
 _CALL = re.compile(r"\bmöge[n]?\b|\b(?:wird|werden)\s+(?:\w+\s+){0,3}?beauftragt\b")
 _ABOUT_QUESTIONS = re.compile(r"(?i)\bFrage|\bbeantwort|\bAnfrage|\bAuskunft")
+# a call quoted from an earlier decision ("hat … beschlossen: „Die Mitglieder werden aufgefordert")
+_QUOTED = re.compile(r"[„“\"»«]")
 
 
 @dataclass
@@ -458,6 +460,7 @@ class MotionActions(RuleComponent[ActionKit]):
             and "?" not in text[s:e]
             and not text[s:e].rstrip().endswith(":")
             and not _ABOUT_QUESTIONS.search(text[s:e])
+            and not _QUOTED.search(text[s:e])
             and (rules.passive_call.search(text[s:e]) or _CALL.search(text[s:e]))
         ]
         others = set(rules.order) - {"inquiry"}
