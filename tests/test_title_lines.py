@@ -235,6 +235,13 @@ HEADS = {
         "stärken\n\nDie Bezirksverwaltung legt dem Sozialausschuss einen Bericht vor.\n",
         "Budget für Arbeit – Übergänge aus der Werkstatt auf den allgemeinen Arbeitsmarkt stärken",
     ),
+    # a Land's name broken at its hyphen keeps the hyphen, with no space
+    "Landtag, title broken at a compound's hyphen": (
+        "LANDTAG RHEINLAND-PFALZ          Drucksache 18/9931\n18. Wahlperiode          "
+        "02.12.2026\n\nGroße Anfrage\nder Fraktion der CDU\n\nSchutz für gewaltbetroffene "
+        "Frauen und ihre Kinder in Rheinland-\nPfalz\n\nWir fragen die Landesregierung:\n",
+        "Schutz für gewaltbetroffene Frauen und ihre Kinder in Rheinland-Pfalz",
+    ),
     "amendment citing the motion's title": (
         "SCHLESWIG-HOLSTEINISCHER LANDTAG        Drucksache 20/4410\n20. Wahlperiode     "
         "11.05.2026\n\nÄnderungsantrag\n\nder Fraktion der SPD\n\nzu „Bibliotheken als "

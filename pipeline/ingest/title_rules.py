@@ -130,9 +130,11 @@ _ELLIPSIS_NEXT = re.compile(r"^(?:und|oder|bzw\.?|sowie|bis)\b")
 
 def join_title_lines(title: str, line: str) -> str:
     """A title line and the next: "Quartiersumgestal-" + "tung" is one word; "Rad-" + "und
-    Fußwege" keeps its hyphen."""
+    Fußwege" keeps its hyphen and the space; "Rheinland-" + "Pfalz" its hyphen alone."""
     if title.endswith("-") and line[:1].islower() and not _ELLIPSIS_NEXT.match(line):
         return title[:-1] + line
+    if title[-2:-1].isalpha() and title.endswith("-") and line[:1].isupper():
+        return title + line  # "Rheinland-" + "Pfalz": a compound's hyphen, kept
     return title + " " + line
 
 
