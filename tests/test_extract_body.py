@@ -146,6 +146,13 @@ def test_body_option_fills_inputs_without_metadata(tmp_path):
             "Gemeinderat Heilbronn",
         ),
         (
+            "Stadt Kassel                                 Vorlage - 101.19.0456\n\nAnfrage\n"
+            "Einreicher:   Volt-Fraktion\n\nBetreff:\nDigitale Ausstattung der Grundschulen\n\n"
+            "Beratungsfolge:\nDatum        Gremium                        Zuständigkeit\n"
+            "16.11.2026   Stadtverordnetenversammlung    Beantwortung\n",
+            "Stadtverordnetenversammlung Kassel",
+        ),
+        (
             "STADTVERORDNETENVERSAMMLUNG\nDER STADT FRANKFURT AM MAIN\n   Antrag vom 18.02.2025\n",
             "Stadtverordnetenversammlung Frankfurt am Main",
         ),
