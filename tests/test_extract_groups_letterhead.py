@@ -55,6 +55,12 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
             "Unabhängige Wähler Singen (UWS)\nStadtratsfraktion\nAn die Oberbürgermeisterin\n",
             ["UWS"],
         ),
+        # a submitter label alone on its line names the line below
+        (
+            "JUNGE UNION DEUTSCHLANDS\nDeutschlandtag 2026\n\nAntrag Nr. D 4\nAntragsteller:\n"
+            "JU Landesverband Niedersachsen\n\nWehrdienst für alle\n",
+            ["JU Landesverband Niedersachsen"],
+        ),
         # Baden-Württemberg's liberal faction is one group, as CDU/CSU is (not FDP and DVP)
         (
             "Landtag von Baden-Württemberg\nDrucksache 17/1234\n\nAntrag\nder Fraktion der "

@@ -296,10 +296,11 @@ class FactionMatcher:
         label = self.letterhead.label_line if self.letterhead is not None else None
         value_at = -1  # where the value of a submitter label's line starts ("Antragsteller: X")
         label_at = -1  # and that line's index
+        bare_label = False  # the line before is a label alone ("Antragsteller:")
         for raw in text.splitlines():
             line = raw.strip()
             if not line:
-                value_at = -1
+                value_at, bare_label = -1, False
                 continue
             columns = _columns(line)
             if any(
@@ -353,6 +354,13 @@ class FactionMatcher:
             ):
                 lines[-1] += " " + line
                 continue
+            if bare_label and label is not None and label.match(lines[-1] + " " + columns[0]):
+                # a label alone on its line names the line below ("Antragsteller:" / "JU
+                # Landesverband Niedersachsen")
+                lines[-1] += " " + columns[0]
+                value_at, label_at, bare_label = indent, len(lines) - 1, False
+                continue
+            bare_label = join and len(columns) == 1 and line.endswith(":")
             if len(lines) >= self.header_lines:
                 break
             # columns side by side are lines of their own ("Fraktion BÜNDNIS 90/DIE GRÜNEN
