@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.classify.model import ThemeModel
+from pipeline.classify.model import ThemeModel, extra_column
 from pipeline.classify.taxonomy import load_taxonomy
 from pipeline.paths import DEFAULT_MODEL_DIR
 
@@ -74,15 +74,17 @@ def test_the_extra_column_is_what_the_model_was_trained_on(model, monkeypatch):
     from pipeline.record import Motion
 
     assert model.card["config"]["train_extra"] == "title"
-    assert model.extra("Radweg an der Hauptstraße", "Radweg", ["Haushaltsmittel"]) == (
+    assert extra_column(model.card, "Radweg an der Hauptstraße", "Radweg", ["Haushaltsmittel"]) == (
         "Radweg an der Hauptstraße"
     )
     monkeypatch.setitem(model.card["config"], "train_extra", "extraction")
-    assert model.extra("Radweg an der Hauptstraße", "Radweg", ["Haushaltsmittel"]) == (
+    assert extra_column(model.card, "Radweg an der Hauptstraße", "Radweg", ["Haushaltsmittel"]) == (
         "Radweg Haushaltsmittel"
     )
     monkeypatch.setitem(model.card["config"], "train_extra", "none")
-    assert model.extra("Radweg an der Hauptstraße", "Radweg", ["Haushaltsmittel"]) == ""
+    assert (
+        extra_column(model.card, "Radweg an der Hauptstraße", "Radweg", ["Haushaltsmittel"]) == ""
+    )
 
     analyzer = Analyzer()
     motion = Motion(

@@ -147,10 +147,6 @@ class ThemeModel:
 
     # --- prediction ------------------------------------------------------------------------
 
-    def extra(self, title: str, topic: str, funding_names: list[str]) -> str:
-        """A motion's extra column as this model learned to read it (``extra_column``)."""
-        return extra_column(self.card, title, topic, funding_names)
-
     def predict(self, texts: list[str], extras: list[str] | None = None) -> list[list[dict]]:
         """Per text 1-3 ``{"id", "label", "score", "cap"}`` dicts, best first (score: calibrated
         probability of the theme; cap: its Comparative Agendas Project major topic codes)."""

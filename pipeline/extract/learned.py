@@ -427,14 +427,19 @@ class MotionLearned:
             if not one_kind_blocked(P[c : c + 1], mentions[c : c + 1], j, self.kind_cols)[0]
         ]
 
+    def _triggers(self, doc: Doc, c: Clause) -> tuple[str, list]:
+        """Clause ``c``'s text and the rules' triggers in it (passing over the name of the
+        motion's own level: "Der Landtag ..." is no trigger)."""
+        part = doc_text(doc)[c.start : c.end]
+        level = doc._.level
+        skip = self.actions.rules.own_level_name(level) if self.actions and level else None
+        return part, self.rules.find_all(part, None, skip)
+
     def _lead_in(self, doc: Doc, c: Clause) -> bool:
         """Whether clause ``c`` only opens a list of requests by the rules' own test
         ("Die Verwaltung wird gebeten,"): the model's ``implement`` head scores such a line
         high, but the items of the list are the requests."""
-        part = doc_text(doc)[c.start : c.end]
-        level = doc._.level
-        skip = self.actions.rules.own_level_name(level) if self.actions and level else None
-        return bool(self.rules.lead_in(part, self.rules.find_all(part, None, skip)))
+        return bool(self.rules.lead_in(*self._triggers(doc, c)))
 
     def _own_level_call(self, doc: Doc, c: Clause) -> bool:
         """Whether clause ``c`` only calls on the motion's own executive ("Der Landtag fordert
@@ -450,10 +455,8 @@ class MotionLearned:
 
     def _action(self, doc: Doc, c: Clause, kind: str) -> dict:
         text = doc_text(doc)
-        part = text[c.start : c.end]
-        level = doc._.level
-        skip = self.actions.rules.own_level_name(level) if self.actions and level else None
-        trig = next((t for t in self.rules.find_all(part, None, skip) if t.type == kind), None)
+        part, trigs = self._triggers(doc, c)
+        trig = next((t for t in trigs if t.type == kind), None)
         anchor = c.start + (trig.start if trig else 0)
         a, b = trim_span(text, c.start, c.end, anchor=anchor)
         ev, oa, ob = evidence(doc, a, b)
