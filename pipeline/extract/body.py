@@ -14,7 +14,13 @@ from pipeline.extract.patterns import load_patterns
 @lru_cache(maxsize=4)
 def _compiled(patterns_file: str) -> tuple[int, tuple[tuple[re.Pattern[str], str], ...]]:
     d = load_patterns(patterns_file)
-    pats = tuple((re.compile(p["pattern"], re.MULTILINE), p["format"]) for p in d["patterns"])
+    # "{not_place}": the words after an organ that are no place ("Stadtrat Drucksache",
+    # "Stadtverordnetenversammlung Beantwortung"), one list for every pattern
+    not_place = d.get("not_place", "")
+    pats = tuple(
+        (re.compile(p["pattern"].replace("{not_place}", not_place), re.MULTILINE), p["format"])
+        for p in d["patterns"]
+    )
     return int(d.get("head_chars", 1500)), pats
 
 
