@@ -152,6 +152,12 @@ def test_body_option_fills_inputs_without_metadata(tmp_path):
             "16.11.2026   Stadtverordnetenversammlung    Beantwortung\n",
             "Stadtverordnetenversammlung Kassel",
         ),
+        # a letterhead in capitals keeps its small words small when read
+        (
+            "BÜRGERSCHAFT DER HANSE- UND UNIVERSITÄTSSTADT ROSTOCK\n\nAntrag\nEinreicher: "
+            "Fraktion BÜNDNIS 90/DIE GRÜNEN\n",
+            "Bürgerschaft der Hanse- und Universitätsstadt Rostock",
+        ),
         (
             "STADTVERORDNETENVERSAMMLUNG\nDER STADT FRANKFURT AM MAIN\n   Antrag vom 18.02.2025\n",
             "Stadtverordnetenversammlung Frankfurt am Main",

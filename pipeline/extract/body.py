@@ -36,7 +36,7 @@ def _party(head: str, patterns_file: str) -> str:
     return min(hits)[1] if hits else ""
 
 
-_SMALL_WORDS = frozenset({"der", "die", "das", "des", "dem", "den", "von", "am", "an", "im", "in"})
+_SMALL_WORDS = frozenset("der die das des dem den von am an im in und zu zum zur für".split())
 
 
 _CAPS_RUN = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜß\-.]+(?:[ \t]+[A-ZÄÖÜ][A-ZÄÖÜß\-.]*)+")
