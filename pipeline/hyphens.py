@@ -8,7 +8,7 @@ import re
 
 # a conjunction after a hyphen at the line's end: the hyphen stands for a word's shared part,
 # no word was split
-SUSPENDED = re.compile(r"(?:und|oder|bzw\.|sowie|beziehungsweise|als auch)\b")
+SUSPENDED = re.compile(r"(?:und|oder|bzw\.|sowie|beziehungsweise|als auch|bis)\b")
 # a line that ends in a letter and a hyphen
 BROKEN_AT_END = re.compile(r"[a-zäöüßA-ZÄÖÜ]-$")
 

@@ -135,11 +135,13 @@ def test_compound_hyphen_at_line_end_is_kept():
 def test_shared_word_part_at_line_end_keeps_its_hyphen():
     text = (
         "Die Mittel werden aus dem Klima-\nund Transformationsfonds des Bundes bereitgestellt, "
-        "die Kinder-\noder Jugendhilfe bleibt unberührt."
+        "die Kinder-\noder Jugendhilfe bleibt unberührt, vom Aufstellungs-\nbis zum "
+        "Satzungsbeschluss."
     )
     c = clean_text(text)
     assert "Klima- und Transformationsfonds" in c.text
     assert "Kinder- oder Jugendhilfe" in c.text
+    assert "Aufstellungs- bis zum Satzungsbeschluss" in c.text
     start = c.text.index("Klima- und")
     assert c.original_span_text(start, start + len("Klima- und")) == "Klima-\nund"
 

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from pipeline.hyphens import BROKEN_AT_END, join_broken
 from pipeline.paths import PATTERNS_DIR
 
 
@@ -125,15 +126,13 @@ OPEN_END = re.compile(
 OPEN_WORD_END = re.compile(rf"\b(?:{_OPEN_WORDS})$|[-–,]$")
 
 
-_ELLIPSIS_NEXT = re.compile(r"^(?:und|oder|bzw\.?|sowie|bis)\b")
-
-
 def join_title_lines(title: str, line: str) -> str:
     """A title line and the next: "Quartiersumgestal-" + "tung" is one word; "Rad-" + "und
-    Fußwege" keeps its hyphen and the space; "Rheinland-" + "Pfalz" its hyphen alone."""
-    if title.endswith("-") and line[:1].islower() and not _ELLIPSIS_NEXT.match(line):
-        return title[:-1] + line
-    if title[-2:-1].isalpha() and title.endswith("-") and line[:1].isupper():
+    Fußwege" keeps its hyphen and the space (``hyphens.join_broken``, as cleaning joins them);
+    "Rheinland-" + "Pfalz" its hyphen alone."""
+    if joined := join_broken(title, line):
+        return joined
+    if BROKEN_AT_END.search(title) and line[:1].isupper():
         return title + line  # "Rheinland-" + "Pfalz": a compound's hyphen, kept
     return title + " " + line
 
