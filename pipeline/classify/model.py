@@ -79,7 +79,8 @@ def extra_column(card: dict[str, Any], title: str, topic: str, funding_names: li
     names only for a model trained on such extras. Helper rounds 5-8 (192 motions written for the
     purpose): themes micro-F1 0.867 with topic and funding names, 0.884 with the title
     (docs/experiments-themes.md)."""
-    how = (card.get("config") or {}).get("train_extra", "title")
+    config = card.get("config")
+    how = config.get("train_extra", "title") if isinstance(config, dict) else "title"
     if how == "title":
         return title
     if how == "none":
