@@ -81,6 +81,8 @@ def test_the_extra_column_is_what_the_model_was_trained_on(model, monkeypatch):
     assert extra_column(model.card, "Radweg an der Hauptstraße", "Radweg", ["Haushaltsmittel"]) == (
         "Radweg Haushaltsmittel"
     )
+    # a card whose config is no mapping (a hand-edited folder) reads the default, the title
+    assert extra_column({"config": "title"}, "Radweg", "", []) == "Radweg"
     monkeypatch.setitem(model.card["config"], "train_extra", "none")
     assert (
         extra_column(model.card, "Radweg an der Hauptstraße", "Radweg", ["Haushaltsmittel"]) == ""
