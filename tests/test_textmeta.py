@@ -93,6 +93,14 @@ def test_dates(head, date):
         ("Schriftliche Anfrage\ndes Abgeordneten Max Muster (SPD)", "Anfrage"),
         # a Land's bill put to the Bundesrat
         ("Bundesrat Drucksache 312/26\n\nGesetzesantrag\ndes Landes Bremen", "Antrag"),
+        # a heading in spaced letters of two words; the Begründung's "Antrag" comes later
+        (
+            "LANDTAG RHEINLAND-PFALZ\n19. Wahlperiode   Drucksache 19/1123\n\n"
+            "G r o ß e   A n f r a g e\n\nder Fraktion der CDU\n\nFrauenhäuser\n\n"
+            "Den Antrag der Landesregierung zur Förderung begrüßen wir.",
+            "Anfrage",
+        ),
+        ("K l e i n e  A n f r a g e\nder Abgeordneten Eva Beispiel (SPD)\n", "Anfrage"),
     ],
 )
 def test_paper_types_of_parliaments_and_citizens(head, paper_type):

@@ -173,11 +173,18 @@ def _first_type(text: str) -> str | None:
     return min(hits)[2] if hits else None
 
 
-# A heading set in spaced letters ("A n t r a g", "E m p f e h l u n g e n"), as PDF text
-# layers give Bundesrat and Landtag papers.
+# A heading set in spaced letters ("A n t r a g", "G r o ß e   A n f r a g e"), as PDF text
+# layers give Bundesrat and Landtag papers: letters one space apart, words two or more apart.
+_SPACED_WORD = r"(?:[A-ZÄÖÜa-zäöüß] )+[A-ZÄÖÜa-zäöüß]"
 _LETTER_SPACED = re.compile(
-    r"^[ \t]*(?:[A-ZÄÖÜa-zäöüß] ){3,}[A-ZÄÖÜa-zäöüß](?=[ \t]*$)", re.MULTILINE
+    rf"^[ \t]*(?:[A-ZÄÖÜa-zäöüß] ){{3,}}[A-ZÄÖÜa-zäöüß](?:[ \t]{{2,}}{_SPACED_WORD})*(?=[ \t]*$)",
+    re.MULTILINE,
 )
+
+
+def _unspaced(m: re.Match[str]) -> str:
+    words = re.split(r"[ \t]{2,}", m.group(0).strip())
+    return " ".join(w.replace(" ", "") for w in words)
 
 
 def guess_paper_type(head: str) -> str | None:
@@ -185,7 +192,7 @@ def guess_paper_type(head: str) -> str | None:
     …"), else the one the head names first, the longest name where several start there ("Kleine
     Anfrage", not "Anfrage"). A later one is mostly the justification's ("wie die Kleine Anfrage
     vom März zeigte"): ``bench/eval_paper_types.py``."""
-    head = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), head)
+    head = _LETTER_SPACED.sub(_unspaced, head)
     lines = [ln.strip().lstrip("#").strip() for ln in head.splitlines() if ln.strip()]
     typed_line = typed_line_start()
     for ln in lines[:25]:
