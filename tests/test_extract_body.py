@@ -460,6 +460,18 @@ def test_a_conventions_region(head, body):
             "Kreistag Bautzen",
         ),
         ("SPD-Stadtratsfraktion im Stadtrat Jena\nAnfrage", "Stadtrat Jena"),
+        # a letterhead in capitals over two lines, each beside a right-hand column
+        (
+            "LANDTAG                                         Drucksache 18/16420\n"
+            "NORDRHEIN-WESTFALEN                                      24.11.2026\n"
+            "18. Wahlperiode\n\nÄnderungsantrag\n\nder Fraktion der FDP\n",
+            "Landtag Nordrhein-Westfalen",
+        ),
+        (
+            "KREISTAG DES               Vorlage KT/0815/2026\nLANDKREISES OSNABRÜCK      "
+            "     Osnabrück, 03.11.2026\n\nAntrag der Gruppe SPD/Grüne\n",
+            "Kreistag Osnabrück",
+        ),
     ],
 )
 def test_associations_and_letterheads_in_capitals(head, body):

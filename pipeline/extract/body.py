@@ -59,6 +59,28 @@ def _title_case_line(line: str) -> str:
     return _CAPS_RUN.sub(lambda m: _title_case_words(m.group(0)), line)
 
 
+_COLUMN_GAP = re.compile(r"[ \t]{3,}(?=\S)")
+
+
+def _letterhead_joined(head: str) -> str | None:
+    """The head with a letterhead in capitals set over two lines, each beside a right-hand
+    column, read as one line ("LANDTAG      Drucksache 18/16420" / "NORDRHEIN-WESTFALEN
+    24.11.2026" -> "Landtag Nordrhein-Westfalen"), or None where no such lines follow."""
+    lines: list[str] = []
+    joined = False
+    was_caps = False
+    for line in head.splitlines():
+        left = _COLUMN_GAP.split(line.strip(), maxsplit=1)[0]
+        caps = left.isupper() and bool(_COLUMN_GAP.search(line.strip()))
+        if caps and was_caps:
+            lines[-1] += " " + left
+            joined = True
+        else:
+            lines.append(left if caps else line)
+        was_caps = caps
+    return "\n".join(_title_case_line(line) for line in lines) if joined else None
+
+
 class _PlaceRules(NamedTuple):
     """What names an organ's place (``bodies.json``): the organs searched where no pattern
     matches, the territorial unit that places each, a party's letterhead, the council organs a
@@ -157,6 +179,8 @@ def body_from_text(text: str, patterns_file: str = "bodies.json") -> str | None:
     heads = [head]
     if _CAPS_RUN.search(head) or any(line.isupper() for line in head.splitlines()):
         heads.append("\n".join(_title_case_line(line) for line in head.splitlines()))
+        if joined := _letterhead_joined(head):
+            heads.append(joined)
     found: list[str] = []
     for candidate in heads:
         # the name that comes first: the letterhead, not a body the motion calls on
