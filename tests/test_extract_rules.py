@@ -142,8 +142,14 @@ def test_amounts(nlp):
         ("Der Ansatz bei Titel 686 22 wird um 30 000 T€ auf 80 000 T€ erhöht.", [3e7, 8e7]),
         ("ein Entlastungsbudget von jährlich 3\u00a0500 Euro", [3_500]),
         ("Kosten von 1 234 567,50 € fallen an.", [1_234_567.5]),
-        # a range's first figure has no currency; a year before an amount stays apart
-        ("Zuschüsse von 1 500 bis 2 000 Euro je Verein", [2_000]),
+        # a range's first figure, stated first, is its amount; a year before an amount stays apart
+        ("Zuschüsse von 1 500 bis 2 000 Euro je Verein", [1_500]),
+        ("jährlich zwischen 40.000 und 60.000 € bereitzustellen", [40_000]),
+        ("Kosten von 40 – 60 Mio. € für den Neubau", [4e7]),
+        ("300 bis 500 T€ im Jahr", [3e5]),
+        ("in den Jahren 2026 bis 50.000 Euro", [50_000]),
+        ("je Verein 10.000 und 20.000 € für den Dachverband", [20_000]),
+        ("Zuschüsse bis zu 15.000 €", [15_000]),
         ("Im Jahr 2025 500 Euro mehr", [500]),
     ],
 )

@@ -81,7 +81,47 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
                 except (ValueError, IndexError):
                     continue
     out.sort(key=lambda a: a.start)
-    return [a for i, a in enumerate(out) if not i or a.start >= out[i - 1].end]
+    kept = [a for i, a in enumerate(out) if not i or a.start >= out[i - 1].end]
+    return [_range_start(text, a, start) for a in kept]
+
+
+# The first figure of a range whose currency follows only its second ("zwischen 40.000 und
+# 60.000 €", "15.000 bis 20.000 €", "40 – 60 Mio. €"): the amount is the figure stated first,
+# as for a per-year table's first year (ANNOTATION.md).
+_RANGE_START = re.compile(
+    rf"(?:(?P<between>zwischen)\s+|\bvon\s+)?{SPACED_NUMBER}\s?(?:{SCALE}\s?)?"
+    r"(?P<link>bis(?!\s+zu\b)|und|[-–])\s*$"
+)
+
+
+# "40 – 60 Mio. €": the dash links a range, no minus sign of the second figure.
+_DASH_AFTER_NUMBER = re.compile(r"\d\s*$")
+
+
+def _range_start(text: str, amount: Amount, start: int) -> Amount:
+    at = amount.start
+    if amount.value < 0 and text[at] in "-–−" and _DASH_AFTER_NUMBER.search(text, start, at):
+        upper_value = -amount.value
+        m = _RANGE_START.search(text, max(start, at - 40), at + 1)
+    else:
+        upper_value = amount.value
+        m = _RANGE_START.search(text, max(start, at - 40), at)
+    if not m or (m.group("link") == "und" and not m.group("between")) or m.group("sign"):
+        return amount
+    if YEAR.match(m.group("int")) and not m.group("frac") and not m.group("scale"):
+        return amount  # "2026 bis 50.000 €": a year, not the range's start
+    upper = next((u for pat in (MONEY, MONEY_SCALE) if (u := pat.match(text, at))), None)
+    try:
+        value = _value(m)
+    except (ValueError, IndexError):
+        return amount
+    if not m.group("scale") and upper is not None and upper.groupdict().get("scale"):
+        value = round(value * SCALES.get(upper.group("scale").lower().rstrip("."), 1.0), 2)
+    elif not m.group("scale") and upper is not None and (upper.group("cur") or "")[:1] == "T":
+        value *= 1e3
+    if not 0 < value < upper_value:
+        return amount
+    return Amount(value, m.start("int"), amount.end)
 
 
 _FROM = re.compile(r"\bvon\s*$")
