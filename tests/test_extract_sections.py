@@ -66,6 +66,74 @@ def test_the_motion_after_a_cover_letter_is_read():
     assert "zu prüfen" in first
 
 
+GREAT_INQUIRY = """CDU-Fraktion im Landtag Brandenburg
+
+An die
+Präsidentin des Landtages Brandenburg                         Potsdam, 05.05.2026
+
+Große Anfrage „Zukunft der Krankenhausstandorte im ländlichen Raum“
+
+Sehr geehrte Frau Präsidentin,
+namens der CDU-Fraktion übersende ich Ihnen die nachstehende Große Anfrage mit der
+Bitte um Weiterleitung an die Landesregierung.
+Mit freundlichen Grüßen
+Dr. Henrik Lorenzen
+
+Landtag Brandenburg                                           Drucksache 8/2210
+
+Große Anfrage Nr. 7
+der CDU-Fraktion
+
+Vorbemerkung der Fragesteller:
+Mit der Krankenhausreform werden Mindestvorgaben eingeführt, die kleine Häuser unter Druck setzen.
+
+Wir fragen die Landesregierung:
+
+1. An welchen Standorten erfüllen die Häuser die Mindestvorgaben nicht?
+2. Wie lang sind die Fahrzeiten zur nächsten Notaufnahme in der Prignitz?
+"""
+
+
+def test_an_inquiry_after_a_cover_letter_is_read():
+    # the letter's greeting ends the letter, not the inquiry that follows it
+    sec = SectionFinder().find(GREAT_INQUIRY)
+    assert sec.end == len(GREAT_INQUIRY)
+    assert sec.header_end > GREAT_INQUIRY.index("Mit freundlichen Grüßen")
+
+
+HAMBURG = """BÜRGERSCHAFT
+DER FREIEN UND HANSESTADT HAMBURG                          Drucksache 23/2104
+
+Antrag
+der Abgeordneten Malte Ohlsen (SPD) und Fraktion
+
+Betr.:  Sanierungsoffensive für bezirkliche Kunstrasenplätze
+
+Seit 2011 hat die Stadt über 40 Mio. Euro in den Bau neuer Kunstrasenplätze investiert.
+Bei der Sanierung sollen zudem mikroplastikfreie Füllstoffe zum Einsatz kommen.
+
+Die Bürgerschaft möge beschließen:
+
+Der Senat wird ersucht,
+
+1.  bis Ende 2028 mindestens zwölf bezirkliche Kunstrasenplätze zu sanieren,
+
+2.  der Bürgerschaft bis zum 30. Juni 2027 über den Fortschritt zu berichten.
+"""
+
+
+def test_a_lead_in_ending_in_a_comma_keeps_its_list_in_the_request(nlp):
+    # Hamburg's petitum: "Der Senat wird ersucht," over a blank line, then the items; the
+    # lead text above the cue is no request
+    sec = SectionFinder().find(HAMBURG)
+    a, b = sec.operative[0]
+    assert "2.  der Bürgerschaft" in HAMBURG[a:b]
+    motion = Motion(id="t:hh", text=HAMBURG, body="Hamburgische Bürgerschaft", paper_type="Antrag")
+    doc = next(nlp.pipe([make_motion_doc(nlp, motion)]))
+    assert "report" in {a["type"] for a in doc._.actions}
+    assert all(a["start"] > HAMBURG.index("möge beschließen") for a in doc._.actions)
+
+
 def test_a_signed_motion_still_ends_at_its_signature():
     sec = SectionFinder().find(COUNCIL)
     assert sec.end == COUNCIL.index("Mit freundlichen Grüßen")

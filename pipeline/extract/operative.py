@@ -13,6 +13,13 @@ Span = tuple[int, int]
 _NUMBER_MARK = r"\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\)"
 NUMBERED_ITEM = re.compile(rf"(?:{_NUMBER_MARK})\s")
 LIST_ITEM = re.compile(rf"^(?:{_NUMBER_MARK}|[-–•·*▪]|[IVX]{{1,4}}\.)\s")
+_NEXT_LINE = re.compile(r"\n[ \t]*(\S[^\n]*)")
+# a call that only opens its list ("Der Senat wird ersucht,", "Der Landtag ersucht die
+# Landesregierung,"), not one that types its items itself ("appelliert an …,", "geprüft werden,")
+_BARE_CALL = re.compile(
+    r"(?:\b(?:wird|werden)\s+(?:\w+\s+){0,3}(?:ersucht|gebeten|aufgefordert|beauftragt)"
+    r"|\b(?:ersucht|bittet|beauftragt)\s+(?:den|die|das)\s+[^,;:]{1,60}),$"
+)
 
 
 @dataclass
@@ -194,13 +201,18 @@ class SectionFinder:
         seen_content = False
         in_list = False
         prev_end_char = ""
+        prev_line = ""
         while pos < limit:
             nl = text.find("\n", pos, limit)
             line_end = nl if nl != -1 else limit
             line = text[pos:line_end].strip()
             if not line:
                 if seen_content and not in_list and prev_end_char != ":":
-                    return pos
+                    # "Der Senat wird ersucht," / blank line / "1. …": the list it opens goes on
+                    if not (
+                        _BARE_CALL.search(prev_line) and self._list_follows(text, line_end, limit)
+                    ):
+                        return pos
                 pos = line_end + 1
                 continue
             if (
@@ -219,8 +231,15 @@ class SectionFinder:
                 in_list = True
             seen_content = True
             prev_end_char = line[-1]
+            prev_line = line
             pos = line_end + 1
         return limit
+
+    @staticmethod
+    def _list_follows(text: str, pos: int, limit: int) -> bool:
+        """Whether the next line with text after ``pos`` is a list item."""
+        m = _NEXT_LINE.search(text, pos, limit)
+        return m is not None and bool(LIST_ITEM.match(m.group(1)))
 
     def _form(self, text: str, end: int) -> Sections:
         rows = None
