@@ -681,6 +681,35 @@ def test_a_chapter_with_a_long_dashed_name_before_its_title_is_one_budget_line(n
     ]
 
 
+def test_a_chapter_with_its_office_in_brackets_before_its_title_is_one_budget_line(nlp):
+    # a Berlin district's budget: "Kapitel 3810 (<office>), Titel 52101"
+    doc, _ = run(
+        nlp,
+        body(
+            "Die erforderlichen Mittel in Höhe von 145.000 € sind im Bezirkshaushalt 2026/2027 "
+            "bei Kapitel 3810 (Straßen- und Grünflächenamt), Titel 52101 bereitzustellen."
+        ),
+    )
+    assert "Kapitel 3810 Titel 52101" in [
+        f["name"] for f in doc._.funding if f["kind"] == "budget_line"
+    ]
+
+
+def test_the_land_in_a_funds_name_is_no_second_source(nlp):
+    # "des Landes" belongs to the fund's name: one named fund, no grant of the Land beside it
+    doc, _ = run(
+        nlp,
+        body(
+            "Die Verwaltung wird gebeten zu prüfen, ob barrierefreie Strandzugänge eingerichtet "
+            "werden können. Eventuell können hierfür Mittel aus dem Strategiefonds des Landes "
+            "Mecklenburg-Vorpommern eingesetzt werden."
+        ),
+    )
+    assert [(f["kind"], f["name"]) for f in doc._.funding] == [
+        ("named_fund", "Strategiefonds des Landes Mecklenburg-Vorpommern")
+    ]
+
+
 INQUIRY = (
     "ANFRAGE AN DEN LANDESVORSTAND\n\nSozialsprechstunden in den Kreisverbänden\n\n"
     "Wir fragen den Landesvorstand:\n\n1. In wie vielen Kreisverbänden gibt es regelmäßige "
@@ -698,13 +727,22 @@ INQUIRY = (
             "landesweite Koordinierung gestärkt werden können.\n\n",
             {"inquiry", "review"},
         ),
+        (
+            "Darüber hinaus ersuchen wir den Landesvorstand, bis zum Landesparteitag ein Konzept "
+            "für Sprechstunden in allen Kreisverbänden vorzulegen.\n\n",
+            {"inquiry", "concept"},
+        ),
         # hard negative: a call quoted from an earlier decision is no request of the inquiry
         (
             "Der Landesparteitag hat im Mai 2024 beschlossen: „Die SPD-Mitglieder des Senats "
             "werden aufgefordert, in zehn Bücherhallen die Sonntagsöffnung zu erproben.“\n\n",
             {"inquiry"},
         ),
-        # hard negative: asking for the answers is no further request
+        # hard negatives: asking for the answers is no further request
+        (
+            "Wir bitten um schriftliche Beantwortung bis zum Landesparteitag.\n\n",
+            {"inquiry"},
+        ),
         (
             "Der Landesvorstand wird gebeten, die Fragen bis zum Landesparteitag schriftlich zu "
             "beantworten.\n\n",

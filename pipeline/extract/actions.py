@@ -42,7 +42,10 @@ OPENING_WORDS = {"der", "die", "das", "den", "i", "ii", "iii", "iv", "a", "b", "
 
 # An inquiry's sentence that calls on its addressee for more than answers ("möge … untersuchen",
 # "wird beauftragt"), and one that only asks for the answers ("um Beantwortung der Fragen").
-_CALL = re.compile(r"\bmöge[n]?\b|\b(?:wird|werden)\s+(?:\w+\s+){0,3}?beauftragt\b")
+_CALL = re.compile(
+    r"\bmöge[n]?\b|\b(?:wird|werden)\s+(?:\w+\s+){0,3}?beauftragt\b"
+    r"|\b(?:ersuchen|bitten|beauftragen|fordern)\s+wir\b|\b[Ww]ir\s+(?:ersuchen|bitten|beauftragen)\b"
+)
 _ABOUT_QUESTIONS = re.compile(r"(?i)\bFrage|\bbeantwort|\bAnfrage|\bAuskunft")
 # a call quoted from an earlier decision ("hat … beschlossen: „Die Mitglieder werden aufgefordert")
 _QUOTED = re.compile(r"[„“\"»«]")

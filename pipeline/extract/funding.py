@@ -290,6 +290,8 @@ class MotionFunding(RuleComponent[FundingRules]):
             for pm in r.kinds[kind].finditer(text, 0, m.end, low=low):
                 if any(a <= pm.start() < b for a, b in fund_spans):
                     continue
+                if kind == "external_grant" and any(a < pm.end() <= b for a, b in fund_spans):
+                    continue  # its giver is part of a fund's name ("Strategiefonds des Landes")
                 if kind != "budget_line" and self._form_label(text, pm.start()):
                     continue
                 if kind == "budget_line" and m.is_form and m.sec is not None:
