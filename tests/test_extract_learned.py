@@ -4,6 +4,7 @@ five kinds of body (written by us), each with a hard negative."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -220,6 +221,15 @@ def test_shipped_model_no_appeal_for_the_own_government(analyzer, call, appeal):
     )
     rec = analyzer.analyze(motion_from_text(text, "sh.txt"))
     assert ("appeal" in {a["type"] for a in rec["actions"]}) is appeal
+
+
+def test_shipped_model_keeps_an_amendments_line_edit(analyzer):
+    """An Antragsgrün amendment names the lines it changes ("Von Zeile 32 bis 34:"): amend,
+    whatever the motion stage scores (0.34 on this paper, written by us for the tests)."""
+    path = Path(__file__).parent / "data" / "antragsgruen-amendment.txt"
+    rec = analyzer.analyze(motion_from_text(path.read_text(encoding="utf-8"), path.name))
+    assert rec["paper_type"] == "Änderungsantrag"
+    assert "amend" in {a["type"] for a in rec["actions"]}
 
 
 def test_shipped_model_keeps_one_kind_per_funding_mention(analyzer):

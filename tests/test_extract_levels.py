@@ -258,6 +258,25 @@ OWN_NAMES = [
         "Schulsozialarbeit einzurichten.",
         ["appeal"],
     ),
+    # the party's own members seated in a parliament are asked; "Wir bitten" a council's call
+    (
+        "Parteitag der CSU",
+        "Der Parteitag möge beschließen:\nDie CSU-Fraktion im Bayerischen Landtag wird ersucht, "
+        "die Schwimmkurse an allen Grundschulen dauerhaft zu sichern.",
+        ["implement"],
+    ),
+    (
+        "Landeskonferenz der Jusos NRW",
+        "Die Landeskonferenz möge beschließen:\nWir bitten die SPD-Landtagsfraktion zu prüfen, "
+        "ob an allen Berufsschulen Wohnheime für Auszubildende gebaut werden können.",
+        ["review"],
+    ),
+    (
+        "Gemeinderat Beispielstadt",
+        "Der Gemeinderat möge beschließen:\nWir bitten die Landesregierung, die "
+        "Schulsozialarbeit dauerhaft zu finanzieren.",
+        ["appeal"],
+    ),
 ]
 
 

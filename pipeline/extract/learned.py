@@ -27,6 +27,7 @@ dominates the training data (docs/experiments-extraction.md).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,8 @@ from pipeline.extract.evidence import doc_text, evidence, trim_span
 
 ACTION_TYPES = ("review", "report", "concept", "implement", "budget", "appeal", "inquiry", "amend")
 FUNDING_KINDS = ("named_fund", "budget_line", "external_grant", "offset", "general_budget")
+# the rules' amend cue of a party's motion book ("Von Zeile 32 bis 34", "Nach Zeile 41 einfügen")
+LINE_EDIT = re.compile(r"(?:[Vv]on|[Ii]n|[Nn]ach|[Vv]or|[Aa]b)?\s*Zeilen?\s+\d+")
 HEADS = (*ACTION_TYPES, *("f_" + k for k in FUNDING_KINDS), "request")
 WEIGHTS_FILE = "clauses.npz"
 CARD_FILE = "model_card.json"
@@ -406,6 +409,8 @@ class MotionLearned:
             best = int(np.argmax(P[:, j]))
             found = [x for x in rule_items if x[key] == t]
             if q[j] < thr[prefix + t]["keep" if found else "add"]:
+                # an amendment's line edit ("Von Zeile 32 bis 34:") is one whatever the score
+                keep += [x for x in found if t == "amend" and LINE_EDIT.match(x["trigger"])]
                 continue
             if found:
                 keep += found
