@@ -460,6 +460,12 @@ def test_a_conventions_region(head, body):
             "Kreistag Bautzen",
         ),
         ("SPD-Stadtratsfraktion im Stadtrat Jena\nAnfrage", "Stadtrat Jena"),
+        # a spa town's name: "Bad" and the name after it
+        (
+            "Verbandsgemeinde Bad Ems-Nassau\n- Sitzungsdienst -\n\nVorlage Nr.: VG/2026/118-1"
+            "\n\nÄnderungsantrag der FWG-Fraktion im Verbandsgemeinderat\nzu TOP 7",
+            "Verbandsgemeinderat Bad Ems-Nassau",
+        ),
         # a letterhead in capitals over two lines, each beside a right-hand column
         (
             "LANDTAG                                         Drucksache 18/16420\n"

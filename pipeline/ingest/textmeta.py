@@ -219,7 +219,7 @@ def guess_title(text: str, paper_type: str | None, model: Any = _DEFAULT) -> str
     if model is not None:
         title = model.title(text)
         if title:
-            return _unlabelled(title)
+            return _with_type_line(text, _unlabelled(title))
     lines = [ln.strip().lstrip("#").strip() for ln in text.splitlines() if ln.strip()]
     picked = structural_pick(lines[:30])[1]
     if picked or not lines or any(p.search(lines[0]) for p in (*title_skips(), *title_never())):
@@ -228,7 +228,8 @@ def guess_title(text: str, paper_type: str | None, model: Any = _DEFAULT) -> str
 
 
 _TITLE_LABEL = re.compile(
-    r"^(?:Betreff|Betr\.|Thema|Gegenstand|Titel|hier|TOP)\s*:\s*(?=\S)", re.IGNORECASE
+    r"^(?:Betreff|Betr\.|Thema|Gegenstand|Titel|hier|(?:zu\s+)?TOP(?:\s*\d+(?:\.\d+)*)?)\s*:\s*(?=\S)",
+    re.IGNORECASE,
 )
 
 
@@ -262,6 +263,8 @@ _REFERENCE_TAIL = re.compile(
 )
 _DRUCKSACHE_TAIL = re.compile(
     r"\s*(?:[-–]\s*Drucks(?:ache|\.)\s*\d[\d/]*\s*[-–]?|\(\s*Drucks(?:ache|\.)\s*\d[\d/]*\s*\)"
+    # the amended paper in brackets: "(Beschlussvorlage VG/2026/118)", "(Vorlage 2024/0815)"
+    r"|\(\s*(?:Beschlussvorlage|Vorlage|Verwaltungsvorlage)\s+[\w/.-]*\d[\w/.-]*\s*\)"
     # bare, on the line below the title: "… Jugendhilfegesetzbuches" / "Drucksache 21/3102"
     r"|(?<=[a-zäöüß])"
     + "".join(rf"(?<!\s{w})" for w in ("zu", "zur", "der", "die", "den", "dem", "des", "in", "aus"))
@@ -282,6 +285,27 @@ def _unlabelled(title: str) -> str:
     if m := _WHOLLY_QUOTED.match(title):  # „Sachstand der Sanierung des Hallenbads“
         title = m.group(1)
     return _REFERENCE_TAIL.sub("", title)
+
+
+_FRAGMENT_START = re.compile(r"(?:zur|zum|zu)\s")
+_TYPE_LINE = re.compile(r"(?:Änderungs|Ergänzungs|Ersetzungs|Zusatz)antrag", re.IGNORECASE)
+
+
+def _with_type_line(text: str, title: str) -> str:
+    """A title that opens with "zur"/"zum" ("zur Drucksache 2417/2025 „Radverkehrskonzept“")
+    with the paper type that stands alone on the line above ("Änderungsantrag"), as the
+    paper's own title reads."""
+    if not _FRAGMENT_START.match(title):
+        return title
+    words = title.split()[:3]
+    m = re.search(r"\s+".join(map(re.escape, words)), text)
+    if m is None:
+        return title
+    above = [ln.strip() for ln in text[: m.start()].splitlines() if ln.strip()]
+    if above and _TYPE_LINE.fullmatch(above[-1]):
+        kind = above[-1]
+        return f"{kind.capitalize() if kind.isupper() else kind} {title}"
+    return title
 
 
 _WHOLLY_QUOTED = re.compile(r"^[„\"»“]\s*([^„“”\"»«]+?)\s*[“”\"«]$")
