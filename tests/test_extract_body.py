@@ -460,6 +460,19 @@ def test_a_conventions_region(head, body):
             "Kreistag Bautzen",
         ),
         ("SPD-Stadtratsfraktion im Stadtrat Jena\nAnfrage", "Stadtrat Jena"),
+        # a Hanseatic town's Bürgerschaft is its council, named with the town; a Niedersachsen
+        # Ortsrat with its place
+        (
+            "Universitäts- und Hansestadt Greifswald              ALLRIS® Office Integration\n"
+            "Vorlage - BV-P-ö/08/0093\nBetreff:      Zuschuss an die Kulturwerkstatt\n"
+            "Einreicher:   FDP-Fraktion in der Bürgerschaft\nDatum:        18.02.2026\n",
+            "Bürgerschaft der Universitäts- und Hansestadt Greifswald",
+        ),
+        (
+            "Bündnis 90/Die Grünen – Fraktion im Ortsrat Nikolausberg\n\nStadt Göttingen\n"
+            "Ortsrat Nikolausberg\nz. Hd. Herrn Ortsbürgermeister\n",
+            "Ortsrat Nikolausberg",
+        ),
         # a spa town's name: "Bad" and the name after it
         (
             "Verbandsgemeinde Bad Ems-Nassau\n- Sitzungsdienst -\n\nVorlage Nr.: VG/2026/118-1"
