@@ -232,6 +232,15 @@ def test_shipped_model_keeps_an_amendments_line_edit(analyzer):
     assert "amend" in {a["type"] for a in rec["actions"]}
 
 
+def test_shipped_model_adds_no_request_from_a_quoted_decision(analyzer):
+    """The justification quotes an earlier decision („1. Die Verwaltung wird beauftragt, …
+    2. … werden … 150.000 Euro bereitgestellt.“): its requests are not the motion's, which
+    asks for a report alone (written by us for the tests)."""
+    path = Path(__file__).parent / "data" / "quoted-decision.txt"
+    rec = analyzer.analyze(motion_from_text(path.read_text(encoding="utf-8"), path.name))
+    assert [a["type"] for a in rec["actions"]] == ["report"]
+
+
 def test_shipped_model_keeps_one_kind_per_funding_mention(analyzer):
     """The reference motion names one fund in one sentence: the clause model adds no second
     funding kind (external grant, offset) to the rules' named-fund mention."""

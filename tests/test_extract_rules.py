@@ -660,6 +660,21 @@ def test_a_review_whose_question_is_in_the_subjunctive(nlp):
     assert {a["type"] for a in doc._.actions} == {"review"}
 
 
+@pytest.mark.parametrize(
+    "request_",
+    [
+        "Der Ortschaftsrat regt bei der Stadtverwaltung an, zu untersuchen, ob im ehemaligen "
+        "Raiffeisenlager ein Dorfladen eingerichtet werden könnte.",
+        "Die Verwaltung wird gebeten zu klären, ob an der Grundschule ein Zebrastreifen "
+        "angelegt werden könnte.",
+    ],
+)
+def test_a_subjunctive_inside_a_review_is_its_object(nlp, request_):
+    # "untersuchen" and "klären", like "prüfen", ask to examine what "könnte" be done
+    doc, _ = run(nlp, body(request_))
+    assert {a["type"] for a in doc._.actions} == {"review"}
+
+
 def test_a_subjunctive_without_a_request_asks_nothing(nlp):
     # hard negative: a sentence in the subjunctive that asks for no examination
     doc, _ = run(nlp, body("Am Marktplatz könnten im Sommer zwei Trinkbrunnen stehen."))

@@ -303,6 +303,25 @@ def _thresholds(raw: Any) -> dict[str, float]:
     return {k: float((raw or {}).get(k, 0.5)) for k in ("keep", "add")}
 
 
+# a passage quoted in the justification: an earlier decision or the amended paper's wording
+_QUOTE_OPEN, _QUOTE_CLOSE = "„", "“"
+_QUOTE_SPAN = 2000
+
+
+def _quoted_in_justification(doc: Doc, c: Clause) -> bool:
+    """Whether clause ``c`` stands inside quotation marks in the justification ("hat der Rat
+    folgenden Beschluss gefasst: „1. Die Verwaltung wird beauftragt, …“"): the requests of an
+    earlier decision, not the motion's own."""
+    sec = doc._.sections
+    if sec is None or not sec.in_justification(c.start):
+        return False
+    text = doc_text(doc)
+    opened = text.rfind(_QUOTE_OPEN, max(0, c.start - _QUOTE_SPAN), c.start + 1)
+    if opened == -1 or text.find(_QUOTE_CLOSE, opened, c.start) != -1:
+        return False
+    return text.find(_QUOTE_CLOSE, c.start, c.start + _QUOTE_SPAN) != -1
+
+
 # --- the component -----------------------------------------------------------------------------
 
 
@@ -422,6 +441,7 @@ class MotionLearned:
                 for t, _j, c in new
                 if not (t == "appeal" and self._own_level_call(doc, clauses[c]))
                 and not (t == "implement" and self._lead_in(doc, clauses[c]))
+                and not _quoted_in_justification(doc, clauses[c])
             ]
         # one mention, one kind (ANNOTATION.md): no new kind on a best clause where a kept
         # mention of the rules has a kind the model scores at least as high there
