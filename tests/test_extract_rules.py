@@ -696,6 +696,41 @@ def test_a_chapter_with_a_long_dashed_name_before_its_title_is_one_budget_line(n
     ]
 
 
+@pytest.mark.parametrize(
+    ("request_", "amount"),
+    [
+        # the change row of a table whose head gives thousands
+        (
+            "Im Teilhaushalt 4, Produkt 2110-300, wird der Ansatz wie folgt erhöht:\n\n"
+            "   Teilergebnishaushalt THH 4 / Produkt 2110-300 (in T€)\n"
+            "                                    2027        2028\n"
+            "   Ansatz Entwurf                  1.942       1.981\n"
+            "   Veränderung lt. Antrag          + 180       + 180\n"
+            "   Ansatz neu                      2.122       2.161\n",
+            180_000,
+        ),
+        # a Landtag's amendment: the change column under "– in TEUR –"
+        (
+            "Im Einzelplan 11 wird folgender Ansatz erhöht:\n\n"
+            "Kap.     Titel    Zweckbestimmung          Ansatz 2027   Veränderung   neuer Ansatz\n"
+            "                                                  – in TEUR –\n"
+            "11 070   684 30   Zuschüsse an Träger         8.750,0      + 6.000,0      14.750,0\n",
+            6_000_000,
+        ),
+        # the unit in the row's label: the first year's figure
+        (
+            "Hierfür sind im Einzelplan 06, Kapitel 06 02, Titel 893 21 folgende Mittel zur "
+            "Verfügung zu stellen:\n\n   Haushaltsjahr          2027      2028\n"
+            "   Ansatz (T€)            3.000     3.000\n",
+            3_000_000,
+        ),
+    ],
+)
+def test_a_budget_table_in_thousands_gives_the_amount(nlp, request_, amount):
+    doc, _ = run(nlp, body(request_))
+    assert amount in [f["amount_eur"] for f in doc._.funding]
+
+
 def test_a_chapter_with_its_office_in_brackets_before_its_title_is_one_budget_line(nlp):
     # a Berlin district's budget: "Kapitel 3810 (<office>), Titel 52101"
     doc, _ = run(

@@ -214,3 +214,42 @@ def form_row_amounts(text: str, start: int, end: int) -> list[Amount]:
         if nonzero:
             out.append(nonzero[0])
     return out
+
+
+# A budget table whose figures are in thousands, the unit in its head or in a row's label
+# ("(in T€)", "– in Tsd. EUR –", "Ansatz (T€)  3.000  3.000").
+_THOUSANDS = re.compile(
+    r"\((?:in\s+)?(?:T€|TEUR|Tsd\.?\s*(?:€|EUR|Euro))\)|[–-]\s*in\s+(?:T€|TEUR|Tsd\.?\s*(?:€|EUR|Euro))\s*[–-]"
+)
+_SIGNED = re.compile(r"(?<![\w.,])([+–−-])[ \t]?(\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?)(?![\d.,])")
+_PLAIN = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?)(?![\d.,/])")
+TABLE_LINES = 10
+
+
+def table_amount(text: str, start: int, end: int) -> Amount | None:
+    """The amount of a budget table in thousands that opens in ``text[start:end]``: its first
+    signed figure (the change: "Veränderung  + 180", "+ 5.000,0"), else the first figure after
+    the unit on the unit's own row ("Ansatz (T€)  3.000  3.000": the first year's), in euros;
+    None where no such table opens there."""
+    unit = _THOUSANDS.search(text, start, end)
+    if unit is None:
+        return None
+    line_start = text.rfind("\n", 0, unit.start()) + 1
+    stop = line_start
+    for _ in range(TABLE_LINES):
+        nl = text.find("\n", stop)
+        stop = nl + 1 if nl != -1 else len(text)
+        if nl == -1:
+            break
+    if sm := _SIGNED.search(text, unit.end(), stop):
+        return Amount(_thousands(sm.group(2)), sm.start(), sm.end())
+    row_end = text.find("\n", unit.end())
+    row_end = row_end if row_end != -1 else len(text)
+    for pm in _PLAIN.finditer(text, unit.end(), row_end):
+        if not YEAR.match(pm.group(1)):
+            return Amount(_thousands(pm.group(1)), pm.start(), pm.end())
+    return None
+
+
+def _thousands(figure: str) -> float:
+    return round(float(figure.replace(".", "").replace(",", ".")) * 1000, 2)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.amounts import changed_totals, find_amounts, form_row_amounts
+from pipeline.extract.amounts import changed_totals, find_amounts, form_row_amounts, table_amount
 from pipeline.extract.evidence import doc_text, evidence, sentence_spans, trim_span
 from pipeline.extract.hedging import HedgeDetector
 from pipeline.extract.operative import Sections
@@ -150,6 +150,8 @@ class MotionFunding(RuleComponent[FundingRules]):
         if m.sec is not None and m.sec.is_form:
             self._form(m, m.sec, mentions)
         self._amounts(m, mentions)
+        if not m.is_form:
+            _table_amounts(m, mentions)
         mentions = _without_restated_lines(mentions)
         mentions.sort(key=lambda x: x.at)
         mentions = _one_position(m, mentions)
@@ -552,6 +554,30 @@ _GENITIVE = {
 _NO_SOURCE = re.compile(r"(?i)^Förder(?:quote|antrag|anträge|zusage|bescheid|satz)$")
 
 
+# how far after its sentence a budget table may open to give a mention its amount
+TABLE_AFTER = 300
+
+
+def _table_amounts(m: MotionText, mentions: list[Mention]) -> None:
+    """A budget position or budget money without an amount takes that of the table in
+    thousands that opens right below its sentence ("… wird der Ansatz wie folgt erhöht:" over
+    "(in T€)" and "Veränderung  + 180"); of several such mentions, the one nearest the table."""
+    found: dict[int, list[tuple[Mention, float]]] = {}
+    for x in mentions:
+        r = x.record
+        if r["amount_eur"] is not None or r["kind"] not in _TABLE_KINDS:
+            continue
+        _, se = m.sentence(x.at)
+        amt = table_amount(m.text, x.at, min(m.end, se + TABLE_AFTER))
+        if amt is not None and amt.start < m.end:
+            found.setdefault(amt.start, []).append((x, amt.value))
+    for candidates in found.values():
+        near = max(candidates, key=lambda c: c[0].at)[0].record
+        for x, value in candidates:  # the nearest, and the same position named again
+            if (x.record["kind"], x.record["name"]) == (near["kind"], near["name"]):
+                x.record["amount_eur"] = value
+
+
 def _giver_name(name: str) -> str:
     """A grant's name as our annotators write it: its giver in the nominative ("des Landes
     Hessen" -> "Land Hessen", "vom Bund" -> "Bund"); "" for a step of the procedure."""
@@ -597,6 +623,7 @@ def _without_restated_lines(mentions: list[Mention]) -> list[Mention]:
 
 # Mentions that name where money is (an amount beside plain budget money is theirs too).
 _POSITIONS = frozenset({"budget_line", "named_fund"})
+_TABLE_KINDS = frozenset({"budget_line", "general_budget", "offset", "named_fund"})
 # What may stand between the parts of one budget position ("Teilhaushalt 40 – Schulen,
 # Produkt 21.01"): the first part's label, commas and dashes, no amount and no sentence end.
 _POSITION_GAP = re.compile(r"[^.;:!?\n\d€]{0,60}")
