@@ -717,6 +717,12 @@ def test_a_chapter_with_a_long_dashed_name_before_its_title_is_one_budget_line(n
             "11 070   684 30   Zuschüsse an Träger         8.750,0      + 6.000,0      14.750,0\n",
             6_000_000,
         ),
+        # years in the head are no change
+        (
+            "Für den Zuschuss an den Verein werden folgende Mittel bereitgestellt:\n\n"
+            "   Zuschuss (in T€)   2026 – 2028\n   Ansatz neu          120     + 30     150\n",
+            30_000,
+        ),
         # the unit in the row's label: the first year's figure
         (
             "Hierfür sind im Einzelplan 06, Kapitel 06 02, Titel 893 21 folgende Mittel zur "
