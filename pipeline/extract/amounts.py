@@ -223,7 +223,7 @@ _THOUSANDS = re.compile(
 )
 _SIGNED = re.compile(r"(?<![\w.,])([+–−-])[ \t]?(\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?)(?![\d.,])")
 _PLAIN = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?)(?![\d.,/])")
-TABLE_LINES = 10
+_TABLE_LINES = re.compile(r"(?:[^\n]*\n){1,10}|[^\n]+")  # the unit's line and the nine below
 
 
 def table_amount(text: str, start: int, end: int) -> Amount | None:
@@ -234,22 +234,13 @@ def table_amount(text: str, start: int, end: int) -> Amount | None:
     unit = _THOUSANDS.search(text, start, end)
     if unit is None:
         return None
-    line_start = text.rfind("\n", 0, unit.start()) + 1
-    stop = line_start
-    for _ in range(TABLE_LINES):
-        nl = text.find("\n", stop)
-        stop = nl + 1 if nl != -1 else len(text)
-        if nl == -1:
-            break
-    if sm := _SIGNED.search(text, unit.end(), stop):
-        return Amount(_thousands(sm.group(2)), sm.start(), sm.end())
-    row_end = text.find("\n", unit.end())
-    row_end = row_end if row_end != -1 else len(text)
-    for pm in _PLAIN.finditer(text, unit.end(), row_end):
-        if not YEAR.match(pm.group(1)):
-            return Amount(_thousands(pm.group(1)), pm.start(), pm.end())
-    return None
-
-
-def _thousands(figure: str) -> float:
-    return round(float(figure.replace(".", "").replace(",", ".")) * 1000, 2)
+    table = _TABLE_LINES.match(text, text.rfind("\n", 0, unit.start()) + 1)
+    figure = _SIGNED.search(text, unit.end(), table.end() if table else len(text))
+    if figure is None:  # no change column: the first year's figure on the unit's own row
+        row_end = text.find("\n", unit.end())
+        plain = _PLAIN.finditer(text, unit.end(), row_end if row_end != -1 else len(text))
+        figure = next((p for p in plain if not YEAR.match(p.group(1))), None)
+    if figure is None:
+        return None
+    value = parse_number(figure.group(figure.lastindex or 0))
+    return Amount(round(value * 1000, 2), figure.start(), figure.end()) if value else None
