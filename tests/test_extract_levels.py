@@ -107,6 +107,23 @@ def test_levels_of_bodies_by_name(body, level):
     assert WordClasses().level(body, "", "Wir fordern den Senat und die Bürgerschaft auf") == level
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Landschaftsversammlung Rheinland",
+        "Bezirkstag Schwaben",
+        "Verbandsversammlung Zweckverband Verkehrsverbund Oberlausitz-Niederschlesien",
+        "Städteregionstag Aachen",
+        "Jugendgemeinderat Esslingen am Neckar",
+    ],
+)
+def test_municipal_associations_are_local_whatever_they_call_on(body):
+    """A Landschaftsverband's or Bezirk's resolution calls on the Bundestag: its body stays
+    local, so the call is an appeal to another level."""
+    head = "Die Versammlung fordert die Bundesregierung und den Deutschen Bundestag auf, …"
+    assert WordClasses().level(body, "Resolution zur Eingliederungshilfe", head) == "local"
+
+
 def test_landtag_asking_its_government_is_no_appeal(nlp):
     doc = run(nlp, LANDTAG, body="Landtag Nordrhein-Westfalen")
     types = {a["type"] for a in doc._.actions}

@@ -151,6 +151,12 @@ def test_amounts(nlp):
         ("je Verein 10.000 und 20.000 € für den Dachverband", [20_000]),
         ("Zuschüsse bis zu 15.000 €", [15_000]),
         ("Im Jahr 2025 500 Euro mehr", [500]),
+        # the unit before the figure, in thousands; the currency that closes a figure opens
+        # no second one ("450 TEUR 650 TEUR": two amounts)
+        ("Für den Krisendienst werden zusätzlich TEUR 180 veranschlagt.", [180_000]),
+        ("Baumaßnahmen Sportanlagen   450 TEUR   650 TEUR", [450_000, 650_000]),
+        ("Eigenanteil 200 € 300 € je Platz", [200, 300]),
+        ("Kosten: EUR 1.500 je Schule", [1_500]),
     ],
 )
 def test_amounts_with_spaced_thousands(text, values):
@@ -432,6 +438,23 @@ def test_the_agenda_request_of_a_cover_letter_is_no_action(nlp):
     )
     doc, _ = run(nlp, text)
     assert [a["type"] for a in doc._.actions] == ["concept"]
+    # "den nachstehenden Antrag": the same step of procedure
+    text = COVER_LETTER_MOTION.replace("folgenden Antrag", "den nachstehenden Antrag")
+    doc, _ = run(nlp, text)
+    assert [a["type"] for a in doc._.actions] == ["concept"]
+
+
+def test_a_partys_number_is_no_budget_line_of_a_fund(nlp):
+    """ "BÜNDNIS 90/DIE GRÜNEN" on the line that names the fund's body is no Teilhaushalt 90."""
+    text = (
+        "Landeshauptstadt Stuttgart\nBezirksbeirat Ost\n\nAntragsteller: Fraktion BÜNDNIS "
+        "90/DIE GRÜNEN im Bezirksbeirat Ost\n\nSitzbänke am Ostendplatz\n\nDer Bezirksbeirat "
+        "regt an, am Ostendplatz vier Sitzbänke aufzustellen. Die Kosten von bis zu 4.000 Euro "
+        "sollen aus dem Bezirksbudget des Bezirksbeirats Ost getragen werden.\n"
+    )
+    doc, _ = run(nlp, text)
+    funds = [f for f in doc._.funding if f["kind"] == "named_fund"]
+    assert funds and all("90" not in f["budget_line"] for f in funds)
 
 
 def test_psp_element_is_a_budget_line(nlp):

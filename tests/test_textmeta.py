@@ -208,6 +208,18 @@ def test_title_falls_back_to_first_line():
             "geändert:\n",
             "Fortschreibung der Feuerwehrbedarfsplanung 2026–2031",
         ),
+        # a form's "Antragstitel:", a budget list's number
+        (
+            "FDP Baden-Württemberg\nLandesparteitag Fellbach\n\nAntragsnummer:   LPT-27-14\n"
+            "Antragstitel:    Ein Bürgerkonto für alle Landesdienste\n\n"
+            "Der Landesparteitag möge beschließen:\n",
+            "Ein Bürgerkonto für alle Landesdienste",
+        ),
+        (
+            "CSU-Stadtratsfraktion Landshut\n\nHaushaltsanträge 2027\n\nNr. 04 – Neue "
+            "Beleuchtung am Eisstadion\n\nDer Stadtrat möge beschließen:\n",
+            "Neue Beleuchtung am Eisstadion",
+        ),
     ],
 )
 def test_a_title_line_loses_its_form_label(text, title):
@@ -263,6 +275,12 @@ def test_a_title_line_loses_its_form_label(text, title):
             "Landesparteitag, Chemnitz, 20. November 2027\nAntrag L 3\nEingang:   29.09.2027",
             "",
             "2027-09-29",
+        ),
+        (
+            "Ordentlicher Bundesparteitag der SPD\n3. bis 5. Dezember 2027 · Berlin\n\n"
+            "Antrag D 7\nAntragsteller: Bezirk Hessen-Nord\nEingegangen: 17.09.2027",
+            "",
+            "2027-09-17",
         ),
         (
             "Bundeskongress der Jusos\nMagdeburg, 26.–28. November 2027\nAntrag G 4",
@@ -339,6 +357,35 @@ def test_a_motion_number_is_no_title():
             "zur Beschlussvorlage Nr. 2027/012 „Spielplatz am Backes“\n\n"
             "Holzheim, 01.02.2027\n\nSehr geehrter Herr Ortsbürgermeister,\n",
             "Spielplatz am Backes",
+        ),
+        # a motion book's page header, section, number and recipient are no title; the title
+        # stands on the first numbered line
+        (
+            "Landesparteitag der SPD Hessen · Wetzlar, 14. Mai 2027                 Seite 12\n"
+            "Antragsbereich S – Soziales und Gesundheit\n\nAntrag S 4\n\n"
+            "Antragsteller:   Unterbezirk Marburg-Biedenkopf\n"
+            "Empfänger:       SPD-Landtagsfraktion Hessen\n\n"
+            " 1   Gemeindeschwestern für jedes Dorf\n 2\n 3   Die SPD-Landtagsfraktion setzt "
+            "sich dafür ein, dass das Land die Stellen fördert.\n",
+            "Gemeindeschwestern für jedes Dorf",
+        ),
+        # the legal basis of an inquiry ends at no hyphen inside a word; the title below it
+        (
+            "CDU-Fraktion im Kreistag des Rhein-Erft-Kreises\n\nRhein-Erft-Kreis\nHerrn "
+            "Landrat\n                                          Bergheim, 2. März 2027\n\n"
+            "Anfrage gemäß § 11 der Geschäftsordnung für den Kreistag des Rhein-Erft-Kreises\n"
+            "zur Sitzung des Schulausschusses am 16.03.2027\n\nSchulbusse im Kreisnorden\n\n"
+            "Sehr geehrter Herr Landrat,\n",
+            "Schulbusse im Kreisnorden",
+        ),
+        # a "hier:" line that names the paper, not its subject
+        (
+            "Region Hannover                                   Änderungsantrag\n"
+            "                                                  Nr. 0512 (V) ÄA\n\n"
+            "Fraktionen der CDU und der FDP\nin der Regionsversammlung\n\n"
+            "Betreff: Nahverkehrsplan 2028 der Region Hannover\n"
+            "hier: Änderungsantrag der Fraktionen CDU und FDP\n\nAntrag\n",
+            "Nahverkehrsplan 2028 der Region Hannover",
         ),
     ],
 )

@@ -21,8 +21,9 @@ MONEY = re.compile(rf"{SPACED_NUMBER}\s?(?:{SCALE}\s?)?{CURRENCY}")
 MONEY_SCALE = re.compile(
     rf"{SPACED_NUMBER}\s?{SCALE}(?!\.?\s?(?:€|EUR|Euro|Einwohner|Menschen|Personen|Fahrg|Besucher|Tonnen|km|Kilometer|m²|qm|Quadratmeter|Liter|kWh|Stunden|Jahre))"
 )
+# "€ 1.500", "EUR -300"; "TEUR 180" in thousands
 CURRENCY_FIRST = re.compile(
-    r"(?:€|EUR|Euro)\s?(?P<sign>[-–−])?(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d{1,2}|-))?(?![\d])"
+    r"(?P<cur>T€|TEUR|€|EUR|Euro)\s?(?P<sign>[-–−])?(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d{1,2}|-))?(?![\d])"
 )
 ROW_NUMBER = re.compile(rf"{NUMBER}\s?(?:€|EUR|Euro|T€)?")
 MONEY_WORD = re.compile(r"€|EUR|Euro|Mio|Million|Mrd|Milliarde|Tsd|Tausend|T€|TEUR|k€")
@@ -81,7 +82,12 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
                 except (ValueError, IndexError):
                     continue
     out.sort(key=lambda a: a.start)
-    kept = [a for i, a in enumerate(out) if not i or a.start >= out[i - 1].end]
+    # of overlapping matches the first; a match after a dropped one is compared with the one
+    # kept ("200 € 300 €": "€ 300" goes, "300 €" stays)
+    kept: list[Amount] = []
+    for amount in out:
+        if not kept or amount.start >= kept[-1].end:
+            kept.append(amount)
     return [_range_start(text, a, start) for a in kept]
 
 

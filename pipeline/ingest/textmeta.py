@@ -26,7 +26,7 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _SHORT_DATE_LINE = re.compile(r"(?m)(?:^|[ \t]{2})[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{2})[ \t]*$")
 _NUMERIC_RANGE = re.compile(r"\b(\d{1,2})\.\s?/\s?\d{1,2}\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _DATE_LABEL = re.compile(
-    r"(?i)\b(?:Datum|Eingereicht(?:[ \t]+am)?|Eingang|eingegangen[ \t]+am)[ \t]*:?[ \t]*$"
+    r"(?i)\b(?:Datum|Eingereicht(?:[ \t]+am)?|Eingang|eingegangen(?:[ \t]+am)?)[ \t]*:?[ \t]*$"
 )
 # a meeting of several days ("26.–28. November 2027", "15. bis 17. Oktober")
 _DAY_RANGE = re.compile(r"\d{1,2}\.\s*(?:–|-|bis|und|/)\s*\d{1,2}\.")
@@ -228,7 +228,8 @@ def guess_title(text: str, paper_type: str | None, model: Any = _DEFAULT) -> str
 
 
 _TITLE_LABEL = re.compile(
-    r"^(?:Betreff|Betr\.|Thema|Gegenstand|Titel|hier|(?:zu\s+)?TOP(?:\s*\d+(?:\.\d+)*)?)\s*:\s*(?=\S)",
+    r"^(?:Betreff|Betr\.|Thema|Gegenstand|(?:Antrags)?[Tt]itel|hier|(?:zu\s+)?TOP(?:\s*\d+(?:\.\d+)*)?)"
+    r"\s*:\s*(?=\S)",
     re.IGNORECASE,
 )
 
@@ -237,7 +238,12 @@ _EMPHASIS = re.compile(r"^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")  # Markdown: "**Ti
 # A motion's number in a party's motion book before its title ("V-07 Günstiges Azubi-Ticket",
 # "A12: Mehr Busse"): with a hyphen or a colon, so that "A 5 Ausbau" stays whole.
 _MOTION_CODE = re.compile(
-    r"^[A-ZÄÖÜ]{1,3}(?:(?:-\d{1,3}[a-z]?){1,2}(?:\s*:)?|\d{1,3}[a-z]?\s*:)\s+(?=[A-ZÄÖÜ„\"])"
+    r"^(?:[A-ZÄÖÜ]{1,3}(?:(?:-\d{1,3}[a-z]?){1,2}(?:\s*:)?|\d{1,3}[a-z]?\s*:)"
+    # a list number ("Nr. 07 – Kunstrasen …")
+    r"|Nr\.\s?\d{1,3}[a-z]?\s+[–-])"
+    r"\s+(?=[A-ZÄÖÜ„\"])"
+    # a margin line number (a motion book numbers its lines: "1   Gebührenfreie Kita …")
+    r"|^\d{1,4}[ \t]{2,}(?=[A-ZÄÖÜ„\"])"
 )
 
 

@@ -55,7 +55,10 @@ def typed_line_start() -> re.Pattern[str]:
 def _typed_line() -> re.Pattern[str]:
     basis = document_types().get("legal_basis", "")
     return re.compile(
-        rf"^(?:{type_names()})(?:{basis})?\s*[-–:]\s*(.+?)(?:\s+(?:Antrag|Anfrage) der\b.*)?$",
+        # a hyphen separates with a space beside it ("Antrag - Titel"); one inside a word
+        # ends the legal basis nowhere ("… des Rhein-Sieg-Kreises")
+        rf"^(?:{type_names()})(?:{basis})?(?:\s*[–:]\s*|\s+-\s*|-\s+)(.+?)"
+        r"(?:\s+(?:Antrag|Anfrage) der\b.*)?$",
         re.IGNORECASE,
     )
 
@@ -105,7 +108,7 @@ def _closes_paragraph(raw: list[str], i: int) -> bool:
 
 
 _SUBJECT_LABEL = re.compile(
-    r"(?i)^(?:Betreff|Betr\.|Kurztitel|Gegenstand|Titel)(?:\s*:\s*(.*)|\s*)$"
+    r"(?i)^(?:Betreff|Betr\.|Kurztitel|Gegenstand|(?:Antrags)?titel)(?:\s*:\s*(.*)|\s*)$"
 )
 _COLUMN_GAP = re.compile(r"\s{3,}")  # a right-hand column beside the value ("…   Datum: 3.6.")
 _HIER = re.compile(r"(?i)^hier\s*:\s*")
@@ -168,8 +171,14 @@ def labelled_title(text: str) -> str:
                 break
             block.append(_COLUMN_GAP.split(ln)[0])
         hier = next((i for i, b in enumerate(block) if _HIER.match(b)), None)
-        if hier is not None:
+        # "Betr.: Haushalt 2027; hier: <Titel>"; not "<Titel>" / "hier: Änderungsantrag der
+        # Fraktionen …", whose "hier:" names the paper, not its subject
+        if hier is not None and not (
+            hier and any(p.search(_HIER.sub("", block[hier])) for p in (*never, *title_skips()))
+        ):
             block = [_HIER.sub("", block[hier]), *block[hier + 1 :]]
+        elif hier is not None:
+            block = block[:hier]
         title = block[0]
         for b in block[1:]:
             title = join_title_lines(title, b)
