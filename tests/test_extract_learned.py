@@ -451,3 +451,22 @@ def test_shipped_model_adds_no_request_to_act_on_a_lead_in(analyzer, request_, t
     )
     rec = analyzer.analyze(motion_from_text(text, "lead-in.txt"))
     assert {a["type"] for a in rec["actions"]} == types
+
+
+def test_shipped_model_takes_no_request_from_a_letterhead_line(analyzer):
+    """A party's name in capitals over its motion form ("VOLT DEUTSCHLAND") is no appeal,
+    though the model's appeal head scored it highest; the main request, a concept asked for
+    "nach Möglichkeit", then makes the motion hedged (written by us for the tests)."""
+    path = Path(__file__).parent / "data" / "party-letterhead-in-capitals.txt"
+    rec = analyzer.analyze(motion_from_text(path.read_text(encoding="utf-8"), path.name))
+    assert [a["type"] for a in rec["actions"]] == ["concept"]
+    assert rec["hedged"] is True
+
+
+def test_shipped_model_keeps_an_amendment_that_says_so(analyzer):
+    """A convention's amendment to the board's motion ("Der Leitantrag … wird in Kapitel II
+    … wie folgt geändert:") is amend, whatever the motion stage scores for a party's paper
+    (written by us for the tests)."""
+    path = Path(__file__).parent / "data" / "leitantrag-amendment.txt"
+    rec = analyzer.analyze(motion_from_text(path.read_text(encoding="utf-8"), path.name))
+    assert [a["type"] for a in rec["actions"]] == ["amend"]

@@ -47,6 +47,13 @@ ACTION_TYPES = ("review", "report", "concept", "implement", "budget", "appeal", 
 FUNDING_KINDS = ("named_fund", "budget_line", "external_grant", "offset", "general_budget")
 # the rules' amend cue of a party's motion book ("Von Zeile 32 bis 34", "Nach Zeile 41 einfügen")
 LINE_EDIT = re.compile(r"(?:[Vv]on|[Ii]n|[Nn]ach|[Vv]or|[Aa]b)?\s*Zeilen?\s+\d+")
+# an amendment that says so ("Der Leitantrag … wird wie folgt geändert:"), kept as the line
+# edits are; not a law changed as a motion asks ("Das Gesetz … wird wie folgt geändert" is
+# a request to act)
+AMEND_SAYS_SO = re.compile(
+    r"\b(?:\w*[Aa]ntrag\w*|\w*[Vv]orlage|Beschluss\w*|Resolution|\w*[Pp]rogramm\w*)\b[^.;]{0,160}?"
+    r"\b(?:wie folgt|folgendermaßen)\s+(?:geändert|ergänzt|gefasst|neu gefasst)\b"
+)
 HEADS = (*ACTION_TYPES, *("f_" + k for k in FUNDING_KINDS), "request")
 WEIGHTS_FILE = "clauses.npz"
 CARD_FILE = "model_card.json"
@@ -308,6 +315,12 @@ _QUOTE_OPEN, _QUOTE_CLOSE = "„", "“"
 _QUOTE_SPAN = 2000
 
 
+def _has_lower(text: str) -> bool:
+    """Whether ``text`` has a lower-case letter: a line in capitals alone ("VOLT
+    DEUTSCHLAND") is a letterhead or a heading, no request."""
+    return any(ch.islower() for ch in text)
+
+
 def _quoted_in_justification(doc: Doc, c: Clause) -> bool:
     """Whether clause ``c`` stands inside quotation marks in the justification ("hat der Rat
     folgenden Beschluss gefasst: „1. Die Verwaltung wird beauftragt, …“"): the requests of an
@@ -429,7 +442,12 @@ class MotionLearned:
             found = [x for x in rule_items if x[key] == t]
             if q[j] < thr[prefix + t]["keep" if found else "add"]:
                 # an amendment's line edit ("Von Zeile 32 bis 34:") is one whatever the score
-                keep += [x for x in found if t == "amend" and LINE_EDIT.match(x["trigger"])]
+                keep += [
+                    x
+                    for x in found
+                    if t == "amend"
+                    and (LINE_EDIT.match(x["trigger"]) or AMEND_SAYS_SO.search(x["evidence"]))
+                ]
                 continue
             if found:
                 keep += found
@@ -442,6 +460,7 @@ class MotionLearned:
                 if not (t == "appeal" and self._own_level_call(doc, clauses[c]))
                 and not (t == "implement" and self._lead_in(doc, clauses[c]))
                 and not _quoted_in_justification(doc, clauses[c])
+                and _has_lower(doc_text(doc)[clauses[c].start : clauses[c].end])
             ]
         # one mention, one kind (ANNOTATION.md): no new kind on a best clause where a kept
         # mention of the rules has a kind the model scores at least as high there
