@@ -35,6 +35,23 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
             ["Die Unabhängigen"],
         ),
         ("Wählergemeinschaft Bürger für Lindau im Stadtrat Lindau\n", ["Bürger für Lindau"]),
+        # a list in a city district's council, its place after the compound; the district's
+        # factions together name no group "Mühlhausen"
+        (
+            "Stadt Heidelberg\nBezirksbeirat Handschuhsheim\n\nAntrag\n\n"
+            "GAL-Bezirksbeiratsfraktion Handschuhsheim\n\nvom: 12.03.2027\n",
+            ["GAL"],
+        ),
+        (
+            "Stadt Karlsruhe\nOrtsverwaltung Durlach\n\nAntrag\n\n"
+            "BfD-Ortschaftsratsfraktion Durlach\n\nvom: 24.01.2027\n",
+            ["BfD"],
+        ),
+        (
+            "Stadt Karlsruhe\n\nInterfraktioneller Antrag der Ortschaftsratsfraktionen "
+            "Mühlhausen\n\nvom: 24.01.2027\n",
+            [],
+        ),
         (
             "BfW-Fraktion im Kreistag des Lahn-Dill-Kreises\n"
             "An den Vorsitzenden des Ausschusses für Schule und Bildung\n",
