@@ -275,6 +275,19 @@ def test_body_of_more_councils(head, body):
             "Bezirksverordnetenversammlung\nTempelhof-Schöneberg von Berlin\n\nDrucksache Nr. 1873\n",
             "Bezirksverordnetenversammlung Tempelhof-Schöneberg",
         ),
+        # a city district's advisory council and a youth council (in capitals), not the
+        # Gemeinderat a quoted decision names further down
+        (
+            "LANDESHAUPTSTADT STUTTGART\nBezirksbeirat Vaihingen\n\nAntragsteller: SPD-Fraktion\n",
+            "Bezirksbeirat Vaihingen",
+        ),
+        (
+            "JUGENDGEMEINDERAT TÜBINGEN\nGeschäftsstelle: Stadt Tübingen · Am Markt 1\n\n"
+            "An den\nOberbürgermeister der Stadt Tübingen\n\n           Tübingen, 12. Januar "
+            "2028\n\nAnfrage\n\nBetreff: Skatepark am Neckarufer\n\nVorbemerkung:\n"
+            "Der Gemeinderat hat am 3. Mai 2027 beschlossen, …\n",
+            "Jugendgemeinderat Tübingen",
+        ),
     ],
 )
 def test_body_of_local_councils_and_party_conventions(head, body):

@@ -47,6 +47,12 @@ def groups(nlp, head: str, title: str = "Mehr Bäume") -> list[str]:
             "BfD-Ortschaftsratsfraktion Durlach\n\nvom: 24.01.2027\n",
             ["BfD"],
         ),
+        # two members of an association's assembly name no group
+        (
+            "Zweckverband Verkehrsverbund Musterland\nVerbandsversammlung\n\nAntragsteller: "
+            "Verbandsrätin Jana Beispiel und Verbandsrat Uwe Muster\n",
+            [],
+        ),
         (
             "Stadt Karlsruhe\n\nInterfraktioneller Antrag der Ortschaftsratsfraktionen "
             "Mühlhausen\n\nvom: 24.01.2027\n",
