@@ -242,9 +242,9 @@ _MOTION_CODE = re.compile(
     # a list number ("Nr. 07 – Kunstrasen …")
     r"|Nr\.\s?\d{1,3}[a-z]?\s+[–-])"
     r"\s+(?=[A-ZÄÖÜ„\"])"
-    # a margin line number (a motion book numbers its lines: "1   Gebührenfreie Kita …")
-    r"|^\d{1,4}[ \t]{2,}(?=[A-ZÄÖÜ„\"])"
 )
+# a margin line number before a title (a motion book numbers its lines: "1   Gebührenfreie Kita")
+_MARGIN_NUMBER = re.compile(r"^\d{1,4}[ \t]{2,}(?=[A-ZÄÖÜ„\"])")
 
 
 # Allris subject lines put the submitters before the title ("Antrag der Fraktion X und der
@@ -284,6 +284,7 @@ def _unlabelled(title: str) -> str:
     emphasis, the submitters or the reference before it ("betreffend", "zu „…“", "…; hier:"),
     or the Drucksache, amended paper or budget position after it."""
     title = _MOTION_CODE.sub("", _EMPHASIS.sub("", _TITLE_LABEL.sub("", title)))
+    title = _MARGIN_NUMBER.sub("", title)
     title = _REFERENCE_PREFIX.sub("", _SUBMITTER_PREFIX.sub("", title))
     title = _DRUCKSACHE_TAIL.sub("", title)
     if m := _QUOTED_REFERENCE.match(title):
